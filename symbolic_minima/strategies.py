@@ -1,0 +1,371 @@
+r"""Hypothesis strategies for property-testing claims about symmetric loss landscapes.
+
+A public API in the style of :mod:`hypothesis.strategies`: every function
+returns a :class:`~hypothesis.strategies.SearchStrategy`, so a researcher
+can test a claim of their own against the package's exact machinery::
+
+    from hypothesis import given
+    from symbolic_minima.strategies import teachers, widths
+    from symbolic_minima.subspaces import global_minimum_subspaces
+    from symbolic_minima.counting import T
+
+    @given(teachers(max_r=2), widths(regime="mild", max_r=2))
+    def test_one_subspace_per_labelling(teacher, rm):
+        r, m = rm
+        ...
+
+Strategies
+    * :func:`exact_rationals` - sympy ``Rational`` numbers with small numerator and denominator;
+    * :func:`teachers` - irreducible teachers (:class:`~symbolic_minima.network.Teacher`) with
+      exact rational parameters: outgoing weights non-zero, incoming vectors
+      pairwise distinct and non-zero;
+    * :func:`widths` - pairs ``(r, m)`` with ``m = r + h`` in the *mild*
+      (:math:`0 \le h \le \lfloor r/2 \rfloor`), *vast* (:math:`2r \le h \le 4r`)
+      or *any* (:math:`0 \le h \le` ``max_h``) regime;
+    * :func:`zero_types` - the readings ``"singletons"`` (R1) and ``"groups"`` (R2);
+    * :func:`labellings`, :func:`critical_labellings` - valid canonical labels of
+      global-minimum and critical subspaces (same conventions as
+      :mod:`symbolic_minima.labellings`), built directly, not by enumeration;
+    * :func:`global_minimum_subspaces` - one global-minimum subspace of a drawn
+      (or given) teacher and width;
+    * :func:`deep_widths` - minimal hidden widths of a deep network and the widths of a wider one.
+
+Importing this module registers :func:`teachers` for
+:class:`~symbolic_minima.network.Teacher` (when that module is available), so
+``st.from_type(Teacher)`` and ``st.builds(f)`` for annotated ``f`` work.
+
+This module needs hypothesis (``pip install symbolic-minima[strategies]``);
+``import symbolic_minima`` never imports it.
+
+>>> from hypothesis import find
+>>> find(widths(regime="vast", max_r=3), lambda rm: rm[0] == 3)
+(3, 9)
+>>> from symbolic_minima.labellings import is_global_minimum_labelling
+>>> g = find(labellings(2, 4, zero_type="groups"), lambda g: -1 in g)
+>>> sorted(g), is_global_minimum_labelling(g, 2, "groups")
+([-1, -1, 1, 2], True)
+"""
+
+from __future__ import annotations
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
+    raise ImportError(
+        "symbolic_minima.strategies needs hypothesis; install it with "
+        "`pip install symbolic-minima[strategies]` (or `pip install hypothesis`)"
+    ) from exc
+
+from .errors import ArgumentValueError, check_choice, check_int, check_width
+from .labellings import canonical_groups
+from .readings import ZERO_TYPES, check_zero_type
+
+__all__ = [
+    "REGIMES",
+    "exact_rationals",
+    "teacher_parameters",
+    "teachers",
+    "widths",
+    "zero_types",
+    "labellings",
+    "critical_labellings",
+    "global_minimum_subspaces",
+    "deep_widths",
+    "register_strategies",
+]
+
+#: The overparameterization regimes :func:`widths` can draw from.
+REGIMES = ("mild", "vast", "any")
+
+_MAX_SMALL = 12  # guard: strategies are for property tests, not for huge objects
+
+
+def exact_rationals(max_numerator: int = 9, max_denominator: int = 4, nonzero: bool = False):
+    r"""Exact sympy ``Rational`` numbers :math:`p/q` with :math:`|p| \le` ``max_numerator``, :math:`1 \le q \le` ``max_denominator``.
+
+    Shrinks towards small integers.
+
+    >>> from hypothesis import find
+    >>> find(exact_rationals(), lambda x: x < -1)
+    -2
+    >>> find(exact_rationals(nonzero=True), lambda x: x.q > 1)
+    1/2
+    """
+    import sympy
+
+    max_numerator = check_int(max_numerator, "max_numerator", minimum=1, maximum=10**6)
+    max_denominator = check_int(max_denominator, "max_denominator", minimum=1, maximum=10**6)
+    low = 1 if nonzero else 0
+    signs = st.sampled_from((1, -1))
+    numerators = st.tuples(st.integers(low, max_numerator), signs).map(lambda t: t[0] * t[1])
+    return st.tuples(numerators, st.integers(1, max_denominator)).map(lambda pq: sympy.Rational(*pq))
+
+
+@st.composite
+def _distinct_nonzero_vectors(draw, count, dim, entries):
+    """``count`` pairwise distinct non-zero vectors of length ``dim``."""
+    vectors = draw(
+        st.lists(
+            st.tuples(*([entries] * dim)).filter(lambda v: any(x != 0 for x in v)),
+            min_size=count,
+            max_size=count,
+            unique=True,
+        )
+    )
+    return tuple(vectors)
+
+
+@st.composite
+def teacher_parameters(draw, r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
+                       max_numerator: int = 9, max_denominator: int = 4):
+    r"""``(incoming, outgoing)`` of an irreducible width-``r`` teacher, exact rationals.
+
+    ``incoming`` is a tuple of ``r`` pairwise distinct, non-zero vectors
+    (tuples of length ``d``); ``outgoing`` a tuple of ``r`` non-zero
+    ``Rational`` numbers (``d_out == 1``) or non-zero vectors of length
+    ``d_out``.  ``r`` is drawn from ``1..max_r`` unless given.
+
+    >>> from hypothesis import find
+    >>> incoming, outgoing = find(teacher_parameters(r=2), lambda p: True)
+    >>> len(incoming), len(set(incoming)), all(a != 0 for a in outgoing)
+    (2, 2, True)
+    """
+    d = check_width(d, "d", maximum=_MAX_SMALL)
+    d_out = check_width(d_out, "d_out", maximum=_MAX_SMALL)
+    max_r = check_width(max_r, "max_r", maximum=_MAX_SMALL)
+    width = draw(st.integers(1, max_r)) if r is None else check_width(r, "r", maximum=_MAX_SMALL)
+    entries = exact_rationals(max_numerator, max_denominator)
+    incoming = draw(_distinct_nonzero_vectors(width, d, entries))
+    if d_out == 1:
+        outgoing = tuple(draw(st.lists(exact_rationals(max_numerator, max_denominator, nonzero=True),
+                                       min_size=width, max_size=width)))
+    else:
+        out_vec = st.tuples(*([entries] * d_out)).filter(lambda v: any(x != 0 for x in v))
+        outgoing = tuple(draw(st.lists(out_vec, min_size=width, max_size=width)))
+    return incoming, outgoing
+
+
+def _teacher_class():
+    try:
+        from .network import Teacher
+    except ImportError as exc:  # the network module has not landed / is broken
+        raise ImportError(
+            "symbolic_minima.strategies.teachers needs symbolic_minima.network.Teacher, "
+            f"which could not be imported ({exc})"
+        ) from exc
+    return Teacher
+
+
+def _make_teacher(params):
+    incoming, outgoing = params
+    Teacher = _teacher_class()
+    return Teacher(incoming, outgoing)
+
+
+def teachers(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
+             max_numerator: int = 9, max_denominator: int = 4):
+    r"""Irreducible teachers :class:`~symbolic_minima.network.Teacher` with exact rational parameters.
+
+    Width ``r`` (drawn from ``1..max_r`` if not given), input dimension
+    ``d``, output dimension ``d_out``; every outgoing weight is non-zero and
+    the incoming vectors are pairwise distinct and non-zero (SPEC §1), so the
+    teacher is irreducible.  Parameters are sympy ``Rational``: numerator at
+    most ``max_numerator`` in absolute value, denominator at most
+    ``max_denominator``.
+
+    >>> from hypothesis import find
+    >>> t = find(teachers(r=2, d=2), lambda t: True)  # doctest: +SKIP
+    >>> t.width, t.input_dim  # doctest: +SKIP
+    (2, 2)
+    """
+    return teacher_parameters(r=r, d=d, d_out=d_out, max_r=max_r, max_numerator=max_numerator,
+                              max_denominator=max_denominator).map(_make_teacher)
+
+
+@st.composite
+def widths(draw, regime: str = "any", max_r: int = 4, min_r: int = 1, max_h=None):
+    r"""Pairs ``(r, m)`` of a teacher width and a student width ``m = r + h``.
+
+    ``regime`` (see :data:`REGIMES`):
+
+    * ``"mild"``: :math:`0 \le h \le \lfloor r/2 \rfloor` (few extra neurons);
+    * ``"vast"``: :math:`2r \le h \le 4r` (:math:`h \gg r`; every comparison
+      of :mod:`symbolic_minima.comparison` has crossed over below ``h = 2r`` for
+      all :math:`r \le 30`, checked in the tests);
+    * ``"any"``: :math:`0 \le h \le` ``max_h`` (default ``r + 3``).
+
+    ``max_h`` also caps ``h`` in the other regimes (useful to bound the
+    cost of enumerations); ``r`` is drawn from ``min_r..max_r``.
+
+    >>> from hypothesis import find
+    >>> find(widths(regime="mild", min_r=4), lambda rm: rm[1] > rm[0])
+    (4, 5)
+    """
+    regime = check_choice(regime, "regime", REGIMES)
+    max_r = check_width(max_r, "max_r", maximum=1000)
+    min_r = check_width(min_r, "min_r", maximum=max_r)
+    if max_h is not None:
+        max_h = check_int(max_h, "max_h", minimum=0, maximum=10_000)
+    r = draw(st.integers(min_r, max_r))
+    if regime == "mild":
+        lo, hi = 0, r // 2
+    elif regime == "vast":
+        lo, hi = 2 * r, 4 * r
+    else:
+        lo, hi = 0, r + 3
+        if max_h is not None:
+            hi = max_h
+    if max_h is not None:
+        hi = min(hi, max_h)
+    if hi < lo:
+        raise ArgumentValueError(
+            f"max_h={max_h} is below the smallest h={lo} of the {regime!r} regime for r={r}"
+        )
+    h = draw(st.integers(lo, hi))
+    return r, r + h
+
+
+def zero_types():
+    """The readings of the zero-type neurons: ``"singletons"`` (R1) or ``"groups"`` (R2)."""
+    return st.sampled_from(ZERO_TYPES)
+
+
+@st.composite
+def _covering_word(draw, r: int, m: int, low: int):
+    """A word of length ``m`` over ``low..r`` using every letter ``1..r``."""
+    positions = draw(st.permutations(range(m)))
+    word = [None] * m
+    for label, pos in enumerate(positions[:r], start=1):
+        word[pos] = label
+    for pos in positions[r:]:
+        word[pos] = draw(st.integers(low, r))
+    return tuple(word)
+
+
+@st.composite
+def labellings(draw, r, m, zero_type: str = "singletons"):
+    r"""A valid canonical label ``g`` of a global-minimum subspace :math:`\Gamma_g` (SPEC §2).
+
+    A tuple of ``m`` ints: ``i >= 1`` replicates teacher neuron ``i`` (each
+    ``1..r`` occurs), ``0`` a zero-type neuron, and with
+    ``zero_type="groups"`` ``-c`` a member of zero-sum group ``c`` (size at
+    least two, groups numbered by first appearance), exactly as in
+    :func:`symbolic_minima.labellings.global_minimum_labellings`.
+    Every label can be drawn.
+
+    >>> from hypothesis import find
+    >>> sorted(find(labellings(1, 3), lambda g: g.count(0) == 2))
+    [0, 0, 1]
+    """
+    r = check_width(r, "r")
+    m = check_width(m, "m")
+    if m < r:
+        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
+    zero_type = check_zero_type(zero_type)
+    word = list(draw(_covering_word(r, m, 0)))
+    if zero_type == "groups":
+        zeros = [j for j, v in enumerate(word) if v == 0]
+        if zeros:
+            blocks = [draw(st.integers(0, len(zeros) - 1)) for _ in zeros]
+            sizes = {b: blocks.count(b) for b in blocks}
+            for j, b in zip(zeros, blocks):
+                word[j] = -(b + 1) if sizes[b] >= 2 else 0
+    return canonical_groups(word)
+
+
+def critical_labellings(r, m):
+    r"""A surjection :math:`g:[m]\to[r]`, the label of a critical subspace :math:`\Gamma^{crit}_g` (SPEC §3).
+
+    >>> from hypothesis import find
+    >>> sorted(find(critical_labellings(2, 3), lambda g: True))
+    [1, 1, 2]
+    """
+    r = check_width(r, "r")
+    m = check_width(m, "m")
+    if m < r:
+        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
+    return _covering_word(r, m, 1)
+
+
+@st.composite
+def global_minimum_subspaces(draw, teacher=None, m=None, zero_type: str = "singletons",
+                             max_r: int = 3, max_h: int = 2, d: int = 1):
+    r"""One global-minimum subspace :math:`\Gamma_g` (an :class:`~symbolic_minima.subspaces.AffineSubspace`).
+
+    ``teacher`` is drawn by :func:`teachers` (width ``<= max_r``, input
+    dimension ``d``) unless given; ``m`` is drawn in ``r..r+max_h`` unless
+    given; the labelling is drawn by :func:`labellings` and the subspace is
+    the one :func:`symbolic_minima.subspaces.global_minimum_subspaces` lists
+    with that label.
+    """
+    from . import subspaces
+
+    zero_type = check_zero_type(zero_type)
+    if teacher is None:
+        teacher = draw(teachers(max_r=max_r, d=d))
+    r = teacher.width
+    if m is None:
+        m = draw(st.integers(r, r + check_int(max_h, "max_h", minimum=0, maximum=_MAX_SMALL)))
+    g = draw(labellings(r, m, zero_type))
+    return _subspace_with_label(subspaces, teacher, m, zero_type, g)
+
+
+def _subspace_with_label(subspaces, teacher, m, zero_type, g):
+    single = getattr(subspaces, "global_minimum_subspace", None)
+    if single is not None:
+        try:
+            return single(teacher, g, zero_type=zero_type)
+        except TypeError:
+            pass
+    for space in subspaces.global_minimum_subspaces(teacher, m, zero_type=zero_type):
+        if tuple(space.label) == g:
+            return space
+    raise AssertionError(f"no subspace with label {g}")  # pragma: no cover - would be a bug
+
+
+@st.composite
+def deep_widths(draw, max_layers: int = 3, max_r: int = 3, max_extra: int = 1):
+    r"""``(minimal, widths)``: minimal hidden widths :math:`r_1^*,\dots,r_{L-1}^*` and wider ones.
+
+    ``minimal`` has ``1..max_layers`` hidden layers of width ``1..max_r``;
+    ``widths[l] = minimal[l] + e_l`` with :math:`0 \le e_l \le` ``max_extra``.
+    ``max_extra=1`` covers the paper's theorem (one extra neuron per layer).
+
+    >>> from hypothesis import find
+    >>> find(deep_widths(), lambda mw: len(mw[0]) == 2 and mw[1] != mw[0])
+    ((1, 1), (1, 2))
+    """
+    max_layers = check_width(max_layers, "max_layers", maximum=_MAX_SMALL)
+    max_r = check_width(max_r, "max_r", maximum=_MAX_SMALL)
+    max_extra = check_int(max_extra, "max_extra", minimum=0, maximum=_MAX_SMALL)
+    minimal = draw(st.lists(st.integers(1, max_r), min_size=1, max_size=max_layers))
+    extra = draw(st.lists(st.integers(0, max_extra), min_size=len(minimal), max_size=len(minimal)))
+    return tuple(minimal), tuple(r + e for r, e in zip(minimal, extra))
+
+
+def register_strategies() -> list:
+    """Register :func:`teachers` for the package's types; returns the types registered.
+
+    Called on import; safe to call again (e.g. after ``symbolic_minima.network`` appears).
+    """
+    registered = []
+    try:
+        from .network import Teacher
+    except Exception:  # noqa: BLE001 - optional: the module may not exist yet
+        return registered
+    st.register_type_strategy(Teacher, teachers())
+    registered.append(Teacher)
+    try:
+        from .network import CriticalPoint
+    except Exception:  # noqa: BLE001
+        return registered
+
+    def _critical_points(params):
+        return CriticalPoint(*params)
+
+    st.register_type_strategy(CriticalPoint, teacher_parameters().map(_critical_points))
+    registered.append(CriticalPoint)
+    return registered
+
+
+_REGISTERED = register_strategies()

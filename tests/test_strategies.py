@@ -1,0 +1,168 @@
+"""The public hypothesis strategies: they draw valid objects, every object can be drawn,
+and they drive property tests of the package's claims."""
+
+import subprocess
+import sys
+from math import comb, factorial
+
+import pytest
+from hypothesis import find, given, settings
+from hypothesis import strategies as st
+
+from symbolic_minima import strategies as sms
+from symbolic_minima.errors import ArgumentValueError
+from symbolic_minima.labellings import (
+    critical_labellings,
+    global_minimum_labellings,
+    is_critical_labelling,
+    is_global_minimum_labelling,
+)
+
+
+def _stirling2(n, k):  # independent of the package: inclusion-exclusion
+    return sum((-1) ** j * comb(k, j) * (k - j) ** n for j in range(k + 1)) // factorial(k)
+
+
+# ---------------------------------------------------------------- validity
+
+
+@given(sms.widths(max_r=4).flatmap(lambda rm: st.tuples(st.just(rm), sms.zero_types(),
+                                                        sms.labellings(rm[0], rm[1], "groups"))))
+def test_drawn_labellings_are_valid(args):
+    (r, m), _, g = args
+    assert len(g) == m
+    assert is_global_minimum_labelling(g, r, "groups")
+
+
+@given(sms.widths(max_r=4).flatmap(lambda rm: st.tuples(st.just(rm), sms.labellings(*rm))))
+def test_singleton_labellings_are_valid(args):
+    (r, m), g = args
+    assert is_global_minimum_labelling(g, r, "singletons")
+    assert all(v >= 0 for v in g)
+
+
+@given(sms.widths(max_r=4).flatmap(lambda rm: st.tuples(st.just(rm), sms.critical_labellings(*rm))))
+def test_critical_labellings_are_surjections(args):
+    (r, m), g = args
+    assert len(g) == m and is_critical_labelling(g, r)
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+def test_every_label_can_be_drawn(zero_type):
+    # every subspace of (r, m) = (1, 3) is reachable by the strategy
+    for target in global_minimum_labellings(1, 3, zero_type):
+        assert find(sms.labellings(1, 3, zero_type), lambda g: g == target,
+                    settings=settings(max_examples=2000, database=None)) == target
+
+
+def test_every_surjection_can_be_drawn():
+    for target in critical_labellings(2, 3):
+        assert find(sms.critical_labellings(2, 3), lambda g: g == target,
+                    settings=settings(max_examples=2000, database=None)) == target
+
+
+@given(sms.widths(regime="mild", max_r=6))
+def test_mild_regime(rm):
+    r, m = rm
+    assert 0 <= m - r <= r // 2
+
+
+@given(sms.widths(regime="vast", max_r=6))
+def test_vast_regime(rm):
+    r, m = rm
+    assert 2 * r <= m - r <= 4 * r
+
+
+@given(sms.widths(regime="any", max_r=3, max_h=2))
+def test_any_regime_respects_max_h(rm):
+    r, m = rm
+    assert 1 <= r <= 3 and 0 <= m - r <= 2
+
+
+@given(sms.teacher_parameters(d=2, d_out=2))
+def test_teacher_parameters_are_irreducible(params):
+    incoming, outgoing = params
+    assert len(incoming) == len(outgoing) >= 1
+    assert len(set(incoming)) == len(incoming)  # pairwise distinct
+    assert all(any(x != 0 for x in w) for w in incoming)  # non-zero
+    assert all(any(x != 0 for x in a) for a in outgoing)
+    assert all(x.is_Rational for w in incoming for x in w)
+
+
+@given(sms.deep_widths(max_layers=3, max_r=3, max_extra=1))
+def test_deep_widths(mw):
+    minimal, wide = mw
+    assert 1 <= len(minimal) == len(wide) <= 3
+    assert all(0 <= w - r <= 1 for r, w in zip(minimal, wide))
+
+
+def _draw(strategy):
+    return find(strategy, lambda _: True, settings=settings(database=None))
+
+
+def test_bad_arguments_are_clear():
+    with pytest.raises(ArgumentValueError, match="regime"):
+        _draw(sms.widths(regime="huge"))
+    with pytest.raises(ArgumentValueError, match="m must be"):
+        _draw(sms.labellings(3, 2))
+    with pytest.raises(ArgumentValueError, match="max_h"):
+        _draw(sms.widths(regime="vast", max_h=1))
+
+
+def test_import_without_hypothesis_is_clear():
+    code = (
+        "import sys; sys.modules['hypothesis'] = None\n"
+        "import symbolic_minima\n"  # the package itself never needs hypothesis
+        "try:\n"
+        "    import symbolic_minima.strategies\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "pip install symbolic-minima[strategies]" in out
+
+
+# ---------------------------------------------------- property tests of claims
+
+
+@given(sms.widths(max_r=3, max_h=3), sms.zero_types())
+def test_enumeration_count_is_T(rm, zero_type):
+    counting = pytest.importorskip("symbolic_minima.counting")
+    r, m = rm
+    assert sum(1 for _ in global_minimum_labellings(r, m, zero_type)) == counting.T(r, m, zero_type=zero_type)
+
+
+@given(sms.widths(max_r=3, max_h=3).flatmap(
+    lambda rm: st.tuples(st.just(rm), sms.zero_types().flatmap(
+        lambda z: st.tuples(st.just(z), sms.labellings(rm[0], rm[1], z))))))
+def test_drawn_label_is_enumerated(args):
+    (r, m), (zero_type, g) = args
+    assert g in set(global_minimum_labellings(r, m, zero_type))
+
+
+@given(sms.widths(max_r=5, max_h=6))
+def test_T_is_binomial_sum_of_G(rm):
+    # SPEC §3 relation, T (R1) against G, with the package's counts
+    counting = pytest.importorskip("symbolic_minima.counting")
+    r, m = rm
+    assert counting.T(r, m, zero_type="singletons") == sum(
+        comb(m, k) * counting.G(r, m - k) for k in range(m - r + 1))
+    assert counting.G(r, m) == factorial(r) * _stirling2(m, r)
+
+
+@given(sms.widths(regime="vast", max_r=8))
+def test_vast_regime_global_minima_dominate(rm):
+    # SPEC §5: for h >> r* the global-minimum subspaces outnumber the critical ones
+    comparison = pytest.importorskip("symbolic_minima.comparison")
+    r_star, m = rm
+    if r_star < 2:
+        return
+    for zero_type in ("singletons", "groups"):
+        for row in comparison.compare(r_star, [m - r_star], zero_type=zero_type):
+            for key in ("previous", "sum", "max"):
+                assert _ratio(row, key) < 1
+
+
+def _ratio(row, key):
+    value = row[key] if isinstance(row, dict) else getattr(row, key)
+    return value
