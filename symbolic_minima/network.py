@@ -1,0 +1,620 @@
+r"""Two-layer bias-free networks with symbolic parameters, teachers and critical points.
+
+:class:`TwoLayerNetwork` of width :math:`m` on :math:`d` inputs and
+:math:`d_{out}` outputs computes
+
+.. math:: f(x;\theta) = \sum_{j=1}^{m} a_j\, \sigma(w_j \cdot x),
+
+with parameters the sympy symbols :math:`w_{j,k}` (incoming vectors) and
+:math:`a_{j}` (outgoing weights; :math:`a_{j,l}` when :math:`d_{out}\ge 2`),
+ordered "all :math:`w` (neuron-major), then all :math:`a`".  The activation
+is a generic undefined function :math:`\sigma` by default, or a concrete one.
+
+:class:`Teacher` holds the exact parameters of an irreducible width-:math:`r`
+network (:math:`a_i\neq 0`, :math:`w_i` pairwise distinct and non-zero);
+:class:`CriticalPoint` is the same kind of object for a critical point that
+need not have zero loss.
+
+>>> net = TwoLayerNetwork(2, input_dim=2)
+>>> net.parameters
+[w_{1,1}, w_{1,2}, w_{2,1}, w_{2,2}, a_{1}, a_{2}]
+>>> net.function()
+a_{1}*sigma(w_{1,1}*x_{1} + w_{1,2}*x_{2}) + a_{2}*sigma(w_{2,1}*x_{1} + w_{2,2}*x_{2})
+>>> t = Teacher([[1, "3/2"]], ["-2"])
+>>> t
+Teacher(incoming=[['1', '3/2']], outgoing=['-2'])
+>>> t.network().function(t)
+-2*sigma(x_{1} + 3*x_{2}/2)
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from numbers import Integral
+
+import sympy
+
+from .errors import ArgumentTypeError, ArgumentValueError, check_int, check_width
+
+__all__ = [
+    "TwoLayerNetwork",
+    "Teacher",
+    "CriticalPoint",
+    "ACTIVATIONS",
+    "activation_function",
+    "generic_sigma",
+    "MAX_INPUT_DIM",
+]
+
+#: Largest input / output dimension accepted.
+MAX_INPUT_DIM = 1000
+
+#: The undefined activation :math:`\sigma` of the generic case.
+generic_sigma = sympy.Function("sigma")
+
+_Z = sympy.Symbol("z")
+
+#: Named concrete activations (each a ``sympy.Lambda`` of one variable).
+ACTIVATIONS = {
+    "tanh": sympy.Lambda(_Z, sympy.tanh(_Z)),
+    "sigmoid": sympy.Lambda(_Z, 1 / (1 + sympy.exp(-_Z))),
+    "softplus": sympy.Lambda(_Z, sympy.log(1 + sympy.exp(_Z))),
+    "erf": sympy.Lambda(_Z, sympy.erf(_Z)),
+    "sigmoid4+softplus": sympy.Lambda(_Z, 1 / (1 + sympy.exp(-4 * _Z)) + sympy.log(1 + sympy.exp(_Z))),
+}
+
+
+def activation_function(activation=None):
+    r"""Resolve an activation: ``None`` (generic :math:`\sigma`), a name in :data:`ACTIVATIONS`,
+    a ``sympy.Lambda`` of one variable, a sympy function class, or a callable on a sympy symbol.
+
+    >>> activation_function("tanh")(sympy.Symbol("u"))
+    tanh(u)
+    >>> activation_function(lambda u: u**2 + u)(sympy.Symbol("u"))
+    u**2 + u
+    """
+    if activation is None:
+        return generic_sigma
+    if isinstance(activation, str):
+        if activation not in ACTIVATIONS:
+            raise ArgumentValueError(
+                f"activation must be None or one of {', '.join(map(repr, ACTIVATIONS))}; got {activation!r}"
+            )
+        return ACTIVATIONS[activation]
+    if isinstance(activation, sympy.Lambda):
+        if len(activation.variables) != 1:
+            raise ArgumentValueError("activation Lambda must take exactly one variable")
+        return activation
+    if isinstance(activation, type) and issubclass(activation, sympy.Function):
+        return activation
+    if callable(activation):
+        value = activation(_Z)
+        if not isinstance(value, sympy.Basic):
+            raise ArgumentTypeError("activation callable must return a sympy expression on a sympy symbol")
+        return sympy.Lambda(_Z, value)
+    raise ArgumentTypeError(f"activation must be None, a name, a sympy Lambda or a callable; got {activation!r}")
+
+
+class TwoLayerNetwork:
+    r"""A bias-free two-layer network :math:`f(x;\theta)=\sum_j a_j\sigma(w_j\cdot x)` with symbolic parameters.
+
+    ``width`` :math:`m`, ``input_dim`` :math:`d`, ``output_dim``
+    :math:`d_{out}`.  Neurons are numbered from 1.  ``incoming(j)`` is the
+    tuple of :math:`d` symbols of :math:`w_j`; ``outgoing(j)`` the symbol
+    :math:`a_j` when :math:`d_{out}=1`, else the tuple
+    :math:`(a_{j,1},\dots,a_{j,d_{out}})`.
+
+    >>> net = TwoLayerNetwork(2, output_dim=2, activation="tanh")
+    >>> net.outgoing(2)
+    (a_{2,1}, a_{2,2})
+    >>> net.function()
+    Matrix([
+    [a_{1,1}*tanh(w_{1,1}*x_{1}) + a_{2,1}*tanh(w_{2,1}*x_{1})],
+    [a_{1,2}*tanh(w_{1,1}*x_{1}) + a_{2,2}*tanh(w_{2,1}*x_{1})]])
+    """
+
+    def __init__(self, width, input_dim=1, output_dim=1, activation=None):
+        self.width = check_width(width, "width")
+        self.input_dim = check_int(input_dim, "input_dim", 1, MAX_INPUT_DIM)
+        self.output_dim = check_int(output_dim, "output_dim", 1, MAX_INPUT_DIM)
+        self.activation = activation_function(activation)
+        self.activation_name = activation if isinstance(activation, str) else (
+            "sigma" if activation is None else "custom"
+        )
+        m, d, q = self.width, self.input_dim, self.output_dim
+        self._w = [tuple(sympy.Symbol(f"w_{{{j},{k}}}", real=True) for k in range(1, d + 1)) for j in range(1, m + 1)]
+        if q == 1:
+            self._a = [(sympy.Symbol(f"a_{{{j}}}", real=True),) for j in range(1, m + 1)]
+        else:
+            self._a = [tuple(sympy.Symbol(f"a_{{{j},{l}}}", real=True) for l in range(1, q + 1)) for j in range(1, m + 1)]
+        self.parameters = [s for w in self._w for s in w] + [s for a in self._a for s in a]
+        self.inputs = [sympy.Symbol(f"x_{{{k}}}", real=True) for k in range(1, d + 1)]
+        self._index = {s: i for i, s in enumerate(self.parameters)}
+
+    # -- structure -------------------------------------------------------
+    def _check_neuron(self, j) -> int:
+        return check_int(j, "neuron j", 1, self.width)
+
+    def incoming(self, j) -> tuple:
+        """The symbols :math:`(w_{j,1},\\dots,w_{j,d})` of neuron ``j`` (1-based)."""
+        return self._w[self._check_neuron(j) - 1]
+
+    def outgoing(self, j):
+        """The symbol :math:`a_j` (scalar output) or the tuple :math:`(a_{j,l})_l` of neuron ``j``."""
+        a = self._a[self._check_neuron(j) - 1]
+        return a[0] if self.output_dim == 1 else a
+
+    def outgoing_tuple(self, j) -> tuple:
+        """The outgoing symbols of neuron ``j`` as a tuple (length :math:`d_{out}`)."""
+        return self._a[self._check_neuron(j) - 1]
+
+    def neuron_parameters(self, j) -> tuple:
+        """All parameters of neuron ``j``: incoming then outgoing symbols."""
+        j = self._check_neuron(j)
+        return self._w[j - 1] + self._a[j - 1]
+
+    def index(self, symbol) -> int:
+        """Position of ``symbol`` in :attr:`parameters`."""
+        return self._index[symbol]
+
+    @property
+    def n_parameters(self) -> int:
+        return len(self.parameters)
+
+    def __repr__(self):
+        return (
+            f"TwoLayerNetwork(width={self.width}, input_dim={self.input_dim}, "
+            f"output_dim={self.output_dim}, activation={self.activation_name!r})"
+        )
+
+    # -- values ----------------------------------------------------------
+    def substitution(self, point) -> dict:
+        """A dict ``Symbol -> value`` from ``point``: a dict, a sequence aligned with
+        :attr:`parameters`, or a :class:`Teacher` / :class:`CriticalPoint` of the same shape."""
+        if point is None:
+            return {}
+        if isinstance(point, Teacher):
+            if (point.width, point.input_dim, point.output_dim) != (self.width, self.input_dim, self.output_dim):
+                raise ArgumentValueError(
+                    f"point has shape (r={point.width}, d={point.input_dim}, d_out={point.output_dim}) but the network "
+                    f"has (m={self.width}, d={self.input_dim}, d_out={self.output_dim})"
+                )
+            point = point.flat()
+        if isinstance(point, dict):
+            return {s: sympy.sympify(v) if not isinstance(v, Fraction) else sympy.Rational(v.numerator, v.denominator)
+                    for s, v in point.items()}
+        values = list(point)
+        if len(values) != len(self.parameters):
+            raise ArgumentValueError(f"point must have {len(self.parameters)} entries, got {len(values)}")
+        return {s: _to_sympy(v) for s, v in zip(self.parameters, values)}
+
+    def preactivation(self, j, point=None):
+        r""":math:`w_j\cdot x` (with ``point`` substituted)."""
+        expr = sum((w * x for w, x in zip(self.incoming(j), self.inputs)), sympy.Integer(0))
+        return expr.xreplace(self.substitution(point)) if point is not None else expr
+
+    def function(self, point=None):
+        r"""The sympy expression :math:`f(x;\theta)` (a column ``Matrix`` when :math:`d_{out}\ge 2`),
+        with ``point`` substituted if given."""
+        sub = self.substitution(point)
+        sig = self.activation
+        hidden = []
+        for j in range(1, self.width + 1):
+            pre = sum((w * x for w, x in zip(self._w[j - 1], self.inputs)), sympy.Integer(0))
+            if sub:
+                pre = pre.xreplace(sub)
+            hidden.append(sig(pre))
+        outs = []
+        for l in range(self.output_dim):
+            terms = []
+            for j in range(self.width):
+                a = self._a[j][l]
+                if sub:
+                    a = a.xreplace(sub)
+                terms.append(a * hidden[j])
+            outs.append(sympy.Add(*terms))
+        if self.output_dim == 1:
+            return outs[0]
+        return sympy.Matrix(outs)
+
+    def outputs(self, point=None) -> list:
+        """The list of the :math:`d_{out}` output expressions."""
+        f = self.function(point)
+        return [f] if self.output_dim == 1 else list(f)
+
+    # -- losses ----------------------------------------------------------
+    def loss(self, data, point=None):
+        r"""Empirical squared loss :math:`\frac1{2N}\sum_{n}\lVert f(x_n;\theta)-y_n\rVert^2` over exact data.
+
+        ``data`` is a sequence of pairs ``(x, y)``; ``x`` a sequence of
+        :math:`d` exact numbers (or one number when :math:`d=1`), ``y`` a number
+        or a sequence of :math:`d_{out}` numbers.
+
+        >>> net = TwoLayerNetwork(1, activation=lambda u: u**2)
+        >>> net.loss([(1, 2), (2, 0)])
+        4*a_{1}**2*w_{1,1}**4 + (a_{1}*w_{1,1}**2 - 2)**2/4
+        """
+        data = list(data)
+        if not data:
+            raise ArgumentValueError("data must contain at least one (x, y) pair")
+        outs = self.outputs(point)
+        total = sympy.Integer(0)
+        for n, pair in enumerate(data):
+            try:
+                x, y = pair
+            except (TypeError, ValueError):
+                raise ArgumentValueError(f"data[{n}] must be a pair (x, y)") from None
+            xs = _as_vector(x, self.input_dim, f"data[{n}] input")
+            ys = _as_vector(y, self.output_dim, f"data[{n}] target")
+            sub = dict(zip(self.inputs, xs))
+            for out, target in zip(outs, ys):
+                total += (out.xreplace(sub) - target) ** 2
+        return total / (2 * len(data))
+
+    def target_functions(self) -> list:
+        r"""The undefined target functions :math:`y_l(x)` used by :meth:`residual_loss`."""
+        names = ["y"] if self.output_dim == 1 else [f"y_{{{l}}}" for l in range(1, self.output_dim + 1)]
+        return [sympy.Function(name)(*self.inputs) for name in names]
+
+    def residual_loss(self, point=None):
+        r"""The loss density :math:`\ell(x;\theta)=\frac12\sum_l (f_l(x;\theta)-y_l(x))^2` with undefined targets.
+
+        The residual :math:`e_l(x)=f_l(x;\theta)-y_l(x)` stays symbolic, so
+        gradients are exact identities valid for every data distribution
+        (the loss :math:`L=\mathbb E_x\,\ell` is an average of these and
+        derivatives commute with the average).
+
+        >>> TwoLayerNetwork(1).residual_loss()
+        (a_{1}*sigma(w_{1,1}*x_{1}) - y(x_{1}))**2/2
+        """
+        outs = self.outputs(point)
+        targets = self.target_functions()
+        return sum(((o - t) ** 2 for o, t in zip(outs, targets)), sympy.Integer(0)) / 2
+
+    def residual_gradient(self, point=None) -> dict:
+        r"""The gradient of :meth:`residual_loss` as a dict ``Symbol -> expression``.
+
+        Derived by hand and equal to ``sympy.diff`` (checked in the tests):
+        :math:`\partial\ell/\partial a_{j,l}=e_l\,\sigma(w_j\cdot x)`,
+        :math:`\partial\ell/\partial w_{j,k}=\big(\sum_l e_l a_{j,l}\big)\sigma'(w_j\cdot x)\,x_k`.
+        ``point`` may fix some parameters (a dict) before the derivative is
+        formed; the derivative is taken symbolically first.
+        """
+        loss = self.residual_loss()
+        sub = self.substitution(point) if point is not None else {}
+        grad = {}
+        for s in self.parameters:
+            g = sympy.diff(loss, s)
+            grad[s] = g.subs(sub) if sub else g
+        return grad
+
+
+def _as_vector(value, length, what):
+    if isinstance(value, (list, tuple)):
+        items = list(value)
+    else:
+        items = [value]
+    if len(items) != length:
+        raise ArgumentValueError(f"{what} must have {length} entries, got {len(items)}")
+    return [_to_sympy(v) for v in items]
+
+
+def _to_sympy(value):
+    """An exact sympy number or expression from int / Fraction / str / sympy input (never a float)."""
+    if isinstance(value, bool):
+        raise ArgumentTypeError(f"expected an exact number, got bool {value!r}")
+    if isinstance(value, Integral):
+        return sympy.Integer(int(value))
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    if isinstance(value, str):
+        try:
+            f = Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            raise ArgumentValueError(f"expected an exact rational such as '3/2', got {value!r}") from None
+        return sympy.Rational(f.numerator, f.denominator)
+    if isinstance(value, sympy.Basic):
+        if isinstance(value, sympy.Float) or value.has(sympy.Float):
+            raise ArgumentTypeError(f"expected an exact value, got the float {value}")
+        return value
+    raise ArgumentTypeError(
+        f"expected an exact number (int, Fraction, string like '3/2', or sympy expression), got {type(value).__name__} {value!r}"
+    )
+
+
+def _str_exact(v) -> str:
+    return str(v)
+
+
+class Teacher:
+    r"""The exact parameters :math:`\theta_r=(w^*_1..w^*_r, a^*_1..a^*_r)` of an irreducible width-:math:`r` network.
+
+    ``incoming``: :math:`r` vectors of length :math:`d` (a plain number is a
+    vector of length 1); ``outgoing``: :math:`r` numbers (or :math:`r`
+    vectors of length :math:`d_{out}` for vector outputs).  Entries are
+    exact: ints, ``Fraction``, strings like ``"3/2"`` (parsed with
+    ``Fraction``), sympy Rationals or sympy symbols / expressions.  Floats
+    are refused.  Validation (irreducibility): every :math:`a_i\neq 0`, every
+    :math:`w_i\neq 0`, the :math:`w_i` pairwise distinct; a violation raises
+    :class:`~symbolic_minima.errors.ArgumentValueError` naming the parameter.
+
+    >>> Teacher([1, 1], [1, 2])
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 must be pairwise distinct (irreducible network); both are (1,)
+    >>> Teacher([1, 2], [1, 0])
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: teacher outgoing weight a_2 must be non-zero (irreducible network); got 0
+    >>> u = sympy.Symbol("u")
+    >>> Teacher([[u]], [1]).incoming
+    ((u,),)
+    """
+
+    _role = "teacher"
+
+    def __init__(self, incoming, outgoing):
+        role = self._role
+        try:
+            incoming = list(incoming)
+            outgoing = list(outgoing)
+        except TypeError:
+            raise ArgumentTypeError(f"{role} incoming and outgoing must be sequences") from None
+        r = len(incoming)
+        if r == 0:
+            raise ArgumentValueError(f"{role} must have at least one neuron (width r >= 1)")
+        check_width(r, f"{role} width r")
+        if len(outgoing) != r:
+            raise ArgumentValueError(
+                f"{role} has {r} incoming vectors but {len(outgoing)} outgoing weights; they must match"
+            )
+        vecs = []
+        for i, w in enumerate(incoming, 1):
+            w = list(w) if isinstance(w, (list, tuple)) else [w]
+            if not w:
+                raise ArgumentValueError(f"{role} incoming vector w_{i} must have at least one entry (d >= 1)")
+            vecs.append(tuple(_to_sympy_named(v, f"{role} w_{i}") for v in w))
+        d = len(vecs[0])
+        for i, w in enumerate(vecs, 1):
+            if len(w) != d:
+                raise ArgumentValueError(f"{role} incoming vector w_{i} has {len(w)} entries but w_1 has {d}")
+        check_int(d, f"{role} input dimension d", 1, MAX_INPUT_DIM)
+        vector_out = any(isinstance(a, (list, tuple)) for a in outgoing)
+        outs = []
+        for i, a in enumerate(outgoing, 1):
+            if vector_out:
+                a = list(a) if isinstance(a, (list, tuple)) else [a]
+                outs.append(tuple(_to_sympy_named(v, f"{role} a_{i}") for v in a))
+            else:
+                outs.append(_to_sympy_named(a, f"{role} a_{i}"))
+        if vector_out:
+            q = len(outs[0])
+            if q == 0:
+                raise ArgumentValueError(f"{role} outgoing vector a_1 must have at least one entry")
+            for i, a in enumerate(outs, 1):
+                if len(a) != q:
+                    raise ArgumentValueError(f"{role} outgoing vector a_{i} has {len(a)} entries but a_1 has {q}")
+        else:
+            q = 1
+        for i, a in enumerate(outs, 1):
+            entries = a if vector_out else (a,)
+            if all(e == 0 for e in entries):
+                raise ArgumentValueError(
+                    f"{role} outgoing weight a_{i} must be non-zero (irreducible network); got {_fmt_vec(a)}"
+                )
+        seen = {}
+        for i, w in enumerate(vecs, 1):
+            if all(e == 0 for e in w):
+                raise ArgumentValueError(
+                    f"{role} incoming vector w_{i} must be non-zero (irreducible network); got {_fmt_tuple(w)}"
+                )
+            if w in seen:
+                raise ArgumentValueError(
+                    f"{role} incoming vectors w_{seen[w]} and w_{i} must be pairwise distinct "
+                    f"(irreducible network); both are {_fmt_tuple(w)}"
+                )
+            seen[w] = i
+        self.incoming = tuple(vecs)
+        self.outgoing = tuple(outs)
+        self.width = r
+        self.input_dim = d
+        self.output_dim = q
+        self.vector_output = vector_out
+
+    # -- constructors ----------------------------------------------------
+    @classmethod
+    def default(cls, r, d=1, d_out=1):
+        r"""The documented default width-``r`` parameters used by the command line.
+
+        :math:`w^*_{i,k} = i + k - 1` (so :math:`w^*_i=(i, i+1, \dots, i+d-1)`,
+        pairwise distinct and non-zero) and :math:`a^*_i = i` (scalar output)
+        or :math:`a^*_{i,l} = i + l - 1` (vector output, ``d_out >= 2``).
+
+        >>> Teacher.default(2, d=2)
+        Teacher(incoming=[['1', '2'], ['2', '3']], outgoing=['1', '2'])
+        >>> Teacher.default(2, d_out=2).outgoing
+        ((1, 2), (2, 3))
+        """
+        r = check_width(r, "r")
+        d = check_int(d, "d", 1, MAX_INPUT_DIM)
+        d_out = check_int(d_out, "d_out", 1, MAX_INPUT_DIM)
+        incoming = [[i + k for k in range(d)] for i in range(1, r + 1)]
+        if d_out == 1:
+            outgoing = list(range(1, r + 1))
+        else:
+            outgoing = [[i + l for l in range(d_out)] for i in range(1, r + 1)]
+        return cls(incoming, outgoing)
+
+    @classmethod
+    def from_json(cls, source):
+        r"""Build from JSON text or an already-parsed dict.
+
+        Schema (keys ``r``, ``d``, ``d_out`` optional, checked if present)::
+
+            {"incoming": [["1", "3/2"], ["-2", "1/3"]],   # r vectors of d entries
+             "outgoing": ["2", "-1/2"],                    # r entries, or r vectors of d_out entries
+             "r": 2, "d": 2}
+
+        Entries are JSON integers, strings of exact rationals (``"3/2"``,
+        ``"-4"``, ``"0.25"``, parsed with :class:`fractions.Fraction`, never
+        evaluated) or JSON decimals (read exactly, ``0.1`` is ``1/10``).
+
+        >>> Teacher.from_json('{"incoming": [["1", "3/2"]], "outgoing": [0.5]}')
+        Teacher(incoming=[['1', '3/2']], outgoing=['1/2'])
+        >>> Teacher.from_json('{"incoming": [1], "outgoing": ["x"]}')
+        Traceback (most recent call last):
+        ...
+        symbolic_minima.errors.ArgumentValueError: teacher a_1: expected an exact rational such as '3/2', got 'x'
+        """
+        role = cls._role
+        if isinstance(source, (str, bytes)):
+            try:
+                data = json.loads(source, parse_float=Fraction)
+            except (ValueError, RecursionError) as exc:
+                raise ArgumentValueError(f"{role} JSON is malformed: {exc}") from None
+        elif isinstance(source, dict):
+            data = source
+        else:
+            raise ArgumentTypeError(f"{role} JSON must be a string or a dict, got {type(source).__name__}")
+        if not isinstance(data, dict):
+            raise ArgumentValueError(f"{role} JSON must be an object with keys 'incoming' and 'outgoing'")
+        unknown = set(data) - {"incoming", "outgoing", "r", "d", "d_out", "kind", "comment"}
+        if unknown:
+            raise ArgumentValueError(f"{role} JSON has unknown keys {sorted(unknown)}")
+        for key in ("incoming", "outgoing"):
+            if key not in data:
+                raise ArgumentValueError(f"{role} JSON lacks the key {key!r}")
+            if not isinstance(data[key], list):
+                raise ArgumentValueError(f"{role} JSON key {key!r} must be a list")
+
+        def parse(value, where):
+            if isinstance(value, list):
+                return [parse(v, f"{where}") for v in value]
+            if isinstance(value, bool) or value is None or isinstance(value, dict):
+                raise ArgumentValueError(f"{role} {where}: expected an exact rational such as '3/2', got {value!r}")
+            if isinstance(value, float):
+                raise ArgumentValueError(f"{role} {where}: expected an exact rational, got float {value!r}")
+            if isinstance(value, str):
+                try:
+                    return Fraction(value.strip())
+                except (ValueError, ZeroDivisionError):
+                    raise ArgumentValueError(
+                        f"{role} {where}: expected an exact rational such as '3/2', got {value!r}"
+                    ) from None
+            return value  # int or Fraction
+
+        incoming = [parse(v, f"w_{i}") for i, v in enumerate(data["incoming"], 1)]
+        outgoing = [parse(v, f"a_{i}") for i, v in enumerate(data["outgoing"], 1)]
+        for i, w in enumerate(incoming, 1):
+            if isinstance(w, list) and any(isinstance(v, list) for v in w):
+                raise ArgumentValueError(f"{role} w_{i}: expected a list of numbers")
+        teacher = cls(incoming, outgoing)
+        for key, value in (("r", teacher.width), ("d", teacher.input_dim), ("d_out", teacher.output_dim)):
+            if key in data and data[key] != value:
+                raise ArgumentValueError(f"{role} JSON says {key} = {data[key]!r} but the parameters give {value}")
+        return teacher
+
+    def to_json(self) -> dict:
+        """A JSON-ready dict (exact values as strings), inverse of :meth:`from_json`.
+
+        >>> Teacher.default(1, 2).to_json()
+        {'incoming': [['1', '2']], 'outgoing': ['1'], 'r': 1, 'd': 2, 'd_out': 1}
+        """
+        return {
+            "incoming": [[str(v) for v in w] for w in self.incoming],
+            "outgoing": [[str(v) for v in a] if self.vector_output else str(a) for a in self.outgoing],
+            "r": self.width,
+            "d": self.input_dim,
+            "d_out": self.output_dim,
+        }
+
+    # -- views -----------------------------------------------------------
+    def network(self, activation=None) -> TwoLayerNetwork:
+        """The width-:math:`r` network of the same shape (symbolic parameters)."""
+        return TwoLayerNetwork(self.width, self.input_dim, self.output_dim, activation)
+
+    def outgoing_tuple(self, i) -> tuple:
+        """:math:`a^*_i` as a tuple of length :math:`d_{out}` (1-based ``i``)."""
+        a = self.outgoing[i - 1]
+        return a if self.vector_output else (a,)
+
+    def flat(self) -> list:
+        """Values aligned with :attr:`TwoLayerNetwork.parameters` (all w, then all a)."""
+        vals = [v for w in self.incoming for v in w]
+        for i in range(1, self.width + 1):
+            vals.extend(self.outgoing_tuple(i))
+        return vals
+
+    def function(self, activation=None):
+        r"""The teacher's function :math:`f(x;\theta_r)`."""
+        return self.network(activation).function(self)
+
+    @property
+    def is_exact_rational(self) -> bool:
+        """Whether every parameter is a rational number (no symbols)."""
+        return all(getattr(v, "is_Rational", False) for v in self.flat())
+
+    def free_symbols(self) -> set:
+        return set().union(*(sympy.sympify(v).free_symbols for v in self.flat()))
+
+    def __eq__(self, other):
+        return type(self) is type(other) and (self.incoming, self.outgoing) == (other.incoming, other.outgoing)
+
+    def __hash__(self):
+        return hash((type(self).__name__, self.incoming, self.outgoing))
+
+    def __repr__(self):
+        inc = [[str(v) for v in w] for w in self.incoming]
+        out = [[str(v) for v in a] if self.vector_output else str(a) for a in self.outgoing]
+        return f"{type(self).__name__}(incoming={inc}, outgoing={out})"
+
+    def _latex(self, printer=None):
+        lat = printer._print if printer is not None else sympy.latex
+        rows = []
+        star = r"^{*}" if self._role == "teacher" else r"^{c}"
+        for i in range(1, self.width + 1):
+            w = ", ".join(lat(v) for v in self.incoming[i - 1])
+            a = self.outgoing[i - 1]
+            a_tex = "(" + ", ".join(lat(v) for v in a) + ")" if self.vector_output else lat(a)
+            rows.append(rf"w{star}_{{{i}}} &= ({w}), & a{star}_{{{i}}} &= {a_tex}")
+        return r"\begin{aligned}" + r" \\ ".join(rows) + r"\end{aligned}"
+
+    def _repr_latex_(self):
+        return f"$${self._latex()}$$"
+
+
+class CriticalPoint(Teacher):
+    r"""An irreducible width-:math:`r` critical point of a loss (need not have zero loss).
+
+    Same fields and validation as :class:`Teacher`; the critical subspaces of
+    :func:`symbolic_minima.subspaces.critical_subspaces` embed it.
+
+    >>> CriticalPoint([2], [0])
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: critical point outgoing weight a_1 must be non-zero (irreducible network); got 0
+    """
+
+    _role = "critical point"
+
+    @classmethod
+    def from_teacher(cls, teacher: Teacher) -> "CriticalPoint":
+        return cls(teacher.incoming, teacher.outgoing)
+
+
+def _to_sympy_named(value, name):
+    try:
+        return _to_sympy(value)
+    except ArgumentTypeError as exc:
+        raise ArgumentTypeError(f"{name}: {exc}") from None
+    except ArgumentValueError as exc:
+        raise ArgumentValueError(f"{name}: {exc}") from None
+
+
+def _fmt_tuple(w) -> str:
+    return "(" + ", ".join(str(v) for v in w) + ("," if len(w) == 1 else "") + ")"
+
+
+def _fmt_vec(a) -> str:
+    return _fmt_tuple(a) if isinstance(a, tuple) else str(a)

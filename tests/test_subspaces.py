@@ -1,0 +1,259 @@
+"""Exact affine subspaces and the global-minimum / critical enumerators (SPEC §2-3)."""
+
+import random
+from fractions import Fraction
+from itertools import permutations
+from math import comb, factorial
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
+from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
+from symbolic_minima.network import CriticalPoint, Teacher, TwoLayerNetwork
+from symbolic_minima.subspaces import (
+    AffineSubspace,
+    critical_subspace,
+    critical_subspaces,
+    global_minimum_subspace,
+    global_minimum_subspaces,
+    network_for,
+    permute_label,
+)
+
+
+# ---------------------------------------------------------------- expected counts
+def _stirling2(n, k):
+    return sum((-1) ** j * comb(k, j) * (k - j) ** n for j in range(k + 1)) // factorial(k)
+
+
+def _bell(n):
+    return sum(_stirling2(n, k) for k in range(n + 1))
+
+
+def expected_T(r, m, zero_type):
+    try:
+        from symbolic_minima.counting import T
+    except ImportError:  # counting not landed: independent closed forms of SPEC §2
+        if zero_type == "singletons":
+            return factorial(r) * _stirling2(m + 1, r + 1)
+        return sum(comb(m, k) * _bell(k) * factorial(r) * _stirling2(m - k, r) for k in range(m - r + 1))
+    return T(r, m, zero_type=zero_type)
+
+
+def expected_G(r, m):
+    try:
+        from symbolic_minima.counting import G
+    except ImportError:
+        return factorial(r) * _stirling2(m, r)
+    return G(r, m)
+
+
+# ---------------------------------------------------------------- local strategy
+rational = st.builds(Fraction, st.integers(-9, 9), st.integers(1, 4))
+
+
+@st.composite
+def teachers(draw, r, d=1, d_out=1, cls=Teacher):
+    vecs = draw(st.lists(st.tuples(*[rational] * d).filter(any), min_size=r, max_size=r, unique=True))
+    if d_out == 1:
+        outs = draw(st.lists(rational.filter(bool), min_size=r, max_size=r))
+    else:
+        outs = draw(st.lists(st.tuples(*[rational] * d_out).filter(any), min_size=r, max_size=r))
+    return cls(vecs, outs)
+
+
+RM = [(r, m) for r in (1, 2, 3) for m in range(r, r + 4)]
+
+
+def _dim_formula(label, r, d, q):
+    """Independent dimension count: free coordinates per neuron role."""
+    k = label.count(0)
+    groups = {}
+    for v in label:
+        if v != 0:
+            groups[v] = groups.get(v, 0) + 1
+    dim = k * d
+    for v, s in groups.items():
+        dim += (s - 1) * q + (d if v < 0 else 0)
+    return dim
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+@pytest.mark.parametrize("d", [1, 2])
+@pytest.mark.parametrize("r, m", RM)
+def test_enumeration_count_equals_T(r, m, d, zero_type):
+    @settings(max_examples=2)
+    @given(teachers(r, d))
+    def check(teacher):
+        subs = list(global_minimum_subspaces(teacher, m, zero_type))
+        assert len(subs) == expected_T(r, m, zero_type)
+        assert len(set(subs)) == len(subs)  # exact equality: all distinct
+        assert [s.label for s in subs] == list(global_minimum_labellings(r, m, zero_type))
+        h = m - r
+        for s in subs:
+            k = s.label.count(0)
+            if zero_type == "singletons":
+                assert s.dimension == h + k * (d - 1)
+            assert s.dimension == _dim_formula(s.label, r, d, 1) >= h
+
+    check()
+
+
+@pytest.mark.parametrize("r, m", RM)
+def test_critical_count_equals_G(r, m):
+    @settings(max_examples=3)
+    @given(teachers(r, 2, cls=CriticalPoint))
+    def check(cp):
+        subs = list(critical_subspaces(cp, m))
+        assert len(subs) == expected_G(r, m) == len(set(subs))
+        assert all(s.dimension == m - r and s.kind == "critical" for s in subs)
+
+    check()
+
+
+@pytest.mark.parametrize("r, m, d, q", [(1, 3, 1, 2), (2, 4, 2, 2), (2, 3, 1, 3)])
+def test_vector_output_dimensions(r, m, d, q):
+    teacher = Teacher.default(r, d, d_out=q)
+    for s in global_minimum_subspaces(teacher, m):
+        k = s.label.count(0)
+        assert s.dimension == k * d + (m - r - k) * q == _dim_formula(s.label, r, d, q)
+    cp = CriticalPoint.default(r, d, d_out=q)
+    crit = list(critical_subspaces(cp, m))
+    assert len(crit) == expected_G(r, m)
+    for s in crit:
+        assert s.dimension == m - r
+        # points are a_j = lambda_j a_{g(j)}: check parallel at random points
+        rng = random.Random(1)
+        net = network_for(m, d, q)
+        pt = s.point([Fraction(rng.randint(-9, 9), rng.randint(1, 5)) for _ in range(s.dimension)])
+        for j, g in enumerate(s.label, 1):
+            a = [pt[net.index(sym)] for sym in net.outgoing_tuple(j)]
+            a_star = cp.outgoing[g - 1]
+            assert sympy.Matrix([a, list(a_star)]).rank() <= 1
+
+
+@given(teachers(2, 2), st.sampled_from(list(global_minimum_labellings(2, 4, "groups"))))
+def test_fast_canonical_form_equals_generic_rref(teacher, label):
+    s = global_minimum_subspace(teacher, label)
+    A, b = s.matrix()
+    # shuffle and scale the rows, rebuild through the generic constructor
+    rows = [(row, beta) for row, beta in zip(A, b)]
+    random.Random(0).shuffle(rows)
+    A2 = [[2 * x for x in row] for row, _ in rows] + [[x + y for x, y in zip(rows[0][0], rows[-1][0])]]
+    b2 = [2 * beta for _, beta in rows] + [rows[0][1] + rows[-1][1]]
+    generic = AffineSubspace(s.parameters, A2, b2)
+    assert generic == s and hash(generic) == hash(s)
+    assert generic._rows == s._rows and generic.pivots == s.pivots
+
+
+@given(teachers(2, 1), st.sampled_from(list(global_minimum_labellings(2, 4, "groups"))))
+def test_points_of_a_subspace_compute_the_teacher(teacher, label):
+    """Every point of Gamma_g has the teacher's function (independent of verify.py)."""
+    s = global_minimum_subspace(teacher, label)
+    net = network_for(4, 1, 1)
+    rng = random.Random(2)
+    pt = s.point([Fraction(rng.randint(-9, 9), rng.randint(1, 3)) for _ in range(s.dimension)])
+    assert s.contains(pt)
+    assert sympy.expand(net.function(pt) - teacher.function()) == 0
+
+
+def _permute_point(pt, pi, net):
+    new = list(pt)
+    for j in range(1, net.width + 1):
+        for src, dst in zip(net.neuron_parameters(j), net.neuron_parameters(pi[j - 1])):
+            new[net.index(dst)] = pt[net.index(src)]
+    return new
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+def test_permutation_convention(zero_type):
+    """P_pi Gamma_g = Gamma_{g o pi^-1}, with (P_pi theta)_{pi(j)} = theta_j."""
+    teacher = Teacher.default(2, d=2)
+    m = 4
+    subs = {s.label: s for s in global_minimum_subspaces(teacher, m, zero_type)}
+    net = network_for(m, 2, 1)
+    rng = random.Random(3)
+    for pi in [(2, 1, 3, 4), (2, 3, 4, 1), (4, 3, 1, 2)]:
+        inv = [0] * m
+        for j, p in enumerate(pi, 1):
+            inv[p - 1] = j
+        for label, s in list(subs.items())[::7]:
+            image = s.permuted(pi)
+            composed = tuple(label[inv[j] - 1] for j in range(m))  # g(pi^-1(j))
+            from symbolic_minima.labellings import canonical_groups
+            assert image.label == canonical_groups(composed) == permute_label(label, pi)
+            assert image == subs[image.label]
+            pt = s.point([rng.randint(-5, 5) for _ in range(s.dimension)])
+            assert image.contains(_permute_point(pt, pi, net))
+    # the other convention is really different: (1 2 3 4) -> (2 3 4 1) is not an involution
+    s = subs[(1, 2, 0, 0)] if zero_type == "singletons" else subs[(1, 2, -1, -1)]
+    assert s.permuted((2, 3, 4, 1)).label != permute_label(s.label, (4, 1, 2, 3))
+
+
+def test_intersection_and_containment():
+    teacher = Teacher([1], [2])
+    a, b, c = global_minimum_subspaces(teacher, 2)  # (0,1), (1,0), (1,1)
+    inter = a.intersection(c)
+    assert inter is not None and inter.dimension == 0
+    assert inter.base_point() == (1, 1, 0, 2)
+    ab = a.intersection(b)
+    assert ab is None  # a_1 = 0 and a_1 = 2
+    assert inter.is_subset_of(a) and inter.is_subset_of(c) and not a.is_subset_of(c)
+    assert inter == AffineSubspace(a.parameters, [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]], [1, 1, 0, 2])
+
+
+def test_parametrization_and_latex():
+    s = global_minimum_subspace(Teacher([1, 2], ["3/2", 1]), (1, 1, 2))
+    par = s.parametrization()
+    a1, a2 = sympy.Symbol("a_{1}", real=True), sympy.Symbol("a_{2}", real=True)
+    assert par[a1] == sympy.Rational(3, 2) - a2 and par[a2] == a2
+    tex = sympy.latex(s)
+    assert r"\begin{aligned}" in tex and r"\frac{3}{2}" in tex
+    assert s._repr_latex_().startswith("$$\\Gamma_{(1, 1, 2)}")
+    assert s.to_json()["equations"] == s.equations()
+
+
+def test_symbolic_teacher_subspaces():
+    u = sympy.Symbol("u")
+    t = Teacher([[u], [1]], [1, u])
+    subs = list(global_minimum_subspaces(t, 3))
+    assert len(subs) == expected_T(2, 3, "singletons")
+    s = subs[-1]
+    assert any("u" in e for e in s.equations())
+
+
+def test_nonparallel_split_is_not_in_the_critical_subspace():
+    cp = CriticalPoint([1], [[1, 2]])
+    s = critical_subspace(cp, (1, 1))
+    net = network_for(2, 1, 2)
+    ok = [1, 1, Fraction(1, 3), Fraction(2, 3), Fraction(2, 3), Fraction(4, 3)]
+    bad = [1, 1, 1, 0, 0, 2]  # sums to (1, 2) but neither half is parallel to (1, 2)
+    assert s.contains(ok) and not s.contains(bad)
+    g = global_minimum_subspace(Teacher([1], [[1, 2]]), (1, 1))
+    assert g.contains(bad) and g.dimension == 2 and s.dimension == 1
+
+
+def test_bad_input():
+    t = Teacher.default(2)
+    with pytest.raises(ArgumentValueError, match="m must be"):
+        list(global_minimum_subspaces(t, 1))
+    with pytest.raises(ArgumentValueError, match="zero_type"):
+        global_minimum_subspaces(t, 3, "pairs")
+    with pytest.raises(ArgumentTypeError):
+        global_minimum_subspaces("teacher", 3)
+    with pytest.raises(ArgumentValueError, match="not a valid"):
+        global_minimum_subspace(t, (1, 1, 1))
+    with pytest.raises(ArgumentValueError, match="surjection"):
+        critical_subspace(CriticalPoint.default(2), (1, 0, 2))
+    x, y = sympy.symbols("x y")
+    with pytest.raises(ArgumentValueError, match="inconsistent"):
+        AffineSubspace([x, y], [[1, 1], [2, 2]], [1, 3])
+    s = AffineSubspace([x, y], [[1, 1]], [1])
+    with pytest.raises(ArgumentValueError):
+        s.permuted((2, 1))  # no neuron structure
+    assert s.permuted({x: y, y: x}) == s
+    with pytest.raises(ArgumentValueError):
+        s.point([1, 2])
