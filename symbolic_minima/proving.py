@@ -1,0 +1,685 @@
+r"""Machine-checked proofs of the counting claims: a small framework.
+
+A proof is a Python module of the :mod:`proofs` package (shipped next to
+:mod:`symbolic_minima`) defining ``NAME``, ``CLAIM`` (one line of text),
+``READING`` (a ``zero_type`` or ``None`` when the claim does not depend on the
+reading) and ``prove(**options) -> Proof``.  ``prove`` derives the claim with
+the package's machinery and records two kinds of evidence in a :class:`Proof`:
+
+* **symbolic steps** (:meth:`Proof.identity`, :meth:`Proof.sum_identity`):
+  the difference of both sides is *computed* and must simplify to exactly
+  ``0`` (``sympy.simplify(lhs - rhs) == 0``, or term by term for sums after
+  an explicit re-indexing); a step that does not simplify to ``0`` fails;
+* **exact checks** (:meth:`Proof.compare`, :meth:`Proof.assert_that`): the
+  claimed values against independent routes (brute-force enumeration of
+  labellings, a combinatorial recurrence, ...), case by case, with counts.
+
+The verdict is ``True`` only if every step and every check passed and there
+was at least one symbolic step and one check.  :meth:`Proof.latex` renders a
+LaTeX fragment (needs ``amsmath``) that a paper can ``\input``: the statement,
+the derivation with the expressions actually computed, a summary of the
+checks and the verdict.
+
+>>> from sympy import Symbol, exp, diff
+>>> x, r = Symbol("x"), Symbol("r", integer=True, positive=True)
+>>> p = Proof("demo", "derivative of a power", reading=None)
+>>> p.identity("chain rule", diff((exp(x) - 1)**(r + 1) / (r + 1), x), exp(x) * (exp(x) - 1)**r).passed
+True
+>>> p.identity("a wrong claim", diff((exp(x) - 1)**(r + 1), x), exp(x) * (exp(x) - 1)**r).passed
+False
+>>> p.compare("values", [(1, 2)], claim=("formula", lambda r, m: 3),
+...           routes=[("enumeration", lambda r, m: 3)]).passed
+True
+>>> p.verdict
+False
+>>> sorted(list_proofs())[:1] != []
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+import time
+from dataclasses import dataclass, field
+
+import sympy
+
+from .errors import ArgumentValueError, SymbolicMinimaError, check_int
+from .readings import check_zero_type, reading_name
+
+__all__ = [
+    "Proof",
+    "Step",
+    "Check",
+    "ProofInfo",
+    "simplifies_to_zero",
+    "sums_equal",
+    "list_proofs",
+    "proof_names",
+    "run_proof",
+    "run_all_proofs",
+    "proof_main",
+    "PROOFS_PACKAGE",
+]
+
+#: The package whose modules are the proofs.
+PROOFS_PACKAGE = "proofs"
+
+
+# ---------------------------------------------------------------------------
+# symbolic equality
+# ---------------------------------------------------------------------------
+
+
+def simplifies_to_zero(expr) -> tuple[bool, sympy.Basic, str]:
+    r"""Whether ``expr`` simplifies to exactly ``0``; returns ``(ok, residual, method)``.
+
+    Tries, in order, the expression itself, :func:`sympy.simplify`,
+    :func:`sympy.combsimp` (binomials and factorials) followed by
+    ``simplify``, and ``expand`` of ``powsimp``.  Success means the result
+    *is* the integer ``0`` (structural equality), never a numerical test.
+
+    >>> from sympy import binomial, symbols
+    >>> r, j = symbols("r j", integer=True, nonnegative=True)
+    >>> simplifies_to_zero(binomial(r + 1, j) * (r + 1 - j) / (r + 1) - binomial(r, j))[0]
+    True
+    >>> simplifies_to_zero(binomial(r + 1, j) - binomial(r, j))[0]
+    False
+    """
+    expr = sympy.sympify(expr)
+    if expr == 0:
+        return True, sympy.S.Zero, "identical"
+    residual = expr
+    attempts = (
+        ("sympy.simplify", sympy.simplify),
+        ("sympy.combsimp + simplify", lambda e: sympy.simplify(sympy.combsimp(e))),
+        ("expand(powsimp)", lambda e: sympy.expand(sympy.powsimp(e, force=False))),
+    )
+    for method, fn in attempts:
+        try:
+            out = fn(expr)
+        except Exception:  # pragma: no cover - a simplifier failing is a failed attempt
+            continue
+        if out == 0:
+            return True, sympy.S.Zero, method
+        residual = out
+    return False, residual, "no simplification to 0"
+
+
+def _split_sum(expr):
+    """``expr`` as ``(summand, index, lo, hi)`` of a single-index Sum (constant factors pushed inside), or None."""
+    expr = sympy.sympify(expr)
+    coeff = sympy.S.One
+    if isinstance(expr, sympy.Mul):
+        sums = [a for a in expr.args if isinstance(a, sympy.Sum)]
+        if len(sums) != 1:
+            return None
+        s = sums[0]
+        coeff = sympy.Mul(*[a for a in expr.args if a is not s])
+    elif isinstance(expr, sympy.Sum):
+        s = expr
+    else:
+        return None
+    limits = list(s.limits)
+    function = s.function
+    # Sum(f, L1, L2, ...) is Sum(Sum(f, L1), L2, ...): keep the outermost limit
+    if len(limits) > 1:
+        function = sympy.Sum(function, *limits[:-1])
+    index, lo, hi = limits[-1]
+    if coeff.has(index):
+        return None
+    return coeff * function, index, lo, hi
+
+
+def _offset(a, b):
+    """``a - b`` as a Python int when it is a constant integer (infinite bounds: equal infinities give 0)."""
+    if a.is_infinite or b.is_infinite:
+        return 0 if a == b else None
+    d = sympy.simplify(a - b)
+    if d.is_Integer:
+        return int(d)
+    return None
+
+
+_MAX_BOUNDARY_TERMS = 4
+
+
+def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
+    r"""Decide ``a == b`` for (possibly nested, possibly scaled) finite or infinite sums.
+
+    First ``simplify(a - b) == 0``; otherwise, when both are single sums, the
+    index of ``b`` is re-indexed (shift ``j -> j + s`` or reflection
+    ``j -> c - j``) so that its range overlaps the range of ``a`` up to a few
+    boundary terms; the claim holds if the summands agree term by term
+    (recursively for nested sums) and the boundary terms simplify to ``0``.
+    Returns ``(ok, how)``.
+
+    >>> from sympy import Sum, binomial, symbols
+    >>> r, m = symbols("r m", integer=True, positive=True)
+    >>> j, i = symbols("j i", integer=True)
+    >>> sums_equal(Sum((-1)**j * binomial(r, j) * (r - j)**m, (j, 0, r)),
+    ...            Sum((-1)**(r - i) * binomial(r, i) * i**m, (i, 0, r)))
+    (True, 'term by term after i -> r - j')
+    >>> sums_equal(Sum(j, (j, 0, r)), Sum(j + 1, (j, 0, r)))[0]
+    False
+    """
+    a, b = sympy.sympify(a), sympy.sympify(b)
+    if a == b or a - b == 0:
+        return True, "identical"
+    A, B = _split_sum(a), _split_sum(b)
+    if A is None or B is None:
+        # not two sums: a plain symbolic simplification (e.g. a sum that evaluates in closed form)
+        ok, _, method = simplifies_to_zero(a - b)
+        return (True, method) if ok else (False, "not both sums and difference does not simplify to 0")
+    if _depth > 3:
+        return False, "nesting too deep"
+    fa, j, a0, a1 = A
+    fb, i, b0, b1 = B
+    candidates = []
+    for s_expr in (b0 - a0, b1 - a1):  # i = j + s
+        candidates.append((j + s_expr, b0 - s_expr, b1 - s_expr, f"{i} -> {j} + ({s_expr})"))
+    for c_expr in (a0 + b1, a1 + b0):  # i = c - j
+        candidates.append((c_expr - j, c_expr - b1, c_expr - b0, f"{i} -> {sympy.simplify(c_expr)} - {j}"))
+    seen = set()
+    for subst, n0, n1, how in candidates:
+        subst = sympy.simplify(subst)
+        n0, n1 = sympy.simplify(n0), sympy.simplify(n1)
+        if subst == i and i == j:
+            how = "same index"
+        key = (subst, n0, n1)
+        if key in seen:
+            continue
+        seen.add(key)
+        d0, d1 = _offset(n0, a0), _offset(n1, a1)
+        if d0 is None or d1 is None or abs(d0) + abs(d1) > _MAX_BOUNDARY_TERMS:
+            continue
+        gb = fb.xreplace({i: subst}) if i != j or subst != j else fb
+        # common range [a0 + max(0, d0), a1 + min(0, d1)]; boundary terms of each side outside it
+        boundary = sympy.S.Zero
+        for t in range(min(0, d0), max(0, d0)):
+            pos = a0 + t
+            if t < 0:  # b covers it, a does not
+                boundary -= gb.xreplace({j: pos})
+            else:
+                boundary += fa.xreplace({j: pos})
+        for t in range(min(0, d1), max(0, d1)):
+            pos = a1 + t + 1
+            if t >= 0:  # b extends past a1
+                boundary -= gb.xreplace({j: pos})
+            else:
+                boundary += fa.xreplace({j: pos})
+        ok_b, _, _ = simplifies_to_zero(boundary)
+        if not ok_b:
+            continue
+        ok_t, _, _ = simplifies_to_zero(fa - gb)
+        if not ok_t:
+            ok_t, _ = sums_equal(fa, gb, _depth + 1)
+        if ok_t:
+            extra = f", {abs(d0) + abs(d1)} boundary term(s) = 0" if d0 or d1 else ""
+            if how == "same index" or subst == j:
+                return True, f"term by term{extra}"
+            return True, f"term by term after {how}{extra}"
+    return False, "no re-indexing makes the summands agree"
+
+
+# ---------------------------------------------------------------------------
+# results
+# ---------------------------------------------------------------------------
+
+
+def _tex_text(s: str) -> str:
+    """Escape plain text for LaTeX text mode."""
+    out = []
+    for ch in str(s):
+        if ch in "&%$#_{}":
+            out.append("\\" + ch)
+        elif ch == "~":
+            out.append(r"\textasciitilde{}")
+        elif ch == "^":
+            out.append(r"\textasciicircum{}")
+        elif ch == "\\":
+            out.append(r"\textbackslash{}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _tex(e) -> str:
+    return e if isinstance(e, str) else sympy.latex(e)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a derivation.
+
+    ``kind`` is ``"identity"`` (asserted: ``passed`` is the computed outcome),
+    ``"derivation"`` (an expression computed by the machinery and shown; it
+    is asserted by later identity steps) or ``"lemma"`` (a standard fact,
+    cited, with the exact check that backs it in ``method``).
+    """
+
+    title: str
+    kind: str
+    lhs: object = None
+    rhs: object = None
+    passed: bool | None = None
+    method: str = ""
+    residual: object = None
+    note: str = ""
+
+    @property
+    def equation_latex(self) -> str:
+        if self.lhs is None:
+            return ""
+        if self.rhs is None:
+            return _tex(self.lhs)
+        return f"{_tex(self.lhs)} = {_tex(self.rhs)}"
+
+    def status(self) -> str:
+        return {True: "ok", False: "FAILED", None: "computed"}[self.passed]
+
+    def __str__(self) -> str:
+        extra = f" [{self.method}]" if self.method else ""
+        return f"[{self.status()}] {self.title}{extra}"
+
+
+@dataclass
+class Check:
+    """Exact comparison of the claimed values against independent routes."""
+
+    title: str
+    claim_route: str
+    route_cases: dict = field(default_factory=dict)
+    cases: list = field(default_factory=list)
+    failures: list = field(default_factory=list)
+    note: str = ""
+    seconds: float = 0.0
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.cases) and not self.failures
+
+    @property
+    def case_count(self) -> int:
+        return len(self.cases)
+
+    def __str__(self) -> str:
+        routes = ", ".join(f"{k} {v}" for k, v in self.route_cases.items())
+        status = "ok" if self.passed else "FAILED"
+        text = f"[{status}] {self.title}: {self.case_count} cases; {self.claim_route} vs {routes}"
+        if self.failures:
+            text += f"; {len(self.failures)} failure(s), first: {self.failures[0]}"
+        return text
+
+
+@dataclass(frozen=True)
+class ProofInfo:
+    """Name, one-line claim and reading of a registered proof."""
+
+    name: str
+    claim: str
+    reading: str | None
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.claim}"
+
+
+class Proof:
+    r"""The record of one machine-checked proof.
+
+    Build it with :meth:`derive`, :meth:`lemma`, :meth:`identity`,
+    :meth:`sum_identity`, :meth:`compare` and :meth:`assert_that`; read
+    :attr:`verdict`, :meth:`verdict_line`, :meth:`summary` and :meth:`latex`.
+
+    ``reading`` is a ``zero_type`` (``"singletons"`` / ``"groups"``), or
+    ``None`` for a claim that does not depend on the reading.
+    """
+
+    def __init__(self, name: str, claim: str, claim_latex: str = "", reading: str | None = None):
+        self.name = name
+        self.claim = claim
+        self.claim_latex = claim_latex
+        self.reading = None if reading is None else check_zero_type(reading)
+        self.steps: list[Step] = []
+        self.checks: list[Check] = []
+        self.tables: list[tuple[str, str]] = []
+        self.errors: list[str] = []
+        self.seconds = 0.0
+        self._t0 = time.perf_counter()
+
+    # -- building ----------------------------------------------------------
+    def derive(self, title: str, lhs, rhs=None, note: str = "") -> Step:
+        """Record an expression computed by the machinery (shown, asserted by later steps)."""
+        step = Step(title, "derivation", lhs, rhs, None, "computed", None, note)
+        self.steps.append(step)
+        return step
+
+    def lemma(self, title: str, lhs, rhs, passed: bool, method: str, note: str = "") -> Step:
+        """Record a cited standard fact together with the exact check that backs it."""
+        step = Step(title, "lemma", lhs, rhs, bool(passed), method, None, note)
+        self.steps.append(step)
+        return step
+
+    def identity(self, title: str, lhs, rhs, note: str = "", display=None) -> Step:
+        """Assert ``lhs == rhs`` symbolically: ``simplify(lhs - rhs)`` must be exactly 0.
+
+        ``display`` (LaTeX) replaces ``lhs`` in the rendering, e.g. to show an
+        unevaluated product whose value sympy would print like the other side.
+        """
+        try:
+            ok, residual, method = simplifies_to_zero(sympy.sympify(lhs) - sympy.sympify(rhs))
+        except Exception as exc:  # a failure to compute is a failed step
+            ok, residual, method = False, None, f"error: {exc}"
+        method = f"{method}: lhs - rhs = 0" if ok else f"lhs - rhs simplifies to {residual}, not 0"
+        step = Step(title, "identity", lhs if display is None else display, rhs, ok, method, residual, note)
+        self.steps.append(step)
+        return step
+
+    def sum_identity(self, title: str, lhs, rhs, note: str = "", display=None) -> Step:
+        """Assert equality of two sums (:func:`sums_equal`: re-indexing, term-by-term simplification)."""
+        try:
+            ok, how = sums_equal(lhs, rhs)
+        except Exception as exc:
+            ok, how = False, f"error: {exc}"
+        step = Step(title, "identity", lhs if display is None else display, rhs, ok,
+                    how if ok else f"not proved: {how}", None, note)
+        self.steps.append(step)
+        return step
+
+    def assert_that(self, title: str, passed: bool, cases: int, detail: str, route: str = "check") -> Check:
+        """Record a boolean exact check (e.g. a bijection verified on ``cases`` objects)."""
+        chk = Check(title, route, {detail: cases}, [None] * max(int(cases), 0) if passed else [None], [] if passed else [detail])
+        if passed and cases <= 0:
+            chk.failures.append("no cases checked")
+        self.checks.append(chk)
+        return chk
+
+    def compare(self, title: str, cases, claim, routes, note: str = "") -> Check:
+        """Compare the claimed value with independent routes on every case.
+
+        ``claim`` and each of ``routes`` are ``(name, fn)`` with ``fn(*case)``
+        returning an int, or ``None`` when the route is not used on that case
+        (e.g. above an enumeration limit).  A case passes when the claimed
+        value is an integer, at least one route was used, and every route
+        used agrees with it exactly.
+        """
+        t0 = time.perf_counter()
+        claim_name, claim_fn = claim
+        chk = Check(title, claim_name, {name: 0 for name, _ in routes}, note=note)
+        for case in cases:
+            case = tuple(case)
+            row = {}
+            try:
+                want = _as_int(claim_fn(*case))
+            except Exception as exc:
+                chk.failures.append(f"{case}: claim raised {exc!r}")
+                continue
+            row[claim_name] = want
+            used = 0
+            for name, fn in routes:
+                try:
+                    got = fn(*case)
+                except Exception as exc:
+                    chk.failures.append(f"{case}: route {name} raised {exc!r}")
+                    continue
+                if got is None:
+                    continue
+                got = _as_int(got)
+                used += 1
+                chk.route_cases[name] += 1
+                row[name] = got
+                if want is None or got != want:
+                    chk.failures.append(f"{case}: {claim_name} = {want} but {name} = {got}")
+            if used == 0:
+                chk.failures.append(f"{case}: no independent route was used")
+            chk.cases.append((case, row))
+        chk.seconds = time.perf_counter() - t0
+        self.checks.append(chk)
+        return chk
+
+    def table(self, caption: str, latex_tabular: str) -> None:
+        """Attach a LaTeX ``tabular`` (e.g. the verified values) to the fragment."""
+        self.tables.append((caption, latex_tabular))
+
+    def error(self, message: str) -> None:
+        """Record an error that prevented part of the proof (makes the verdict False)."""
+        self.errors.append(message)
+
+    def finish(self) -> "Proof":
+        """Stop the clock; returns ``self``."""
+        self.seconds = time.perf_counter() - self._t0
+        return self
+
+    # -- results -----------------------------------------------------------
+    @property
+    def verdict(self) -> bool:
+        """True iff every step and check passed, with at least one symbolic identity and one check."""
+        identities = [s for s in self.steps if s.kind == "identity"]
+        return (
+            not self.errors
+            and bool(identities)
+            and bool(self.checks)
+            and all(s.passed is not False for s in self.steps)
+            and all(c.passed for c in self.checks)
+        )
+
+    def __bool__(self) -> bool:
+        return self.verdict
+
+    @property
+    def reading_label(self) -> str:
+        return "reading-independent" if self.reading is None else reading_name(self.reading)
+
+    def failed_items(self) -> list[str]:
+        items = list(self.errors)
+        items += [f"step '{s.title}'" for s in self.steps if s.passed is False]
+        items += [f"check '{c.title}'" for c in self.checks if not c.passed]
+        if not any(s.kind == "identity" for s in self.steps):
+            items.append("no symbolic identity")
+        if not self.checks:
+            items.append("no exact check")
+        return items
+
+    def verdict_line(self) -> str:
+        """One line: VERIFIED/FAILED, name, reading, claim, evidence, time."""
+        evidence = self.evidence()
+        head = "VERIFIED" if self.verdict else "FAILED"
+        line = f"{head} {self.name} [{self.reading_label}]: {self.claim} ({evidence}; {self.seconds:.1f} s)"
+        if not self.verdict:
+            line += " -- failed: " + "; ".join(self.failed_items())
+        return line
+
+    def summary(self) -> str:
+        """Multi-line plain-text account of all steps and checks."""
+        lines = [self.verdict_line(), f"claim: {self.claim}"]
+        lines += ["steps:"] + [f"  {i}. {s}" for i, s in enumerate(self.steps, 1)]
+        lines += ["checks:"] + [f"  {c}" + (f" -- {c.note}" if c.note else "") for c in self.checks]
+        lines += [f"error: {e}" for e in self.errors]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.verdict_line()
+
+    def __repr__(self) -> str:
+        return f"<Proof {self.name} [{self.reading_label}] verdict={self.verdict}>"
+
+    def _latex(self, printer=None) -> str:
+        return self.claim_latex or _tex_text(self.claim)
+
+    def _repr_latex_(self) -> str:
+        status = r"\text{verified}" if self.verdict else r"\text{NOT verified}"
+        reading = _tex_text(self.reading_label)
+        return f"$${self._latex()} \\qquad [{status},\\ \\text{{{reading}}}]$$"
+
+    def evidence(self) -> str:
+        """Short account of the evidence, e.g. ``8/8 symbolic identities, 1 exact check on 39 cases``."""
+        n_id = sum(1 for s in self.steps if s.kind == "identity")
+        n_ok = sum(1 for s in self.steps if s.kind == "identity" and s.passed)
+        n_cases = sum(c.case_count for c in self.checks)
+        checks = "exact check" if len(self.checks) == 1 else "exact checks"
+        return f"{n_ok}/{n_id} symbolic identities, {len(self.checks)} {checks} on {n_cases} cases"
+
+    def latex(self) -> str:
+        r"""A LaTeX fragment (requires ``amsmath``) to ``\input`` in a paper."""
+        name = _tex_text(self.name)
+        reading = (
+            "independent of the reading of zero-type neurons"
+            if self.reading is None
+            else f'reading {reading_name(self.reading)}, zero\\_type="{self.reading}"'
+        )
+        statement = f"\\[ {self.claim_latex} \\]" if self.claim_latex else _tex_text(self.claim)
+        out = [
+            f"% Generated by symbolic_minima.proving (proofs/{self.name}.py); requires amsmath.",
+            f"\\paragraph{{Claim \\texttt{{{name}}} ({reading}).}}",
+            statement,
+            "",
+            "\\paragraph{Derivation (every expression computed by \\texttt{symbolic\\_minima}).}",
+            "\\begin{enumerate}",
+        ]
+        for s in self.steps:
+            tag = {"identity": "checked", "derivation": "computed", "lemma": "lemma"}[s.kind]
+            if s.passed is False:
+                tag = "FAILED"
+            method = f" ({tag}: {_tex_text(s.method)})" if s.method and s.kind != "derivation" else f" ({tag})"
+            note = f" {_tex_text(s.note)}" if s.note else ""
+            out.append(f"\\item {_tex_text(s.title)}.{note}\\emph{{{method}}}")
+            if s.lhs is not None:
+                out.append(f"\\[ {s.equation_latex} \\]")
+        out.append("\\end{enumerate}")
+        out.append("")
+        out.append("\\paragraph{Exact checks.}")
+        out.append("\\begin{itemize}")
+        for c in self.checks:
+            routes = ", ".join(f"{_tex_text(k)}: {v}" for k, v in c.route_cases.items())
+            status = "all agree" if c.passed else f"{len(c.failures)} FAILURE(S), e.g. {_tex_text(c.failures[0])}"
+            note = f" {_tex_text(c.note)}" if c.note else ""
+            out.append(
+                f"\\item {_tex_text(c.title)}: {c.case_count} cases; {_tex_text(c.claim_route)} "
+                f"compared with {routes} cases; {status}.{note}"
+            )
+        out.append("\\end{itemize}")
+        for caption, tabular in self.tables:
+            out.append("")
+            out.append(f"\\noindent {_tex_text(caption)}\\\\[2pt]")
+            out.append(tabular)
+        for e in self.errors:
+            out.append(f"\n\\noindent Error: {_tex_text(e)}")
+        verdict = "verified" if self.verdict else "NOT verified (" + _tex_text("; ".join(self.failed_items())) + ")"
+        out.append("")
+        out.append(f"\\noindent\\textbf{{Verdict:}} {verdict}; {_tex_text(self.evidence())}.")
+        return "\n".join(out) + "\n"
+
+
+def _as_int(value):
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise TypeError(f"expected an integer value, got {value!r}")
+    if isinstance(value, int):
+        return value
+    value = sympy.sympify(value)
+    if value.is_Integer:
+        return int(value)
+    raise TypeError(f"expected an integer value, got {value}")
+
+
+# ---------------------------------------------------------------------------
+# registry
+# ---------------------------------------------------------------------------
+
+
+def _proof_modules() -> dict:
+    package = importlib.import_module(PROOFS_PACKAGE)
+    found = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{PROOFS_PACKAGE}.{info.name}")
+        if callable(getattr(module, "prove", None)) and hasattr(module, "CLAIM"):
+            found[info.name] = module
+    return dict(sorted(found.items()))
+
+
+def proof_names() -> list[str]:
+    """Names of the registered proofs (modules of :mod:`proofs`), sorted.
+
+    >>> "t_singletons" in proof_names()
+    True
+    """
+    return list(_proof_modules())
+
+
+def list_proofs() -> list[ProofInfo]:
+    """Every registered proof as a :class:`ProofInfo` (name, claim, reading)."""
+    return [ProofInfo(name, mod.CLAIM, getattr(mod, "READING", None)) for name, mod in _proof_modules().items()]
+
+
+def run_proof(name: str, **options) -> Proof:
+    """Run the proof ``name`` (see :func:`proof_names`) and return its :class:`Proof`.
+
+    ``options`` are passed to the module's ``prove`` (all proofs accept
+    ``max_r``, ``extra_m`` and ``enumeration_limit``).  An exception inside
+    the proof is recorded as an error, so the verdict is then ``False``.
+    """
+    modules = _proof_modules()
+    if not isinstance(name, str) or name not in modules:
+        raise ArgumentValueError(f"proof name must be one of {', '.join(modules)}; got {name!r}")
+    try:
+        return modules[name].prove(**options)
+    except SymbolicMinimaError:
+        raise
+    except Exception as exc:  # the proof could not be carried out: a failed proof, not a crash
+        proof = Proof(name, modules[name].CLAIM, reading=getattr(modules[name], "READING", None))
+        proof.error(f"{type(exc).__name__}: {exc}")
+        return proof.finish()
+
+
+def run_all_proofs(**options) -> list[Proof]:
+    """Run every registered proof."""
+    return [run_proof(name, **options) for name in proof_names()]
+
+
+def proof_main(prove, argv=None, name: str | None = None) -> int:
+    """Command line of a proof module (``python -m proofs.NAME``).
+
+    Prints the verdict line; writes the LaTeX fragment to ``-o FILE``, or to
+    standard output after the verdict.  Exit status 0 iff verified.
+    """
+    parser = argparse.ArgumentParser(prog=f"python -m proofs.{name}" if name else None, description=prove.__doc__)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the LaTeX fragment to FILE")
+    parser.add_argument("--max-r", type=int, default=None, help="check every r <= MAX_R (default 5)")
+    parser.add_argument("--extra-m", type=int, default=None, help="check m <= r + EXTRA_M (default 5)")
+    parser.add_argument(
+        "--enumeration-limit", type=int, default=None,
+        help="enumerate labellings only when there are at most this many (default in the module)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every step and check")
+    args = parser.parse_args(argv)
+    options = {
+        k: v
+        for k, v in (("max_r", args.max_r), ("extra_m", args.extra_m), ("enumeration_limit", args.enumeration_limit))
+        if v is not None
+    }
+    try:
+        proof = prove(**options)
+    except SymbolicMinimaError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(proof.summary() if args.verbose else proof.verdict_line())
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(proof.latex())
+    else:
+        print(proof.latex())
+    return 0 if proof.verdict else 1
+
+
+def check_options(max_r=5, extra_m=5, enumeration_limit=400_000) -> tuple[int, int, int]:
+    """Validate the common options of the proofs (helper for the proof modules)."""
+    max_r = check_int(max_r, "max_r", minimum=1, maximum=12)
+    extra_m = check_int(extra_m, "extra_m", minimum=0, maximum=30)
+    enumeration_limit = check_int(enumeration_limit, "enumeration_limit", minimum=0, maximum=10**9)
+    return max_r, extra_m, enumeration_limit
