@@ -272,6 +272,29 @@ class TwoLayerNetwork:
         targets = self.target_functions()
         return sum(((o - t) ** 2 for o, t in zip(outs, targets)), sympy.Integer(0)) / 2
 
+    def residual_functions(self) -> list:
+        r"""Undefined residuals :math:`e_l(x)` (``e`` when :math:`d_{out}=1`), standing for :math:`f_l(x;\theta)-y_l(x)`."""
+        names = ["e"] if self.output_dim == 1 else [f"e_{{{l}}}" for l in range(1, self.output_dim + 1)]
+        return [sympy.Function(name)(*self.inputs) for name in names]
+
+    def output_jacobian(self) -> dict:
+        r"""``{parameter: [df_1/dp, ..., df_{d_out}/dp]}`` (symbolic, by ``sympy.diff``)."""
+        outs = self.outputs()
+        return {s: [sympy.diff(o, s) for o in outs] for s in self.parameters}
+
+    def chain_rule_gradient(self) -> dict:
+        r"""The gradient of the loss density through undefined residuals:
+        :math:`\partial\ell/\partial\theta_p=\sum_l e_l(x)\,\partial f_l/\partial\theta_p`.
+
+        Equal to :meth:`residual_gradient` after substituting
+        :math:`e_l=f_l(x;\theta)-y_l(x)` (tested).
+
+        >>> TwoLayerNetwork(1).chain_rule_gradient()[sympy.Symbol("a_{1}", real=True)]
+        e(x_{1})*sigma(w_{1,1}*x_{1})
+        """
+        es = self.residual_functions()
+        return {s: sympy.Add(*[e * df for e, df in zip(es, dfs)]) for s, dfs in self.output_jacobian().items()}
+
     def residual_gradient(self, point=None) -> dict:
         r"""The gradient of :meth:`residual_loss` as a dict ``Symbol -> expression``.
 

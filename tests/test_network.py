@@ -133,3 +133,13 @@ def test_vector_output_teacher():
         Teacher([1, 2], [[1, 0], [0, 0]])
     f = t.function()
     assert f.shape == (2, 1)
+
+
+@pytest.mark.parametrize("m, d, q", [(2, 1, 1), (2, 2, 2)])
+def test_chain_rule_gradient_equals_sympy_diff(m, d, q):
+    net = TwoLayerNetwork(m, d, q)
+    chain = net.chain_rule_gradient()
+    full = net.residual_gradient()
+    sub = {e: o - y for e, o, y in zip(net.residual_functions(), net.outputs(), net.target_functions())}
+    for p in net.parameters:
+        assert sympy.expand(chain[p].xreplace(sub) - full[p]) == 0

@@ -1,0 +1,552 @@
+r"""Certificates: exact, symbolic checks of the claims of SPEC §1–3 on enumerated subspaces.
+
+Each certificate is a :class:`Certificate` with a verdict (``holds``), a
+one-line statement and a LaTeX rendering of the identity it checked:
+
+* :func:`certify_function_identity` — substituting the subspace's
+  parametrization (free parameters stay symbols) into :math:`f(x;\theta)`
+  gives exactly the teacher's :math:`f(x;\theta_r)`, as a sympy identity
+  with :math:`\sigma` undefined;
+* :func:`certify_criticality` — on a critical subspace every partial
+  derivative of the width-:math:`m` loss density is an explicit multiple
+  (free of :math:`x` and of the data) of a width-:math:`r` partial
+  derivative at the critical point, with :math:`\sigma` and the targets
+  :math:`y(x)` undefined, so the width-:math:`m` gradient vanishes wherever
+  the width-:math:`r` one does;
+* :func:`certify_zero_type_noncriticality` — for a zero-type neuron
+  :math:`\partial\ell/\partial a_j = e(x)\,\sigma(w_j\cdot x)` with
+  :math:`w_j` free: not a multiple of any width-:math:`r` partial, so it does
+  not vanish away from zero loss;
+* :func:`certify_maximality` — no enumerated subspace contains another;
+* :func:`certify_completeness` — random zero-loss points built from the
+  grouped-sum conditions of SPEC §1 lie in some enumerated subspace
+  (:func:`which_subspaces` names them).
+
+>>> from symbolic_minima.network import Teacher
+>>> from symbolic_minima.subspaces import global_minimum_subspaces
+>>> t = Teacher([1], [2])
+>>> [bool(certify_function_identity(s, t)) for s in global_minimum_subspaces(t, 2)]
+[True, True, True]
+>>> print(certify_maximality(list(global_minimum_subspaces(t, 3, "groups"))))
+maximality: holds: none of the 10 subspaces contains another
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from fractions import Fraction
+from functools import lru_cache
+
+import sympy
+from sympy.core.function import AppliedUndef
+
+from .errors import ArgumentTypeError, ArgumentValueError, check_int, check_width
+from .network import CriticalPoint, Teacher, TwoLayerNetwork
+from .readings import check_zero_type, reading_name
+from .subspaces import AffineSubspace, critical_subspaces, global_minimum_subspaces, network_for
+
+__all__ = [
+    "Certificate",
+    "certify_function_identity",
+    "certify_criticality",
+    "certify_zero_type_noncriticality",
+    "certify_maximality",
+    "certify_completeness",
+    "which_subspaces",
+    "random_zero_loss_point",
+    "verify_all",
+    "Summary",
+]
+
+
+@dataclass
+class Certificate:
+    """The outcome of one exact check: ``name``, verdict ``holds``, a one-line ``statement``,
+    the subspace ``label`` (if any), LaTeX lines of the identities checked and ``details``."""
+
+    name: str
+    holds: bool
+    statement: str
+    label: tuple | None = None
+    latex_lines: list = field(default_factory=list)
+    details: dict = field(default_factory=dict)
+
+    def __bool__(self):
+        return bool(self.holds)
+
+    @property
+    def verdict(self) -> str:
+        return "holds" if self.holds else "FAILS"
+
+    def __str__(self):
+        where = "" if self.label is None else f" {tuple(self.label)}"
+        return f"{self.name}{where}: {self.verdict}: {self.statement}"
+
+    def _latex(self, printer=None):
+        head = rf"\text{{{self.name.replace('_', ' ')}: {self.verdict}}}"
+        if not self.latex_lines:
+            return head
+        return head + r" \\ \begin{aligned} " + r" \\ ".join(self.latex_lines) + r" \end{aligned}"
+
+    def _repr_latex_(self):
+        return f"$${self._latex()}$$"
+
+    def to_json(self) -> dict:
+        return {
+            "certificate": self.name,
+            "holds": bool(self.holds),
+            "label": None if self.label is None else list(self.label),
+            "statement": self.statement,
+        }
+
+
+# ---------------------------------------------------------------------------
+# helpers
+
+
+def _shape(subspace: AffineSubspace, teacher: Teacher) -> TwoLayerNetwork:
+    d, q = teacher.input_dim, teacher.output_dim
+    n = subspace.ambient_dimension
+    if n % (d + q):
+        raise ArgumentValueError(
+            f"subspace has {n} parameters, not a multiple of d + d_out = {d + q} of the teacher"
+        )
+    net = network_for(n // (d + q), d, q)
+    if tuple(net.parameters) != tuple(subspace.parameters):
+        raise ArgumentValueError("subspace parameters are not those of a two-layer network of the teacher's shape")
+    return net
+
+
+def _components(expr):
+    return list(expr) if isinstance(expr, sympy.MatrixBase) else [expr]
+
+
+def _label_of(subspace):
+    return None if subspace.label is None else tuple(subspace.label)
+
+
+# ---------------------------------------------------------------------------
+# function identity
+
+
+def certify_function_identity(subspace: AffineSubspace, teacher: Teacher, activation=None) -> Certificate:
+    r"""Check :math:`f(x;\theta(t)) \equiv f(x;\theta_r)` on the whole subspace, symbolically.
+
+    :math:`\theta(t)` is :meth:`AffineSubspace.parametrization` (free
+    parameters as symbols); :math:`\sigma` is undefined unless ``activation``
+    is given.  Holds iff the expanded difference is exactly 0.
+
+    >>> from symbolic_minima.subspaces import AffineSubspace, network_for
+    >>> net = network_for(2)
+    >>> wrong = AffineSubspace(net.parameters, [[1, 0, 0, 0], [0, 0, 1, 1]], [1, 3])  # w_1 = 1, a_1 + a_2 = 3
+    >>> c = certify_function_identity(wrong, Teacher([1], [3]))
+    >>> c.holds, c.details["difference"]
+    (False, -a_{2}*sigma(x_{1}) + a_{2}*sigma(w_{2,1}*x_{1}))
+    """
+    if not isinstance(teacher, Teacher):
+        raise ArgumentTypeError(f"teacher must be a Teacher, got {type(teacher).__name__}")
+    net = _shape(subspace, teacher)
+    if activation is not None:
+        net = TwoLayerNetwork(net.width, net.input_dim, net.output_dim, activation)
+    par = subspace.parametrization()
+    f_m = net.function(par)
+    f_r = teacher.network(activation).function(teacher)
+    diffs = [sympy.expand(a - b) for a, b in zip(_components(f_m), _components(f_r))]
+    holds = all(dd == 0 for dd in diffs)
+    diff = diffs[0] if len(diffs) == 1 else sympy.Matrix(diffs)
+    lines = [
+        rf"f(x;\theta) &= {sympy.latex(f_m)}",
+        rf"&= {sympy.latex(sympy.expand(f_m) if len(diffs) == 1 else f_m.applyfunc(sympy.expand))}",
+        rf"f(x;\theta_r) &= {sympy.latex(f_r)}",
+        rf"f(x;\theta) - f(x;\theta_r) &= {sympy.latex(diff)}",
+    ]
+    free = ", ".join(str(s) for s in subspace.free_parameters())
+    statement = (
+        "f(x; theta) = f(x; theta_r) identically in x and the free parameters "
+        f"({free or 'none'})" if holds else f"f(x; theta) - f(x; theta_r) = {diff} is not identically 0"
+    )
+    return Certificate("function_identity", holds, statement, _label_of(subspace), lines, {"difference": diff})
+
+
+# ---------------------------------------------------------------------------
+# criticality
+
+
+@lru_cache(maxsize=32)
+def _chain_gradient(m, d, q):
+    net = network_for(m, d, q)
+    return net, net.chain_rule_gradient()
+
+
+def _width_r_gradient(cp: Teacher):
+    net_r, grad = _chain_gradient(cp.width, cp.input_dim, cp.output_dim)
+    sub = dict(zip(net_r.parameters, cp.flat()))
+    return net_r, {p: e.xreplace(sub) for p, e in grad.items()}
+
+
+def _data_free(expr, inputs) -> bool:
+    """No input symbol, no undefined function (residuals, sigma) and no derivative in ``expr``."""
+    if expr.free_symbols & set(inputs):
+        return False
+    return not expr.has(AppliedUndef, sympy.Derivative, sympy.Subs)
+
+
+def _multiple(e_m, e_r, inputs):
+    """``c`` with ``e_m == c * e_r`` and ``c`` free of the data, or ``None``."""
+    if e_r == 0:
+        return sympy.Integer(0) if sympy.expand(e_m) == 0 else None
+    c = sympy.cancel(e_m / e_r)
+    if not _data_free(c, inputs):
+        return None
+    if sympy.expand(e_m - c * e_r) != 0:
+        return None
+    return c
+
+
+def _residual_identity(subspace, cp):
+    """Certificate that the residual on the subspace is the width-r residual (f_m(theta(t)) == f_r(theta_r))."""
+    return certify_function_identity(subspace, cp)
+
+
+def certify_criticality(subspace: AffineSubspace, critical_point: Teacher, label=None) -> Certificate:
+    r"""Check that every point of ``subspace`` is critical whenever ``critical_point`` is.
+
+    Loss density :math:`\ell=\frac12\sum_l e_l(x)^2` with residuals
+    :math:`e_l=f_l(x;\theta)-y_l(x)`, targets :math:`y_l` and :math:`\sigma`
+    undefined.  Step 1: on the subspace
+    :math:`f(x;\theta(t))\equiv f(x;\theta_r)` (sympy identity), so the
+    residuals are the width-:math:`r` ones and stay undefined symbols
+    :math:`e_l(x)`.  Step 2: for each neuron :math:`j`, :math:`i=g(j)`
+    (``label``, default ``subspace.label``), each partial
+    :math:`\partial\ell/\partial\theta=\sum_l e_l\,\partial f_l/\partial\theta`
+    equals :math:`c\cdot\partial\ell_r/\partial\theta_i(\theta_r)` with
+    :math:`c` free of :math:`x`, :math:`e`, :math:`\sigma`.  Hence the
+    width-:math:`m` gradient vanishes on the subspace wherever the width-:math:`r`
+    gradient vanishes at :math:`\theta_r`, for every data distribution.
+    Zero-type neurons (label 0) have no width-:math:`r` counterpart and make
+    the certificate fail.
+
+    >>> from symbolic_minima.subspaces import critical_subspace
+    >>> cp = CriticalPoint([1, 2], [3, -1])
+    >>> c = certify_criticality(critical_subspace(cp, (1, 2, 1)), cp)
+    >>> c.holds, c.details["multipliers"][sympy.Symbol("w_{1,1}", real=True)]
+    (True, 1 - a_{3}/3)
+    """
+    if not isinstance(critical_point, Teacher):
+        raise ArgumentTypeError(f"critical_point must be a CriticalPoint, got {type(critical_point).__name__}")
+    net = _shape(subspace, critical_point)
+    label = tuple(subspace.label if label is None else label)
+    if len(label) != net.width:
+        raise ArgumentValueError(f"label must have {net.width} entries, got {len(label)}")
+    r = critical_point.width
+    failures = []
+    residual = _residual_identity(subspace, critical_point)
+    lines = [r"e_l(x) := f_l(x;\theta) - y_l(x) = f_l(x;\theta_r) - y_l(x) \text{ on the subspace}"]
+    if not residual.holds:
+        failures.append("the residual on the subspace differs from the width-r residual")
+        lines = [r"f(x;\theta) - f(x;\theta_r) &= " + sympy.latex(residual.details["difference"]) + r" \neq 0"]
+    _, grad_m = _chain_gradient(net.width, net.input_dim, net.output_dim)
+    net_r, grad_r = _width_r_gradient(critical_point)
+    par = subspace.parametrization()
+    inputs = net.inputs
+    multipliers = {}
+    for j, g in enumerate(label, 1):
+        if failures and not residual.holds:
+            break
+        if not 1 <= g <= r:
+            failures.append(f"neuron {j} has label {g}: no width-r neuron to inherit criticality from")
+            continue
+        pairs = list(zip(net.incoming(j), net_r.incoming(g))) + list(
+            zip(net.outgoing_tuple(j), net_r.outgoing_tuple(g))
+        )
+        for p_m, p_r in pairs:
+            e_m = grad_m[p_m].xreplace(par)
+            c = _multiple(e_m, grad_r[p_r], inputs)
+            lhs = rf"\frac{{\partial \ell}}{{\partial {sympy.latex(p_m)}}}"
+            rhs = rf"\frac{{\partial \ell_r}}{{\partial {sympy.latex(p_r)}}}(\theta_r)"
+            if c is None:
+                failures.append(f"dl/d{p_m} is not a data-free multiple of the width-r dl/d{p_r}")
+                lines.append(rf"{lhs} &= {sympy.latex(e_m)} \neq c\cdot {rhs}")
+            else:
+                multipliers[p_m] = c
+                lines.append(rf"{lhs} &= {sympy.latex(c)}\cdot {rhs}")
+    holds = not failures
+    statement = (
+        f"each of the {len(multipliers)} partial derivatives is a data-free multiple of a width-r partial at theta_r"
+        if holds else "; ".join(failures[:3]) + (" ..." if len(failures) > 3 else "")
+    )
+    return Certificate("criticality", holds, statement, label, lines,
+                       {"multipliers": multipliers, "failures": failures})
+
+
+def certify_zero_type_noncriticality(subspace: AffineSubspace, critical_point: Teacher, label=None) -> Certificate:
+    r"""Exhibit :math:`\partial\ell/\partial a_j = e(x)\,\sigma(w_j\cdot x)` for each zero-type neuron.
+
+    On the subspace :math:`\Gamma_g` built around a width-:math:`r` point
+    (``label`` with zeros, default ``subspace.label``), the residual is the
+    width-:math:`r` residual :math:`e(x)=f(x;\theta_r)-y(x)` (checked) and
+    the term depends on the free :math:`w_j`: it is not a data-free multiple
+    of any width-:math:`r` partial, so it does not vanish unless the residual
+    is orthogonal to every :math:`\sigma(u\cdot x)`, i.e. (generic
+    :math:`\sigma`) unless the loss is zero.  Holds (the zero-type neuron is
+    *not* critical) iff this is so for every zero-type neuron.
+
+    >>> from symbolic_minima.subspaces import global_minimum_subspace
+    >>> cp = CriticalPoint([1], [2])
+    >>> c = certify_zero_type_noncriticality(global_minimum_subspace(cp, (1, 0)), cp)
+    >>> c.holds, c.details["terms"][sympy.Symbol("a_{2}", real=True)]
+    (True, e(x_{1})*sigma(w_{2,1}*x_{1}))
+    """
+    net = _shape(subspace, critical_point)
+    label = tuple(subspace.label if label is None else label)
+    zeros = [j for j, g in enumerate(label, 1) if g == 0]
+    if not zeros:
+        return Certificate("zero_type_noncriticality", True, "no zero-type neuron", label)
+    residual = _residual_identity(subspace, critical_point)
+    _, grad_m = _chain_gradient(net.width, net.input_dim, net.output_dim)
+    _, grad_r = _width_r_gradient(critical_point)
+    par = subspace.parametrization()
+    terms = {}
+    lines = []
+    bad = [] if residual.holds else ["residual"]
+    for j in zeros:
+        w_free = set(net.incoming(j))
+        for p in net.outgoing_tuple(j):
+            term = grad_m[p].xreplace(par)
+            terms[p] = term
+            lines.append(rf"\frac{{\partial \ell}}{{\partial {sympy.latex(p)}}} &= {sympy.latex(term)}")
+            depends = bool(term.free_symbols & w_free)
+            multiple = any(_multiple(term, e_r, net.inputs) is not None for e_r in grad_r.values())
+            if term == 0 or not depends or multiple:
+                bad.append(p)
+    holds = not bad
+    statement = (
+        f"dl/da_j = e(x) sigma(w_j . x) with w_j free for zero-type neuron(s) {zeros}: "
+        "not a multiple of any width-r partial, non-zero away from zero loss"
+        if holds else f"the zero-type term of {', '.join(map(str, bad))} vanishes or is inherited"
+    )
+    return Certificate("zero_type_noncriticality", holds, statement, label, lines, {"terms": terms})
+
+
+# ---------------------------------------------------------------------------
+# maximality and completeness
+
+
+def certify_maximality(subspaces) -> Certificate:
+    r"""Check that no subspace of the list contains another (all distinct, no proper inclusion).
+
+    Exact: :math:`S\subseteq S'` iff the base point of :math:`S` satisfies the
+    equations of :math:`S'` and every direction of :math:`S` their
+    homogeneous part; only pairs with :math:`\dim S < \dim S'` can be proper
+    inclusions, equal dimensions are compared by exact equality.
+    """
+    subs = list(subspaces)
+    seen = {}
+    dup = []
+    for s in subs:
+        if s in seen:
+            dup.append((seen[s], s.label))
+        else:
+            seen[s] = s.label
+    by_dim = {}
+    for s in subs:
+        by_dim.setdefault(s.dimension, []).append(s)
+    dims = sorted(by_dim)
+    inclusions = []
+    checked = 0
+    for a_i, da in enumerate(dims):
+        smalls = [(s, s.base_point(), None) for s in by_dim[da]]
+        for db in dims[a_i + 1:]:
+            for big in by_dim[db]:
+                for k, (small, base, dirs) in enumerate(smalls):
+                    checked += 1
+                    if not big.contains(base):
+                        continue
+                    if dirs is None:
+                        dirs = small.direction_basis()
+                        smalls[k] = (small, base, dirs)
+                    if all(big.contains_direction(v) for v in dirs):
+                        inclusions.append((small.label, big.label))
+    holds = not dup and not inclusions
+    if holds:
+        statement = f"none of the {len(subs)} subspaces contains another"
+    else:
+        parts = [f"{a} equals {b}" for a, b in dup[:3]] + [f"{a} inside {b}" for a, b in inclusions[:3]]
+        statement = "; ".join(parts)
+    lines = [rf"\Gamma_g \not\subseteq \Gamma_{{g'}} \text{{ for all }} g \neq g' \text{{ ({len(subs)} subspaces)}}"]
+    return Certificate("maximality", holds, statement, None, lines,
+                       {"duplicates": dup, "inclusions": inclusions, "pairs_checked": checked})
+
+
+def random_zero_loss_point(teacher: Teacher, m, zero_type: str = "groups", rng=None, max_entry: int = 9) -> tuple:
+    r"""A random parameter vector of width ``m`` with :math:`f(\cdot;\theta)=f(\cdot;\theta_r)`, built from SPEC §1.
+
+    Built without the enumerators: a random partition of the :math:`m`
+    neurons into blocks (one shared incoming vector per block); :math:`r` of
+    the blocks get the teacher vectors and outgoing weights summing to
+    :math:`a^*_i`; every other block gets a random vector, distinct from all
+    others, and outgoing weights summing to 0.  ``"groups"`` allows other
+    blocks of any size; ``"singletons"`` only blocks of size one (so
+    :math:`a_j=0`).  Returns exact ``Fraction`` values aligned with
+    :attr:`TwoLayerNetwork.parameters`.
+
+    >>> t = Teacher([1], [2])
+    >>> pt = random_zero_loss_point(t, 3, rng=random.Random(0))
+    >>> sympy.expand(network_for(3).function(pt) - t.function())
+    0
+    """
+    if not teacher.is_exact_rational:
+        raise ArgumentValueError("random_zero_loss_point needs a teacher with rational parameters")
+    m = check_width(m, "m", minimum=teacher.width)
+    zero_type = check_zero_type(zero_type)
+    rng = random.Random() if rng is None else rng
+    r, d, q = teacher.width, teacher.input_dim, teacher.output_dim
+
+    def rand():
+        return Fraction(rng.randint(-max_entry, max_entry), rng.randint(1, 4))
+
+    # random assignment of neurons to blocks: first r blocks are the teacher's
+    while True:
+        extra = rng.randint(0, m - r)
+        nblocks = r + extra
+        assign = [rng.randrange(nblocks) for _ in range(m)]
+        sizes = [assign.count(b) for b in range(nblocks)]
+        if all(sizes):
+            if zero_type == "singletons" and any(s > 1 for s in sizes[r:]):
+                continue
+            break
+    used = {tuple(Fraction(v.p, v.q) for v in w) for w in teacher.incoming}
+    vectors = [tuple(Fraction(v.p, v.q) for v in w) for w in teacher.incoming]
+    for _ in range(extra):
+        while True:
+            v = tuple(rand() for _ in range(d))
+            if v not in used and any(v):
+                break
+        used.add(v)
+        vectors.append(v)
+    targets = [[Fraction(v.p, v.q) for v in teacher.outgoing_tuple(i)] for i in range(1, r + 1)]
+    targets += [[Fraction(0)] * q for _ in range(extra)]
+    outgoing = [None] * m
+    for b in range(nblocks):
+        members = [j for j in range(m) if assign[j] == b]
+        vals = [[rand() for _ in range(q)] for _ in members[:-1]]
+        last = [targets[b][l] - sum(v[l] for v in vals) for l in range(q)]
+        vals.append(last)
+        for j, v in zip(members, vals):
+            outgoing[j] = v
+    point = [x for j in range(m) for x in vectors[assign[j]]]
+    point += [x for j in range(m) for x in outgoing[j]]
+    return tuple(point)
+
+
+def which_subspaces(point, teacher: Teacher, m, zero_type: str = "groups") -> list:
+    """Labels of the enumerated global-minimum subspaces (reading ``zero_type``) containing ``point``."""
+    return [s.label for s in global_minimum_subspaces(teacher, m, zero_type) if s.contains(point)]
+
+
+def certify_completeness(teacher: Teacher, m, zero_type: str = "groups", samples: int = 20, seed: int = 0,
+                         subspaces=None) -> Certificate:
+    r"""Random zero-loss points (:func:`random_zero_loss_point`, same reading) lie in enumerated subspaces.
+
+    Each sampled point is first checked to compute the teacher's function
+    exactly (generic :math:`\sigma`), then located with the enumerated
+    subspaces of the reading ``zero_type``.  Holds iff every point lies in
+    at least one.
+    """
+    zero_type = check_zero_type(zero_type)
+    samples = check_int(samples, "samples", 1, 100_000)
+    rng = random.Random(seed)
+    subs = list(global_minimum_subspaces(teacher, m, zero_type)) if subspaces is None else list(subspaces)
+    net = network_for(m, teacher.input_dim, teacher.output_dim)
+    f_r = teacher.function()
+    found = []
+    missing = []
+    for _ in range(samples):
+        pt = random_zero_loss_point(teacher, m, zero_type, rng)
+        f = net.function(pt)
+        if any(sympy.expand(a - b) != 0 for a, b in zip(_components(f), _components(f_r))):
+            raise AssertionError("random_zero_loss_point built a point of non-zero loss")  # pragma: no cover
+        labels = [s.label for s in subs if s.contains(pt)]
+        found.append((pt, labels))
+        if not labels:
+            missing.append(pt)
+    holds = not missing
+    reading = reading_name(zero_type)
+    statement = (
+        f"{samples} random zero-loss points ({reading} conditions) each lie in an enumerated subspace"
+        if holds else f"{len(missing)} of {samples} zero-loss points lie in no enumerated {reading} subspace"
+    )
+    lines = [rf"\text{{point {k + 1}}} &\in \Gamma_{{({', '.join(map(str, labels[0]))})}}" if labels
+             else rf"\text{{point {k + 1}}} &\notin \Theta" for k, (_, labels) in enumerate(found[:5])]
+    return Certificate("completeness", holds, statement, None, lines, {"points": found, "missing": missing})
+
+
+# ---------------------------------------------------------------------------
+# run everything
+
+
+@dataclass
+class Summary:
+    """Counts of certificates that held / failed, by name."""
+
+    held: dict = field(default_factory=dict)
+    failed: dict = field(default_factory=dict)
+
+    def add(self, cert: Certificate):
+        bucket = self.held if cert.holds else self.failed
+        bucket[cert.name] = bucket.get(cert.name, 0) + 1
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def __str__(self):
+        total = sum(self.held.values()) + sum(self.failed.values())
+        parts = ", ".join(f"{k} {self.held.get(k, 0)}/{self.held.get(k, 0) + self.failed.get(k, 0)}"
+                          for k in sorted(set(self.held) | set(self.failed)))
+        verdict = "ALL HOLD" if self.ok else f"{sum(self.failed.values())} FAILED"
+        return f"{verdict}: {total - sum(self.failed.values())}/{total} certificates hold ({parts})"
+
+
+def verify_all(teacher: Teacher, m, family: str = "global", zero_type: str = "singletons", samples: int = 10,
+               limit=None, seed: int = 0):
+    """Yield every certificate for one family of subspaces, streaming.
+
+    ``family="global"``: function identity for each global-minimum subspace
+    of the reading ``zero_type``, then maximality, then completeness (same
+    reading).  ``family="critical"``: criticality for each critical
+    subspace of ``teacher`` (used as the critical point), zero-type
+    non-criticality for each global-minimum labelling with zero-type neurons
+    built around it (reading ``zero_type``), then maximality.  ``limit``
+    caps the per-subspace certificates.
+    """
+    if family not in ("global", "critical"):
+        raise ArgumentValueError(f"family must be 'global' or 'critical', got {family!r}")
+    zero_type = check_zero_type(zero_type)
+    seen = []
+    if family == "global":
+        for k, s in enumerate(global_minimum_subspaces(teacher, m, zero_type)):
+            if limit is not None and k >= limit:
+                break
+            seen.append(s)
+            yield certify_function_identity(s, teacher)
+        yield certify_maximality(seen)
+        if samples:
+            yield certify_completeness(teacher, m, zero_type, samples=samples, seed=seed,
+                                       subspaces=seen if limit is None else None)
+        return
+    cp = teacher if isinstance(teacher, CriticalPoint) else CriticalPoint.from_teacher(teacher)
+    for k, s in enumerate(critical_subspaces(cp, m)):
+        if limit is not None and k >= limit:
+            break
+        seen.append(s)
+        yield certify_criticality(s, cp)
+    count = 0
+    for s in global_minimum_subspaces(cp, m, zero_type):
+        if 0 in s.label:
+            if limit is not None and count >= limit:
+                break
+            count += 1
+            yield certify_zero_type_noncriticality(s, cp)
+    yield certify_maximality(seen)

@@ -1,0 +1,188 @@
+"""Certificates: they hold on the enumerated subspaces and REJECT deliberately wrong ones."""
+
+import random
+from fractions import Fraction
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from symbolic_minima.network import CriticalPoint, Teacher
+from symbolic_minima.subspaces import (
+    AffineSubspace,
+    critical_subspace,
+    critical_subspaces,
+    global_minimum_subspace,
+    global_minimum_subspaces,
+    network_for,
+)
+from symbolic_minima.verify import (
+    Summary,
+    certify_completeness,
+    certify_criticality,
+    certify_function_identity,
+    certify_maximality,
+    certify_zero_type_noncriticality,
+    random_zero_loss_point,
+    verify_all,
+    which_subspaces,
+)
+
+rational = st.builds(Fraction, st.integers(-9, 9), st.integers(1, 4))
+
+
+@st.composite
+def teachers(draw, r, d=1, d_out=1, cls=Teacher):
+    vecs = draw(st.lists(st.tuples(*[rational] * d).filter(any), min_size=r, max_size=r, unique=True))
+    if d_out == 1:
+        outs = draw(st.lists(rational.filter(bool), min_size=r, max_size=r))
+    else:
+        outs = draw(st.lists(st.tuples(*[rational] * d_out).filter(any), min_size=r, max_size=r))
+    return cls(vecs, outs)
+
+
+@settings(max_examples=5)
+@given(st.sampled_from([(1, 3, 1), (2, 3, 2), (2, 4, 1)]).flatmap(
+    lambda t: st.tuples(teachers(t[0], t[2]), st.just(t[1]), st.sampled_from(["singletons", "groups"]))))
+def test_function_identity_holds_on_every_global_subspace(args):
+    teacher, m, zero_type = args
+    for s in global_minimum_subspaces(teacher, m, zero_type):
+        cert = certify_function_identity(s, teacher)
+        assert cert.holds, str(cert)
+        assert r"f(x;\theta)" in cert._repr_latex_()
+
+
+def test_wrong_subspaces_are_rejected_by_function_identity():
+    teacher = Teacher([[1, 2], [3, -1]], [2, "1/2"])
+    net = network_for(3, 2, 1)
+    good = global_minimum_subspace(teacher, (1, 2, 2))
+    A, b = good.matrix()
+    # wrong outgoing sum for teacher neuron 2
+    b_wrong = list(b)
+    b_wrong[-1] += 1
+    wrong = AffineSubspace(good.parameters, A, b_wrong, label=(1, 2, 2))
+    assert not certify_function_identity(wrong, teacher)
+    assert certify_function_identity(global_minimum_subspace(teacher, (1, 2, 0)), teacher)
+    # a zero-sum group whose weights do not sum to zero
+    t1 = Teacher([1], [1])
+    g = global_minimum_subspace(t1, (-1, 1, -1))
+    A, b = g.matrix()
+    idx = [k for k, row in enumerate(A) if row[g.parameters.index(sympy.Symbol("a_{1}", real=True))] != 0][0]
+    b[idx] = Fraction(1)  # a_1 + a_3 = 1 instead of 0
+    bad = AffineSubspace(g.parameters, A, b)
+    cert = certify_function_identity(bad, t1)
+    assert not cert.holds and "not identically 0" in cert.statement
+    # a replica with the wrong incoming vector
+    A, b = global_minimum_subspace(t1, (1, 0, 0)).matrix()
+    b[0] = Fraction(2)
+    assert not certify_function_identity(AffineSubspace(g.parameters, A, b), t1)
+    # the whole space is not a zero-loss set
+    assert not certify_function_identity(AffineSubspace(net.parameters, [], []), teacher)
+
+
+@pytest.mark.parametrize("r, m, d, q", [(1, 2, 1, 1), (1, 3, 2, 1), (2, 3, 1, 1), (2, 4, 1, 1), (1, 3, 1, 2), (2, 3, 2, 2)])
+def test_criticality_holds_on_every_critical_subspace(r, m, d, q):
+    cp = CriticalPoint.default(r, d, d_out=q)
+    for s in critical_subspaces(cp, m):
+        cert = certify_criticality(s, cp)
+        assert cert.holds, str(cert)
+        assert len(cert.details["multipliers"]) == m * (d + q)
+
+
+def test_nonparallel_vector_split_fails_criticality():
+    cp = CriticalPoint([1, -2], [[1, 2], [3, 1]])
+    label = (1, 1, 2)
+    parallel = critical_subspace(cp, label)
+    assert certify_criticality(parallel, cp).holds
+    split = global_minimum_subspace(cp, label)  # a_1 + a_2 = a*_1 with any directions
+    assert split.dimension == 2 > parallel.dimension == 1
+    assert certify_function_identity(split, cp).holds  # same function ...
+    cert = certify_criticality(split, cp)  # ... but not critical
+    assert not cert.holds
+    assert any("w_{1,1}" in f for f in cert.details["failures"])
+    assert r"\neq" in cert._latex()
+    # a concrete non-parallel point of the split
+    pt = split.point([Fraction(1), Fraction(0)])
+    assert not parallel.contains(pt)
+
+
+def test_zero_type_neurons_are_not_critical():
+    cp = CriticalPoint([1, 2], [1, -1])
+    s = global_minimum_subspace(cp, (1, 0, 2))
+    assert not certify_criticality(s, cp).holds
+    cert = certify_zero_type_noncriticality(s, cp)
+    assert cert.holds
+    a2 = sympy.Symbol("a_{2}", real=True)
+    w2 = sympy.Symbol("w_{2,1}", real=True)
+    x = sympy.Symbol("x_{1}", real=True)
+    e = sympy.Function("e")(x)
+    assert cert.details["terms"][a2] == e * sympy.Function("sigma")(w2 * x)
+    # no zero-type neuron: nothing to show
+    assert certify_zero_type_noncriticality(global_minimum_subspace(cp, (1, 2, 2)), cp).statement == "no zero-type neuron"
+
+
+def test_maximality_holds_and_detects_inclusions():
+    t = Teacher.default(2, 2)
+    subs = list(global_minimum_subspaces(t, 4, "groups"))
+    assert certify_maximality(subs).holds
+    pairs = [(a, b) for a in subs[:20] for b in subs[:20] if a is not b and a.intersection(b) is not None]
+    a, b = pairs[0]
+    smaller = a.intersection(b)
+    smaller.label = ("inter",)
+    cert = certify_maximality(subs + [smaller])
+    assert not cert.holds and cert.details["inclusions"]
+    assert not certify_maximality(subs + [subs[3]]).holds  # a duplicate
+
+
+@settings(max_examples=8)
+@given(st.sampled_from([(1, 3, 1), (2, 4, 1), (1, 4, 2)]).flatmap(
+    lambda t: st.tuples(teachers(t[0], t[2]), st.just(t[1]))), st.integers(0, 10**6))
+def test_completeness_groups_reading(args, seed):
+    teacher, m = args
+    cert = certify_completeness(teacher, m, "groups", samples=6, seed=seed)
+    assert cert.holds, str(cert)
+    for pt, labels in cert.details["points"]:
+        for label in labels:
+            assert global_minimum_subspace(teacher, label).contains(pt)
+
+
+def test_group_points_are_missing_from_the_singletons_reading():
+    t = Teacher([1], [1])
+    r1 = list(global_minimum_subspaces(t, 3, "singletons"))
+    rng = random.Random(5)
+    net = network_for(3)
+    found_group_point = False
+    for _ in range(40):
+        pt = random_zero_loss_point(t, 3, "groups", rng)
+        assert sympy.expand(net.function(pt) - t.function()) == 0
+        labels = which_subspaces(pt, t, 3, "groups")
+        assert labels
+        if all(v <= 0 for v in labels[0]) or any(v < 0 for v in labels[0]):
+            if not any(s.contains(pt) for s in r1):
+                found_group_point = True
+    assert found_group_point
+    cert = certify_completeness(t, 3, "groups", samples=30, seed=1, subspaces=r1)
+    assert not cert.holds and cert.details["missing"]
+
+
+def test_which_subspaces_names_the_label():
+    t = Teacher.default(2)
+    s = global_minimum_subspace(t, (1, -1, 2, -1))
+    assert s.dimension == 2
+    pt = s.point([Fraction(7, 3), Fraction(-1, 2)])
+    assert (1, -1, 2, -1) in which_subspaces(pt, t, 4, "groups")
+    assert which_subspaces(pt, t, 4, "singletons") == []
+
+
+def test_verify_all_summary():
+    t = Teacher.default(2)
+    summary = Summary()
+    for cert in verify_all(t, 3, "global", "groups", samples=3):
+        summary.add(cert)
+    assert summary.ok and summary.held["function_identity"] == 12  # R1 = R2 for m <= r + 1
+    s2 = Summary()
+    for cert in verify_all(t, 3, "critical"):
+        s2.add(cert)
+    assert s2.ok and s2.held["criticality"] == 6 and s2.held["zero_type_noncriticality"] == 6
+    assert "ALL HOLD" in str(s2)
