@@ -68,6 +68,7 @@ __all__ = [
     "Count",
     "count",
     "closed_form",
+    "latex_form",
     "bell_numbers",
     "r_sym",
     "m_sym",
@@ -367,6 +368,17 @@ def closed_form(quantity: str, zero_type: str | None = None, form: str = "stirli
     return sympy.Sum(sympy.ff(k, r) * StirlingS2(m, k), (k, r, m))
 
 
+def latex_form(expr) -> str:
+    r"""LaTeX of a closed form with factorials first (:math:`r!\left\{ {m+1 \atop r+1} \right\}`).
+
+    >>> latex_form(closed_form("G"))
+    'r! \\left\\{ {m \\atop r} \\right\\}'
+    """
+    if expr.has(sympy.exp) or expr.has(sympy.E):
+        return sympy.latex(expr)
+    return sympy.latex(expr, order="none")
+
+
 # --------------------------------------------------------------------------- Count objects
 
 
@@ -402,7 +414,7 @@ class Count:
 
     def _latex(self, printer=None) -> str:
         name = self.symbol_latex()
-        form = sympy.latex(self.closed_form)
+        form = latex_form(self.closed_form)
         return rf"{name}(r, m) = {form}, \qquad {name}({self.r}, {self.m}) = {int_to_str(self.value)}"
 
     def _repr_latex_(self) -> str:

@@ -181,7 +181,7 @@ class StirlingS2(Function):
     _eval_rewrite_as_sum = _eval_rewrite_as_Sum
 
     def _latex(self, printer, exp=None):
-        n, k = (printer._print(a) for a in self.args)
+        n, k = (sympy.latex(a) for a in self.args)  # natural order even under order='none'
         tex = r"\left\{ {%s \atop %s} \right\}" % (n, k)
         return tex if exp is None else r"%s^{%s}" % (tex, exp)
 

@@ -1,0 +1,255 @@
+r"""Command-line counts: ``count``, ``table``, ``ratio``, ``formula``.
+
+Contract (other tools call these; keep stable):
+
+``symbolic-minima count T 3 5``                    prints ``390`` and nothing else
+``symbolic-minima count T 3 5 --zero-type groups`` prints ``450``
+``symbolic-minima count G 3 5``                    prints ``150``
+``--json``                                         one object: quantity, r, m, zero_type (T only), value (int)
+``--latex``                                        the derived closed form and the value in LaTeX
+``symbolic-minima table T --r 1:4 --m 1:8``        a table; cells with m < r are blank (0 in --json)
+``symbolic-minima ratio --r-star 10 --h 0:8``      the three comparisons for both readings, with crossovers
+``symbolic-minima formula T --latex``              a derived formula alone, in LaTeX
+
+Ranges ``A:B`` are inclusive (``1:4`` is 1, 2, 3, 4); ``A:B:S`` takes steps of
+``S``; a single integer is a one-element range.  Numbers are parsed with
+``int()`` only.  Counts of any size print in full.
+"""
+
+from __future__ import annotations
+
+import json
+
+import sympy
+
+from ..bigint import int_to_str
+from ..errors import MAX_WIDTH, ArgumentValueError
+from ..readings import ZERO_TYPES, describe_zero_type, reading_name
+
+__all__ = ["register", "parse_range", "MAX_TABLE_CELLS"]
+
+#: Largest number of cells ``table`` prints (each cell may be a long integer).
+MAX_TABLE_CELLS = 100_000
+
+
+def parse_range(text: str, name: str, minimum: int = 0) -> list:
+    """Parse ``"A:B"`` (inclusive), ``"A:B:S"`` or ``"A"`` into a list of ints, with ``int()`` only.
+
+    >>> parse_range("1:4", "r"), parse_range("0:10:5", "h"), parse_range("7", "m")
+    ([1, 2, 3, 4], [0, 5, 10], [7])
+    >>> parse_range("4:1", "r")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: r range must be A:B with A <= B, got '4:1'
+    """
+    parts = str(text).strip().split(":")
+    if not 1 <= len(parts) <= 3:
+        raise ArgumentValueError(f"{name} must be an integer or a range A:B or A:B:S, got {text!r}")
+    try:
+        numbers = [int(p) for p in parts]
+    except ValueError:
+        raise ArgumentValueError(f"{name} must be an integer or a range A:B or A:B:S, got {text!r}") from None
+    start, stop = numbers[0], numbers[1] if len(numbers) > 1 else numbers[0]
+    step = numbers[2] if len(numbers) > 2 else 1
+    if step < 1:
+        raise ArgumentValueError(f"{name} range step must be a positive integer, got {text!r}")
+    if start > stop:
+        raise ArgumentValueError(f"{name} range must be A:B with A <= B, got {text!r}")
+    if start < minimum or stop > MAX_WIDTH:
+        raise ArgumentValueError(f"{name} must lie in [{minimum}, {MAX_WIDTH}], got {text!r}")
+    return list(range(start, stop + 1, step))
+
+
+def _int(text: str, name: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise ArgumentValueError(f"{name} must be an integer, got {text!r}") from None
+
+
+def _quantity_args(args):
+    quantity = args.quantity
+    zero_type = getattr(args, "zero_type", None)
+    if quantity == "G":
+        if zero_type is not None:
+            raise ArgumentValueError("--zero-type applies to T only; G has no reading")
+        return quantity, None
+    return quantity, zero_type or "singletons"
+
+
+def _count(args) -> int:
+    from ..counting import count
+
+    quantity, zero_type = _quantity_args(args)
+    r, m = _int(args.r, "r"), _int(args.m, "m")
+    result = count(quantity, r, m, zero_type=zero_type, method=args.method)
+    if args.json:
+        print(json.dumps(result.to_json()))
+    elif args.latex:
+        print(sympy.latex(result))
+    else:
+        print(int_to_str(result.value))
+    return 0
+
+
+def _table(args) -> int:
+    from ..counting import G_table, T_table
+
+    quantity, zero_type = _quantity_args(args)
+    r_values = parse_range(args.r, "r", minimum=1)
+    m_values = parse_range(args.m, "m", minimum=1)
+    if len(r_values) * len(m_values) > MAX_TABLE_CELLS:
+        raise ArgumentValueError(f"table has more than {MAX_TABLE_CELLS} cells; narrow --r or --m")
+    if quantity == "T":
+        table = T_table(r_values, m_values, zero_type=zero_type)
+        title = f"T(r, m), reading {describe_zero_type(zero_type)}"
+        name = r"T_{\mathrm{%s}}" % reading_name(zero_type)
+    else:
+        table = G_table(r_values, m_values)
+        title = "G(r, m): symmetry-induced critical subspaces"
+        name = "G"
+    if args.json:
+        out = {
+            "quantity": quantity,
+            "zero_type": zero_type,
+            "r": r_values,
+            "m": m_values,
+            "values": [[table[(r, m)] for m in m_values] for r in r_values],
+        }
+        if quantity == "G":
+            del out["zero_type"]
+        print(json.dumps(out))
+        return 0
+    cells = {(r, m): (int_to_str(v) if m >= r else "") for (r, m), v in table.items()}
+    if args.latex:
+        cols = "r|" + "r" * len(m_values)
+        print(r"\begin{tabular}{%s}" % cols)
+        print(r"$r \backslash m$ & " + " & ".join(str(m) for m in m_values) + r" \\ \hline")
+        for r in r_values:
+            print(f"{r} & " + " & ".join(cells[(r, m)] for m in m_values) + r" \\")
+        print(r"\end{tabular}")
+        print(f"% ${name}(r, m)$; cells with $m < r$ are empty")
+        return 0
+    width = max([len(c) for c in cells.values()] + [len(str(m)) for m in m_values])
+    label = max(len("r\\m"), max(len(str(r)) for r in r_values))
+    print(title + "  (blank: m < r)")
+    print("r\\m".rjust(label) + " " + " ".join(str(m).rjust(width) for m in m_values))
+    for r in r_values:
+        print(str(r).rjust(label) + " " + " ".join(cells[(r, m)].rjust(width) for m in m_values))
+    return 0
+
+
+def _ratio(args) -> int:
+    from ..comparison import COMPARISONS, compare, crossover, format_ratio
+
+    r_star = _int(args.r_star, "r-star")
+    h_values = parse_range(args.h, "h", minimum=0)
+    readings = [args.zero_type] if args.zero_type else list(ZERO_TYPES)
+    results = []
+    for zero_type in readings:
+        rows = compare(r_star, h_values, zero_type)
+        cross = {name: crossover(r_star, name, zero_type, args.h_max) for name in COMPARISONS}
+        results.append((zero_type, rows, cross))
+    if args.json:
+        out = [
+            {
+                "zero_type": zero_type,
+                "reading": reading_name(zero_type),
+                "r_star": r_star,
+                "rows": [row.to_json() for row in rows],
+                "crossover": cross,
+            }
+            for zero_type, rows, cross in results
+        ]
+        print(json.dumps(out))
+        return 0
+    print(f"Critical subspaces from narrower networks vs global-minimum subspaces, r* = {r_star}, m = r* + h")
+    print("  previous = G(r*-1, m)/T(r*, m);  sum = sum_{r<r*} G(r, m)/T(r*, m);  max = max_{r<r*} G(r, m)/T(r*, m)")
+    for zero_type, rows, cross in results:
+        print()
+        print(f"Reading {describe_zero_type(zero_type)}")
+        head = f"{'h':>5} {'m':>6} {'previous':>13} {'sum':>13} {'max':>13} {'argmax r':>9}"
+        print(head)
+        for row in rows:
+            print(
+                f"{row.h:>5} {row.m:>6} {format_ratio(row.previous):>13} {format_ratio(row.sum):>13} "
+                f"{format_ratio(row.max):>13} {row.argmax:>9}"
+            )
+        text = ", ".join(f"{name}: {'none' if h is None else 'h = ' + str(h)}" for name, h in cross.items())
+        print(f"crossover (smallest h with ratio < 1): {text}")
+    return 0
+
+
+def _formula(args) -> int:
+    from ..counting import closed_form, latex_form
+
+    quantity, zero_type = _quantity_args(args)
+    expr = closed_form(quantity, zero_type, args.form)
+    if quantity == "T":
+        name = r"T_{\mathrm{%s}}(r, m)" % reading_name(zero_type)
+    else:
+        name = "G(r, m)"
+    if args.form == "egf":
+        lhs = r"\sum_{m \geq 0} %s \frac{x^{m}}{m!}" % name
+    else:
+        lhs = name
+    if args.latex:
+        print(f"{lhs} = {latex_form(expr)}")
+    else:
+        print(f"{quantity}(r, m) = {sympy.sstr(expr)}" if args.form != "egf" else f"EGF = {sympy.sstr(expr)}")
+    return 0
+
+
+def _add_quantity(p, with_zero_type=True):
+    p.add_argument("quantity", choices=("T", "G"), help="T: global-minimum subspaces; G: critical subspaces")
+    if with_zero_type:
+        p.add_argument(
+            "--zero-type",
+            choices=ZERO_TYPES,
+            default=None,
+            help="reading of T: singletons (R1, default) or groups (R2); not for G",
+        )
+
+
+def register(subparsers) -> None:
+    """Add ``count``, ``table``, ``ratio``, ``formula`` to the ``symbolic-minima`` parser."""
+    from ..counting import FORMS, METHODS_T
+
+    p = subparsers.add_parser("count", help="exact T(r, m) or G(r, m)", description="Print T(r, m) or G(r, m) exactly.")
+    _add_quantity(p)
+    p.add_argument("r", help="teacher width r (T) or narrower width r (G), 1 <= r <= m")
+    p.add_argument("m", help=f"student width m, m <= {MAX_WIDTH}")
+    p.add_argument("--method", choices=METHODS_T, default="auto", help="route of the computation (default auto)")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="one JSON object")
+    fmt.add_argument("--latex", action="store_true", help="closed form and value in LaTeX")
+    p.set_defaults(func=_count)
+
+    p = subparsers.add_parser("table", help="table of T or G", description="Print a table of T(r, m) or G(r, m).")
+    _add_quantity(p)
+    p.add_argument("--r", default="1:4", help="range of r, e.g. 1:4 (inclusive)")
+    p.add_argument("--m", default="1:8", help="range of m, e.g. 1:8 (inclusive)")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="JSON with a values matrix (0 where m < r)")
+    fmt.add_argument("--latex", action="store_true", help="LaTeX tabular")
+    p.set_defaults(func=_table)
+
+    p = subparsers.add_parser(
+        "ratio",
+        help="mild vs vast overparameterization comparison",
+        description="Exact ratios of critical subspaces of narrower networks to global-minimum subspaces.",
+    )
+    p.add_argument("--r-star", required=True, help="minimal width r* >= 2")
+    p.add_argument("--h", default="0:8", help="range of h = m - r*, e.g. 0:8 (inclusive)")
+    p.add_argument("--zero-type", choices=ZERO_TYPES, default=None, help="only this reading (default: both)")
+    p.add_argument("--h-max", type=int, default=None, help="search crossovers up to this h (default 10 r* + 20)")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(func=_ratio)
+
+    p = subparsers.add_parser(
+        "formula", help="derived closed form of T or G", description="Print a derived closed form of T or G."
+    )
+    _add_quantity(p)
+    p.add_argument("--form", choices=FORMS, default="stirling", help="stirling (default), sum, egf, convolution")
+    p.add_argument("--latex", action="store_true", help="LaTeX (for pasting into a paper)")
+    p.set_defaults(func=_formula)

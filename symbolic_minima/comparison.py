@@ -1,0 +1,178 @@
+r"""Mild versus vast overparameterization (SPEC §5): critical subspaces against global-minimum subspaces.
+
+For a minimal width :math:`r^*` and :math:`m=r^*+h`, the number of global-minimum
+subspaces :math:`T(r^*,m)` (in a named reading) is compared with the number
+of symmetry-induced critical subspaces coming from narrower networks, in each
+of three ways (the paper's exact choice is not known, so all are reported):
+
+``"previous"``  :math:`G(r^*-1,m)/T(r^*,m)`
+``"sum"``       :math:`\sum_{r<r^*}G(r,m)/T(r^*,m)`
+``"max"``       :math:`\max_{r<r^*}G(r,m)/T(r^*,m)`
+
+All ratios are exact :class:`fractions.Fraction`.  The *crossover* is the
+smallest :math:`h` at which a ratio is below 1 (critical subspaces no longer
+dominate).  For fixed :math:`h` and large :math:`r^*`,
+:math:`G(r^*-1,m)/T(r^*,m)\approx r^*/(2(h+1))` (see
+:mod:`symbolic_minima.asymptotics`), so the crossover of "previous" grows
+like :math:`r^*/2`; for fixed :math:`r^*` and :math:`h\to\infty` every ratio
+tends to 0 (:math:`G(r,m)\sim r^m` against :math:`T(r^*,m)\ge (r^*+1)^m`-ish).
+
+>>> rows = compare(3, range(0, 4))
+>>> [(row.h, row.previous) for row in rows]
+[(0, Fraction(1, 1)), (1, Fraction(7, 30)), (2, Fraction(1, 13)), (3, Fraction(31, 1050))]
+>>> crossover(10, "previous"), crossover(10, "sum", zero_type="groups")
+(2, 3)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from fractions import Fraction
+
+from .counting import G_table, T_table
+from .errors import MAX_WIDTH, ArgumentValueError, check_choice, check_int, check_width
+from .readings import DEFAULT_ZERO_TYPE, check_zero_type, reading_name
+
+__all__ = ["COMPARISONS", "ComparisonRow", "compare", "crossover", "crossovers", "format_ratio"]
+
+#: The three comparisons, in the order rows list them.
+COMPARISONS = ("previous", "sum", "max")
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    """One ``h`` of a comparison: exact ratios of critical to global-minimum subspace counts."""
+
+    r_star: int
+    h: int
+    m: int
+    zero_type: str
+    reading: str
+    T: int
+    previous: Fraction
+    sum: Fraction
+    max: Fraction
+    argmax: int  # the r < r* attaining the max
+
+    def ratio(self, comparison: str) -> Fraction:
+        return getattr(self, check_choice(comparison, "comparison", COMPARISONS))
+
+    def to_json(self) -> dict:
+        """JSON-ready dict: ints in full, ratios as ``"p/q"`` strings plus a float-free decimal approximation."""
+        out = {
+            "r_star": self.r_star,
+            "h": self.h,
+            "m": self.m,
+            "zero_type": self.zero_type,
+            "reading": self.reading,
+            "T": self.T,
+        }
+        for name in COMPARISONS:
+            value = self.ratio(name)
+            out[name] = f"{value.numerator}/{value.denominator}"
+            out[name + "_approx"] = format_ratio(value)
+        out["argmax"] = self.argmax
+        return out
+
+
+def format_ratio(value: Fraction, digits: int = 6) -> str:
+    """Decimal approximation of an exact ratio of any size, e.g. ``'4.5'`` or ``'1.23457e-40'``.
+
+    >>> format_ratio(Fraction(9, 2)), format_ratio(Fraction(1, 3)), format_ratio(Fraction(10**50, 3))
+    ('4.5', '0.333333', '3.33333e+49')
+    """
+    value = Fraction(value)
+    with localcontext() as ctx:
+        ctx.prec = digits
+        q = Decimal(value.numerator) / Decimal(value.denominator)
+    if q == 0:
+        return "0"
+    if abs(q.adjusted()) < digits:
+        return f"{q.normalize():f}"
+    return f"{q:.{digits - 1}e}".replace("E", "e")
+
+
+def _check_r_star(r_star) -> int:
+    r_star = check_width(r_star, "r_star")
+    if r_star < 2:
+        raise ArgumentValueError(f"r_star must be an integer in [2, {MAX_WIDTH}] (no narrower network below 1), got {r_star}")
+    return r_star
+
+
+def _check_h_values(r_star, h_values) -> list:
+    hs = [check_int(h, "h", minimum=0, maximum=MAX_WIDTH - r_star) for h in h_values]
+    if not hs:
+        raise ArgumentValueError("h_values must be non-empty")
+    return hs
+
+
+def compare(r_star, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> list:
+    r"""Rows of exact ratios for :math:`m=r^*+h`, ``h`` in ``h_values``, reading ``zero_type``.
+
+    >>> row = compare(10, [0])[0]
+    >>> row.previous, row.reading, row.argmax
+    (Fraction(9, 2), 'R1', 8)
+    """
+    r_star = _check_r_star(r_star)
+    zero_type = check_zero_type(zero_type)
+    hs = _check_h_values(r_star, h_values)
+    ms = [r_star + h for h in hs]
+    t = T_table([r_star], ms, zero_type=zero_type)
+    g = G_table(range(1, r_star), ms)
+    rows = []
+    for h, m in zip(hs, ms):
+        total = t[(r_star, m)]
+        values = [g[(r, m)] for r in range(1, r_star)]
+        best = max(range(len(values)), key=lambda i: (values[i], i))
+        rows.append(
+            ComparisonRow(
+                r_star=r_star,
+                h=h,
+                m=m,
+                zero_type=zero_type,
+                reading=reading_name(zero_type),
+                T=total,
+                previous=Fraction(values[-1], total),
+                sum=Fraction(sum(values), total),
+                max=Fraction(values[best], total),
+                argmax=best + 1,
+            )
+        )
+    return rows
+
+
+def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZERO_TYPE, h_max=None):
+    r"""Smallest ``h`` in ``[0, h_max]`` where the ``comparison`` ratio is below 1, or ``None``.
+
+    ``h_max`` defaults to ``10 * r_star + 20``.  (The tests check that the
+    ratios are non-increasing in ``h`` from ``h = 1`` on, so this is also where the
+    ratio stays below 1.)
+
+    >>> crossover(2, "sum"), crossover(6, "max"), crossover(6, "sum", h_max=1)
+    (0, 1, None)
+    """
+    r_star = _check_r_star(r_star)
+    comparison = check_choice(comparison, "comparison", COMPARISONS)
+    zero_type = check_zero_type(zero_type)
+    if h_max is None:
+        h_max = min(10 * r_star + 20, MAX_WIDTH - r_star)
+    h_max = check_int(h_max, "h_max", minimum=0, maximum=MAX_WIDTH - r_star)
+    # search in growing blocks so small crossovers stay cheap
+    start, block = 0, max(8, r_star)
+    while start <= h_max:
+        stop = min(h_max, start + block - 1)
+        for row in compare(r_star, range(start, stop + 1), zero_type):
+            if row.ratio(comparison) < 1:
+                return row.h
+        start, block = stop + 1, 2 * block
+    return None
+
+
+def crossovers(r_star, zero_type: str = DEFAULT_ZERO_TYPE, h_max=None) -> dict:
+    """``{comparison: crossover h}`` for all three comparisons.
+
+    >>> crossovers(10)
+    {'previous': 2, 'sum': 4, 'max': 2}
+    """
+    return {name: crossover(r_star, name, zero_type, h_max) for name in COMPARISONS}
