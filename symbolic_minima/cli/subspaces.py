@@ -1,0 +1,237 @@
+r"""Command-line subspaces and certificates: ``subspaces``, ``verify``.
+
+Contract (other tools call these; keep stable):
+
+``symbolic-minima subspaces 2 4 --d 2 --json``   a JSON array, one object per global-minimum subspace
+                                                 (reading R1): keys ``label`` (list of m ints),
+                                                 ``dimension`` (int), ``equations`` (list of str),
+                                                 ``kind``, ``zero_type`` (null for critical), ``reading``
+``--zero-type groups``                           the R2 subspaces (zero-sum groups)
+``--critical``                                   the critical subspaces of the point (G(r, m) of them)
+``--teacher FILE.json``                          exact parameters (schema below), else ``Teacher.default(r, d)``
+``--latex``                                      each system as an aligned LaTeX block
+``--limit N``                                    stream at most N subspaces
+``symbolic-minima verify 2 4 --d 2``             every certificate on every subspace, one line each,
+                                                 then a summary line; exit 0 iff all hold, else 1
+
+Teacher JSON schema (numbers as JSON integers or strings of exact rationals,
+``"3/2"``, parsed with :class:`fractions.Fraction`, never evaluated)::
+
+    {"incoming": [["1", "3/2"], ["-2", "1/3"]],   # r vectors of d entries (plain numbers if d = 1)
+     "outgoing": ["2", "-1/2"],                    # r numbers, or r vectors of d_out entries
+     "r": 2, "d": 2}                               # optional, checked
+
+Without ``--teacher`` the default is :meth:`Teacher.default(r, d, d_out)
+<symbolic_minima.network.Teacher.default>`: :math:`w^*_{i,k}=i+k-1`,
+:math:`a^*_i=i`.  The teacher must be irreducible (:math:`a_i\neq0`, the
+:math:`w_i` distinct and non-zero); with ``--critical`` it is read as the
+critical point.
+
+Size guards: without ``--limit``, ``subspaces`` refuses requests of more than
+:data:`MAX_SUBSPACES` subspaces and ``verify`` more than :data:`MAX_VERIFY`
+(exit 2 with one line on stderr).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ..errors import ArgumentValueError, check_int, check_width
+from ..progress import progress
+from ..readings import ZERO_TYPES, describe_zero_type, reading_name
+
+__all__ = ["register", "MAX_SUBSPACES", "MAX_VERIFY", "load_teacher"]
+
+#: Largest number of subspaces ``subspaces`` prints without ``--limit``.
+MAX_SUBSPACES = 100_000
+#: Largest number of subspaces ``verify`` certifies without ``--limit``.
+MAX_VERIFY = 5_000
+#: Largest input / output dimension accepted on the command line.
+MAX_DIM = 100
+
+
+def register(subparsers) -> None:
+    common = _common_parent()
+    p = subparsers.add_parser(
+        "subspaces",
+        parents=[common],
+        help="list the exact global-minimum (or critical) affine subspaces",
+        description="Stream the exact affine subspaces of the global-minimum manifold (SPEC §2) "
+        "or the symmetry-induced critical subspaces (SPEC §3), one per labelling.",
+    )
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="a JSON array, one object per subspace")
+    fmt.add_argument("--latex", action="store_true", help="each system as an aligned LaTeX block")
+    p.set_defaults(func=_subspaces)
+
+    v = subparsers.add_parser(
+        "verify",
+        parents=[common],
+        help="run every certificate on every subspace",
+        description="Exact symbolic certificates on every subspace (function identity, or criticality and "
+        "zero-type non-criticality with --critical), then maximality and completeness; a summary line "
+        "ends the output.  Exit 0 only if all hold.",
+    )
+    v.add_argument("--samples", default="10", help="random zero-loss points for completeness (default 10)")
+    v.add_argument("--seed", default="0", help="seed of the random points (default 0)")
+    vfmt = v.add_mutually_exclusive_group()
+    vfmt.add_argument("--json", action="store_true", help="one JSON object per certificate (JSON lines)")
+    vfmt.add_argument("--latex", action="store_true", help="print each certificate's LaTeX")
+    vfmt.add_argument("--quiet", action="store_true", help="print failures and the summary only")
+    v.set_defaults(func=_verify)
+
+
+def _common_parent():
+    import argparse
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("r", help="width r of the teacher (or critical point)")
+    common.add_argument("m", help="width m >= r of the student")
+    common.add_argument("--d", default=None, help="input dimension d >= 1 (default 1, or the teacher's)")
+    common.add_argument("--d-out", dest="d_out", default=None, help="output dimension (default 1)")
+    common.add_argument("--zero-type", dest="zero_type", choices=ZERO_TYPES, default="singletons",
+                        help="reading of the zero-type neurons: singletons (R1, default) or groups (R2)")
+    common.add_argument("--critical", action="store_true", help="the critical subspaces of a critical point")
+    common.add_argument("--teacher", default=None, metavar="FILE.json",
+                        help="exact teacher / critical point parameters (JSON, rationals as strings)")
+    common.add_argument("--limit", default=None, help="stream at most N subspaces")
+    return common
+
+
+def _int(text, name, minimum, maximum):
+    if text is None:
+        return None
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise ArgumentValueError(f"{name} must be an integer in [{minimum}, {maximum}], got {text!r}") from None
+    return check_int(value, name, minimum, maximum)
+
+
+def load_teacher(path, critical: bool = False):
+    """Read a teacher (or critical point) JSON file; errors are one-line ``ArgumentValueError``."""
+    from ..network import CriticalPoint, Teacher
+
+    cls = CriticalPoint if critical else Teacher
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read(10_000_000)
+    except OSError as exc:
+        raise ArgumentValueError(f"--teacher: cannot read {path!r}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ArgumentValueError(f"--teacher: {path!r} is not UTF-8 text") from None
+    return cls.from_json(text)
+
+
+def _setup(args):
+    """Validate the common arguments; return (point, m, zero_type, limit, total)."""
+    from ..network import CriticalPoint, Teacher
+
+    r = _int(args.r, "r", 1, 10**5)
+    m = _int(args.m, "m", 1, 10**5)
+    r = check_width(r, "r")
+    m = check_width(m, "m")
+    if m < r:
+        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
+    d = _int(args.d, "--d", 1, MAX_DIM)
+    q = _int(args.d_out, "--d-out", 1, MAX_DIM)
+    limit = _int(args.limit, "--limit", 0, 10**12)
+    if args.critical and args.zero_type != "singletons" and args.func is _subspaces:
+        raise ArgumentValueError("--zero-type does not apply to --critical subspaces (they have no zero-type neurons)")
+    if args.teacher is not None:
+        point = load_teacher(args.teacher, critical=args.critical)
+        if point.width != r:
+            raise ArgumentValueError(f"--teacher has width r = {point.width} but r = {r} was given")
+        if d is not None and d != point.input_dim:
+            raise ArgumentValueError(f"--teacher has input dimension {point.input_dim} but --d {d} was given")
+        if q is not None and q != point.output_dim:
+            raise ArgumentValueError(f"--teacher has output dimension {point.output_dim} but --d-out {q} was given")
+    else:
+        cls = CriticalPoint if args.critical else Teacher
+        point = cls.default(r, d or 1, q or 1)
+    from ..counting import G, T
+
+    total = G(r, m) if args.critical else T(r, m, zero_type=args.zero_type)
+    return point, m, args.zero_type, limit, total
+
+
+def _guard(total, limit, maximum, what):
+    if limit is None and total > maximum:
+        raise ArgumentValueError(
+            f"this request has {total} subspaces, more than the limit {maximum} for {what}; "
+            f"pass --limit N to stream the first N"
+        )
+
+
+def _subspaces(args) -> int:
+    from ..subspaces import critical_subspaces, global_minimum_subspaces
+
+    point, m, zero_type, limit, total = _setup(args)
+    _guard(total, limit, MAX_SUBSPACES, "subspaces")
+    if args.critical:
+        gen = critical_subspaces(point, m)
+        zt = None
+    else:
+        gen = global_minimum_subspaces(point, m, zero_type)
+        zt = zero_type
+    shown = total if limit is None else min(limit, total)
+    out = sys.stdout
+    if args.json:
+        out.write("[")
+    elif args.latex:
+        pass
+    else:
+        what = "critical subspaces (SPEC §3)" if args.critical else describe_zero_type(zero_type)
+        out.write(f"# {shown} of {total} subspaces; {what}; {'critical point' if args.critical else 'teacher'} "
+                  f"{json.dumps(point.to_json(), separators=(',', ':'))}\n")
+    count = 0
+    for s in progress(gen, total=shown, desc="subspaces"):
+        if limit is not None and count >= limit:
+            break
+        if args.json:
+            obj = s.to_json()
+            del obj["parameters"]
+            obj["zero_type"] = zt
+            obj["reading"] = None if zt is None else reading_name(zt)
+            out.write(("," if count else "") + "\n" + json.dumps(obj))
+        elif args.latex:
+            out.write(f"{s.latex_name()} : {s._latex()}\n")
+        else:
+            out.write(f"{s.label}  dim {s.dimension}  " + ", ".join(s.equations()) + "\n")
+        count += 1
+    if args.json:
+        out.write("\n]\n" if count else "]\n")
+    out.flush()
+    return 0
+
+
+def _verify(args) -> int:
+    from ..verify import Summary, verify_all
+
+    point, m, zero_type, limit, total = _setup(args)
+    _guard(total, limit, MAX_VERIFY, "verify")
+    samples = _int(args.samples, "--samples", 0, 10_000)
+    seed = _int(args.seed, "--seed", 0, 2**63)
+    family = "critical" if args.critical else "global"
+    summary = Summary()
+    out = sys.stdout
+    if not (args.json or args.quiet):
+        what = "critical subspaces (SPEC §3)" if args.critical else describe_zero_type(zero_type)
+        out.write(f"# verify r={point.width} m={m} d={point.input_dim} d_out={point.output_dim}: {what}\n")
+    certs = verify_all(point, m, family, zero_type, samples=samples, limit=limit, seed=seed)
+    for cert in progress(certs, desc="certificates"):
+        summary.add(cert)
+        if args.json:
+            out.write(json.dumps(cert.to_json()) + "\n")
+        elif args.latex:
+            out.write(cert._latex() + "\n")
+        elif not args.quiet or not cert.holds:
+            out.write(str(cert) + "\n")
+        out.flush()
+    line = str(summary)
+    if args.json:
+        out.write(json.dumps({"summary": line, "ok": summary.ok}) + "\n")
+    else:
+        out.write(line + "\n")
+    return 0 if summary.ok else 1
