@@ -26,8 +26,10 @@ Strategies
     * :func:`labellings`, :func:`critical_labellings` - valid canonical labels of
       global-minimum and critical subspaces (same conventions as
       :mod:`symbolic_minima.labellings`), built directly, not by enumeration;
-    * :func:`global_minimum_subspaces` - one global-minimum subspace of a drawn
-      (or given) teacher and width;
+    * :func:`global_minimum_subspaces`, :func:`critical_subspaces` - one
+      subspace of a drawn (or given) teacher / critical point and width;
+    * :func:`critical_points` - irreducible critical points
+      (:class:`~symbolic_minima.network.CriticalPoint`);
     * :func:`deep_widths` - minimal hidden widths of a deep network and the widths of a wider one.
 
 Importing this module registers :func:`teachers` for
@@ -37,16 +39,17 @@ Importing this module registers :func:`teachers` for
 This module needs hypothesis (``pip install symbolic-minima[strategies]``);
 ``import symbolic_minima`` never imports it.
 
->>> from hypothesis import find
->>> find(widths(regime="vast", max_r=3), lambda rm: rm[0] == 3)
+>>> find_example(widths(regime="vast", max_r=3), lambda rm: rm[0] == 3)
 (3, 9)
 >>> from symbolic_minima.labellings import is_global_minimum_labelling
->>> g = find(labellings(2, 4, zero_type="groups"), lambda g: -1 in g)
+>>> g = find_example(labellings(2, 4, zero_type="groups"), lambda g: -1 in g)
 >>> sorted(g), is_global_minimum_labelling(g, 2, "groups")
 ([-1, -1, 1, 2], True)
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 try:
     from hypothesis import strategies as st
@@ -70,7 +73,10 @@ __all__ = [
     "labellings",
     "critical_labellings",
     "global_minimum_subspaces",
+    "critical_points",
+    "critical_subspaces",
     "deep_widths",
+    "find_example",
     "register_strategies",
 ]
 
@@ -85,38 +91,55 @@ def exact_rationals(max_numerator: int = 9, max_denominator: int = 4, nonzero: b
 
     Shrinks towards small integers.
 
-    >>> from hypothesis import find
-    >>> find(exact_rationals(), lambda x: x < -1)
+    >>> find_example(exact_rationals(), lambda x: x < -1)
     -2
-    >>> find(exact_rationals(nonzero=True), lambda x: x.q > 1)
+    >>> find_example(exact_rationals(nonzero=True), lambda x: x.q > 1)
     1/2
     """
-    import sympy
-
     max_numerator = check_int(max_numerator, "max_numerator", minimum=1, maximum=10**6)
     max_denominator = check_int(max_denominator, "max_denominator", minimum=1, maximum=10**6)
+    return _rationals(max_numerator, max_denominator, bool(nonzero))
+
+
+def _rational(pqs):
+    import sympy
+
+    p, q, sign = pqs
+    return sympy.Rational(sign * p, q)
+
+
+def _nonzero_vector(v) -> bool:
+    return any(x != 0 for x in v)
+
+
+# Strategies are built once per set of arguments and reused: hypothesis caches
+# per strategy object, so rebuilding them inside every draw is slow.
+@lru_cache(maxsize=None)
+def _rationals(max_numerator, max_denominator, nonzero):
     low = 1 if nonzero else 0
-    signs = st.sampled_from((1, -1))
-    numerators = st.tuples(st.integers(low, max_numerator), signs).map(lambda t: t[0] * t[1])
-    return st.tuples(numerators, st.integers(1, max_denominator)).map(lambda pq: sympy.Rational(*pq))
+    return st.tuples(st.integers(low, max_numerator), st.integers(1, max_denominator),
+                     st.sampled_from((1, -1))).map(_rational)
 
 
-@st.composite
-def _distinct_nonzero_vectors(draw, count, dim, entries):
-    """``count`` pairwise distinct non-zero vectors of length ``dim``."""
-    vectors = draw(
-        st.lists(
-            st.tuples(*([entries] * dim)).filter(lambda v: any(x != 0 for x in v)),
-            min_size=count,
-            max_size=count,
-            unique=True,
-        )
-    )
-    return tuple(vectors)
+@lru_cache(maxsize=None)
+def _vectors(length, max_numerator, max_denominator):
+    entries = _rationals(max_numerator, max_denominator, False)
+    return st.tuples(*([entries] * length)).filter(_nonzero_vector)
 
 
-@st.composite
-def teacher_parameters(draw, r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
+@lru_cache(maxsize=None)
+def _parameters_of_width(width, d, d_out, max_numerator, max_denominator):
+    incoming = st.lists(_vectors(d, max_numerator, max_denominator), min_size=width, max_size=width,
+                        unique=True).map(tuple)
+    if d_out == 1:
+        out = _rationals(max_numerator, max_denominator, True)
+    else:
+        out = _vectors(d_out, max_numerator, max_denominator)
+    outgoing = st.lists(out, min_size=width, max_size=width).map(tuple)
+    return st.tuples(incoming, outgoing)
+
+
+def teacher_parameters(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
                        max_numerator: int = 9, max_denominator: int = 4):
     r"""``(incoming, outgoing)`` of an irreducible width-``r`` teacher, exact rationals.
 
@@ -125,24 +148,31 @@ def teacher_parameters(draw, r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
     ``Rational`` numbers (``d_out == 1``) or non-zero vectors of length
     ``d_out``.  ``r`` is drawn from ``1..max_r`` unless given.
 
-    >>> from hypothesis import find
-    >>> incoming, outgoing = find(teacher_parameters(r=2), lambda p: True)
+    >>> incoming, outgoing = find_example(teacher_parameters(r=2), lambda p: True)
     >>> len(incoming), len(set(incoming)), all(a != 0 for a in outgoing)
     (2, 2, True)
     """
     d = check_width(d, "d", maximum=_MAX_SMALL)
     d_out = check_width(d_out, "d_out", maximum=_MAX_SMALL)
+    max_numerator = check_int(max_numerator, "max_numerator", minimum=1, maximum=10**6)
+    max_denominator = check_int(max_denominator, "max_denominator", minimum=1, maximum=10**6)
+    if r is not None:
+        r = check_width(r, "r", maximum=_MAX_SMALL)
     max_r = check_width(max_r, "max_r", maximum=_MAX_SMALL)
-    width = draw(st.integers(1, max_r)) if r is None else check_width(r, "r", maximum=_MAX_SMALL)
-    entries = exact_rationals(max_numerator, max_denominator)
-    incoming = draw(_distinct_nonzero_vectors(width, d, entries))
-    if d_out == 1:
-        outgoing = tuple(draw(st.lists(exact_rationals(max_numerator, max_denominator, nonzero=True),
-                                       min_size=width, max_size=width)))
-    else:
-        out_vec = st.tuples(*([entries] * d_out)).filter(lambda v: any(x != 0 for x in v))
-        outgoing = tuple(draw(st.lists(out_vec, min_size=width, max_size=width)))
-    return incoming, outgoing
+    return _parameters(r, d, d_out, max_r, max_numerator, max_denominator)
+
+
+@lru_cache(maxsize=None)
+def _parameters(r, d, d_out, max_r, max_numerator, max_denominator):
+    if r is not None:
+        return _parameters_of_width(r, d, d_out, max_numerator, max_denominator)
+    return st.integers(1, max_r).flatmap(
+        lambda width: _parameters_of_width(width, d, d_out, max_numerator, max_denominator))
+
+
+@lru_cache(maxsize=None)
+def _mapped(params, maker):
+    return params.map(maker)
 
 
 def _teacher_class():
@@ -162,6 +192,13 @@ def _make_teacher(params):
     return Teacher(incoming, outgoing)
 
 
+def _make_critical_point(params):
+    _teacher_class()
+    from .network import CriticalPoint
+
+    return CriticalPoint(*params)
+
+
 def teachers(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
              max_numerator: int = 9, max_denominator: int = 4):
     r"""Irreducible teachers :class:`~symbolic_minima.network.Teacher` with exact rational parameters.
@@ -173,13 +210,23 @@ def teachers(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
     most ``max_numerator`` in absolute value, denominator at most
     ``max_denominator``.
 
-    >>> from hypothesis import find
-    >>> t = find(teachers(r=2, d=2), lambda t: True)  # doctest: +SKIP
-    >>> t.width, t.input_dim  # doctest: +SKIP
+    >>> t = find_example(teachers(r=2, d=2), lambda t: True)
+    >>> t.width, t.input_dim
     (2, 2)
     """
-    return teacher_parameters(r=r, d=d, d_out=d_out, max_r=max_r, max_numerator=max_numerator,
-                              max_denominator=max_denominator).map(_make_teacher)
+    return _mapped(teacher_parameters(r=r, d=d, d_out=d_out, max_r=max_r, max_numerator=max_numerator,
+                                      max_denominator=max_denominator), _make_teacher)
+
+
+def critical_points(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
+                    max_numerator: int = 9, max_denominator: int = 4):
+    r"""Irreducible critical points :class:`~symbolic_minima.network.CriticalPoint` (same parameters as :func:`teachers`).
+
+    >>> find_example(critical_points(r=1, d_out=2), lambda c: True).output_dim
+    2
+    """
+    return _mapped(teacher_parameters(r=r, d=d, d_out=d_out, max_r=max_r, max_numerator=max_numerator,
+                                      max_denominator=max_denominator), _make_critical_point)
 
 
 @st.composite
@@ -197,8 +244,7 @@ def widths(draw, regime: str = "any", max_r: int = 4, min_r: int = 1, max_h=None
     ``max_h`` also caps ``h`` in the other regimes (useful to bound the
     cost of enumerations); ``r`` is drawn from ``min_r..max_r``.
 
-    >>> from hypothesis import find
-    >>> find(widths(regime="mild", min_r=4), lambda rm: rm[1] > rm[0])
+    >>> find_example(widths(regime="mild", min_r=4), lambda rm: rm[1] > rm[0])
     (4, 5)
     """
     regime = check_choice(regime, "regime", REGIMES)
@@ -253,8 +299,7 @@ def labellings(draw, r, m, zero_type: str = "singletons"):
     :func:`symbolic_minima.labellings.global_minimum_labellings`.
     Every label can be drawn.
 
-    >>> from hypothesis import find
-    >>> sorted(find(labellings(1, 3), lambda g: g.count(0) == 2))
+    >>> sorted(find_example(labellings(1, 3), lambda g: g.count(0) == 2))
     [0, 0, 1]
     """
     r = check_width(r, "r")
@@ -276,8 +321,7 @@ def labellings(draw, r, m, zero_type: str = "singletons"):
 def critical_labellings(r, m):
     r"""A surjection :math:`g:[m]\to[r]`, the label of a critical subspace :math:`\Gamma^{crit}_g` (SPEC §3).
 
-    >>> from hypothesis import find
-    >>> sorted(find(critical_labellings(2, 3), lambda g: True))
+    >>> sorted(find_example(critical_labellings(2, 3), lambda g: True))
     [1, 1, 2]
     """
     r = check_width(r, "r")
@@ -295,8 +339,11 @@ def global_minimum_subspaces(draw, teacher=None, m=None, zero_type: str = "singl
     ``teacher`` is drawn by :func:`teachers` (width ``<= max_r``, input
     dimension ``d``) unless given; ``m`` is drawn in ``r..r+max_h`` unless
     given; the labelling is drawn by :func:`labellings` and the subspace is
-    the one :func:`symbolic_minima.subspaces.global_minimum_subspaces` lists
-    with that label.
+    :func:`symbolic_minima.subspaces.global_minimum_subspace` of that label.
+
+    >>> S = find_example(global_minimum_subspaces(d=2), lambda S: 0 in S.label)
+    >>> S.dimension  # one zero-type neuron: h + k(d - 1) = 1 + 1
+    2
     """
     from . import subspaces
 
@@ -311,16 +358,31 @@ def global_minimum_subspaces(draw, teacher=None, m=None, zero_type: str = "singl
 
 
 def _subspace_with_label(subspaces, teacher, m, zero_type, g):
-    single = getattr(subspaces, "global_minimum_subspace", None)
-    if single is not None:
-        try:
-            return single(teacher, g, zero_type=zero_type)
-        except TypeError:
-            pass
-    for space in subspaces.global_minimum_subspaces(teacher, m, zero_type=zero_type):
-        if tuple(space.label) == g:
-            return space
-    raise AssertionError(f"no subspace with label {g}")  # pragma: no cover - would be a bug
+    return subspaces.global_minimum_subspace(teacher, g, zero_type=zero_type)
+
+
+@st.composite
+def critical_subspaces(draw, critical_point=None, m=None, max_r: int = 3, max_h: int = 2, d: int = 1,
+                       d_out: int = 1):
+    r"""One critical subspace :math:`\Gamma^{crit}_g` (an :class:`~symbolic_minima.subspaces.AffineSubspace`).
+
+    ``critical_point`` is drawn by :func:`critical_points` unless given;
+    ``m`` in ``r..r+max_h`` unless given; ``g`` by :func:`critical_labellings`;
+    the subspace is :func:`symbolic_minima.subspaces.critical_subspace`.
+
+    >>> S = find_example(critical_subspaces(max_r=2), lambda S: len(S.label) > max(S.label))
+    >>> S.label, S.dimension  # dimension m - r
+    ((1, 1), 1)
+    """
+    from . import subspaces
+
+    if critical_point is None:
+        critical_point = draw(critical_points(max_r=max_r, d=d, d_out=d_out))
+    r = critical_point.width
+    if m is None:
+        m = draw(st.integers(r, r + check_int(max_h, "max_h", minimum=0, maximum=_MAX_SMALL)))
+    g = draw(critical_labellings(r, m))
+    return subspaces.critical_subspace(critical_point, g)
 
 
 @st.composite
@@ -331,8 +393,7 @@ def deep_widths(draw, max_layers: int = 3, max_r: int = 3, max_extra: int = 1):
     ``widths[l] = minimal[l] + e_l`` with :math:`0 \le e_l \le` ``max_extra``.
     ``max_extra=1`` covers the paper's theorem (one extra neuron per layer).
 
-    >>> from hypothesis import find
-    >>> find(deep_widths(), lambda mw: len(mw[0]) == 2 and mw[1] != mw[0])
+    >>> find_example(deep_widths(), lambda mw: len(mw[0]) == 2 and mw[1] != mw[0])
     ((1, 1), (1, 2))
     """
     max_layers = check_width(max_layers, "max_layers", maximum=_MAX_SMALL)
@@ -341,6 +402,25 @@ def deep_widths(draw, max_layers: int = 3, max_r: int = 3, max_extra: int = 1):
     minimal = draw(st.lists(st.integers(1, max_r), min_size=1, max_size=max_layers))
     extra = draw(st.lists(st.integers(0, max_extra), min_size=len(minimal), max_size=len(minimal)))
     return tuple(minimal), tuple(r + e for r, e in zip(minimal, extra))
+
+
+def find_example(strategy, condition=None, max_examples: int = 1000):
+    """A deterministic, minimal example of ``strategy`` satisfying ``condition`` (default: any).
+
+    :func:`hypothesis.find` without its slow *explain* phase and without the
+    example database; the result is the shrunk (simplest) example, so it is
+    reproducible.  Handy in doctests, notebooks and scripts (``.example()``
+    is random and meant for interactive use only).
+
+    >>> find_example(widths(min_r=3))
+    (3, 3)
+    """
+    from hypothesis import Phase, find, settings
+
+    check = (lambda _: True) if condition is None else condition
+    return find(strategy, check, settings=settings(
+        phases=[Phase.generate, Phase.shrink], database=None,
+        max_examples=check_int(max_examples, "max_examples", minimum=1, maximum=10**6), deadline=None))
 
 
 def register_strategies() -> list:
@@ -360,10 +440,7 @@ def register_strategies() -> list:
     except Exception:  # noqa: BLE001
         return registered
 
-    def _critical_points(params):
-        return CriticalPoint(*params)
-
-    st.register_type_strategy(CriticalPoint, teacher_parameters().map(_critical_points))
+    st.register_type_strategy(CriticalPoint, critical_points())
     registered.append(CriticalPoint)
     return registered
 

@@ -6,7 +6,7 @@ import sys
 from math import comb, factorial
 
 import pytest
-from hypothesis import find, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from symbolic_minima import strategies as sms
@@ -51,14 +51,12 @@ def test_critical_labellings_are_surjections(args):
 def test_every_label_can_be_drawn(zero_type):
     # every subspace of (r, m) = (1, 3) is reachable by the strategy
     for target in global_minimum_labellings(1, 3, zero_type):
-        assert find(sms.labellings(1, 3, zero_type), lambda g: g == target,
-                    settings=settings(max_examples=2000, database=None)) == target
+        assert sms.find_example(sms.labellings(1, 3, zero_type), lambda g: g == target, max_examples=2000) == target
 
 
 def test_every_surjection_can_be_drawn():
     for target in critical_labellings(2, 3):
-        assert find(sms.critical_labellings(2, 3), lambda g: g == target,
-                    settings=settings(max_examples=2000, database=None)) == target
+        assert sms.find_example(sms.critical_labellings(2, 3), lambda g: g == target, max_examples=2000) == target
 
 
 @given(sms.widths(regime="mild", max_r=6))
@@ -97,7 +95,7 @@ def test_deep_widths(mw):
 
 
 def _draw(strategy):
-    return find(strategy, lambda _: True, settings=settings(database=None))
+    return sms.find_example(strategy)
 
 
 def test_bad_arguments_are_clear():
@@ -122,7 +120,55 @@ def test_import_without_hypothesis_is_clear():
     assert "pip install symbolic-minima[strategies]" in out
 
 
+@given(sms.teachers(max_r=3, d=2))
+def test_teachers_are_valid_teacher_objects(teacher):
+    from symbolic_minima.network import Teacher
+
+    assert isinstance(teacher, Teacher) and teacher.input_dim == 2
+    assert len(set(teacher.incoming)) == teacher.width  # irreducible: distinct incoming vectors
+    assert all(a != 0 for a in teacher.outgoing)
+
+
+def test_from_type_is_registered():
+    from hypothesis import strategies as st
+
+    from symbolic_minima.network import CriticalPoint, Teacher
+
+    assert isinstance(sms.find_example(st.from_type(Teacher)), Teacher)
+    assert isinstance(sms.find_example(st.from_type(CriticalPoint)), CriticalPoint)
+
+    def width_of(t: Teacher) -> int:
+        return t.width
+
+    assert sms.find_example(st.builds(width_of)) == 1
+
+
 # ---------------------------------------------------- property tests of claims
+
+
+@given(sms.global_minimum_subspaces(d=2, max_r=3, max_h=2))
+def test_subspace_dimension_is_h_plus_k_d_minus_1(space):
+    # SPEC §2, reading R1: dim Γ_g = h + k (d - 1), k zero-type neurons
+    g = space.label
+    r = max(g)
+    h, k = len(g) - r, g.count(0)
+    assert space.dimension == h + k * (2 - 1)
+
+
+@given(sms.critical_subspaces(d_out=2, max_r=2, max_h=2))
+def test_critical_subspace_dimension_is_m_minus_r(space):
+    # SPEC §3: dim Γ^crit_g = m - r, also for vector outputs
+    assert space.dimension == len(space.label) - max(space.label)
+
+
+@given(sms.teachers(max_r=2).flatmap(lambda t: st.tuples(st.just(t), sms.global_minimum_subspaces(t, m=t.width + 1))))
+def test_each_subspace_contains_a_permuted_teacher_path(args):
+    # SPEC §4, m = r + 1: every global-minimum subspace of width r+1 meets another one
+    teacher, space = args
+    from symbolic_minima.subspaces import global_minimum_subspaces as all_spaces
+
+    others = [s for s in all_spaces(teacher, teacher.width + 1) if s != space]
+    assert any(space.intersection(s) is not None for s in others)
 
 
 @given(sms.widths(max_r=3, max_h=3), sms.zero_types())
@@ -166,3 +212,12 @@ def test_vast_regime_global_minima_dominate(rm):
 def _ratio(row, key):
     value = row[key] if isinstance(row, dict) else getattr(row, key)
     return value
+
+
+def test_vast_regime_is_past_every_crossover():
+    # the documented definition of "vast" (h >= 2 r*) lies beyond every crossover for r* <= 30
+    comparison = pytest.importorskip("symbolic_minima.comparison")
+    for r_star in range(2, 31):
+        for zero_type in ("singletons", "groups"):
+            for name, h in comparison.crossovers(r_star, zero_type).items():
+                assert h is not None and h < 2 * r_star, (r_star, zero_type, name, h)
