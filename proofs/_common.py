@@ -54,9 +54,12 @@ n = sympy.Symbol("n", integer=True, nonnegative=True)
 j = sympy.Symbol("j", integer=True, nonnegative=True)
 k = sympy.Symbol("k", integer=True, nonnegative=True)
 
-#: Enumerate labellings one by one only if there are at most this many
-#: (about 0.3 s for the singletons reading, 1.5 s for groups, per case).
-DEFAULT_ENUMERATION_LIMIT = 400_000
+#: Enumerate labellings one by one only if there are at most this many.
+#: Rates measured on one core: ~1.5e6 labellings/s (singletons, critical),
+#: ~1.2e5/s (groups).  Every case with r <= 5, m <= r + 5 has at most
+#: 4.3e7 labellings (T_R2(5, 10)), so ``enumeration_limit=10**8`` enumerates
+#: all of them (several minutes).
+DEFAULT_ENUMERATION_LIMIT = 150_000
 #: Count ``Species.structures`` only up to this many structures.
 STRUCTURES_LIMIT = 5_000
 
@@ -77,6 +80,16 @@ def stirling():
 
 def egf_variable():
     return species().EGF_VARIABLE
+
+
+def critical_egf(width):
+    """EGF of ``species.critical_species(width)`` for a symbolic expression such as ``r + 1``.
+
+    ``critical_species`` takes an int or a Symbol (per the contract), so the
+    species is built on a fresh Symbol ``s`` and ``s`` is replaced by ``width``.
+    """
+    s = sympy.Symbol("s", integer=True, positive=True)
+    return species().critical_species(s).egf().subs(s, width)
 
 
 x = sympy.Symbol("x")  # replaced by species.EGF_VARIABLE where the species module is used
@@ -160,6 +173,13 @@ def enumerated_count(kind: str, rr: int, mm: int, limit: int) -> int | None:
     size = _expected(kind, rr, mm)
     if size > limit:
         return None
+    return _enumerate(kind, rr, mm)
+
+
+@functools.lru_cache(maxsize=None)
+def _enumerate(kind: str, rr: int, mm: int) -> int:
+    """Number of labellings, counted one by one (cached: several proofs share the same enumerations)."""
+    size = _expected(kind, rr, mm)
     return sum(1 for _ in progress(_labellings(kind, rr, mm), total=size, desc=f"{kind} r={rr} m={mm}"))
 
 

@@ -89,7 +89,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                    sum_c.subs(r, 1).doit(), 2**m - 1)
 
     # 3. Stirling form through the derivative identity
-    G_next = sp.critical_species(r + 1).egf()
+    G_next = C.critical_egf(r + 1)
     H = G_next / sympy.factorial(r + 1)
     proof.identity("Derivative identity: r! H'(x) is the EGF, with H(x) = (e^x-1)^(r+1)/(r+1)!",
                    sympy.factorial(r) * sympy.diff(H, x), F,

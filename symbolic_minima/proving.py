@@ -214,9 +214,10 @@ def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
         ok_b, _, _ = simplifies_to_zero(boundary)
         if not ok_b:
             continue
-        ok_t, _, _ = simplifies_to_zero(fa - gb)
-        if not ok_t:
+        if fa.has(sympy.Sum) or gb.has(sympy.Sum):  # nested sums: recurse (simplify on sums is slow)
             ok_t, _ = sums_equal(fa, gb, _depth + 1)
+        else:
+            ok_t, _, _ = simplifies_to_zero(fa - gb)
         if ok_t:
             extra = f", {abs(d0) + abs(d1)} boundary term(s) = 0" if d0 or d1 else ""
             if how == "same index" or subst == j:
@@ -297,6 +298,8 @@ class Check:
     failures: list = field(default_factory=list)
     note: str = ""
     seconds: float = 0.0
+    unit: str = "cases"
+    route_seconds: dict = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -309,7 +312,7 @@ class Check:
     def __str__(self) -> str:
         routes = ", ".join(f"{k} {v}" for k, v in self.route_cases.items())
         status = "ok" if self.passed else "FAILED"
-        text = f"[{status}] {self.title}: {self.case_count} cases; {self.claim_route} vs {routes}"
+        text = f"[{status}] {self.title}: {self.case_count} {self.unit}; {self.claim_route} vs {routes}"
         if self.failures:
             text += f"; {len(self.failures)} failure(s), first: {self.failures[0]}"
         return text
@@ -389,9 +392,11 @@ class Proof:
         self.steps.append(step)
         return step
 
-    def assert_that(self, title: str, passed: bool, cases: int, detail: str, route: str = "check") -> Check:
-        """Record a boolean exact check (e.g. a bijection verified on ``cases`` objects)."""
-        chk = Check(title, route, {detail: cases}, [None] * max(int(cases), 0) if passed else [None], [] if passed else [detail])
+    def assert_that(self, title: str, passed: bool, cases: int, detail: str, route: str = "check",
+                    unit: str = "cases") -> Check:
+        """Record a boolean exact check (e.g. a bijection verified on ``cases`` objects, counted in ``unit``)."""
+        chk = Check(title, route, {detail: cases}, [None] * max(int(cases), 0) if passed else [None],
+                    [] if passed else [detail], unit=unit)
         if passed and cases <= 0:
             chk.failures.append("no cases checked")
         self.checks.append(chk)
@@ -420,11 +425,14 @@ class Proof:
             row[claim_name] = want
             used = 0
             for name, fn in routes:
+                t_route = time.perf_counter()
                 try:
                     got = fn(*case)
                 except Exception as exc:
                     chk.failures.append(f"{case}: route {name} raised {exc!r}")
                     continue
+                finally:
+                    chk.route_seconds[name] = chk.route_seconds.get(name, 0.0) + time.perf_counter() - t_route
                 if got is None:
                     continue
                 got = _as_int(got)
@@ -518,9 +526,12 @@ class Proof:
         """Short account of the evidence, e.g. ``8/8 symbolic identities, 1 exact check on 39 cases``."""
         n_id = sum(1 for s in self.steps if s.kind == "identity")
         n_ok = sum(1 for s in self.steps if s.kind == "identity" and s.passed)
-        n_cases = sum(c.case_count for c in self.checks)
+        units: dict = {}
+        for c in self.checks:
+            units[c.unit] = units.get(c.unit, 0) + c.case_count
         checks = "exact check" if len(self.checks) == 1 else "exact checks"
-        return f"{n_ok}/{n_id} symbolic identities, {len(self.checks)} {checks} on {n_cases} cases"
+        on = " + ".join(f"{v} {u}" for u, v in units.items()) or "0 cases"
+        return f"{n_ok}/{n_id} symbolic identities, {len(self.checks)} {checks} on {on}"
 
     def latex(self) -> str:
         r"""A LaTeX fragment (requires ``amsmath``) to ``\input`` in a paper."""
@@ -557,7 +568,7 @@ class Proof:
             status = "all agree" if c.passed else f"{len(c.failures)} FAILURE(S), e.g. {_tex_text(c.failures[0])}"
             note = f" {_tex_text(c.note)}" if c.note else ""
             out.append(
-                f"\\item {_tex_text(c.title)}: {c.case_count} cases; {_tex_text(c.claim_route)} "
+                f"\\item {_tex_text(c.title)}: {c.case_count} {_tex_text(c.unit)}; {_tex_text(c.claim_route)} "
                 f"compared with {routes} cases; {status}.{note}"
             )
         out.append("\\end{itemize}")
@@ -627,10 +638,13 @@ def run_proof(name: str, **options) -> Proof:
     modules = _proof_modules()
     if not isinstance(name, str) or name not in modules:
         raise ArgumentValueError(f"proof name must be one of {', '.join(modules)}; got {name!r}")
+    unknown = set(options) - set(_OPTION_DEFAULTS)
+    if unknown:
+        raise ArgumentValueError(f"unknown proof option(s) {', '.join(sorted(unknown))}; allowed: "
+                                 + ", ".join(_OPTION_DEFAULTS))
+    check_options(**options)  # bad options are bad input (raised), not a failed proof
     try:
         return modules[name].prove(**options)
-    except SymbolicMinimaError:
-        raise
     except Exception as exc:  # the proof could not be carried out: a failed proof, not a crash
         proof = Proof(name, modules[name].CLAIM, reading=getattr(modules[name], "READING", None))
         proof.error(f"{type(exc).__name__}: {exc}")
@@ -677,7 +691,10 @@ def proof_main(prove, argv=None, name: str | None = None) -> int:
     return 0 if proof.verdict else 1
 
 
-def check_options(max_r=5, extra_m=5, enumeration_limit=400_000) -> tuple[int, int, int]:
+_OPTION_DEFAULTS = {"max_r": 5, "extra_m": 5, "enumeration_limit": 150_000}
+
+
+def check_options(max_r=5, extra_m=5, enumeration_limit=150_000) -> tuple[int, int, int]:
     """Validate the common options of the proofs (helper for the proof modules)."""
     max_r = check_int(max_r, "max_r", minimum=1, maximum=12)
     extra_m = check_int(extra_m, "extra_m", minimum=0, maximum=30)
