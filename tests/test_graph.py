@@ -1,0 +1,242 @@
+"""Connectivity graph: the combinatorial criterion against exact linear algebra, and the facts of SPEC §4."""
+
+from itertools import combinations, permutations
+from math import comb, factorial
+
+import networkx as nx
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
+from symbolic_minima.graph import (
+    Kind,
+    component_count,
+    connectivity_graph,
+    critical_graph,
+    graph_diameter,
+    graph_summary,
+    isolated_minima,
+    label_dimension,
+    label_kind,
+    labels_intersect,
+    neighbour_labels,
+    one_extra_neuron_facts,
+    parse_label,
+    predicted_one_extra_neuron_facts,
+    shortest_label_path,
+    star_graph_diameter,
+)
+from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
+from symbolic_minima.network import CriticalPoint, Teacher
+from symbolic_minima.subspaces import critical_subspaces, global_minimum_subspaces
+
+SMALL = [(r, m) for r in (1, 2, 3) for m in range(r, r + 3)]
+
+
+def _orbit_signature(label, r):
+    """Invariant of a label under neuron permutations (teacher indices fixed)."""
+    groups = {}
+    for v in label:
+        if v < 0:
+            groups[v] = groups.get(v, 0) + 1
+    return (tuple(label.count(i) for i in range(r + 1)), tuple(sorted(groups.values())))
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+@pytest.mark.parametrize("d", [1, 2])
+@pytest.mark.parametrize("r,m", SMALL)
+def test_criterion_agrees_with_exact_linear_algebra_on_every_pair(r, m, d, zero_type):
+    """Every pair {g, h}: neuron permutations map Gamma_g to Gamma_{g o pi^-1} (tested in test_subspaces)
+    and preserve intersections and the criterion, so it suffices to let g run over one label per
+    S_m-orbit and h over all labels; for m <= r + 1 we also check literally every pair."""
+    teacher = Teacher.default(r, d)
+    subs = list(global_minimum_subspaces(teacher, m, zero_type))
+    assert len(subs) == len({s.label for s in subs})
+    reps = {}
+    for s in subs:
+        reps.setdefault(_orbit_signature(s.label, r), s)
+    firsts = list(reps.values()) if m == r + 2 else subs
+    checked = 0
+    for s in firsts:
+        for u in subs:
+            if u is s:
+                continue
+            assert s.intersects(u) == labels_intersect(s.label, u.label), (s.label, u.label)
+            checked += 1
+    assert checked >= len(firsts) * (len(subs) - 1)
+
+
+def test_criterion_is_teacher_independent_including_special_values():
+    # a*_1 + a*_2 = a*_3 and w* of mixed signs: the exact intersections still follow the labels
+    teacher = Teacher([[1, 0], [0, 1], [-1, 2]], [1, 2, 3])
+    subs = list(global_minimum_subspaces(teacher, 4))
+    for s, u in combinations(subs, 2):
+        assert s.intersects(u) == labels_intersect(s.label, u.label)
+
+
+def test_chained_zero_sum_groups_intersect_exactly():
+    teacher = Teacher.default(1, 2)
+    g, h = (1, -1, -1), (-1, 1, -1)
+    sg = next(s for s in global_minimum_subspaces(teacher, 3, "groups") if s.label == g)
+    sh = next(s for s in global_minimum_subspaces(teacher, 3, "groups") if s.label == h)
+    meet = sg.intersection(sh)
+    assert meet is not None and labels_intersect(g, h)
+    assert meet.dimension == 0  # a_1 = a*, a_3 = -a*, a_2 = a*, all w = w*
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+@pytest.mark.parametrize("r,m", [(1, 3), (2, 3), (2, 4), (3, 4)])
+def test_labels_build_equals_exact_build(r, m, zero_type):
+    fast = connectivity_graph(r, m, zero_type)
+    exact = connectivity_graph(Teacher.default(r, 1), m, zero_type, method="exact")
+    assert set(fast.nodes) == set(exact.nodes)
+    assert {frozenset(e) for e in fast.edges} == {frozenset(e) for e in exact.edges}
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+@pytest.mark.parametrize("r,m", [(1, 4), (2, 4), (2, 5), (3, 5)])
+def test_neighbour_generation_equals_all_pairs_criterion(r, m, zero_type):
+    labels = list(global_minimum_labellings(r, m, zero_type))
+    brute = {frozenset((g, h)) for g, h in combinations(labels, 2) if labels_intersect(g, h)}
+    G = connectivity_graph(r, m, zero_type)
+    assert {frozenset(e) for e in G.edges} == brute
+
+
+def test_singleton_degree_formula():
+    # (r+1)^k prod_i (2^{|S_i|} - 1) - 1, derived independently of the generator
+    G = connectivity_graph(3, 5)
+    for g in G.nodes:
+        k = g.count(0)
+        expected = (3 + 1) ** k
+        for i in (1, 2, 3):
+            expected *= 2 ** g.count(i) - 1
+        assert G.degree(g) == expected - 1
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+@pytest.mark.parametrize("d", [1, 2])
+@pytest.mark.parametrize("r,m", [(1, 3), (2, 4), (3, 4)])
+def test_node_dimension_matches_exact_subspace(r, m, d, zero_type):
+    G = connectivity_graph(Teacher.default(r, d), m, zero_type)
+    for s in global_minimum_subspaces(Teacher.default(r, d), m, zero_type):
+        assert G.nodes[s.label]["dimension"] == s.dimension == label_dimension(s.label, d)
+
+
+def test_dimension_formula_singletons():
+    # dim = h + k(d - 1) (SPEC §2)
+    for g in global_minimum_labellings(2, 5):
+        k = g.count(0)
+        assert label_dimension(g, d=3) == 3 + k * 2
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+@pytest.mark.parametrize("r", [1, 2, 3, 4])
+def test_m_equals_r_gives_r_factorial_isolated_minima(r, zero_type):
+    assert isolated_minima(r, zero_type) == factorial(r)
+    G = connectivity_graph(r, r, zero_type)
+    assert G.number_of_nodes() == factorial(r) and G.number_of_edges() == 0
+    assert set(G.nodes) == set(permutations(range(1, r + 1)))
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+@pytest.mark.parametrize("r,m", [(1, 2), (1, 5), (2, 3), (2, 4), (2, 5), (3, 4), (3, 5), (4, 5)])
+def test_one_component_for_every_m_above_r(r, m, zero_type):
+    assert component_count(connectivity_graph(r, m, zero_type)) == 1
+
+
+@pytest.mark.parametrize("r", [1, 2, 3, 4])
+def test_one_extra_neuron_facts_match_derivation(r):
+    for zero_type in ("singletons", "groups"):  # R1 = R2 for m = r + 1
+        facts = one_extra_neuron_facts(connectivity_graph(r, r + 1, zero_type))
+        assert facts == predicted_one_extra_neuron_facts(r)
+    # total node count agrees with T(r, r+1) = (r+1)!(r+2)/2 (SPEC §5)
+    p = predicted_one_extra_neuron_facts(r)
+    assert p["zero_type"]["count"] + p["replicated_pair"]["count"] == factorial(r + 1) * (r + 2) // 2
+
+
+@pytest.mark.parametrize("n", [2, 3, 4, 5])
+def test_star_graph_diameter_by_bfs(n):
+    # independent route: build the star graph itself
+    H = nx.Graph()
+    for p in permutations(range(n)):
+        for i in range(1, n):
+            q = list(p)
+            q[0], q[i] = q[i], q[0]
+            H.add_edge(p, tuple(q))
+    assert nx.diameter(H) == star_graph_diameter(n)
+
+
+@pytest.mark.parametrize("r,m,zero_type", [(2, 4, "singletons"), (2, 4, "groups"), (3, 4, "singletons"),
+                                           (1, 4, "groups"), (3, 5, "groups")])
+def test_orbit_diameter_equals_networkx_diameter(r, m, zero_type):
+    G = connectivity_graph(r, m, zero_type)
+    assert graph_diameter(G) == graph_diameter(G, "networkx") == nx.diameter(G)
+
+
+@pytest.mark.parametrize("r,m", [(1, 1), (1, 3), (2, 2), (2, 4), (3, 4)])
+def test_critical_graph_has_no_edges_exactly(r, m):
+    cp = CriticalPoint([[1], [-2], [3]][:r], [1, 1, -1][:r])
+    exact = critical_graph(cp, m, method="exact")
+    fast = critical_graph(cp, m)
+    G = sum((-1) ** j * comb(r, j) * (r - j) ** m for j in range(r + 1))
+    assert exact.number_of_nodes() == fast.number_of_nodes() == G
+    assert exact.number_of_edges() == fast.number_of_edges() == 0
+    assert component_count(exact) == G
+    subs = list(critical_subspaces(cp, m))
+    for s, u in combinations(subs, 2):
+        assert not labels_intersect(s.label, u.label)
+
+
+def test_summary_and_attributes():
+    G = connectivity_graph(2, 4, "groups")
+    s = graph_summary(G)
+    assert (s["nodes"], s["components"], s["reading"]) == (62, 1, "R2")
+    assert s["edges"] == G.number_of_edges() and s["diameter"] == nx.diameter(G)
+    assert G.nodes[(-1, -1, 1, 2)]["kind"] == Kind(0, (1, 1), (2,))
+    assert label_kind((1, 1, 0, 2)).replica_sizes == (2, 1)
+    assert graph_summary(connectivity_graph(2, 2))["components"] == 2
+    assert "diameter" not in graph_summary(connectivity_graph(2, 2))
+
+
+@given(st.integers(1, 3).flatmap(lambda r: st.tuples(st.just(r), st.integers(r + 1, r + 3))), st.data())
+def test_shortest_label_path_is_a_shortest_path(rm, data):
+    r, m = rm
+    labels = list(global_minimum_labellings(r, m))
+    g = data.draw(st.sampled_from(labels))
+    h = data.draw(st.sampled_from(labels))
+    path = shortest_label_path(r, g, h)
+    assert path[0] == g and path[-1] == h
+    assert all(labels_intersect(a, b) for a, b in zip(path, path[1:]))
+    G = connectivity_graph(r, m)
+    assert len(path) - 1 == nx.shortest_path_length(G, g, h)
+
+
+def test_neighbour_labels_symmetric():
+    for g in global_minimum_labellings(2, 4, "groups"):
+        for h in neighbour_labels(g, 2, "groups"):
+            assert g in set(neighbour_labels(h, 2, "groups"))
+
+
+def test_bad_input():
+    with pytest.raises(ArgumentValueError, match="m must be"):
+        connectivity_graph(3, 2)
+    with pytest.raises(ArgumentValueError, match="zero_type"):
+        connectivity_graph(2, 3, zero_type="pairs")
+    with pytest.raises(ArgumentValueError, match="method"):
+        connectivity_graph(2, 3, method="fast")
+    with pytest.raises(ArgumentTypeError):
+        connectivity_graph(True, 3)
+    with pytest.raises(ArgumentValueError, match="max_nodes"):
+        connectivity_graph(4, 7, max_nodes=1000)
+    with pytest.raises(ArgumentValueError, match="not a global-minimum label"):
+        shortest_label_path(2, (1, 1, 0), (1, 0, 0))
+    with pytest.raises(ArgumentValueError, match="no path"):
+        shortest_label_path(2, (1, 2), (2, 1))
+    with pytest.raises(ArgumentValueError, match="integers"):
+        parse_label("1,2.5")
+    with pytest.raises(ArgumentValueError, match="same length"):
+        labels_intersect((1, 0), (1, 0, 0))
+    with pytest.raises(ArgumentValueError, match="one_extra"):
+        one_extra_neuron_facts(connectivity_graph(2, 4))
+    assert critical_labellings(2, 2)  # import used
