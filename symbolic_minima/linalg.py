@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 from fractions import Fraction
+from math import gcd
 
 from .errors import ArgumentTypeError, ArgumentValueError
 
@@ -78,13 +79,22 @@ def rref(rows, ncols: int | None = None) -> tuple[list[list], tuple[int, ...]]:
 
     The second row, ``0 = 1``, says that the system is inconsistent.
     """
-    mat = [[x if isinstance(x, Fraction) else _convert(x, j, ncols) for j, x in enumerate(row)] for row in rows]
+    mat = [[x if type(x) is int or type(x) is Fraction else _convert(x, j, ncols) for j, x in enumerate(row)]
+           for row in rows]
     if not mat:
         return [], ()
     width = len(mat[0])
     if any(len(row) != width for row in mat):
         raise ArgumentValueError("rref: all rows must have the same length")
     ncols = width if ncols is None else ncols
+    if all(type(x) is int or type(x) is Fraction for row in mat for x in row):
+        return _rref_integer(mat, width, ncols)
+    mat = [[Fraction(x) if type(x) is int else x for x in row] for row in mat]
+    return _rref_fraction(mat, width, ncols)
+
+
+def _rref_fraction(mat, width, ncols):
+    """Gauss-Jordan on Fractions; used when some entry beyond ``ncols`` is symbolic."""
     pivots = []
     top = 0
     nrows = len(mat)
@@ -122,6 +132,75 @@ def rref(rows, ncols: int | None = None) -> tuple[list[list], tuple[int, ...]]:
     for row in mat[top:]:
         if any(not _is_zero(x) for x in row):
             result.append(row)
+    return result, tuple(pivots)
+
+
+_F0 = Fraction(0)
+_F1 = Fraction(1)
+
+
+def _rref_integer(mat, width, ncols):
+    """Fraction-free Gauss-Jordan on sparse integer rows (``{col: int}``), gcd-reduced.
+
+    Each row is scaled to integers once; eliminations ``pv*row - v*prow``
+    stay integral and every new row is divided by the gcd of its entries,
+    so numbers stay small.  Pivot rows are normalized to Fractions at the end.
+    """
+    rows = []
+    for row in mat:
+        den = 1
+        for x in row:
+            if x.denominator != 1:
+                den = den * x.denominator // gcd(den, x.denominator)
+        sparse = {j: (x.numerator * (den // x.denominator)) for j, x in enumerate(row) if x.numerator}
+        if sparse:
+            rows.append(sparse)
+    done = []  # (col, row) of pivot rows, in order
+    pivots = []
+    for col in range(width):
+        if not rows:
+            break
+        idx = None
+        for i, r in enumerate(rows):
+            if col in r:
+                idx = i
+                break
+        if idx is None:
+            continue
+        prow = rows.pop(idx)
+        pv = prow[col]
+        for lst in (rows, done):
+            for k in range(len(lst)):
+                r = lst[k] if lst is rows else lst[k][1]
+                v = r.get(col)
+                if not v:
+                    continue
+                new = {j: pv * x for j, x in r.items()}
+                for j, x in prow.items():
+                    y = new.get(j, 0) - v * x
+                    if y:
+                        new[j] = y
+                    else:
+                        new.pop(j, None)
+                if new:
+                    g = gcd(*new.values())
+                    if g != 1:
+                        new = {j: x // g for j, x in new.items()}
+                if lst is rows:
+                    lst[k] = new
+                else:
+                    lst[k] = (lst[k][0], new)
+        rows = [r for r in rows if r]
+        done.append((col, prow))
+        if col < ncols:
+            pivots.append(col)
+    result = []
+    for col, r in done:
+        pv = r[col]
+        out = [_F0] * width
+        for j, x in r.items():
+            out[j] = _F1 if x == pv else Fraction(x, pv)
+        result.append(out)
     return result, tuple(pivots)
 
 

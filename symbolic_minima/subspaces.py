@@ -120,7 +120,8 @@ class AffineSubspace:
         for i, row in enumerate(A):
             if len(row) != n:
                 raise ArgumentValueError(f"row {i} of A has {len(row)} entries, expected {n} (one per parameter)")
-        aug = [[to_fraction(x) for x in row] + [_exact(beta)] for row, beta in zip(A, b)]
+        aug = [row + [beta if type(beta) is int or type(beta) is Fraction else _exact(beta)]
+               for row, beta in zip(A, b)]
         rows, pivots = rref(aug, ncols=n) if aug else ([], ())
         if len(rows) > len(pivots):
             raise ArgumentValueError("the equations are inconsistent: the affine subspace is empty")
