@@ -58,9 +58,14 @@ __all__ = [
     "critical_subspace",
     "network_for",
     "permute_label",
+    "MAX_PARAMETERS",
 ]
 
 _ZERO = 0
+
+#: Largest number of network parameters :math:`m(d+d_{out})` the enumerators accept: each
+#: subspace is a dense exact system of up to that many rows and columns.
+MAX_PARAMETERS = 1000
 
 
 def _exact(value):
@@ -492,6 +497,12 @@ def _check_teacher(teacher, m, cls=Teacher, name="teacher"):
     m = check_width(m, "m")
     if m < teacher.width:
         raise ArgumentValueError(f"m must be an integer >= r = {teacher.width}, got {m}")
+    n = m * (teacher.input_dim + teacher.output_dim)
+    if n > MAX_PARAMETERS:
+        raise ArgumentValueError(
+            f"m * (d + d_out) = {n} parameters exceeds MAX_PARAMETERS = {MAX_PARAMETERS} "
+            "(subspaces are stored as dense exact systems)"
+        )
     return m
 
 

@@ -257,3 +257,48 @@ def test_bad_input():
     assert s.permuted({x: y, y: x}) == s
     with pytest.raises(ArgumentValueError):
         s.point([1, 2])
+
+
+def test_parameter_guard():
+    from symbolic_minima.subspaces import MAX_PARAMETERS
+
+    with pytest.raises(ArgumentValueError, match="MAX_PARAMETERS"):
+        global_minimum_subspaces(Teacher.default(1), MAX_PARAMETERS)
+    assert next(global_minimum_subspaces(Teacher.default(1), MAX_PARAMETERS // 2)).ambient_dimension == MAX_PARAMETERS
+
+
+@pytest.mark.parametrize("r, m, d, q", [(1, 3, 1, 2), (2, 4, 2, 2)])
+def test_vector_output_counts(r, m, d, q):
+    for zero_type in ("singletons", "groups"):
+        subs = list(global_minimum_subspaces(Teacher.default(r, d, d_out=q), m, zero_type))
+        assert len(subs) == len(set(subs)) == expected_T(r, m, zero_type)
+
+
+def test_critical_permutation_convention():
+    cp = CriticalPoint.default(2, 1, d_out=2)
+    subs = {s.label: s for s in critical_subspaces(cp, 4)}
+    for pi in [(2, 1, 3, 4), (3, 4, 2, 1)]:
+        for label, s in subs.items():
+            assert s.permuted(pi) == subs[permute_label(label, pi)]
+
+
+@st.composite
+def pairs_of_labels(draw):
+    labels = list(global_minimum_labellings(2, 4, "groups"))
+    return draw(st.sampled_from(labels)), draw(st.sampled_from(labels))
+
+
+@given(teachers(2, 1), pairs_of_labels())
+def test_intersection_agrees_with_sympy_linsolve(teacher, pair):
+    s1, s2 = (global_minimum_subspace(teacher, g) for g in pair)
+    inter = s1.intersection(s2)
+    eqs = s1.sympy_equations() + s2.sympy_equations()
+    sol = sympy.linsolve(eqs, list(s1.parameters))
+    assert (inter is None) == (sol == sympy.EmptySet)
+    if inter is not None:
+        (point,) = sol
+        free = sorted(set().union(*(sympy.sympify(v).free_symbols for v in point)), key=str)
+        assert inter.dimension == len(free)
+        assert inter.is_subset_of(s1) and inter.is_subset_of(s2)
+        zero = {f: 0 for f in free}
+        assert inter.contains([sympy.sympify(v).subs(zero) for v in point])
