@@ -1,0 +1,348 @@
+r"""Explicit zero-loss paths between global-minimum subspaces, with exact certificates (SPEC §4).
+
+:func:`zero_loss_path` joins a point of :math:`\Gamma_{g}` to a point of
+:math:`\Gamma_{h}` by line segments with exact rational waypoints:
+
+1. a shortest chain of pairwise-intersecting labels
+   :math:`g=v_0, v_1, \dots, v_k=h` in the connectivity graph
+   (:func:`symbolic_minima.graph.shortest_label_path`);
+2. waypoint :math:`\theta^{(s+1)}` is the orthogonal projection of
+   :math:`\theta^{(s)}` onto :math:`\Gamma_{v_s}\cap\Gamma_{v_{s+1}}` (exact
+   rational linear algebra), so the segment :math:`[\theta^{(s)},\theta^{(s+1)}]`
+   joins two points of :math:`\Gamma_{v_s}` and lies in it; the last segment
+   runs inside :math:`\Gamma_h` to the end point;
+3. every segment is checked twice: both endpoints satisfy the equations of
+   its subspace (:meth:`AffineSubspace.contains`), and the network function
+   along :math:`\theta(t)=\theta^{(s)}+t(\theta^{(s+1)}-\theta^{(s)})`, with
+   :math:`t` a symbol and :math:`\sigma` an undefined function, minus the
+   teacher's function expands to exactly 0.
+
+A chain of :math:`k` edges gives :math:`k+1` segments (zero-length ones are
+dropped), and no path made of segments each inside one subspace can use
+fewer: consecutive segments share a point, which lies in both subspaces.  So
+the worst case over pairs is the graph's diameter plus one; for
+:math:`m=r+1` that is :math:`2\lfloor 3r/2\rfloor+1` (3 for :math:`r=1`, the
+path of SPEC §4; 7 for :math:`r=2`).
+
+Default end points (:func:`representative_point`): replicas of teacher neuron
+:math:`i` at :math:`w^*_i` sharing :math:`a^*_i` equally; zero-type neurons and
+zero-sum groups parked at the incoming vector :math:`u=(c,\dots,c)`,
+:math:`c=1+\max|w^*_{i,k}|` (distinct from every :math:`w^*_i`), outgoing
+weight 0.  These are permutation-equivariant, so the end point of a path to a
+neuron-permuted label is the permuted start point.
+
+>>> from symbolic_minima.network import Teacher
+>>> p = zero_loss_path(Teacher([1], [1]), 2, (1, 0), (0, 1))
+>>> p.n_segments, p.certified
+(3, True)
+>>> [[str(x) for x in w] for w in p.waypoints]
+[['1', '2', '1', '0'], ['1', '1', '1', '0'], ['1', '1', '0', '1'], ['2', '1', '0', '1']]
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy
+
+from .errors import ArgumentTypeError, ArgumentValueError, check_width
+from .graph import format_label, shortest_label_path
+from .labellings import is_global_minimum_labelling
+from .linalg import solve, to_fraction
+from .readings import check_zero_type, reading_name
+
+__all__ = [
+    "ZeroLossPath",
+    "zero_loss_path",
+    "representative_point",
+    "parking_value",
+    "project_onto",
+    "build_waypoints",
+    "certify_segment",
+    "PATH_PARAMETER",
+]
+
+#: The symbol :math:`t\in[0,1]` of the segments in the certificates.
+PATH_PARAMETER = sympy.Symbol("t", real=True)
+
+
+def _to_str(x) -> str:
+    return str(x)
+
+
+def _sym(x):
+    if isinstance(x, Fraction):
+        return sympy.Rational(x.numerator, x.denominator)
+    return sympy.sympify(x)
+
+
+class ZeroLossPath:
+    r"""A polygonal path in parameter space, each segment inside one zero-loss subspace.
+
+    Attributes: ``parameters`` (sympy symbols), ``waypoints`` (tuples of
+    ``Fraction``), ``segment_labels`` (the label of the subspace containing
+    each segment), ``label_chain`` (the chain of intersecting labels),
+    ``contained`` and ``function_certified`` (one bool per segment),
+    ``certified`` (all of them), ``info`` (dict of metadata: widths, reading, ...).
+    """
+
+    def __init__(self, parameters, waypoints, segment_labels, label_chain, contained, function_certified,
+                 info=None):
+        self.parameters = tuple(parameters)
+        self.waypoints = [tuple(w) for w in waypoints]
+        self.segment_labels = list(segment_labels)
+        self.label_chain = list(label_chain)
+        self.contained = list(contained)
+        self.function_certified = list(function_certified)
+        self.info = dict(info or {})
+
+    @property
+    def n_segments(self) -> int:
+        return len(self.waypoints) - 1
+
+    @property
+    def graph_distance(self) -> int:
+        """Number of edges of the label chain (``n_segments - 1`` unless a segment had zero length)."""
+        return len(self.label_chain) - 1
+
+    @property
+    def certified(self) -> bool:
+        # a path of zero segments (start point = end point, checked to lie in its subspace) is trivially certified
+        return all(self.contained) and all(self.function_certified)
+
+    def segments(self) -> list:
+        """``[(start, end, label), ...]``."""
+        return [(a, b, lab) for a, b, lab in zip(self.waypoints, self.waypoints[1:], self.segment_labels)]
+
+    def point(self, s: int, t) -> tuple:
+        """The point :math:`\\theta^{(s)}+t(\\theta^{(s+1)}-\\theta^{(s)})` of segment ``s`` (0-based)."""
+        a, b = self.waypoints[s], self.waypoints[s + 1]
+        return tuple(x + t * (y - x) for x, y in zip(a, b))
+
+    def __repr__(self):
+        return (f"ZeroLossPath(segments={self.n_segments}, certified={self.certified}, "
+                f"from={self.label_chain[0]}, to={self.label_chain[-1]})")
+
+    def to_json(self) -> dict:
+        """JSON-ready dict; rationals as strings."""
+        return {
+            **self.info,
+            "parameters": [str(s) for s in self.parameters],
+            "labels": [_label_json(g) for g in self.label_chain],
+            "n_segments": self.n_segments,
+            "graph_distance": self.graph_distance,
+            "waypoints": [[_to_str(x) for x in w] for w in self.waypoints],
+            "segments": [
+                {"subspace": _label_json(lab), "from": i, "to": i + 1,
+                 "contained": c, "function_certified": f}
+                for i, (lab, c, f) in enumerate(zip(self.segment_labels, self.contained, self.function_certified))
+            ],
+            "certified": self.certified,
+        }
+
+    def _latex(self, printer=None):
+        lat = printer._print if printer is not None else sympy.latex
+        lines = []
+        for i, w in enumerate(self.waypoints):
+            vec = r"\left(" + ", ".join(lat(_sym(x)) for x in w) + r"\right)"
+            lines.append(rf"\theta^{{({i})}} &= {vec}")
+        for i, lab in enumerate(self.segment_labels):
+            lines.append(rf"[\theta^{{({i})}}, \theta^{{({i + 1})}}] &\subset \Gamma_{{({_label_tex(lab)})}}")
+        verdict = r"\text{certified}" if self.certified else r"\text{NOT certified}"
+        lines.append(rf"f(\cdot;\theta(t)) &= f(\cdot;\theta^*) \ \forall t \quad {verdict}")
+        return r"\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}"
+
+    def _repr_latex_(self):
+        return f"$${self._latex()}$$"
+
+
+def _label_json(label):
+    if label and isinstance(label[0], tuple):
+        return [list(g) for g in label]
+    return list(label)
+
+
+def _label_tex(label):
+    if label and isinstance(label[0], tuple):
+        return "; ".join(format_label(g) for g in label)
+    return format_label(label)
+
+
+# ---------------------------------------------------------------------------
+# exact geometry
+# ---------------------------------------------------------------------------
+
+
+def project_onto(point, subspace) -> tuple:
+    r"""Orthogonal projection (exact) of ``point`` onto an :class:`AffineSubspace`.
+
+    :math:`q = x_0 + D c` with :math:`(D^TD)c = D^T(p-x_0)`, :math:`x_0` the
+    base point and :math:`D` the direction basis.
+
+    >>> import sympy
+    >>> from symbolic_minima.subspaces import AffineSubspace
+    >>> x, y = sympy.symbols("x y")
+    >>> [str(v) for v in project_onto((0, 0), AffineSubspace([x, y], [[1, 1]], [2]))]
+    ['1', '1']
+    """
+    p = [to_fraction(v) for v in point]
+    x0 = list(subspace.base_point())
+    dirs = subspace.direction_basis()
+    if not dirs:
+        return tuple(x0)
+    diff = [a - b for a, b in zip(p, x0)]
+    gram = [[sum(a * b for a, b in zip(u, v) if a and b) for v in dirs] for u in dirs]
+    rhs = [sum(a * b for a, b in zip(u, diff) if a and b) for u in dirs]
+    c = solve(gram, rhs)
+    q = list(x0)
+    for coef, v in zip(c, dirs):
+        if coef:
+            for i, vi in enumerate(v):
+                if vi:
+                    q[i] += coef * vi
+    return tuple(q)
+
+
+def build_waypoints(subspaces, start_point, end_point):
+    """Waypoints of the projection path through a chain of pairwise-intersecting subspaces.
+
+    Returns ``(waypoints, segment_subspaces)``: consecutive waypoints both lie in the
+    corresponding subspace.  Raises if two consecutive subspaces do not meet.
+    """
+    p = tuple(to_fraction(v) for v in start_point)
+    waypoints = [p]
+    segment_subspaces = []
+    for S, S_next in zip(subspaces, subspaces[1:]):
+        meet = S.intersection(S_next)
+        if meet is None:
+            raise ArgumentValueError(f"subspaces {S.label} and {S_next.label} do not intersect")
+        q = project_onto(p, meet)
+        if q != p:
+            waypoints.append(q)
+            segment_subspaces.append(S)
+        p = q
+    end = tuple(to_fraction(v) for v in end_point)
+    if end != p:
+        waypoints.append(end)
+        segment_subspaces.append(subspaces[-1])
+    return waypoints, segment_subspaces
+
+
+def certify_segment(function_of, target, parameters, a, b) -> bool:
+    r"""Whether ``function_of(point)`` equals ``target`` identically along the segment ``[a, b]``.
+
+    ``function_of`` maps a dict ``Symbol -> expression`` to a sympy expression
+    (or Matrix); the point is :math:`a + t(b-a)` with :math:`t` =
+    :data:`PATH_PARAMETER`.  The difference is expanded (arguments of
+    :math:`\sigma` included), then simplified if needed; certified iff 0.
+    """
+    t = PATH_PARAMETER
+    point = {s: _sym(x) + t * (_sym(y) - _sym(x)) for s, x, y in zip(parameters, a, b)}
+    value = function_of(point)
+    entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
+    targets = list(target) if isinstance(target, sympy.MatrixBase) else [target]
+    for e, f in zip(entries, targets):
+        diff = sympy.expand(e - f)
+        if diff != 0 and sympy.simplify(diff) != 0:
+            return False
+    return True
+
+
+# ---------------------------------------------------------------------------
+# two-layer paths
+# ---------------------------------------------------------------------------
+
+
+def parking_value(teacher):
+    r"""The integer :math:`c = 1 + \max_{i,k}|w^*_{i,k}|`: zero-type neurons park at :math:`(c,\dots,c)`."""
+    values = [v for w in teacher.incoming for v in w]
+    try:
+        return 1 + max(abs(int(sympy.ceiling(abs(_sym(v))))) for v in values)
+    except TypeError:
+        raise ArgumentTypeError("paths need a teacher with rational parameters (no symbols)") from None
+
+
+def representative_point(teacher, label) -> tuple:
+    r"""The default point of :math:`\Gamma_g` (module docstring), aligned with the width-:math:`m` parameters.
+
+    >>> from symbolic_minima.network import Teacher
+    >>> [str(x) for x in representative_point(Teacher([1, 2], [1, 2]), (1, 2, 2, 0))]
+    ['1', '2', '2', '3', '1', '1', '1', '0']
+    """
+    label = tuple(label)
+    m, d, q = len(label), teacher.input_dim, teacher.output_dim
+    c = Fraction(parking_value(teacher))
+    sizes: dict[int, int] = {}
+    for v in label:
+        sizes[v] = sizes.get(v, 0) + 1
+    w, a = [], []
+    for v in label:
+        if v >= 1:
+            w.extend(to_fraction(x) for x in teacher.incoming[v - 1])
+            a.extend(to_fraction(x) / sizes[v] for x in teacher.outgoing_tuple(v))
+        else:
+            w.extend([c] * d)
+            a.extend([Fraction(0)] * q)
+    assert len(w) == m * d
+    return tuple(w + a)
+
+
+def _teacher_network(teacher, m):
+    from .network import TwoLayerNetwork
+
+    return TwoLayerNetwork(m, teacher.input_dim, teacher.output_dim)
+
+
+def zero_loss_path(teacher, m, start, end, zero_type: str = "singletons", start_point=None,
+                   end_point=None) -> ZeroLossPath:
+    r"""An explicit certified zero-loss path from :math:`\Gamma_{start}` to :math:`\Gamma_{end}`.
+
+    ``teacher``: a rational :class:`~symbolic_minima.network.Teacher`; ``start``,
+    ``end``: labels of width ``m`` in the reading ``zero_type``.  ``start_point``
+    / ``end_point`` (sequences aligned with the network parameters) default
+    to :func:`representative_point`.
+
+    >>> from symbolic_minima.network import Teacher
+    >>> p = zero_loss_path(Teacher.default(2), 3, (1, 2, 0), (2, 1, 0))
+    >>> p.n_segments, p.graph_distance, p.certified
+    (7, 6, True)
+    """
+    from .network import Teacher
+    from .subspaces import global_minimum_subspace
+
+    if not isinstance(teacher, Teacher):
+        raise ArgumentTypeError(f"teacher must be a Teacher, got {type(teacher).__name__}")
+    if not teacher.is_exact_rational:
+        raise ArgumentTypeError("zero_loss_path needs a teacher with rational parameters (no symbols)")
+    m = check_width(m, "m")
+    zero_type = check_zero_type(zero_type)
+    r = teacher.width
+    start, end = tuple(start), tuple(end)
+    for name, g in (("start", start), ("end", end)):
+        if len(g) != m:
+            raise ArgumentValueError(f"{name} label must have m = {m} entries, got {len(g)}")
+        if not is_global_minimum_labelling(g, r, zero_type):
+            raise ArgumentValueError(
+                f"{name} label {format_label(g)} is not a global-minimum label of width {m} over r = {r} "
+                f"({reading_name(zero_type)}): entries in {'-m..' if zero_type == 'groups' else '0..'}{r}, "
+                f"every 1..{r} used"
+            )
+    chain = shortest_label_path(r, start, end, zero_type)
+    subs = [global_minimum_subspace(teacher, g, zero_type) for g in chain]
+    a = representative_point(teacher, start) if start_point is None else start_point
+    b = representative_point(teacher, end) if end_point is None else end_point
+    for name, pt, S in (("start_point", a, subs[0]), ("end_point", b, subs[-1])):
+        if not S.contains(pt):
+            raise ArgumentValueError(f"{name} does not lie in the subspace of label {format_label(S.label)}")
+    waypoints, seg_subs = build_waypoints(subs, a, b)
+    net = _teacher_network(teacher, m)
+    target = teacher.function()
+    params = net.parameters
+    contained, certified = [], []
+    for (p, q), S in zip(zip(waypoints, waypoints[1:]), seg_subs):
+        contained.append(S.contains(p) and S.contains(q))
+        certified.append(certify_segment(net.function, target, params, p, q))
+    info = {"r": r, "m": m, "d": teacher.input_dim, "d_out": teacher.output_dim,
+            "zero_type": zero_type, "reading": reading_name(zero_type),
+            "teacher": teacher.to_json()}
+    return ZeroLossPath(params, waypoints, [S.label for S in seg_subs], chain, contained, certified, info)
