@@ -644,13 +644,54 @@ def critical_subspace(critical_point: Teacher, label) -> AffineSubspace:
     return _critical_one(critical_point, label, m)
 
 
-def _critical_one(cp, label, m, cache=None):
+def _critical_one(cp, label, m, cache=None, generic=False):
     d, q = cp.input_dim, cp.output_dim
     params, w_cols, a_cols, neurons = _layout(m, d, q) if cache is None else cache
     inc, out = _teacher_values(cp)
-    sparse = _global_rows(inc, out, label, m, d, q, w_cols, a_cols)
     if q == 1:
+        sparse = _global_rows(inc, out, label, m, d, q, w_cols, a_cols)
         return _assemble(len(params), sparse, params, label, "critical", neurons)
+    for a_star in out:
+        if not all(isinstance(v, Fraction) for v in a_star):
+            raise ArgumentValueError("critical subspaces with vector outputs need a rational critical point")
+    if generic:
+        return _critical_vector_generic(inc, out, label, params, w_cols, a_cols, neurons, d, q)
+    # canonical RREF written down directly (tested against the generic route):
+    # group i = {j1 < ... < js}, lz = last non-zero coordinate of a*_i; free: a_{j,lz} for j != j1;
+    # rows  a_{j,l} - (a*_l / a*_lz) a_{j,lz} = 0  (j != j1, l != lz)
+    #       a_{j1,l} + sum_{j != j1} (a*_l / a*_lz) a_{j,lz} = a*_l
+    sparse = []
+    members: dict[int, list[int]] = {}
+    for j, g in enumerate(label):
+        members.setdefault(g, []).append(j)
+        for k in range(d):
+            c = w_cols[j][k]
+            sparse.append((c, {c: _ONE}, inc[g - 1][k]))
+    for g, js in members.items():
+        a_star = out[g - 1]
+        lz = max(l for l in range(q) if a_star[l] != 0)
+        ratios = [a_star[l] / a_star[lz] for l in range(q)]
+        first = js[0]
+        for l in range(q):
+            coefs = {a_cols[first][l]: _ONE}
+            for j in js[1:]:
+                if ratios[l] != 0:
+                    coefs[a_cols[j][lz]] = ratios[l]
+            sparse.append((a_cols[first][l], coefs, a_star[l]))
+        for j in js[1:]:
+            for l in range(q):
+                if l != lz:
+                    coefs = {a_cols[j][l]: _ONE}
+                    if ratios[l] != 0:
+                        coefs[a_cols[j][lz]] = -ratios[l]
+                    sparse.append((a_cols[j][l], coefs, _FZERO))
+    return _assemble(len(params), sparse, params, label, "critical", neurons)
+
+
+def _critical_vector_generic(inc, out, label, params, w_cols, a_cols, neurons, d, q):
+    """Vector-output critical subspace through the generic RREF (the reference route)."""
+    m = len(label)
+    sparse = _global_rows(inc, out, label, m, d, q, w_cols, a_cols)
     n = len(params)
     A = []
     b = []
@@ -662,8 +703,6 @@ def _critical_one(cp, label, m, cache=None):
         b.append(rhs)
     for j, g in enumerate(label):
         a_star = out[g - 1]
-        if not all(isinstance(v, Fraction) for v in a_star):
-            raise ArgumentValueError("critical subspaces with vector outputs need a rational critical point")
         l0 = next(l for l in range(q) if a_star[l] != 0)
         for l in range(q):
             if l != l0:

@@ -302,3 +302,17 @@ def test_intersection_agrees_with_sympy_linsolve(teacher, pair):
         assert inter.is_subset_of(s1) and inter.is_subset_of(s2)
         zero = {f: 0 for f in free}
         assert inter.contains([sympy.sympify(v).subs(zero) for v in point])
+
+
+@settings(max_examples=10)
+@given(st.sampled_from([(1, 3, 1, 2), (2, 4, 1, 3), (2, 3, 2, 2)]).flatmap(
+    lambda t: st.tuples(teachers(t[0], t[2], t[3], cls=CriticalPoint), st.just(t[1]))))
+def test_vector_critical_canonical_form_equals_generic_rref(args):
+    from symbolic_minima.subspaces import _critical_one
+
+    cp, m = args
+    for label in critical_labellings(cp.width, m):
+        fast = _critical_one(cp, label, m)
+        slow = _critical_one(cp, label, m, generic=True)
+        assert fast == slow and fast._rows == slow._rows and fast.pivots == slow.pivots
+        assert fast.dimension == m - cp.width
