@@ -1,0 +1,275 @@
+r"""PNG figures: the mild/vast crossover and connectivity graphs.
+
+* :func:`ratio_grid` — the exact ratios (critical / global-minimum subspaces)
+  over a grid of :math:`(r^*, h)`, from :mod:`symbolic_minima.comparison`;
+  no plotting library needed.
+* :func:`plot_ratio` — a grid of heatmaps of :math:`\log_{10}` of those
+  ratios, one per comparison (``"previous"``, ``"sum"``, ``"max"``) and
+  reading (R1, R2), with the crossover curve (smallest :math:`h` where the
+  ratio drops below 1) drawn over each.
+* :func:`plot_graph` — the connectivity graph of the global-minimum
+  subspaces of a small case.
+
+matplotlib (``pip install symbolic-minima[plot]``) is imported inside the
+plotting functions, with the non-interactive ``Agg`` backend.
+
+>>> grid = ratio_grid([3], [0, 1], "singletons", "previous")
+>>> grid[(3, 0)], grid[(3, 1)]
+(Fraction(1, 1), Fraction(7, 30))
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from .errors import ArgumentValueError, check_choice, check_int
+from .readings import ZERO_TYPES, check_zero_type, reading_name
+
+__all__ = [
+    "COMPARISONS",
+    "ratio_grid",
+    "crossover_curve",
+    "log10_fraction",
+    "plot_ratio",
+    "plot_graph",
+    "short_label",
+]
+
+#: The choices of critical count compared with :math:`T` (SPEC §5).
+COMPARISONS = ("previous", "sum", "max")
+
+_COMPARISON_TEX = {
+    "previous": r"G(r^*\!-\!1,m)",
+    "sum": r"\Sigma_{r<r^*}G(r,m)",
+    "max": r"\mathrm{max}_{r<r^*}G(r,m)",
+}
+
+_MAX_CELLS = 20_000
+
+
+def _comparison_module():
+    try:
+        from . import comparison
+    except ImportError as exc:
+        raise ImportError(f"the ratio plot needs symbolic_minima.comparison, which is not available ({exc})") from exc
+    return comparison
+
+
+def _row_ratio(row, key):
+    if isinstance(row, dict):
+        value = row.get(key, row.get("ratios", {}).get(key) if isinstance(row.get("ratios"), dict) else None)
+    else:
+        value = getattr(row, key, None)
+        if value is None and isinstance(getattr(row, "ratios", None), dict):
+            value = row.ratios.get(key)
+    if value is None:
+        raise KeyError(f"comparison row has no ratio {key!r}: {row!r}")
+    return Fraction(value)
+
+
+def _row_h(row):
+    return row["h"] if isinstance(row, dict) else row.h
+
+
+def ratio_grid(r_star_values, h_values, zero_type: str = "singletons", comparison: str = "previous") -> dict:
+    r"""Exact ratios ``{(r_star, h): Fraction}`` of critical to global-minimum subspace counts.
+
+    The critical count is chosen by ``comparison`` (see :data:`COMPARISONS`),
+    the global-minimum count :math:`T(r^*, r^*+h)` by ``zero_type``; values
+    come from :func:`symbolic_minima.comparison.compare`.
+    """
+    zero_type = check_zero_type(zero_type)
+    comparison = check_choice(comparison, "comparison", COMPARISONS)
+    r_star_values = [check_int(r, "r_star", minimum=2, maximum=1000) for r in r_star_values]
+    h_values = [check_int(h, "h", minimum=0, maximum=10_000) for h in h_values]
+    if len(r_star_values) * len(h_values) > _MAX_CELLS:
+        raise ArgumentValueError(f"the grid has more than {_MAX_CELLS} cells; choose fewer r* or h values")
+    comp = _comparison_module()
+    grid = {}
+    for r_star in r_star_values:
+        for row in comp.compare(r_star, h_values, zero_type=zero_type):
+            grid[(r_star, _row_h(row))] = _row_ratio(row, comparison)
+    return grid
+
+
+def crossover_curve(r_star_values, zero_type: str = "singletons", comparison: str = "previous",
+                    h_max: int = 1000) -> dict:
+    """``{r_star: h}``: the smallest ``h`` where the ratio drops below 1 (``None`` if not by ``h_max``)."""
+    zero_type = check_zero_type(zero_type)
+    comparison = check_choice(comparison, "comparison", COMPARISONS)
+    comp = _comparison_module()
+    curve = {}
+    for r_star in r_star_values:
+        value = comp.crossover(r_star, comparison, zero_type=zero_type, h_max=h_max)
+        if value is not None and not isinstance(value, int):
+            value = getattr(value, "h", value)
+        curve[r_star] = value
+    return curve
+
+
+def log10_fraction(value) -> float:
+    r""":math:`\log_{10}` of a positive rational of any size (no float overflow).
+
+    >>> round(log10_fraction(Fraction(10**400, 3)), 4)
+    399.5229
+    """
+    frac = Fraction(value)
+    if frac <= 0:
+        raise ArgumentValueError(f"value must be positive, got {frac}")
+    return math.log10(frac.numerator) - math.log10(frac.denominator)
+
+
+def _pyplot():
+    try:
+        import matplotlib
+    except ImportError as exc:
+        raise ImportError("plots need matplotlib: pip install symbolic-minima[plot]") from exc
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, comparisons=COMPARISONS,
+               dpi: int = 120):
+    r"""Heatmaps of :math:`\log_{10}(\text{critical}/T)` over :math:`(h, r^*)` with the crossover curve.
+
+    One panel per ``(zero_type, comparison)``: rows are readings, columns
+    comparisons.  Red cells: critical subspaces dominate (mild regime); blue:
+    global minima dominate (vast regime).  The black line is the crossover
+    :func:`crossover_curve`.  Saves a PNG to ``path`` if given; returns the
+    matplotlib ``Figure``.
+    """
+    plt = _pyplot()
+    from matplotlib.colors import TwoSlopeNorm
+    from matplotlib.ticker import MaxNLocator
+
+    r_star_values = sorted(set(r_star_values))
+    h_values = sorted(set(h_values))
+    zero_types = [check_zero_type(z) for z in zero_types]
+    comparisons = [check_choice(c, "comparison", COMPARISONS) for c in comparisons]
+    if not r_star_values or not h_values:
+        raise ArgumentValueError("r_star and h ranges must not be empty")
+    panels = {}
+    for z in zero_types:
+        for c in comparisons:
+            grid = ratio_grid(r_star_values, h_values, z, c)
+            panels[(z, c)] = [[log10_fraction(grid[(r, h)]) for h in h_values] for r in r_star_values]
+    values = [v for rows in panels.values() for row in rows for v in row]
+    # both sides of 0 saturate: critical-dominated cells are rarely more than a few decades above 1
+    norm = TwoSlopeNorm(vcenter=0.0, vmin=min(min(values), -1e-3), vmax=max(max(values), 1e-3))
+    nrows, ncols = len(zero_types), len(comparisons)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols + 1.2, 3.6 * nrows + 0.6), squeeze=False,
+                             sharex=True, sharey=True, constrained_layout=True)
+    dh = (h_values[1] - h_values[0]) if len(h_values) > 1 else 1
+    dr = (r_star_values[1] - r_star_values[0]) if len(r_star_values) > 1 else 1
+    image = None
+    for i, z in enumerate(zero_types):
+        for j, c in enumerate(comparisons):
+            ax = axes[i][j]
+            image = ax.imshow(
+                panels[(z, c)], origin="lower", aspect="auto", cmap="RdBu_r", norm=norm,
+                extent=(h_values[0] - dh / 2, h_values[-1] + dh / 2,
+                        r_star_values[0] - dr / 2, r_star_values[-1] + dr / 2),
+                interpolation="nearest",
+            )
+            curve = crossover_curve(r_star_values, z, c, h_max=max(h_values[-1] * 4, 200))
+            xs, ys = [], []
+            for r in r_star_values:
+                h = curve[r]
+                if h is not None:
+                    # the boundary lies between h-1 (ratio >= 1) and h (ratio < 1)
+                    xs += [h - 0.5, h - 0.5]
+                    ys += [r - dr / 2, r + dr / 2]
+            if xs:
+                ax.plot(xs, ys, color="black", lw=1.6, label="crossover")
+            ax.set_xlim(h_values[0] - dh / 2, h_values[-1] + dh / 2)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_title(f"${_COMPARISON_TEX[c]}\\,/\\,T_{{{reading_name(z)}}}$  ({c}, {reading_name(z)})",
+                         fontsize=10)
+            if i == nrows - 1:
+                ax.set_xlabel("$h = m - r^*$")
+            if j == 0:
+                ax.set_ylabel("$r^*$")
+            if i == 0 and j == 0 and xs:
+                ax.legend(loc="upper right", fontsize=8)
+    cbar = fig.colorbar(image, ax=axes, shrink=0.85)
+    cbar.set_label(r"$\log_{10}$(critical / global-minimum subspaces)")
+    fig.suptitle("Symmetry-induced critical vs global-minimum subspaces (exact counts): red = critical "
+                 "subspaces dominate (mild), blue = global minima dominate (vast)", fontsize=11)
+    if path is not None:
+        fig.savefig(path, dpi=dpi)
+    return fig
+
+
+def plot_graph(r: int, m: int, path=None, zero_type: str = "singletons", dpi: int = 120):
+    r"""Draw the connectivity graph of the :math:`T(r,m)` global-minimum subspaces.
+
+    Uses the graph developer's drawing (``symbolic_minima.exports``) when
+    available; otherwise draws :func:`symbolic_minima.graph.connectivity_graph`
+    with networkx (nodes coloured by their kind: zero-type neurons, replicas,
+    zero-sum groups).  Saves a PNG to ``path`` if given; returns the ``Figure``.
+    """
+    r = check_int(r, "r", minimum=1, maximum=6)
+    m = check_int(m, "m", minimum=r, maximum=r + 6)
+    zero_type = check_zero_type(zero_type)
+    plt = _pyplot()
+    drawn = _exports_drawing(r, m, zero_type, path, dpi)
+    if drawn is not None:
+        return drawn
+    import networkx as nx
+
+    from .graph import connectivity_graph
+
+    G = connectivity_graph(r, m, zero_type=zero_type)
+    n = G.number_of_nodes()
+    if n > 2000:
+        raise ArgumentValueError(f"the graph has {n} nodes; drawing is limited to 2000")
+    fig, ax = plt.subplots(figsize=(7, 7), constrained_layout=True)
+    pos = nx.kamada_kawai_layout(G) if 1 < n <= 400 else nx.spring_layout(G, seed=0)
+    categories = sorted({G.nodes[v].get("category", "subspace") for v in G})
+    cmap = plt.get_cmap("tab10")
+    for k, cat in enumerate(categories):
+        nodes = [v for v in G if G.nodes[v].get("category", "subspace") == cat]
+        nx.draw_networkx_nodes(G, pos, nodelist=nodes, node_color=[cmap(k % 10)], node_size=max(30, 600 - 4 * n),
+                               label=str(cat), ax=ax)
+    nx.draw_networkx_edges(G, pos, ax=ax, alpha=0.5)
+    if n <= 60:
+        nx.draw_networkx_labels(G, pos, labels={v: short_label(v) for v in G}, font_size=7, ax=ax)
+    components = nx.number_connected_components(G) if n else 0
+    ax.set_title(f"Global-minimum subspaces, r={r}, m={m}, reading {reading_name(zero_type)}: "
+                 f"{n} nodes, {G.number_of_edges()} edges, {components} component(s)", fontsize=10)
+    ax.legend(loc="best", fontsize=8, markerscale=0.4,
+              title="labels: digit i = replica of teacher neuron i, 0 = zero-type, letters = zero-sum groups"
+              if zero_type == "groups" else "labels: digit i = replica of teacher neuron i, 0 = zero-type",
+              title_fontsize=7)
+    ax.set_axis_off()
+    if path is not None:
+        fig.savefig(path, dpi=dpi)
+    return fig
+
+
+def short_label(label) -> str:
+    """A compact string for a label: digits for replicas and zero-type neurons, letters for zero-sum groups.
+
+    >>> short_label((-1, -1, 1, 2)), short_label((1, 0, 2))
+    ('aa12', '102')
+    """
+    parts = [chr(ord("a") + (-v - 1)) if v < 0 else str(v) for v in label]
+    return "".join(parts) if all(len(p) == 1 for p in parts) else ",".join(parts)
+
+
+def _exports_drawing(r, m, zero_type, path, dpi):
+    try:
+        from . import exports
+    except ImportError:
+        return None
+    draw = getattr(exports, "draw_graph", None) or getattr(exports, "graph_png", None)
+    if draw is None:
+        return None
+    try:
+        return draw(r, m, path=path, zero_type=zero_type, dpi=dpi)
+    except TypeError:
+        return None

@@ -1,0 +1,603 @@
+r"""A self-contained LaTeX report generated from the package's machinery.
+
+:func:`generate_report` assembles a complete LaTeX document; every formula,
+value, ratio, verdict and figure in it is *computed* when the report is
+built, by calling the counting, species, comparison, proving and graph
+modules and :func:`sympy.latex`; only the connecting prose is fixed text.
+:func:`write_report` writes it (``report.tex`` plus any figure) to a
+directory and, when ``pdflatex`` is installed, compiles it.
+
+Sections: definitions and readings; derived formulas (:math:`T` in both
+readings, :math:`G`, relations, exponential generating functions,
+asymptotics); tables of values; ratio tables with crossovers (mild vs vast
+overparameterization); the machine-checked proofs of :mod:`proofs` with
+their verdicts; the connectivity graph of a small case.
+
+Robustness: a section whose module (or optional dependency) is missing says
+so *in the document* and the report is still produced; the problem is also
+listed in :attr:`Report.missing`.
+
+>>> rep = generate_report(r_max=2, h_max=2, r_star_max=3, ratio_h_max=3, proofs=False, figure=None)
+>>> rep.latex.startswith("\\documentclass")
+True
+>>> "\\end{document}" in rep.latex
+True
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from .errors import ArgumentValueError, check_int
+from .readings import ZERO_TYPES, describe_zero_type, reading_name
+
+__all__ = [
+    "Report",
+    "ReportFiles",
+    "generate_report",
+    "write_report",
+    "compile_latex",
+    "latex_escape",
+    "COMPARISONS",
+]
+
+#: The three readings of "the critical subspaces" compared with :math:`T` (SPEC §5).
+COMPARISONS = ("previous", "sum", "max")
+
+_COMPARISON_TEX = {
+    "previous": r"G(r^*-1,m)",
+    "sum": r"\sum_{r<r^*} G(r,m)",
+    "max": r"\max_{r<r^*} G(r,m)",
+}
+
+_PREAMBLE = r"""\documentclass[11pt]{article}
+\usepackage[margin=2.2cm]{geometry}
+\IfFileExists{lmodern.sty}{\usepackage{lmodern}\usepackage[T1]{fontenc}}{}
+\usepackage{amsmath,amssymb}
+\usepackage{booktabs}
+\usepackage{longtable}
+\usepackage{graphicx}
+\usepackage{tikz}
+\usepackage[hidelinks]{hyperref}
+\allowdisplaybreaks
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{4pt}
+"""
+
+
+def latex_escape(text: str) -> str:
+    r"""Escape the LaTeX special characters of plain ``text``.
+
+    >>> latex_escape("zero_type = 50% & {x}")
+    'zero\\_type = 50\\% \\& \\{x\\}'
+    """
+    replacements = {
+        "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+        "_": r"\_", "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+    }
+    return "".join(replacements.get(ch, ch) for ch in str(text))
+
+
+@dataclass
+class Report:
+    """A generated report: the LaTeX source and an account of its sections.
+
+    ``sections`` lists ``(title, status)`` with status ``"ok"`` or the reason
+    the section is incomplete; ``missing`` the problems the document states;
+    ``figures`` maps file names to bytes that must be written next to the
+    ``.tex`` file; ``seconds`` is the generation time.
+    """
+
+    latex: str
+    sections: list = field(default_factory=list)
+    missing: list = field(default_factory=list)
+    figures: dict = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def complete(self) -> bool:
+        """Whether every section was generated in full."""
+        return not self.missing
+
+
+@dataclass
+class ReportFiles:
+    """Where :func:`write_report` put things: ``tex``, ``pdf`` (or ``None``) and the :class:`Report`."""
+
+    tex: Path
+    pdf: Path | None
+    report: Report
+    compile_log: str = ""
+
+
+class _Unavailable(Exception):
+    """A section (or part of one) cannot be generated; the message goes into the document."""
+
+
+def _need(module: str):
+    import importlib
+
+    try:
+        return importlib.import_module(f"symbolic_minima.{module}")
+    except ImportError as exc:
+        raise _Unavailable(
+            f"the module symbolic_minima.{module} is not available ({exc}); "
+            "this part of the report could not be generated"
+        ) from exc
+
+
+def _not_available(what: str, reason: str) -> str:
+    return (
+        "\\begin{quote}\\textbf{Not available in this build:} "
+        f"{latex_escape(what)}. {latex_escape(reason)}\\end{{quote}}\n"
+    )
+
+
+def _tex(expr) -> str:
+    import sympy
+
+    return sympy.latex(expr)
+
+
+# ----------------------------------------------------------------------------- sections
+
+
+def _section_definitions(opts) -> str:
+    out = [r"\section{Setting and definitions}"]
+    out.append(
+        "A two-layer, bias-free network of width $m$ computes "
+        r"$f(x;\theta)=\sum_{j=1}^{m} a_j\,\sigma(w_j\cdot x)$ with "
+        r"$\theta=(w_1,\dots,w_m,a_1,\dots,a_m)$. A \emph{teacher} of width $r$ is irreducible: "
+        r"every $a^*_i\neq 0$ and the $w^*_i$ are pairwise distinct and non-zero. "
+        r"The activation is \emph{generic}: the functions $x\mapsto\sigma(v\cdot x)$ for distinct non-zero $v$ "
+        r"are linearly independent. $r^*$ is the minimal width reaching zero loss and $m=r^*+h$."
+    )
+    out.append(
+        r"A labelling $g:[m]\to\{0,1,\dots,r\}$ hitting every label $1,\dots,r$ defines the affine subspace "
+        r"\[ \Gamma_g=\Bigl\{\theta:\ w_j=w^*_{g(j)}\ (g(j)\ge 1),\quad a_j=0\ (g(j)=0),\quad "
+        r"\textstyle\sum_{j:\,g(j)=i}a_j=a^*_i\ (1\le i\le r)\Bigr\} \]"
+        r"of global minima; a surjection $g:[m]\to[r]$ onto the neurons of an irreducible critical point "
+        r"$\theta_r$ of width $r$ defines the critical subspace "
+        r"\[ \Gamma^{\mathrm{crit}}_g=\Bigl\{\theta:\ w_j=w_{g(j)},\quad "
+        r"\textstyle\sum_{j:\,g(j)=i}a_j=a_i\ (1\le i\le r)\Bigr\}. \]"
+    )
+    out.append(
+        r"\paragraph{Readings.} The source paper's full text was not available, so the counting of "
+        r"global-minimum subspaces is reported for both readings of the zero-type neurons, by name:"
+    )
+    out.append(r"\begin{itemize}")
+    for zero_type in ZERO_TYPES:
+        out.append(r"\item " + latex_escape(describe_zero_type(zero_type)) + ".")
+    out.append(r"\end{itemize}")
+    out.append(
+        r"$T_{R1}$ and $T_{R2}$ denote the two counts; neither is called ``the'' $T$. "
+        r"$G(r,m)$ counts the critical subspaces $\Gamma^{\mathrm{crit}}_g$. "
+        r"The comparison of critical and global-minimum subspaces is reported for three choices of the "
+        r"critical count: "
+        + ", ".join(f"\\texttt{{{name}}} ${_COMPARISON_TEX[name]}$" for name in COMPARISONS)
+        + "."
+    )
+    return "\n\n".join(out) + "\n"
+
+
+def _section_formulas(opts) -> str:
+    import sympy
+
+    counting = _need("counting")
+    out = [r"\section{Derived formulas}",
+           "Every expression in this section is returned by \\texttt{symbolic\\_minima} "
+           "(\\texttt{counting.closed\\_form}, \\texttt{species}) and printed with \\texttt{sympy.latex}."]
+    notes = []
+
+    def closed(quantity, zero_type, form):
+        try:
+            return counting.closed_form(quantity, zero_type=zero_type, form=form)
+        except Exception as exc:  # noqa: BLE001 - a form the counting module does not provide
+            notes.append(f"closed_form({quantity!r}, zero_type={zero_type!r}, form={form!r}) failed: {exc}")
+            return None
+
+    forms = ("stirling", "sum", "egf")
+    rows = []
+    for zero_type in ZERO_TYPES:
+        for form in forms:
+            expr = closed("T", zero_type, form)
+            if expr is not None:
+                rows.append((f"T_{{{reading_name(zero_type)}}}(r,m)", form, expr))
+    for form in forms:
+        expr = closed("G", None, form)
+        if expr is not None:
+            rows.append(("G(r,m)", form, expr))
+    out.append(r"\subsection{Closed forms}")
+    for name, form, expr in rows:
+        label = {"stirling": "Stirling form", "sum": "explicit sum", "egf": "exponential generating function"}.get(
+            form, form)
+        lhs = name if form != "egf" else "\\sum_{m\\ge 0}" + name + "\\,\\frac{x^m}{m!}"
+        out.append(f"{latex_escape(label).capitalize()}:\n\\[ {lhs} = {_tex(expr)} \\]")
+
+    try:
+        species = _need("species")
+        out.append(r"\subsection{Labelled species}")
+        r = sympy.Symbol("r", integer=True, positive=True)
+        for zero_type in ZERO_TYPES:
+            sp = species.global_minimum_species(r, zero_type=zero_type)
+            out.append(
+                f"Global minima, reading {reading_name(zero_type)}: species ${_tex(sp)}$, "
+                f"EGF \\[ {_tex(sp.egf())} \\]"
+            )
+        sp = species.critical_species(r)
+        out.append(f"Critical subspaces: species ${_tex(sp)}$, EGF \\[ {_tex(sp.egf())} \\]")
+    except _Unavailable as exc:
+        notes.append(str(exc))
+    except Exception as exc:  # noqa: BLE001
+        notes.append(f"species section failed: {type(exc).__name__}: {exc}")
+
+    out.append(r"\subsection{Asymptotics for fixed $r$, $m\to\infty$}")
+    found = False
+    for name in ("T_asymptotic", "G_asymptotic", "asymptotic"):
+        fn = getattr(counting, name, None)
+        if fn is None:
+            asym = _maybe_module("asymptotics")
+            fn = getattr(asym, name, None) if asym is not None else None
+        if fn is None:
+            continue
+        for zero_type in (ZERO_TYPES if name.startswith("T") else (None,)):
+            try:
+                value = fn(zero_type=zero_type) if zero_type else fn()
+            except TypeError:
+                try:
+                    value = fn()
+                except Exception as exc:  # noqa: BLE001
+                    notes.append(f"{name}() failed: {exc}")
+                    continue
+            except Exception as exc:  # noqa: BLE001
+                notes.append(f"{name} failed: {exc}")
+                continue
+            found = True
+            who = f"T_{{{reading_name(zero_type)}}}(r,m)" if zero_type else name[0] + "(r,m)"
+            out.append(f"\\[ {who} \\sim {_tex(value)} \\]")
+            if not name.startswith("T"):
+                break
+    if not found:
+        out.append(_not_available("asymptotic leading terms", "No asymptotics function was found."))
+        notes.append("asymptotics not available")
+    if notes:
+        out.append(_not_available("parts of this section", "; ".join(notes)))
+    opts["_missing"].extend(notes)
+    return "\n\n".join(out) + "\n"
+
+
+def _maybe_module(name):
+    try:
+        return _need(name)
+    except _Unavailable:
+        return None
+
+
+def _int_tex(n: int) -> str:
+    from .bigint import int_to_str
+
+    s = int_to_str(n)
+    if len(s) > 24:
+        return f"{s[:6]}\\ldots{s[-3:]}\\ ({len(s)}\\text{{ digits}})"
+    return s
+
+
+def _section_tables(opts) -> str:
+    counting = _need("counting")
+    r_max, h_max = opts["r_max"], opts["h_max"]
+    out = [r"\section{Tables of values}",
+           f"Computed by \\texttt{{counting.T}} and \\texttt{{counting.G}} for $1\\le r\\le {r_max}$ and "
+           f"$m = r+h$, $0\\le h\\le {h_max}$ (columns)."]
+    quantities = [(f"T_{{{reading_name(z)}}}(r, r+h)", (lambda r, m, z=z: counting.T(r, m, zero_type=z)))
+                  for z in ZERO_TYPES]
+    quantities.append(("G(r, r+h)", lambda r, m: counting.G(r, m)))
+    for name, fn in quantities:
+        head = " & ".join(f"$h={h}$" for h in range(h_max + 1))
+        lines = [f"\\begin{{center}}${name}$\\\\[2pt]", f"\\begin{{tabular}}{{r{'r' * (h_max + 1)}}}",
+                 "\\toprule", f"$r$ & {head} \\\\", "\\midrule"]
+        for r in range(1, r_max + 1):
+            vals = " & ".join(_int_tex(fn(r, r + h)) for h in range(h_max + 1))
+            lines.append(f"{r} & {vals} \\\\")
+        lines += ["\\bottomrule", "\\end{tabular}\\end{center}"]
+        out.append("\n".join(lines))
+    return "\n\n".join(out) + "\n"
+
+
+def _ratio_value(row, key):
+    value = row.get(key) if isinstance(row, dict) else getattr(row, key, None)
+    if value is None and isinstance(row, dict):
+        value = row.get("ratios", {}).get(key)
+    elif value is None:
+        value = getattr(row, "ratios", {}).get(key)
+    return value
+
+
+def _fmt_ratio(value) -> str:
+    if value is None:
+        return "--"
+    frac = Fraction(value)
+    if frac == 0:
+        return "0"
+    import math
+
+    # a decimal with three significant digits, from the exact fraction
+    exponent = math.floor(math.log10(frac.numerator) - math.log10(frac.denominator))
+    mantissa = float(frac / Fraction(10) ** exponent)
+    if mantissa >= 9.995:
+        mantissa, exponent = mantissa / 10, exponent + 1
+    if -3 <= exponent <= 3:
+        text = f"{float(frac):.{max(0, 2 - exponent)}f}"
+        return text if frac < 1 else f"\\mathbf{{{text}}}"
+    return (f"{mantissa:.2f}\\cdot 10^{{{exponent}}}" if frac < 1
+            else f"\\mathbf{{{mantissa:.2f}\\cdot 10^{{{exponent}}}}}")
+
+
+def _section_ratios(opts) -> str:
+    comparison = _need("comparison")
+    r_stars = range(2, opts["r_star_max"] + 1)
+    h_max = opts["ratio_h_max"]
+    out = [r"\section{Critical versus global-minimum subspaces}",
+           "The ratio of the number of symmetry-induced critical subspaces to $T(r^*, r^*+h)$, for each "
+           "choice of the critical count and each reading, computed exactly by "
+           "\\texttt{comparison.compare} (as fractions) and printed to three significant digits; "
+           "bold entries are at least $1$ (critical subspaces dominate). The crossover (smallest $h$ with ratio $<1$, from "
+           "\\texttt{comparison.crossover}) separates the mildly from the vastly overparameterized regime."]
+    hs = list(range(h_max + 1))
+    for zero_type in ZERO_TYPES:
+        rn = reading_name(zero_type)
+        for key in COMPARISONS:
+            lines = [f"\\subsection*{{${_COMPARISON_TEX[key]}\\,/\\,T_{{{rn}}}(r^*,m)$ "
+                     f"(comparison \\texttt{{{key}}}, reading {rn})}}",
+                     "\\begin{center}\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%",
+                     f"\\begin{{tabular}}{{r{'r' * len(hs)}r}}", "\\toprule",
+                     "$r^*$ & " + " & ".join(f"$h={h}$" for h in hs) + " & crossover \\\\", "\\midrule"]
+            for r_star in r_stars:
+                rows = list(comparison.compare(r_star, hs, zero_type=zero_type))
+                cells = " & ".join(f"${_fmt_ratio(_ratio_value(row, key))}$" for row in rows)
+                try:
+                    cross = comparison.crossover(r_star, key, zero_type=zero_type, h_max=opts["crossover_h_max"])
+                except TypeError:
+                    cross = comparison.crossover(r_star, key, zero_type, opts["crossover_h_max"])
+                cross = _crossover_value(cross)
+                cross_text = "none" if cross is None else f"$h={cross}$"
+                lines.append(f"{r_star} & {cells} & {cross_text} \\\\")
+            lines += ["\\bottomrule", "\\end{tabular}}\\end{center}"]
+            out.append("\n".join(lines))
+    return "\n\n".join(out) + "\n"
+
+
+def _crossover_value(cross):
+    if cross is None or isinstance(cross, int):
+        return cross
+    for attr in ("h", "crossover", "value"):
+        if hasattr(cross, attr):
+            return getattr(cross, attr)
+    if isinstance(cross, dict):
+        return cross.get("h", cross.get("crossover"))
+    return cross
+
+
+def _section_proofs(opts) -> str:
+    proving = _need("proving")
+    out = [r"\section{Machine-checked proofs}",
+           "Each claim below is derived by a module of \\texttt{proofs/} with the package's machinery; "
+           "the derivation, the exact checks and the verdict are those computed while this report was "
+           "generated (\\texttt{proving.run\\_all\\_proofs}"
+           + (f", options {latex_escape(opts['proof_options'])}" if opts["proof_options"] else "")
+           + ")."]
+    try:
+        proofs = proving.run_all_proofs(**opts["proof_options"])
+    except ImportError as exc:
+        raise _Unavailable(f"the proofs package could not be imported ({exc})") from exc
+    if not proofs:
+        raise _Unavailable("no proofs are registered in proofs/")
+    verdicts = ["\\begin{center}\\begin{tabular}{llll}\\toprule",
+                "proof & reading & verdict & time \\\\ \\midrule"]
+    for p in proofs:
+        verdicts.append(f"\\texttt{{{latex_escape(p.name)}}} & {latex_escape(p.reading_label)} & "
+                        f"{'verified' if p.verdict else 'NOT verified'} & {p.seconds:.1f}\\,s \\\\")
+        if not p.verdict:
+            opts["_missing"].append(f"proof {p.name} not verified")
+    verdicts.append("\\bottomrule\\end{tabular}\\end{center}")
+    out.append("\n".join(verdicts))
+    for p in proofs:
+        out.append(f"\\subsection{{\\texttt{{{latex_escape(p.name)}}}}}\n" + p.latex())
+    return "\n\n".join(out) + "\n"
+
+
+def _section_figure(opts) -> str:
+    r, m = opts["figure"]
+    zero_type = opts["figure_zero_type"]
+    graph_mod = _need("graph")
+    import networkx as nx
+
+    try:
+        graph = graph_mod.connectivity_graph(r, m, zero_type=zero_type, method="exact")
+        how = ("exact rational linear algebra on the subspaces of \\texttt{Teacher.default(%d)} "
+               "(\\texttt{connectivity\\_graph(..., method=\"exact\")})" % r)
+    except ImportError as exc:  # subspaces not available: the combinatorial criterion
+        graph = graph_mod.connectivity_graph(r, m, zero_type=zero_type)
+        how = ("the combinatorial intersection criterion of \\texttt{symbolic\\_minima.graph} "
+               f"(the exact route needs a module that is missing: {latex_escape(exc)})")
+    n_nodes, n_edges = graph.number_of_nodes(), graph.number_of_edges()
+    connected = nx.is_connected(graph) if n_nodes else False
+    out = [f"\\section{{Connectivity of the global minima, $r={r}$, $m={m}$}}"]
+    out.append(
+        f"One node per global-minimum subspace $\\Gamma_g$ (reading {reading_name(zero_type)}), labelled by $g$ "
+        "(a bar marks a zero-sum group), and an edge where two subspaces intersect, decided by "
+        f"{how}. {n_nodes} nodes, {n_edges} edges; the graph is "
+        f"{'connected' if connected else 'NOT connected'}."
+    )
+    fmt = getattr(graph_mod, "format_label", None)
+    out.append(_tikz_graph(graph))
+    return "\n\n".join(out) + "\n"
+
+
+def _node_label(node, data) -> str:
+    label = data.get("label", node)
+    if isinstance(label, tuple):
+        return "".join(str(v) if v >= 0 else "\\bar{%d}" % -v for v in label)
+    return latex_escape(str(label))
+
+
+def _tikz_graph(graph) -> str:
+    """A TikZ drawing of ``graph`` with the nodes on a circle (no matplotlib needed)."""
+    import math
+
+    import networkx as nx
+
+    # nodes around a circle in depth-first order: a cycle is drawn as a cycle, paths stay short
+    nodes = []
+    for component in sorted(nx.connected_components(graph), key=min):
+        nodes += list(nx.dfs_preorder_nodes(graph, min(component)))
+    n = len(nodes)
+    radius = 2.2 + 0.12 * n
+    pos = {node: (radius * math.cos(math.pi / 2 - 2 * math.pi * i / max(n, 1)),
+                  radius * math.sin(math.pi / 2 - 2 * math.pi * i / max(n, 1))) for i, node in enumerate(nodes)}
+    ids = {node: f"n{i}" for i, node in enumerate(nodes)}
+    size = "\\tiny" if n > 12 else "\\scriptsize"
+    lines = ["\\begin{center}", "\\begin{tikzpicture}[every node/.style={draw, rounded corners, inner sep=1.5pt, "
+             f"font={size}, fill=white}}]"]
+    for node in nodes:
+        x, y = pos[node]
+        lines.append(f"\\node ({ids[node]}) at ({x:.3f},{y:.3f}) {{${_node_label(node, graph.nodes[node])}$}};")
+    for u, v in graph.edges:
+        lines.append(f"\\draw[gray] ({ids[u]}) -- ({ids[v]});")
+    lines += ["\\end{tikzpicture}", "\\end{center}"]
+    return "\n".join(line for line in lines if line)
+
+
+# ----------------------------------------------------------------------------- assembly
+
+
+_SECTIONS = (
+    ("Setting and definitions", _section_definitions, None),
+    ("Derived formulas", _section_formulas, None),
+    ("Tables of values", _section_tables, None),
+    ("Critical versus global-minimum subspaces", _section_ratios, None),
+    ("Machine-checked proofs", _section_proofs, "proofs"),
+    ("Connectivity figure", _section_figure, "figure"),
+)
+
+
+def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_h_max: int = 10,
+                    crossover_h_max: int = 200, proofs: bool = True, proof_options: dict | None = None,
+                    figure=(2, 3), figure_zero_type: str = "singletons") -> Report:
+    r"""Generate the LaTeX report (see the module docstring) and return a :class:`Report`.
+
+    ``r_max``, ``h_max``: the tables of :math:`T_{R1}`, :math:`T_{R2}`, :math:`G`
+    cover :math:`r\le` ``r_max``, :math:`m\le r+` ``h_max``.  ``r_star_max``,
+    ``ratio_h_max``: the ratio tables cover :math:`2\le r^*\le` ``r_star_max``,
+    :math:`0\le h\le` ``ratio_h_max``; crossovers are searched up to
+    ``crossover_h_max``.  ``proofs``: include the proofs of :mod:`proofs`
+    (``proof_options`` are passed to each ``prove``).  ``figure``:
+    ``(r, m)`` of the connectivity figure, or ``None``.
+    """
+    from . import __version__
+
+    t0 = time.perf_counter()
+    opts = {
+        "r_max": check_int(r_max, "r_max", minimum=1, maximum=12),
+        "h_max": check_int(h_max, "h_max", minimum=0, maximum=30),
+        "r_star_max": check_int(r_star_max, "r_star_max", minimum=2, maximum=60),
+        "ratio_h_max": check_int(ratio_h_max, "ratio_h_max", minimum=0, maximum=40),
+        "crossover_h_max": check_int(crossover_h_max, "crossover_h_max", minimum=1, maximum=10_000),
+        "proof_options": dict(proof_options or {}),
+        "figure_zero_type": figure_zero_type,
+        "_missing": [],
+    }
+    if figure is not None:
+        if not (isinstance(figure, (tuple, list)) and len(figure) == 2):
+            raise ArgumentValueError(f"figure must be None or a pair (r, m), got {figure!r}")
+        fr = check_int(figure[0], "figure r", minimum=1, maximum=4)
+        fm = check_int(figure[1], "figure m", minimum=fr, maximum=fr + 3)
+        opts["figure"] = (fr, fm)
+    body = []
+    sections = []
+    for title, fn, switch in _SECTIONS:
+        if (switch == "proofs" and not proofs) or (switch == "figure" and figure is None):
+            continue
+        before = len(opts["_missing"])
+        try:
+            body.append(fn(opts))
+        except _Unavailable as exc:
+            opts["_missing"].append(f"{title}: {exc}")
+            body.append(f"\\section{{{latex_escape(title)}}}\n" + _not_available(f"the section {title}", str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a broken module must not crash the whole report
+            message = f"{type(exc).__name__}: {exc}"
+            opts["_missing"].append(f"{title}: {message}")
+            body.append(f"\\section{{{latex_escape(title)}}}\n"
+                        + _not_available(f"the section {title}", f"Generating it raised {message}."))
+        sections.append((title, "ok" if len(opts["_missing"]) == before else "; ".join(opts["_missing"][before:])))
+    head = [
+        _PREAMBLE,
+        "\\title{Symmetries and invariances of overparameterized loss landscapes:\\\\ "
+        "derived formulas, values and proofs}",
+        f"\\author{{Generated by \\texttt{{symbolic\\_minima}} {latex_escape(__version__)}}}",
+        "\\date{}",
+        "\\begin{document}",
+        "\\maketitle",
+        "\\begin{abstract}",
+        "This document is generated, not written: the formulas, values, ratios, proofs and figures are computed "
+        "by \\texttt{symbolic\\_minima} from the definitions of Section~1 (after \\c{S}im\\c{s}ek et al., "
+        "ICML 2021), with exact integer and rational arithmetic. Every count names its reading of the "
+        "zero-type neurons (R1 or R2)."
+        + ("" if not opts["_missing"] else
+           f" \\textbf{{This build is incomplete}}: {len(opts['_missing'])} part(s) could not be generated "
+           "and say so where they would appear."),
+        "\\end{abstract}",
+        "\\tableofcontents",
+    ]
+    latex = "\n".join(head) + "\n\n" + "\n".join(body) + "\n\\end{document}\n"
+    return Report(latex=latex, sections=sections, missing=list(opts["_missing"]),
+                  seconds=time.perf_counter() - t0)
+
+
+def compile_latex(tex_path, runs: int = 2, timeout: float = 300) -> tuple[Path | None, str]:
+    """Run ``pdflatex`` on ``tex_path`` (twice, for the table of contents).
+
+    Returns ``(pdf_path, log)``; ``pdf_path`` is ``None`` when ``pdflatex`` is
+    not installed or failed (the log says why).
+    """
+    exe = shutil.which("pdflatex")
+    tex_path = Path(tex_path)
+    if exe is None:
+        return None, "pdflatex not found on PATH; install a TeX distribution to compile the report"
+    log = ""
+    for _ in range(runs):
+        res = subprocess.run(
+            [exe, "-interaction=nonstopmode", "-halt-on-error", tex_path.name],
+            cwd=tex_path.parent, capture_output=True, text=True, timeout=timeout,
+            env=dict(os.environ, TEXINPUTS=f".:{os.environ.get('TEXINPUTS', '')}"),
+        )
+        log = res.stdout[-4000:] + res.stderr[-2000:]
+        if res.returncode != 0:
+            return None, log
+    pdf = tex_path.with_suffix(".pdf")
+    return (pdf if pdf.exists() else None), log
+
+
+def write_report(directory, compile: bool | None = None, name: str = "report", **options) -> ReportFiles:
+    """Generate the report and write ``DIR/report.tex`` (and figures); compile it if possible.
+
+    ``compile``: ``True`` compiles (a missing ``pdflatex`` is then reported in
+    :attr:`ReportFiles.compile_log`), ``False`` never does, ``None`` compiles
+    when ``pdflatex`` is found.  ``options`` go to :func:`generate_report`.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    report = generate_report(**options)
+    tex = directory / f"{name}.tex"
+    tex.write_text(report.latex, encoding="utf-8")
+    for filename, data in report.figures.items():
+        (directory / filename).write_bytes(data)
+    pdf, log = None, ""
+    if compile or (compile is None and shutil.which("pdflatex")):
+        pdf, log = compile_latex(tex)
+    return ReportFiles(tex=tex, pdf=pdf, report=report, compile_log=log)

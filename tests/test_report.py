@@ -1,0 +1,151 @@
+"""The LaTeX report: generated from the machinery, complete, robust to missing pieces, compiles."""
+
+import shutil
+import sys
+from math import comb
+
+import pytest
+import sympy
+
+from symbolic_minima import report as rep
+from symbolic_minima.report import generate_report, latex_escape, write_report
+
+SMALL = dict(r_max=3, h_max=3, r_star_max=4, ratio_h_max=4, proofs=False, figure=None)
+
+
+def _t_r1(r, m):  # independent of the package: inclusion-exclusion
+    return sum((-1) ** j * comb(r, j) * (r + 1 - j) ** m for j in range(r + 1))
+
+
+def _asymptotics_available():
+    import importlib
+
+    try:
+        importlib.import_module("symbolic_minima.asymptotics")
+        return True
+    except ImportError:
+        return False
+
+
+def _unexpected(missing):
+    """Problems other than a module that has not landed yet (asymptotics)."""
+    if _asymptotics_available():
+        return list(missing)
+    return [item for item in missing if "asymptotics" not in item]
+
+
+@pytest.fixture(scope="module")
+def small_report():
+    return generate_report(**SMALL)
+
+
+@pytest.fixture(scope="module")
+def full_files(tmp_path_factory):
+    # compiles when pdflatex is installed
+    return write_report(tmp_path_factory.mktemp("report"), compile=None, r_max=4, h_max=4, r_star_max=6,
+                        ratio_h_max=6, proofs=True, proof_options={"max_r": 2, "extra_m": 2}, figure=(2, 3))
+
+
+def test_document_structure(small_report):
+    latex = small_report.latex
+    assert latex.startswith("\\documentclass") and latex.rstrip().endswith("\\end{document}")
+    assert latex.count("\\begin{") == latex.count("\\end{")
+    for title in ("Setting and definitions", "Derived formulas", "Tables of values",
+                  "Critical versus global-minimum subspaces"):
+        assert f"\\section{{{title}}}" in latex
+    assert not _unexpected(small_report.missing)
+
+
+def test_tables_are_computed_values(small_report):
+    # the rows of the T_R1 table agree with an independent formula
+    for r in range(1, 4):
+        row = f"{r} & " + " & ".join(str(_t_r1(r, r + h)) for h in range(4)) + " \\\\"
+        assert row in small_report.latex
+    assert "3 & 6 & 60 & 390 & 2100" in small_report.latex  # SPEC §5 table
+    assert "1 & 1 & 3 & 10" in small_report.latex  # R2: 10 at r=1, m=3 (SPEC §2)
+
+
+def test_formulas_come_from_the_counting_module(small_report):
+    counting = pytest.importorskip("symbolic_minima.counting")
+    for zero_type in ("singletons", "groups"):
+        expr = counting.closed_form("T", zero_type=zero_type, form="egf")
+        assert sympy.latex(expr) in small_report.latex
+    assert sympy.latex(counting.closed_form("G", form="stirling")) in small_report.latex
+    if _asymptotics_available():
+        assert "\\sim" in small_report.latex  # asymptotics
+
+
+def test_ratio_tables_have_crossovers(small_report):
+    comparison = pytest.importorskip("symbolic_minima.comparison")
+    for key in ("previous", "sum", "max"):
+        assert f"comparison \\texttt{{{key}}}, reading R1" in small_report.latex
+        assert f"comparison \\texttt{{{key}}}, reading R2" in small_report.latex
+    h = comparison.crossover(4, "sum", zero_type="singletons")
+    assert f"4 & " in small_report.latex and f"$h={h}$ \\\\" in small_report.latex
+
+
+def test_missing_module_is_stated_not_fatal(monkeypatch):
+    monkeypatch.setitem(sys.modules, "symbolic_minima.comparison", None)  # import now fails
+    report = generate_report(**SMALL)
+    assert not report.complete
+    assert any("comparison" in item for item in report.missing)
+    assert "Not available in this build" in report.latex
+    assert "This build is incomplete" in report.latex
+    assert "\\section{Tables of values}" in report.latex  # the rest is still there
+
+
+def test_broken_module_is_stated_not_fatal(monkeypatch):
+    counting = pytest.importorskip("symbolic_minima.counting")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated failure")
+
+    monkeypatch.setattr(counting, "G", broken)
+    report = generate_report(**SMALL)
+    assert any("simulated failure" in item for item in report.missing)
+    assert "simulated failure" in report.latex
+
+
+def test_proofs_and_figure_sections(full_files):
+    proving = pytest.importorskip("symbolic_minima.proving")
+    report = full_files.report
+    assert not _unexpected(report.missing)
+    assert report.latex.count("\\textbf{Verdict:} verified") == len(proving.proof_names()) > 0
+    assert "NOT verified" not in report.latex
+    assert "\\begin{tikzpicture}" in report.latex
+    # r=2, m=3: T_R1 = 12 subspaces forming one cycle (graph module, exact intersections)
+    assert "12 nodes, 12 edges; the graph is connected" in report.latex
+
+
+def test_latex_escape():
+    assert latex_escape("a_b & 100% #1 ~ ^") == "a\\_b \\& 100\\% \\#1 \\textasciitilde{} \\textasciicircum{}"
+
+
+def test_bad_options_are_clear():
+    from symbolic_minima.errors import ArgumentValueError
+
+    with pytest.raises(ArgumentValueError, match="r_max"):
+        generate_report(r_max=0)
+    with pytest.raises(ArgumentValueError, match="figure"):
+        generate_report(figure=(3,))
+
+
+def test_write_without_compiling(tmp_path):
+    files = write_report(tmp_path / "out", compile=False, **SMALL)
+    assert files.tex.read_text().startswith("\\documentclass")
+    assert files.pdf is None
+
+
+def test_compiles_with_pdflatex(full_files):
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex not found on PATH: install TeX (e.g. texlive-latex-extra) to test compilation")
+    assert full_files.pdf is not None, full_files.compile_log
+    assert full_files.pdf.read_bytes()[:4] == b"%PDF"
+
+
+def test_compile_reports_missing_pdflatex(tmp_path, monkeypatch):
+    monkeypatch.setattr(rep.shutil, "which", lambda name: None)
+    tex = tmp_path / "x.tex"
+    tex.write_text("\\documentclass{article}\\begin{document}x\\end{document}")
+    pdf, log = rep.compile_latex(tex)
+    assert pdf is None and "pdflatex not found" in log
