@@ -300,14 +300,16 @@ class Check:
     seconds: float = 0.0
     unit: str = "cases"
     route_seconds: dict = field(default_factory=dict)
+    count: int | None = None
 
     @property
     def passed(self) -> bool:
-        return bool(self.cases) and not self.failures
+        return self.case_count > 0 and not self.failures
 
     @property
     def case_count(self) -> int:
-        return len(self.cases)
+        """Number of cases (or objects, see ``unit``) checked."""
+        return len(self.cases) if self.count is None else self.count
 
     def __str__(self) -> str:
         routes = ", ".join(f"{k} {v}" for k, v in self.route_cases.items())
@@ -395,8 +397,7 @@ class Proof:
     def assert_that(self, title: str, passed: bool, cases: int, detail: str, route: str = "check",
                     unit: str = "cases") -> Check:
         """Record a boolean exact check (e.g. a bijection verified on ``cases`` objects, counted in ``unit``)."""
-        chk = Check(title, route, {detail: cases}, [None] * max(int(cases), 0) if passed else [None],
-                    [] if passed else [detail], unit=unit)
+        chk = Check(title, route, {detail: int(cases)}, [], [] if passed else [detail], unit=unit, count=int(cases))
         if passed and cases <= 0:
             chk.failures.append("no cases checked")
         self.checks.append(chk)
@@ -682,12 +683,18 @@ def proof_main(prove, argv=None, name: str | None = None) -> int:
     except SymbolicMinimaError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(proof.summary() if args.verbose else proof.verdict_line())
-    if args.output:
-        with open(args.output, "w", encoding="utf-8") as fh:
-            fh.write(proof.latex())
-    else:
-        print(proof.latex())
+    try:
+        print(proof.summary() if args.verbose else proof.verdict_line())
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(proof.latex())
+        else:
+            print(proof.latex())
+    except BrokenPipeError:  # e.g. piped into head
+        pass
+    except OSError as exc:
+        print(f"error: cannot write {args.output!r}: {exc.strerror}", file=sys.stderr)
+        return 2
     return 0 if proof.verdict else 1
 
 

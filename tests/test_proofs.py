@@ -93,3 +93,133 @@ def test_proofs_package_is_importable():
     import proofs.t_singletons
 
     assert proofs.t_singletons.NAME == "t_singletons"
+
+
+# ---------------------------------------------------------------- the proofs
+
+EXPECTED_PROOFS = {
+    "t_singletons", "t_groups", "g_critical", "relation_zero_type_sum_singletons",
+    "relation_zero_type_sum_groups", "relation_shift", "asymptotics",
+}
+
+
+def test_every_claim_has_a_proof_module():
+    assert EXPECTED_PROOFS <= set(proof_names())
+    readings = {info.name: info.reading for info in list_proofs()}
+    assert readings["t_groups"] == "groups" and readings["g_critical"] is None
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_PROOFS))
+def test_proof_is_verified_on_the_full_range(name):
+    """Default range: every r <= 5, m <= r + 5 (enumeration up to the documented limit)."""
+    proof = run_proof(name)
+    assert proof.verdict, proof.summary()
+    assert any(s.kind == "identity" and s.passed for s in proof.steps)
+    cases = {case for chk in proof.checks for case, _ in chk.cases if isinstance(case, tuple) and len(case) == 2}
+    if name != "asymptotics":
+        assert {(r_, r_ + 5) for r_ in range(1, 6)} <= cases  # the whole range r <= 5, m <= r + 5 was checked
+    tex = proof.latex()
+    assert "Verdict:} verified" in tex and proof.name.replace("_", r"\_") in tex
+
+
+def _wrong(module, **claim):
+    proof = module.prove(max_r=3, extra_m=2, **claim)
+    assert proof.verdict is False, proof.summary()
+    return proof.failed_items()
+
+
+def test_wrong_closed_form_is_rejected_symbolically_and_numerically():
+    from proofs import _common as C
+    from proofs import t_singletons
+
+    wrong = sympy.Sum((-1) ** C.j * sympy.binomial(C.r, C.j) * (C.r + 2 - C.j) ** C.m, (C.j, 0, C.r))
+    failed = _wrong(t_singletons, claimed_sum=wrong)
+    assert any(item.startswith("step") for item in failed)
+    assert any(item.startswith("check") for item in failed)
+
+
+def test_wrong_egf_is_rejected():
+    from proofs import _common as C
+    from proofs import g_critical, t_groups
+
+    X = C.species().EGF_VARIABLE
+    assert _wrong(g_critical, claimed_egf=(sympy.exp(X) - 1) ** (C.r + 1)) == ["step 'The EGF equals the claimed EGF'"]
+    _wrong(t_groups, claimed_egf=(sympy.exp(X) - 1) ** C.r * sympy.exp(sympy.exp(X)))
+
+
+def test_wrong_relations_and_rates_are_rejected():
+    from proofs import _common as C
+    from proofs import asymptotics, relation_shift, relation_zero_type_sum_groups
+
+    _wrong(relation_shift, claimed_divisor=C.r + 2)
+    _wrong(asymptotics, claimed_t_base=C.r + 2)
+    _wrong(asymptotics, claimed_g_base=C.r + 1)
+    bell_shifted = sympy.Sum(sympy.binomial(C.m, C.k) * sympy.bell(C.k + 1) * sympy.factorial(C.r)
+                             * C.stirling().StirlingS2(C.m - C.k, C.r), (C.k, 0, C.m))
+    _wrong(relation_zero_type_sum_groups, claimed=bell_shifted)
+
+
+def test_a_proof_that_crashes_is_a_failed_proof(monkeypatch):
+    import proofs.g_critical
+
+    def broken(**options):
+        raise RuntimeError("species module missing")
+
+    monkeypatch.setattr(proofs.g_critical, "prove", broken)
+    proof = run_proof("g_critical")
+    assert not proof.verdict and "RuntimeError" in proof.verdict_line()
+
+
+def test_bad_options_raise():
+    with pytest.raises(ArgumentValueError, match="max_r"):
+        run_proof("g_critical", max_r=0)
+    with pytest.raises(ArgumentValueError, match="unknown proof option"):
+        run_proof("g_critical", colour="red")
+
+
+def test_independent_routes_agree_with_enumeration():
+    from proofs import _common as C
+    from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
+
+    for r_ in range(1, 4):
+        for m_ in range(r_, r_ + 4):
+            assert C.g_recurrence(r_, m_) == sum(1 for _ in critical_labellings(r_, m_))
+            for zt in ("singletons", "groups"):
+                assert C.t_recurrence(r_, m_, zt) == sum(1 for _ in global_minimum_labellings(r_, m_, zt))
+    assert [C.bell_recurrence(i) for i in range(7)] == [1, 1, 2, 5, 15, 52, 203]
+    assert C.enumerated_count("groups", 2, 4, limit=10) is None  # above the limit: route not used
+
+
+def test_modules_run_as_scripts_and_with_dash_m(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import proofs
+
+    out = tmp_path / "g.tex"
+    script = Path(proofs.__file__).parent / "g_critical.py"
+    res = subprocess.run([sys.executable, str(script), "--max-r", "2", "--extra-m", "1", "-o", str(out)],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("VERIFIED g_critical") and len(res.stdout.splitlines()) == 1
+    assert r"\paragraph{Claim" in out.read_text()
+    res = subprocess.run([sys.executable, "-m", "proofs.relation_shift", "--max-r", "2", "--extra-m", "1"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("VERIFIED relation_shift") and r"\paragraph{Claim" in res.stdout
+
+
+def test_latex_fragment_compiles(tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex not installed")
+    proof = run_proof("t_groups", max_r=2, extra_m=2)
+    (tmp_path / "frag.tex").write_text(proof.latex())
+    (tmp_path / "main.tex").write_text(
+        "\\documentclass{article}\\usepackage{amsmath}\\begin{document}\\input{frag}\\end{document}\n")
+    res = subprocess.run(["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "main.tex"],
+                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert res.returncode == 0, res.stdout[-2000:]

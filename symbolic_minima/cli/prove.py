@@ -1,0 +1,79 @@
+r"""Command line of the machine-checked proofs: ``symbolic-minima prove``.
+
+``symbolic-minima prove --list``             every proof: name, reading, claim
+``symbolic-minima prove NAME``               run one; prints its one-line verdict
+``symbolic-minima prove NAME --tex FILE``    also write its LaTeX fragment (``-o FILE`` is the same)
+``symbolic-minima prove NAME --latex``       print the LaTeX fragment after the verdict
+``symbolic-minima prove NAME -v``            every step and check instead of the one line
+``symbolic-minima prove --all``              run every proof (``--tex FILE``: all fragments in one file)
+
+Options ``--max-r R`` (default 5), ``--extra-m H`` (default 5) and
+``--enumeration-limit N`` (enumerate labellings only where there are at most
+``N``, default 150000) set the range of the exact checks.
+
+Exit status: 0 if every proof run was verified, 1 if one failed, 2 on bad
+input (unknown name, bad option) with one line on stderr.
+"""
+
+from __future__ import annotations
+
+from ..proving import list_proofs, proof_names, run_proof
+from . import fail
+
+__all__ = ["register"]
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "prove",
+        help="run the machine-checked proofs of the counting claims",
+        description="Derive a claim symbolically (species -> EGF -> closed form), check it exactly against "
+        "enumeration and independent routes, print the verdict and optionally a LaTeX fragment.",
+    )
+    p.add_argument("name", nargs="?", help="the proof to run (see --list)")
+    p.add_argument("--list", action="store_true", help="list the proofs (name, reading, claim)")
+    p.add_argument("--all", action="store_true", help="run every proof")
+    p.add_argument("--tex", "-o", metavar="FILE", dest="tex", help="write the LaTeX fragment(s) to FILE")
+    p.add_argument("--latex", action="store_true", help="print the LaTeX fragment(s) after the verdict")
+    p.add_argument("-v", "--verbose", action="store_true", help="print every step and check")
+    p.add_argument("--max-r", type=int, default=None, metavar="R", help="check every r <= R (1..12, default 5)")
+    p.add_argument("--extra-m", type=int, default=None, metavar="H",
+                   help="check every m <= r + H (0..30, default 5)")
+    p.add_argument("--enumeration-limit", type=int, default=None, metavar="N",
+                   help="enumerate labellings only where there are at most N (default 150000)")
+    p.set_defaults(func=_prove)
+
+
+def _options(args) -> dict:
+    names = (("max_r", args.max_r), ("extra_m", args.extra_m), ("enumeration_limit", args.enumeration_limit))
+    return {k: v for k, v in names if v is not None}
+
+
+def _prove(args) -> int:
+    if args.list:
+        if args.name or args.all:
+            fail("--list takes no proof name and no --all")
+        for info in list_proofs():
+            reading = "reading-independent" if info.reading is None else f"zero_type={info.reading}"
+            print(f"{info.name}  [{reading}]  {info.claim}")
+        return 0
+    if args.all and args.name:
+        fail("give either a proof NAME or --all, not both")
+    if not args.all and not args.name:
+        fail(f"give a proof NAME, --list or --all; proofs: {', '.join(proof_names())}")
+    names = proof_names() if args.all else [args.name]  # an unknown name: run_proof raises (exit 2)
+    proofs = []
+    for name in names:
+        proof = run_proof(name, **_options(args))
+        proofs.append(proof)
+        print(proof.summary() if args.verbose else proof.verdict_line(), flush=True)
+    fragments = "\n".join(p.latex() for p in proofs)
+    if args.latex:
+        print(fragments, end="")
+    if args.tex:
+        try:
+            with open(args.tex, "w", encoding="utf-8") as fh:
+                fh.write(fragments)
+        except OSError as exc:
+            fail(f"cannot write --tex file {args.tex!r}: {exc.strerror}")
+    return 0 if all(p.verdict for p in proofs) else 1

@@ -1,0 +1,81 @@
+"""`symbolic-minima prove`: listing, verdicts, LaTeX output and exit statuses."""
+
+import subprocess
+import sys
+
+import pytest
+
+from symbolic_minima.cli import main
+from symbolic_minima.proving import Proof, proof_names
+
+SMALL = ["--max-r", "2", "--extra-m", "1"]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "symbolic_minima", *args], capture_output=True, text=True)
+
+
+def test_list_names_every_proof_with_its_claim():
+    res = run("prove", "--list")
+    assert res.returncode == 0 and res.stderr == ""
+    lines = res.stdout.strip().splitlines()
+    assert [line.split()[0] for line in lines] == proof_names()
+    t_line = next(line for line in lines if line.startswith("t_groups "))
+    assert "zero_type=groups" in t_line and "Bell" in t_line
+
+
+def test_one_proof_verdict_and_tex_file(tmp_path):
+    out = tmp_path / "frag.tex"
+    res = run("prove", "g_critical", *SMALL, "--tex", str(out))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("VERIFIED g_critical") and len(res.stdout.splitlines()) == 1
+    assert r"\paragraph{Claim \texttt{g\_critical}" in out.read_text()
+
+
+def test_latex_flag_prints_the_fragment(capsys):
+    assert main(["prove", "relation_shift", *SMALL, "--latex"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("VERIFIED relation_shift") and r"\textbf{Verdict:} verified" in out
+
+
+def test_all_runs_every_proof(capsys, tmp_path):
+    out = tmp_path / "all.tex"
+    assert main(["prove", "--all", *SMALL, "-o", str(out)]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == len(proof_names()) and all(line.startswith("VERIFIED") for line in lines)
+    assert out.read_text().count(r"\paragraph{Claim") == len(proof_names())
+
+
+def test_failed_proof_exits_1(monkeypatch, capsys):
+    import symbolic_minima.cli.prove as cli_prove
+
+    def failing(name, **options):
+        p = Proof(name, "a wrong claim")
+        p.identity("perturbed", 1, 2)
+        p.compare("values", [(1, 1)], claim=("c", lambda a, b: 1), routes=[("e", lambda a, b: 2)])
+        return p.finish()
+
+    monkeypatch.setattr(cli_prove, "run_proof", failing)
+    assert main(["prove", "g_critical"]) == 1
+    assert capsys.readouterr().out.startswith("FAILED g_critical")
+
+
+@pytest.mark.parametrize("args", [
+    ["prove", "no_such_proof"],
+    ["prove"],
+    ["prove", "g_critical", "--all"],
+    ["prove", "--list", "g_critical"],
+    ["prove", "g_critical", "--max-r", "0"],
+    ["prove", "g_critical", "--max-r", "two"],
+    ["prove", "g_critical", "--enumeration-limit", "-1"],
+])
+def test_bad_input_is_one_line_exit_2(args):
+    res = run(*args)
+    assert res.returncode == 2
+    assert res.stdout == ""
+    assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+
+
+def test_unwritable_tex_file_is_exit_2(tmp_path):
+    res = run("prove", "g_critical", *SMALL, "--tex", str(tmp_path / "missing_dir" / "x.tex"))
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
