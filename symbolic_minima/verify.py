@@ -69,7 +69,7 @@ class Certificate:
     holds: bool
     statement: str
     label: tuple | None = None
-    latex_lines: list = field(default_factory=list)
+    latex_lines: list = field(default_factory=list)  # str, or zero-argument callables rendered on demand
     details: dict = field(default_factory=dict)
 
     def __bool__(self):
@@ -85,9 +85,14 @@ class Certificate:
 
     def _latex(self, printer=None):
         head = rf"\text{{{self.name.replace('_', ' ')}: {self.verdict}}}"
-        if not self.latex_lines:
+        lines = self.rendered_lines()
+        if not lines:
             return head
-        return head + r" \\ \begin{aligned} " + r" \\ ".join(self.latex_lines) + r" \end{aligned}"
+        return head + r" \\ \begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}"
+
+    def rendered_lines(self) -> list:
+        """The LaTeX lines (rendered lazily: printing is slower than checking)."""
+        return [line() if callable(line) else line for line in self.latex_lines]
 
     def _repr_latex_(self):
         return f"$${self._latex()}$$"
@@ -156,10 +161,10 @@ def certify_function_identity(subspace: AffineSubspace, teacher: Teacher, activa
     holds = all(dd == 0 for dd in diffs)
     diff = diffs[0] if len(diffs) == 1 else sympy.Matrix(diffs)
     lines = [
-        rf"f(x;\theta) &= {sympy.latex(f_m)}",
-        rf"&= {sympy.latex(sympy.expand(f_m) if len(diffs) == 1 else f_m.applyfunc(sympy.expand))}",
-        rf"f(x;\theta_r) &= {sympy.latex(f_r)}",
-        rf"f(x;\theta) - f(x;\theta_r) &= {sympy.latex(diff)}",
+        lambda: rf"f(x;\theta) &= {sympy.latex(f_m)}",
+        lambda: rf"&= {sympy.latex(sympy.expand(f_m) if len(diffs) == 1 else f_m.applyfunc(sympy.expand))}",
+        lambda: rf"f(x;\theta_r) &= {sympy.latex(f_r)}",
+        lambda: rf"f(x;\theta) - f(x;\theta_r) &= {sympy.latex(diff)}",
     ]
     free = ", ".join(str(s) for s in subspace.free_parameters())
     statement = (
@@ -185,6 +190,12 @@ def _width_r_gradient(cp: Teacher):
     return net_r, {p: e.xreplace(sub) for p, e in grad.items()}
 
 
+def _data_atoms(expr) -> set:
+    """sigma(...), sigma'(...) (Subs) and residual atoms, without those bound inside a Subs (dummies)."""
+    return {a for a in expr.atoms(AppliedUndef, sympy.Subs, sympy.Derivative)
+            if not any(isinstance(f, sympy.Dummy) for f in a.free_symbols)}
+
+
 def _data_free(expr, inputs) -> bool:
     """No input symbol, no undefined function (residuals, sigma) and no derivative in ``expr``."""
     if expr.free_symbols & set(inputs):
@@ -196,6 +207,10 @@ def _multiple(e_m, e_r, inputs):
     """``c`` with ``e_m == c * e_r`` and ``c`` free of the data, or ``None``."""
     if e_r == 0:
         return sympy.Integer(0) if sympy.expand(e_m) == 0 else None
+    # quick exact rejection: a non-zero data-free c leaves the set of data atoms
+    # (sigma(...), sigma'(...), e(x)) unchanged, so different atom sets cannot be multiples
+    if _data_atoms(e_m) != _data_atoms(e_r):
+        return None
     c = sympy.cancel(e_m / e_r)
     if not _data_free(c, inputs):
         return None
@@ -245,7 +260,7 @@ def certify_criticality(subspace: AffineSubspace, critical_point: Teacher, label
     lines = [r"e_l(x) := f_l(x;\theta) - y_l(x) = f_l(x;\theta_r) - y_l(x) \text{ on the subspace}"]
     if not residual.holds:
         failures.append("the residual on the subspace differs from the width-r residual")
-        lines = [r"f(x;\theta) - f(x;\theta_r) &= " + sympy.latex(residual.details["difference"]) + r" \neq 0"]
+        lines = [lambda: r"f(x;\theta) - f(x;\theta_r) &= " + sympy.latex(residual.details["difference"]) + r" \neq 0"]
     _, grad_m = _chain_gradient(net.width, net.input_dim, net.output_dim)
     net_r, grad_r = _width_r_gradient(critical_point)
     par = subspace.parametrization()
@@ -263,14 +278,14 @@ def certify_criticality(subspace: AffineSubspace, critical_point: Teacher, label
         for p_m, p_r in pairs:
             e_m = grad_m[p_m].xreplace(par)
             c = _multiple(e_m, grad_r[p_r], inputs)
-            lhs = rf"\frac{{\partial \ell}}{{\partial {sympy.latex(p_m)}}}"
-            rhs = rf"\frac{{\partial \ell_r}}{{\partial {sympy.latex(p_r)}}}(\theta_r)"
+            lhs = rf"\frac{{\partial \ell}}{{\partial {p_m}}}"
+            rhs = rf"\frac{{\partial \ell_r}}{{\partial {p_r}}}(\theta_r)"
             if c is None:
                 failures.append(f"dl/d{p_m} is not a data-free multiple of the width-r dl/d{p_r}")
-                lines.append(rf"{lhs} &= {sympy.latex(e_m)} \neq c\cdot {rhs}")
+                lines.append(lambda lhs=lhs, rhs=rhs, e_m=e_m: rf"{lhs} &= {sympy.latex(e_m)} \neq c\cdot {rhs}")
             else:
                 multipliers[p_m] = c
-                lines.append(rf"{lhs} &= {sympy.latex(c)}\cdot {rhs}")
+                lines.append(lambda lhs=lhs, rhs=rhs, c=c: rf"{lhs} &= {sympy.latex(c)}\cdot {rhs}")
     holds = not failures
     statement = (
         f"each of the {len(multipliers)} partial derivatives is a data-free multiple of a width-r partial at theta_r"
@@ -315,7 +330,7 @@ def certify_zero_type_noncriticality(subspace: AffineSubspace, critical_point: T
         for p in net.outgoing_tuple(j):
             term = grad_m[p].xreplace(par)
             terms[p] = term
-            lines.append(rf"\frac{{\partial \ell}}{{\partial {sympy.latex(p)}}} &= {sympy.latex(term)}")
+            lines.append(lambda p=p, term=term: rf"\frac{{\partial \ell}}{{\partial {p}}} &= {sympy.latex(term)}")
             depends = bool(term.free_symbols & w_free)
             multiple = any(_multiple(term, e_r, net.inputs) is not None for e_r in grad_r.values())
             if term == 0 or not depends or multiple:
