@@ -45,6 +45,7 @@ __all__ = [
     "activation_function",
     "generic_sigma",
     "MAX_INPUT_DIM",
+    "parse_rational",
 ]
 
 #: Largest input / output dimension accepted.
@@ -323,6 +324,47 @@ def _as_vector(value, length, what):
     return [_to_sympy(v) for v in items]
 
 
+#: Largest decimal exponent accepted in a number string (``"1e400"`` is fine, ``"1e999999999"`` is refused).
+MAX_EXPONENT = 1000
+#: Longest number string accepted.
+MAX_NUMBER_LENGTH = 10_000
+
+
+def parse_rational(text: str) -> Fraction:
+    """Parse an exact rational (``"3/2"``, ``"-4"``, ``"0.25"``, ``"1e-3"``) with :class:`fractions.Fraction`.
+
+    Never evaluates the text; refuses exponents beyond :data:`MAX_EXPONENT`
+    and strings longer than :data:`MAX_NUMBER_LENGTH` (which would build huge integers).
+
+    >>> parse_rational(" 3/2 "), parse_rational("1e-3")
+    (Fraction(3, 2), Fraction(1, 1000))
+    >>> parse_rational("1e999999999")
+    Traceback (most recent call last):
+    ...
+    ValueError: exponent of '1e999999999' exceeds 1000
+    """
+    text = str(text).strip()
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise ValueError(f"number string of {len(text)} characters exceeds {MAX_NUMBER_LENGTH}")
+    low = text.lower()
+    if "e" in low:
+        exponent = low.rsplit("e", 1)[1]
+        try:
+            if abs(int(exponent)) > MAX_EXPONENT:
+                raise ValueError(f"exponent of {text!r} exceeds {MAX_EXPONENT}")
+        except ValueError as exc:
+            if "exceeds" in str(exc):
+                raise
+            raise ValueError(f"invalid rational {text!r}") from None
+    return Fraction(text)
+
+
+def _parse_json_int(text: str) -> int:
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise ValueError(f"integer of {len(text)} digits exceeds {MAX_NUMBER_LENGTH}")
+    return int(text)
+
+
 def _to_sympy(value):
     """An exact sympy number or expression from int / Fraction / str / sympy input (never a float)."""
     if isinstance(value, bool):
@@ -333,9 +375,10 @@ def _to_sympy(value):
         return sympy.Rational(value.numerator, value.denominator)
     if isinstance(value, str):
         try:
-            f = Fraction(value.strip())
-        except (ValueError, ZeroDivisionError):
-            raise ArgumentValueError(f"expected an exact rational such as '3/2', got {value!r}") from None
+            f = parse_rational(value)
+        except (ValueError, ZeroDivisionError) as exc:
+            why = f" ({exc})" if "exceeds" in str(exc) else ""
+            raise ArgumentValueError(f"expected an exact rational such as '3/2', got {value[:40]!r}{why}") from None
         return sympy.Rational(f.numerator, f.denominator)
     if isinstance(value, sympy.Basic):
         if isinstance(value, sympy.Float) or value.has(sympy.Float):
@@ -493,7 +536,7 @@ class Teacher:
         role = cls._role
         if isinstance(source, (str, bytes)):
             try:
-                data = json.loads(source, parse_float=Fraction)
+                data = json.loads(source, parse_float=parse_rational, parse_int=_parse_json_int)
             except (ValueError, RecursionError) as exc:
                 raise ArgumentValueError(f"{role} JSON is malformed: {exc}") from None
         elif isinstance(source, dict):
@@ -520,10 +563,11 @@ class Teacher:
                 raise ArgumentValueError(f"{role} {where}: expected an exact rational, got float {value!r}")
             if isinstance(value, str):
                 try:
-                    return Fraction(value.strip())
-                except (ValueError, ZeroDivisionError):
+                    return parse_rational(value)
+                except (ValueError, ZeroDivisionError) as exc:
+                    why = f" ({exc})" if "exceeds" in str(exc) else ""
                     raise ArgumentValueError(
-                        f"{role} {where}: expected an exact rational such as '3/2', got {value!r}"
+                        f"{role} {where}: expected an exact rational such as '3/2', got {value[:40]!r}{why}"
                     ) from None
             return value  # int or Fraction
 

@@ -143,3 +143,21 @@ def test_chain_rule_gradient_equals_sympy_diff(m, d, q):
     sub = {e: o - y for e, o, y in zip(net.residual_functions(), net.outputs(), net.target_functions())}
     for p in net.parameters:
         assert sympy.expand(chain[p].xreplace(sub) - full[p]) == 0
+
+
+@pytest.mark.parametrize("text", ['{"incoming": [1e999999999], "outgoing": [1]}',
+                                  '{"incoming": ["1e999999999"], "outgoing": [1]}',
+                                  '{"incoming": [' + "9" * 20000 + '], "outgoing": [1]}'])
+def test_number_bombs_are_refused_quickly(text):
+    with pytest.raises(ArgumentValueError, match="exceeds"):
+        Teacher.from_json(text)
+
+
+def test_symbolic_teacher_function_identity():
+    from symbolic_minima.subspaces import global_minimum_subspaces
+    from symbolic_minima.verify import certify_function_identity
+
+    u, v = sympy.symbols("u v")
+    t = Teacher([[u], [2]], [v, 1])
+    subs = list(global_minimum_subspaces(t, 3, "groups"))
+    assert all(certify_function_identity(s, t).holds for s in subs)
