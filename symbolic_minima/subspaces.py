@@ -199,22 +199,23 @@ class AffineSubspace:
     def equations(self) -> list[str]:
         """The canonical equations as strings such as ``'a_{1} + a_{2} = 3/2'``."""
         n = len(self.parameters)
-        names = [str(s) for s in self.parameters]
+        names = _names(self.parameters)
         out = []
         for row in self._rows:
             parts = []
             for j in range(n):
                 c = row[j]
-                if c == 0:
+                if not c:
                     continue
-                sign = "-" if c < 0 else "+"
-                mag = -c if c < 0 else c
-                term = names[j] if mag == 1 else f"{_fmt_number(mag)}*{names[j]}"
-                if not parts:
-                    parts.append(term if sign == "+" else f"-{term}")
+                if c == 1:
+                    parts.append(f"+ {names[j]}" if parts else names[j])
+                elif c == -1:
+                    parts.append(f"- {names[j]}" if parts else f"-{names[j]}")
+                elif c < 0:
+                    parts.append(f"- {-c}*{names[j]}" if parts else f"-{-c}*{names[j]}")
                 else:
-                    parts.append(f"{sign} {term}")
-            out.append(f"{' '.join(parts)} = {_fmt_number(row[n])}")
+                    parts.append(f"+ {c}*{names[j]}" if parts else f"{c}*{names[j]}")
+            out.append(f"{' '.join(parts)} = {row[n]}")
         return out
 
     def sympy_equations(self) -> list:
@@ -451,6 +452,11 @@ def permute_label(label, pi) -> tuple:
     for j, p in enumerate(pi):
         new[p - 1] = label[j]
     return canonical_groups(new)
+
+
+@lru_cache(maxsize=256)
+def _names(parameters) -> tuple:
+    return tuple(str(s) for s in parameters)
 
 
 def _sym(x):

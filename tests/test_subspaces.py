@@ -102,10 +102,11 @@ def test_enumeration_count_equals_T(r, m, d, zero_type):
     check()
 
 
+@pytest.mark.parametrize("d", [1, 2])
 @pytest.mark.parametrize("r, m", RM)
-def test_critical_count_equals_G(r, m):
-    @settings(max_examples=3)
-    @given(teachers(r, 2, cls=CriticalPoint))
+def test_critical_count_equals_G(r, m, d):
+    @settings(max_examples=2)
+    @given(teachers(r, d, cls=CriticalPoint))
     def check(cp):
         subs = list(critical_subspaces(cp, m))
         assert len(subs) == expected_G(r, m) == len(set(subs))
