@@ -163,6 +163,14 @@ class TwoLayerNetwork:
     def n_parameters(self) -> int:
         return len(self.parameters)
 
+    def _latex(self, printer=None):
+        r"""``f(x;\theta) = \sum_j a_j \sigma(w_j \cdot x)`` written out."""
+        lat = printer._print if printer is not None else sympy.latex
+        return r"f(x;\theta) = " + lat(self.function())
+
+    def _repr_latex_(self):
+        return f"$${self._latex()}$$"
+
     def __repr__(self):
         return (
             f"TwoLayerNetwork(width={self.width}, input_dim={self.input_dim}, "

@@ -161,3 +161,9 @@ def test_symbolic_teacher_function_identity():
     t = Teacher([[u], [2]], [v, 1])
     subs = list(global_minimum_subspaces(t, 3, "groups"))
     assert all(certify_function_identity(s, t).holds for s in subs)
+
+
+def test_network_latex():
+    net = TwoLayerNetwork(2)
+    assert sympy.latex(net).startswith(r"f(x;\theta) = a_{1} \sigma{\left(w_{1,1} x_{1} \right)}")
+    assert net._repr_latex_().startswith("$$")
