@@ -1,0 +1,248 @@
+r"""Export connectivity graphs: GraphML, DOT, TikZ, JSON and a PNG drawing.
+
+Works for the graphs of :mod:`symbolic_minima.graph` and :mod:`symbolic_minima.deep`.  Nodes are
+written with string ids ``"1,2,0"`` (deep labels ``"1,2,0/2,1,0"``) and the attributes
+``label``, ``dimension``, ``category`` (``teacher`` / ``zero-type`` / ``replicated`` / ``mixed``,
+:func:`symbolic_minima.graph.label_category`) and ``kind``.  Only the PNG needs an optional
+dependency (matplotlib, imported inside :func:`draw_png`, Agg backend); the TikZ picture uses
+:func:`networkx.to_latex` with a dependency-free shell layout (one circle per category).
+
+>>> from symbolic_minima.graph import connectivity_graph
+>>> G = connectivity_graph(1, 2)
+>>> print(to_dot(G).splitlines()[0])
+graph "global minima r=1 m=2 R1" {
+>>> to_json(G)["edges"]
+[{'source': '0,1', 'target': '1,1'}, {'source': '1,0', 'target': '1,1'}]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+
+import networkx as nx
+
+from .errors import ArgumentValueError, check_choice
+
+__all__ = [
+    "node_id",
+    "string_graph",
+    "to_graphml",
+    "to_dot",
+    "to_tikz",
+    "to_json",
+    "draw_png",
+    "write_graph",
+    "CATEGORY_COLOURS",
+    "FORMATS",
+]
+
+#: Output formats of :func:`write_graph`.
+FORMATS = ("graphml", "dot", "tex", "json", "png")
+
+#: Node colours by category (zero-type vs replicated, as in the literature's figures).
+CATEGORY_COLOURS = {
+    "teacher": "#4d4d4d",
+    "zero-type": "#d62728",
+    "replicated": "#1f77b4",
+    "mixed": "#9467bd",
+}
+
+
+def node_id(label) -> str:
+    """``(1, 2, 0) -> "1,2,0"``; deep ``((1, 0), (1,)) -> "1,0/1"``."""
+    label = tuple(label)
+    if label and isinstance(label[0], tuple):
+        return "/".join(node_id(g) for g in label)
+    return ",".join(str(v) for v in label)
+
+
+def _category(label):
+    from .graph import label_category
+
+    label = tuple(label)
+    if label and isinstance(label[0], tuple):
+        cats = {label_category(g) for g in label}
+        cats.discard("teacher")
+        if not cats:
+            return "teacher"
+        if len(cats) == 1:
+            return cats.pop()
+        return "mixed"
+    return label_category(label)
+
+
+def _kind_str(kind) -> str:
+    if kind is None:
+        return ""
+    if isinstance(kind, tuple) and kind and isinstance(kind[0], tuple) and hasattr(kind[0], "_fields"):
+        return " / ".join(_kind_str(k) for k in kind)
+    if hasattr(kind, "_fields"):
+        return (f"k={kind.zero_type_neurons} replicas={list(kind.replica_sizes)}"
+                + (f" groups={list(kind.zero_sum_groups)}" if kind.zero_sum_groups else ""))
+    return str(kind)
+
+
+def _title(G) -> str:
+    g = G.graph
+    if "teacher_widths" in g:
+        return (f"{g.get('kind', 'graph')} widths {node_id(tuple(g['teacher_widths']))} -> "
+                f"{node_id(tuple(g['student_widths']))}")
+    reading = f" {g['reading']}" if g.get("reading") else ""
+    return f"{g.get('kind', 'graph')} r={g.get('r')} m={g.get('m')}{reading}"
+
+
+def string_graph(G) -> nx.Graph:
+    """A copy with string node ids and scalar (str/int) attributes only (for GraphML / DOT / TikZ)."""
+    H = nx.Graph()
+    for key, value in G.graph.items():
+        if value is None:
+            continue
+        H.graph[key] = value if isinstance(value, (str, int, float)) else str(value)
+    H.graph["title"] = _title(G)
+    for node, data in G.nodes(data=True):
+        H.add_node(
+            node_id(node),
+            label=node_id(node),
+            dimension=int(data.get("dimension", -1)),
+            category=data.get("category") or _category(node),
+            kind=_kind_str(data.get("kind")),
+        )
+    H.add_edges_from((node_id(a), node_id(b)) for a, b in G.edges())
+    return H
+
+
+def to_graphml(G, path) -> None:
+    """Write GraphML (``networkx.write_graphml``)."""
+    nx.write_graphml(string_graph(G), path)
+
+
+def _dot_quote(s) -> str:
+    return '"' + str(s).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(G) -> str:
+    """DOT text (Graphviz), nodes filled by category; no pydot/pygraphviz needed."""
+    H = string_graph(G)
+    lines = [f"graph {_dot_quote(H.graph['title'])} {{", "  node [style=filled, fontcolor=white, shape=ellipse];"]
+    for n, data in sorted(H.nodes(data=True)):
+        colour = CATEGORY_COLOURS.get(data["category"], "#7f7f7f")
+        lines.append(f"  {_dot_quote(n)} [dimension={data['dimension']}, category={_dot_quote(data['category'])}, "
+                     f"fillcolor={_dot_quote(colour)}];")
+    for a, b in sorted(tuple(sorted(e)) for e in H.edges()):
+        lines.append(f"  {_dot_quote(a)} -- {_dot_quote(b)};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def shell_positions(H, radius: float = 3.0) -> dict:
+    """Deterministic dependency-free layout: one circle per category, nodes sorted on it."""
+    order = ["teacher", "zero-type", "mixed", "replicated"]
+    by_cat: dict[str, list] = {}
+    for n, cat in H.nodes(data="category"):
+        by_cat.setdefault(cat, []).append(n)
+    pos = {}
+    ring = 0
+    for cat in order + sorted(set(by_cat) - set(order)):
+        nodes = sorted(by_cat.get(cat, []))
+        if not nodes:
+            continue
+        ring += 1
+        rad = radius * ring
+        for i, n in enumerate(nodes):
+            angle = 2 * math.pi * i / len(nodes)
+            pos[n] = (round(rad * math.cos(angle), 3), round(rad * math.sin(angle), 3))
+    return pos
+
+
+def to_tikz(G, as_document: bool = True) -> str:
+    r"""A TikZ picture (``networkx.to_latex``) with the shell layout, nodes labelled and coloured by category."""
+    H = string_graph(G)
+    pos = shell_positions(H)
+    # TikZ node names must avoid commas and slashes: use n0, n1, ... and print the label
+    names = {n: f"n{i}" for i, n in enumerate(sorted(H.nodes))}
+    T = nx.relabel_nodes(H, names)
+    pos = {names[n]: p for n, p in pos.items()}
+    colours = {"teacher": "black!70", "zero-type": "red!70", "replicated": "blue!70", "mixed": "violet!70"}
+    node_options = {names[n]: f"circle, fill={colours.get(c, 'gray')}, text=white, font=\\tiny, inner sep=1pt"
+                    for n, c in H.nodes(data="category")}
+    node_label = {names[n]: f"${n}$" for n in H.nodes}
+    return nx.to_latex(T, pos=pos, node_options=node_options, node_label=node_label,
+                       tikz_options="scale=1", caption=H.graph["title"], as_document=as_document)
+
+
+def to_json(G) -> dict:
+    """JSON-ready dict: ``graph`` (attributes), ``nodes`` (id, label, dimension, category, kind),
+    ``edges`` (source, target), and the :func:`symbolic_minima.graph.graph_summary` counts."""
+    H = string_graph(G)
+    nodes = [{"id": n, **{k: v for k, v in d.items()}} for n, d in sorted(H.nodes(data=True))]
+    for entry, (orig, _) in zip(nodes, sorted(G.nodes(data=True), key=lambda t: node_id(t[0]))):
+        lab = tuple(orig)
+        entry["label"] = [list(g) for g in lab] if lab and isinstance(lab[0], tuple) else list(lab)
+    edges = [{"source": a, "target": b} for a, b in sorted(tuple(sorted(e)) for e in H.edges())]
+    return {"graph": dict(H.graph), "nodes": nodes, "edges": edges,
+            "components": nx.number_connected_components(G) if G.number_of_nodes() else 0}
+
+
+def draw_png(G, path, layout: str = "spring", seed: int = 0, labels=None, dpi: int = 120) -> None:
+    """Draw ``G`` to a PNG file, nodes coloured by category, with a legend.
+
+    ``layout``: ``"spring"`` (seeded), ``"kamada_kawai"`` or ``"shell"``; node labels are
+    drawn when the graph has at most 40 nodes (``labels=True/False`` overrides).
+    Needs matplotlib (``pip install symbolic-minima[plot]``).
+    """
+    layout = check_choice(layout, "layout", ("spring", "kamada_kawai", "shell"))
+    try:
+        import matplotlib
+    except ImportError:
+        raise ArgumentValueError("draw_png needs matplotlib: pip install 'symbolic-minima[plot]'") from None
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    H = string_graph(G)
+    n = H.number_of_nodes()
+    if layout == "shell":
+        pos = shell_positions(H)
+    elif layout == "kamada_kawai" and n > 1:
+        pos = nx.kamada_kawai_layout(H)
+    else:
+        pos = nx.spring_layout(H, seed=seed, iterations=200 if n < 500 else 50)
+    show_labels = n <= 40 if labels is None else bool(labels)
+    size = 6 if n <= 60 else 9
+    fig, ax = plt.subplots(figsize=(size, size))
+    nx.draw_networkx_edges(H, pos, ax=ax, alpha=0.35 if n > 60 else 0.6, width=0.6 if n > 200 else 1.0)
+    cats = [H.nodes[v]["category"] for v in H.nodes]
+    node_size = 700 if show_labels else max(8, 3000 // max(n, 1))
+    nx.draw_networkx_nodes(H, pos, ax=ax, node_color=[CATEGORY_COLOURS.get(c, "#7f7f7f") for c in cats],
+                           node_size=node_size, linewidths=0)
+    if show_labels:
+        nx.draw_networkx_labels(H, pos, ax=ax, font_size=7, font_color="white")
+    present = [c for c in CATEGORY_COLOURS if c in set(cats)]
+    handles = [Line2D([0], [0], marker="o", linestyle="", markersize=9, markerfacecolor=CATEGORY_COLOURS[c],
+                      markeredgewidth=0, label=c) for c in present]
+    ax.legend(handles=handles, loc="upper right", frameon=False)
+    comps = nx.number_connected_components(G) if n else 0
+    ax.set_title(f"{H.graph['title']}: {n} subspaces, {H.number_of_edges()} intersections, {comps} component(s)",
+                 fontsize=9)
+    ax.set_axis_off()
+    fig.tight_layout()
+    fig.savefig(path, dpi=dpi)
+    plt.close(fig)
+
+
+def write_graph(G, fmt: str, path) -> None:
+    """Write ``G`` to ``path`` in one of :data:`FORMATS`."""
+    fmt = check_choice(fmt, "format", FORMATS)
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        raise ArgumentValueError(f"output directory {directory} does not exist")
+    if fmt == "graphml":
+        to_graphml(G, path)
+    elif fmt == "png":
+        draw_png(G, path)
+    else:
+        text = to_dot(G) if fmt == "dot" else to_tikz(G) if fmt == "tex" else json.dumps(to_json(G), indent=1) + "\n"
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
