@@ -31,6 +31,7 @@ __all__ = [
     "x",
     "DEFAULT_ENUMERATION_LIMIT",
     "STRUCTURES_LIMIT",
+    "BIJECTION_LIMIT",
     "species",
     "stirling",
     "g_recurrence",
@@ -60,6 +61,8 @@ k = sympy.Symbol("k", integer=True, nonnegative=True)
 #: 4.3e7 labellings (T_R2(5, 10)), so ``enumeration_limit=10**8`` enumerates
 #: all of them (several minutes).
 DEFAULT_ENUMERATION_LIMIT = 150_000
+#: Bijection checks (which keep whole fibres in memory) use at most this many objects per case.
+BIJECTION_LIMIT = 2_000_000
 #: Count ``Species.structures`` only up to this many structures.
 STRUCTURES_LIMIT = 5_000
 

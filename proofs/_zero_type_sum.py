@@ -95,11 +95,11 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
                 r"m!\,[x^m]\,A(x)B(x)", r"\sum_{k=0}^{m}\binom{m}{k}a_k\,b_{m-k}", ok, how)
     z_coeff = sp.closed_form_coefficient(F_Z, k)
     proof.sum_identity(
-        "Coefficients of the zero part: Z_k = 1" if zero_type == "singletons"
-        else "Coefficients of the zero part: Z_k = Bell(k) (Dobinski)",
+        "Coefficients of the zero part: $Z_k = 1$" if zero_type == "singletons"
+        else "Coefficients of the zero part: $Z_k = B_k$ (Bell numbers, Dobinski)",
         z_coeff, zero_factor(zero_type, k) if zero_type == "singletons" else sympy.bell(k).rewrite(sympy.Sum))
     g_coeff = sp.closed_form_coefficient(F_G, n)
-    proof.sum_identity("Coefficients of the critical part: G(r,n) = r! S(n,r)", g_coeff,
+    proof.sum_identity("Coefficients of the critical part: $G(r,n) = r!\\,S(n,r)$", g_coeff,
                        sympy.factorial(r) * st.StirlingS2(n, r).rewrite(sympy.Sum))
     derived = sympy.Sum(sympy.binomial(m, k) * zero_factor(zero_type, k) * g_coeff.subs(n, m - k), (k, 0, m))
     proof.derive("Binomial convolution of the two coefficient sequences", Tf(r, m), derived)
@@ -117,7 +117,7 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
 
     cases = [(rr, mm) for rr, mm in C.rm_cases(max_r, extra_m)]
     proof.compare(
-        f"T_{R}(r,m) as the zero-type sum, every r <= {max_r}, r <= m <= r+{extra_m}",
+        f"$T_{{{R}}}(r,m)$ as the zero-type sum, every $r \\le {max_r}$, $r \\le m \\le r+{extra_m}$",
         cases,
         claim=("claimed zero-type sum", claim_value),
         routes=[
@@ -129,11 +129,11 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
         note=C.enumeration_note(zero_type, max_r, extra_m, enumeration_limit),
     )
     # the bijection itself, on every labelling of the enumerated cases
-    bij_limit = max(1, enumeration_limit // 2)  # the split costs more per labelling than plain counting
+    bij_limit = max(1, min(enumeration_limit // 2, C.BIJECTION_LIMIT))  # the split costs more per labelling than plain counting
     done = [(rr, mm) for rr, mm in cases if C.t_recurrence(rr, mm, zero_type) <= bij_limit]
     results = [bijection_check(zero_type, rr, mm) for rr, mm in done]
     proof.assert_that(
-        "Bijection labelling -> (zero neurons, their grouping, surjection of the rest), histogram by k",
+        "Bijection: labelling -> (zero neurons, their grouping, surjection of the rest), histogram by $k$",
         bool(done) and all(ok for ok, _ in results),
         sum(seen for _, seen in results),
         f"labellings split, in the {len(done)} cases with at most {bij_limit} labellings",

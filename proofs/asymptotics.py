@@ -59,25 +59,25 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     bg = r if claimed_g_base is None else claimed_g_base
     proof = Proof(
         NAME, CLAIM,
-        r"\lim_{m\to\infty}\frac{T_{R1}(r,m)}{(%s)^m} = 1,\qquad \lim_{m\to\infty}\frac{G(r,m)}{(%s)^m} = 1"
-        % (sympy.latex(bt), sympy.latex(bg)),
+        r"\lim_{m\to\infty}\frac{T_{R1}(r,m)}{%s} = 1,\qquad \lim_{m\to\infty}\frac{G(r,m)}{%s} = 1"
+        % (sympy.latex(bt**m), sympy.latex(bg**m)),
         reading=READING,
     )
 
     # ---- T_R1
     t_form = sp.closed_form_coefficient(sp.global_minimum_species(r, zero_type="singletons").egf(), m)
     t_sum = sympy.Sum((-1) ** j * sympy.binomial(r, j) * (r + 1 - j) ** m, (j, 0, r))
-    proof.derive("Closed form of T_R1(r,m) extracted from the EGF e^x (e^x-1)^r", r"T_{R1}(r,m)", t_form)
+    proof.derive("Closed form of $T_{R1}(r,m)$ extracted from the EGF $e^x (e^x-1)^r$", r"T_{R1}(r,m)", t_form)
     proof.sum_identity("Written from the largest base down", t_form, t_sum)
     t_lead = t_sum.function.subs(j, 0)
-    proof.identity("The j = 0 term is the claimed leading term", t_lead, bt**m)
+    proof.identity("The $j = 0$ term is the claimed leading term", t_lead, bt**m)
     tail = sympy.Sum(t_sum.function, (j, 1, r)) / bt**m
-    proof.derive("Hence T_R1(r,m)/(r+1)^m - 1 is the tail", r"\frac{T_{R1}(r,m)}{(r+1)^m} - 1", tail)
+    proof.derive("Hence $T_{R1}(r,m)/(r+1)^m - 1$ is the tail", r"\frac{T_{R1}(r,m)}{(r+1)^m} - 1", tail)
     ok = all(0 <= (rr + 1 - jj) ** mm <= rr**mm for rr in range(1, 13) for jj in range(1, rr + 1) for mm in range(0, 41))
-    proof.lemma("Each tail term is bounded: 0 <= (r+1-j)^m <= r^m for 1 <= j <= r",
+    proof.lemma("Each tail term is bounded, as $0 \\le (r+1-j)^m \\le r^m$ for $1 \\le j \\le r$",
                 r"\left|(-1)^j\binom rj\frac{(r+1-j)^m}{(r+1)^m}\right|",
                 r"\binom rj\Big(\frac{r}{r+1}\Big)^m", ok,
-                "monotonicity of t -> t^m on t >= 0; checked exactly for r <= 12, m <= 40")
+                "monotonicity of t -> t^m on t >= 0; checked exactly for r <= 12, m <= 40", relation=r"\le")
     proof.identity("Sum of the binomial coefficients of the tail", sympy.Sum(sympy.binomial(r, j), (j, 1, r)).doit(),
                    2**r - 1, display=sympy.latex(sympy.Sum(sympy.binomial(r, j), (j, 1, r))))
     t_bound = (2**r - 1) * (r / (r + 1)) ** m
@@ -87,12 +87,12 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     # ---- G
     g_form = sp.closed_form_coefficient(sp.critical_species(r).egf(), m)
     g_sum = sympy.Sum((-1) ** j * sympy.binomial(r, j) * (r - j) ** m, (j, 0, r))
-    proof.derive("Closed form of G(r,m) extracted from the EGF (e^x-1)^r", r"G(r,m)", g_form)
+    proof.derive("Closed form of $G(r,m)$ extracted from the EGF $(e^x-1)^r$", r"G(r,m)", g_form)
     proof.sum_identity("Written from the largest base down", g_form, g_sum)
-    proof.identity("The j = 0 term is the claimed leading term", g_sum.function.subs(j, 0), bg**m)
-    proof.identity("r = 1: G(1,m) = 1 = 1^m exactly for m >= 1", g_sum.subs(r, 1).doit() + 0**m, 1)
+    proof.identity("The $j = 0$ term is the claimed leading term", g_sum.function.subs(j, 0), bg**m)
+    proof.identity("$r = 1$: $G(1,m) = 1 = 1^m$ exactly for $m \\ge 1$", g_sum.subs(r, 1).doit() + 0**m, 1)
     g_bound = (2**r - 2) * ((r - 1) / r) ** m
-    proof.identity("r >= 2 (r = s+1): the tail bound (2^r - 2)((r-1)/r)^m tends to 0 (sympy.limit)",
+    proof.identity("$r \\ge 2$ ($r = s+1$): the tail bound $(2^r - 2)((r-1)/r)^m$ tends to 0 (sympy.limit)",
                    sympy.limit(g_bound.subs(r, s + 1), m, sympy.oo), 0,
                    display=r"\lim_{m\to\infty} " + sympy.latex(g_bound))
 
@@ -110,20 +110,20 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         return ok_t and ok_g
 
     proof.compare(
-        "T_R1 at the checked widths agrees with the package",
+        "$T_{R1}$ at the checked widths agrees with the package",
         cases,
         claim=("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, "singletons")),
         routes=[("counting.T", lambda rr, mm: counting.T(rr, mm))],
     )
     proof.compare(
-        "G at the checked widths agrees with the package",
+        "$G$ at the checked widths agrees with the package",
         cases,
         claim=("recurrence", lambda rr, mm: C.g_recurrence(rr, mm)),
         routes=[("counting.G", lambda rr, mm: counting.G(rr, mm))],
     )
     results = [bound_ok(rr, mm) for rr, mm in cases]
     proof.assert_that(
-        f"Both bounds hold exactly (Fractions) for r <= {max_r}, m in r..r+{extra_m} and m in {LARGE_M}",
+        f"Both bounds hold exactly (Fractions) for $r \\le {max_r}$, $m = r, \\dots, r+{extra_m}$ and $m \\in \\{{{', '.join(map(str, LARGE_M))}\\}}$",
         all(results), len(cases), "(r, m) pairs checked with exact rationals", route="exact bound",
     )
     far = [(rr, max(LARGE_M)) for rr in range(1, max_r + 1)]
@@ -132,7 +132,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         for rr, mm in far
     )
     proof.assert_that(
-        f"Convergence is visible: |T_R1(r,{max(LARGE_M)})/(r+1)^{max(LARGE_M)} - 1| < 1e-3 for every r <= {max_r}",
+        f"Convergence is visible: $|T_{{R1}}(r,{max(LARGE_M)})/(r+1)^{{{max(LARGE_M)}}} - 1| < 10^{{-3}}$ for every $r \\le {max_r}$",
         close, len(far), "exact ratios", route="exact ratio",
     )
     return proof.finish()

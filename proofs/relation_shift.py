@@ -61,14 +61,14 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
 
     F_T = sp.global_minimum_species(r, zero_type="singletons").egf()
     F_G = C.critical_egf(r + 1)
-    proof.derive("EGFs of T_R1(r, .) and of G(r+1, .) from the species",
+    proof.derive("EGFs of $T_{R1}(r, \\cdot)$ and of $G(r+1, \\cdot)$ from the species",
                  r"\left(\sum_m T_{R1}(r,m)\tfrac{x^m}{m!},\ \sum_n G(r+1,n)\tfrac{x^n}{n!}\right)",
                  sympy.Tuple(F_T, F_G))
-    proof.identity("Derivative identity: the derivative of the G(r+1, .) EGF, divided by the claimed divisor, "
-                   "is the T_R1(r, .) EGF", sympy.diff(F_G, x) / d, F_T,
+    proof.identity("Derivative identity: the derivative of the EGF of $G(r+1, \\cdot)$, divided by the claimed divisor, "
+                   "is the EGF of $T_{R1}(r, \\cdot)$", sympy.diff(F_G, x) / d, F_T,
                    display=r"\frac{1}{%s}\frac{d}{dx}%s" % (sympy.latex(d), sympy.latex(F_G)))
     ok, how = C.egf_shift_lemma()
-    proof.lemma("Differentiation shifts EGF coefficients: m![x^m] F' = (m+1)![x^(m+1)] F",
+    proof.lemma("Differentiation shifts EGF coefficients: $m!\\,[x^m]\\,F' = (m+1)!\\,[x^{m+1}]\\,F$",
                 r"\frac{d}{dx}\sum_{n} a_n \frac{x^n}{n!}", r"\sum_{n} a_{n+1}\frac{x^n}{n!}", ok, how)
     lhs = sp.closed_form_coefficient(F_T, m)
     rhs = sp.closed_form_coefficient(F_G, m + 1) / d
@@ -86,7 +86,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
 
     cases = C.rm_cases(max_r, extra_m)
     proof.compare(
-        f"G(r+1,m+1)/(r+1) against T_R1(r,m), every r <= {max_r}, r <= m <= r+{extra_m}",
+        f"$G(r+1,m+1)/(r+1)$ against $T_{{R1}}(r,m)$, every $r \\le {max_r}$, $r \\le m \\le r+{extra_m}$",
         cases,
         claim=("G(r+1,m+1)/(r+1) from counting.G", claim_value),
         routes=[
@@ -96,18 +96,18 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         ],
         note=C.enumeration_note("singletons", max_r, extra_m, enumeration_limit),
     )
-    bij_limit = max(1, enumeration_limit // 2)
+    bij_limit = max(1, min(enumeration_limit // 2, C.BIJECTION_LIMIT))
     done = [(rr, mm) for rr, mm in cases if C.g_recurrence(rr + 1, mm + 1) <= bij_limit]
     results = [fibres_are_bijections(rr, mm) for rr, mm in done]
     proof.assert_that(
-        "Bijection: each fibre s(m+1) = c of the surjections [m+1] -> [r+1] maps onto the R1 labellings of [m]",
+        "Bijection: each fibre $s(m+1) = c$ of the surjections $[m+1] \\to [r+1]$ maps onto the R1 labellings of $[m]$",
         bool(done) and all(ok for ok, _ in results),
         sum(seen for _, seen in results),
         f"surjections mapped, set equality in the {len(done)} cases with G(r+1,m+1) <= {bij_limit}",
         route="bijection",
         unit="surjections",
     )
-    proof.table("Verified values of G(r+1, m+1)/(r+1) = T_R1(r, m), m = r + h:",
+    proof.table("Verified values of $G(r+1, m+1)/(r+1) = T_{R1}(r, m)$, $m = r + h$:",
                 C.values_tabular(values, max_r, extra_m))
     return proof.finish()
 

@@ -120,10 +120,10 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
 
     # 2. coefficient for symbolic m: Dobinski-type double series
     ok, how = C.binomial_expansion_lemma()
-    proof.lemma("Binomial expansion of (e^x-1)^r, and exp(e^x-1) = e^-1 sum_i e^(ix)/i!",
+    proof.lemma("Binomial expansion of $(e^x-1)^r$, and $\\exp(e^x-1) = e^{-1}\\sum_i e^{ix}/i!$",
                 (sympy.exp(x) - 1) ** r,
                 sympy.Sum(sympy.binomial(r, C.j) * (-1) ** C.j * sympy.exp((r - C.j) * x), (C.j, 0, r)), ok, how,
-                note="Then m![x^m] e^{ax} = a^m, term by term in the absolutely convergent series.")
+                note="Then $m!\\,[x^m]\\, e^{ax} = a^m$, term by term in the absolutely convergent series.")
     coeff = sp.closed_form_coefficient(F, m)
     proof.derive("Coefficient extraction for symbolic m", T(r, m), coeff)
     proof.sum_identity("The extracted coefficient equals the claimed Dobinski-type form", coeff, dob_c)
@@ -133,7 +133,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof.lemma("Product of EGFs is the binomial convolution of their coefficients",
                 r"m!\,[x^m]\,A(x)B(x)", r"\sum_{k=0}^{m}\binom{m}{k}a_k\,b_{m-k}", ok, how)
     g_coeff = sp.closed_form_coefficient(replica**r, n)
-    proof.sum_identity("The factor (e^x-1)^r contributes r! S(n, r) (explicit sum of StirlingS2)",
+    proof.sum_identity("The factor $(e^x-1)^r$ contributes $r!\\,S(n, r)$ (explicit sum of StirlingS2)",
                        sympy.factorial(r) * st.StirlingS2(n, r).rewrite(sympy.Sum), g_coeff)
     proof.sum_identity("Hence the claimed convolution form", conv_c,
                        sympy.Sum(sympy.binomial(m, k) * sympy.bell(k) * sympy.factorial(r) * st.StirlingS2(m - k, r),
@@ -148,7 +148,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         return v
 
     proof.compare(
-        "T_R2(r,m) for every r <= %d, r-2 <= m <= r+%d" % (max_r, extra_m),
+        "$T_{R2}(r,m)$ for every $r \\le %d$, $r-2 \\le m \\le r+%d$" % (max_r, extra_m),
         C.rm_cases(max_r, extra_m, low=min(2, max_r)),
         claim=("claimed convolution form", claim_value),
         routes=[
@@ -165,13 +165,13 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     agree = [(rr, mm) for rr, mm in C.rm_cases(max_r, min(extra_m, 1)) if mm >= 1]
     differ = [(rr, rr + h) for rr in range(1, max_r + 1) for h in range(2, extra_m + 1)]
     proof.assert_that(
-        "R1 and R2 agree exactly for m <= r+1 and R2 is larger from h = 2 on",
+        "R1 and R2 agree exactly for $m \\le r+1$ and R2 is larger from $h = 2$ on",
         all(values[c] == C.t_recurrence(*c, "singletons") for c in agree)
         and all(values[c] > C.t_recurrence(*c, "singletons") for c in differ),
         len(agree) + len(differ),
         "cases compared with T_R1 (recurrence)",
     )
-    proof.table(f"Verified values of T_R2(r, r+h) ({READING}):", C.values_tabular(values, max_r, extra_m))
+    proof.table(f"Verified values of $T_{{R2}}(r, r+h)$ ({READING}):", C.values_tabular(values, max_r, extra_m))
     return proof.finish()
 
 

@@ -81,26 +81,26 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     ok, how = C.binomial_expansion_lemma()
     proof.lemma("Binomial expansion of the EGF into exponentials", (sympy.exp(x) - 1) ** r,
                 sympy.Sum(sympy.binomial(r, C.j) * (-1) ** C.j * sympy.exp((r - C.j) * x), (C.j, 0, r)), ok, how,
-                note="Then m![x^m] e^{ax} = a^m.")
+                note="Then $m!\\,[x^m]\\, e^{ax} = a^m$.")
     coeff = sp.closed_form_coefficient(F, m)
     proof.derive("Coefficient extraction for symbolic m", T(r, m), coeff)
     proof.sum_identity("The extracted coefficient equals the claimed sum form", coeff, sum_c)
-    proof.identity("Special case r = 1, for every m (T(1,m) = 2^m - 1)",
+    proof.identity("Special case $r = 1$, for every $m$: $T_{R1}(1,m) = 2^m - 1$",
                    sum_c.subs(r, 1).doit(), 2**m - 1)
 
     # 3. Stirling form through the derivative identity
     G_next = C.critical_egf(r + 1)
     H = G_next / sympy.factorial(r + 1)
-    proof.identity("Derivative identity: r! H'(x) is the EGF, with H(x) = (e^x-1)^(r+1)/(r+1)!",
+    proof.identity("Derivative identity: $r!\\,H'(x)$ is the EGF, with $H(x) = (e^x-1)^{r+1}/(r+1)!$",
                    sympy.factorial(r) * sympy.diff(H, x), F,
                    display=r"r!\,\frac{d}{dx}%s" % sympy.latex(H))
     ok, how = C.egf_shift_lemma()
-    proof.lemma("Differentiation shifts EGF coefficients, so T(r,m) = r! (m+1)! [x^(m+1)] H(x)",
+    proof.lemma("Differentiation shifts EGF coefficients, so $T_{R1}(r,m) = r!\\,(m+1)!\\,[x^{m+1}]\\,H(x)$",
                 r"\frac{d}{dx}\sum_{n} a_n \frac{x^n}{n!}", r"\sum_{n} a_{n+1}\frac{x^n}{n!}", ok, how)
     H_coeff = sp.closed_form_coefficient(G_next, n) / sympy.factorial(r + 1)
-    proof.sum_identity("H is the EGF of the Stirling numbers S(n, r+1) (explicit sum of StirlingS2)",
+    proof.sum_identity("$H$ is the EGF of the Stirling numbers $S(n, r+1)$ (explicit sum of StirlingS2)",
                        H_coeff, st.StirlingS2(n, r + 1).rewrite(sympy.Sum))
-    proof.identity("Hence T(r,m) = r! S(m+1, r+1): the claimed Stirling form", stir_c,
+    proof.identity("Hence $T_{R1}(r,m) = r!\\,S(m+1, r+1)$: the claimed Stirling form", stir_c,
                    sympy.factorial(r) * st.StirlingS2(m + 1, r + 1))
     proof.sum_identity("Cross-check: the Stirling form, written as a sum, equals the sum form",
                        sympy.expand_func(stir_c).rewrite(sympy.Sum), sum_c)
@@ -115,7 +115,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
 
     cases = C.rm_cases(max_r, extra_m, low=min(2, max_r))
     proof.compare(
-        "T_R1(r,m) for every r <= %d, r-2 <= m <= r+%d" % (max_r, extra_m),
+        "$T_{R1}(r,m)$ for every $r \\le %d$, $r-2 \\le m \\le r+%d$" % (max_r, extra_m),
         cases,
         claim=("claimed sum form", claim_value),
         routes=[
@@ -129,7 +129,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         ],
         note=C.enumeration_note("singletons", max_r, extra_m, enumeration_limit),
     )
-    proof.table(f"Verified values of T_R1(r, r+h) ({READING}):",
+    proof.table(f"Verified values of $T_{{R1}}(r, r+h)$ ({READING}):",
                 C.values_tabular(values, max_r, extra_m))
     return proof.finish()
 

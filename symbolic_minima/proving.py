@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import pkgutil
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -231,21 +232,65 @@ def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
 # ---------------------------------------------------------------------------
 
 
-def _tex_text(s: str) -> str:
-    """Escape plain text for LaTeX text mode."""
+_TEXT_SYMBOLS = (("<=", r"$\le$"), (">=", r"$\ge$"), ("->", r"$\to$"), ("<", r"$<$"), (">", r"$>$"))
+
+
+def _escape_plain(text: str) -> str:
     out = []
-    for ch in str(s):
-        if ch in "&%$#_{}":
-            out.append("\\" + ch)
-        elif ch == "~":
-            out.append(r"\textasciitilde{}")
-        elif ch == "^":
-            out.append(r"\textasciicircum{}")
-        elif ch == "\\":
-            out.append(r"\textbackslash{}")
+    i = 0
+    while i < len(text):
+        for sym, rep in _TEXT_SYMBOLS:
+            if text.startswith(sym, i):
+                out.append(rep)
+                i += len(sym)
+                break
         else:
-            out.append(ch)
+            ch = text[i]
+            if ch in "&%#_{}":
+                out.append("\\" + ch)
+            elif ch == "~":
+                out.append(r"\textasciitilde{}")
+            elif ch == "^":
+                out.append(r"\textasciicircum{}")
+            elif ch == "\\":
+                out.append(r"\textbackslash{}")
+            else:
+                out.append(ch)
+            i += 1
     return "".join(out)
+
+
+def _tex_text(s) -> str:
+    r"""Text for LaTeX text mode: ``$...$`` segments are kept as math, the rest is escaped.
+
+    >>> print(_tex_text("bound $2^r - 1$ for r <= 5, x_1 -> 0"))
+    bound $2^r - 1$ for r $\le$ 5, x\_1 $\to$ 0
+    """
+    parts = str(s).split("$")
+    if len(parts) % 2 == 0:  # unbalanced: escape everything
+        return _escape_plain(str(s)).replace("$", r"\$")
+    return "".join(_escape_plain(p) if i % 2 == 0 else f"${p}$" for i, p in enumerate(parts))
+
+
+_PLAIN_MACROS = (
+    (r"\le", "<="), (r"\ge", ">="), (r"\to", "->"), (r"\cdot", "."), (r"\dots", "..."), (r"\in", "in"),
+    (r"\{", "{"), (r"\}", "}"), (r"\exp", "exp"), (r"\sum", "sum"), (r"\,", " "),
+)
+
+
+def _plain(s) -> str:
+    r"""Text for a terminal: ``$`` removed and a few LaTeX macros spelled out.
+
+    >>> _plain(r"$T_{R1}(r,m)$ for $r \le 5$, $m \in \{20, 40\}$, $r!\,x^{m+1}$")
+    'T_R1(r,m) for r <= 5, m in {20, 40}, r! x^(m+1)'
+    """
+    text = str(s).replace("$", "")
+    for macro, word in _PLAIN_MACROS:
+        guard = r"(?![A-Za-z])" if macro[-1].isalpha() else ""
+        text = re.sub(re.escape(macro) + guard, lambda _m, w=word: w, text)
+    text = re.sub(r"_\{([^{}\s]*)\}", r"_\1", text)
+    text = re.sub(r"\^\{([^{}]*)\}", r"^(\1)", text)
+    return re.sub(r"  +", " ", text)
 
 
 def _tex(e) -> str:
@@ -270,6 +315,7 @@ class Step:
     method: str = ""
     residual: object = None
     note: str = ""
+    relation: str = "="
 
     @property
     def equation_latex(self) -> str:
@@ -277,14 +323,14 @@ class Step:
             return ""
         if self.rhs is None:
             return _tex(self.lhs)
-        return f"{_tex(self.lhs)} = {_tex(self.rhs)}"
+        return f"{_tex(self.lhs)} {self.relation} {_tex(self.rhs)}"
 
     def status(self) -> str:
         return {True: "ok", False: "FAILED", None: "computed"}[self.passed]
 
     def __str__(self) -> str:
         extra = f" [{self.method}]" if self.method else ""
-        return f"[{self.status()}] {self.title}{extra}"
+        return _plain(f"[{self.status()}] {self.title}{extra}")
 
 
 @dataclass
@@ -314,7 +360,7 @@ class Check:
     def __str__(self) -> str:
         routes = ", ".join(f"{k} {v}" for k, v in self.route_cases.items())
         status = "ok" if self.passed else "FAILED"
-        text = f"[{status}] {self.title}: {self.case_count} {self.unit}; {self.claim_route} vs {routes}"
+        text = _plain(f"[{status}] {self.title}: {self.case_count} {self.unit}; {self.claim_route} vs {routes}")
         if self.failures:
             text += f"; {len(self.failures)} failure(s), first: {self.failures[0]}"
         return text
@@ -362,9 +408,9 @@ class Proof:
         self.steps.append(step)
         return step
 
-    def lemma(self, title: str, lhs, rhs, passed: bool, method: str, note: str = "") -> Step:
-        """Record a cited standard fact together with the exact check that backs it."""
-        step = Step(title, "lemma", lhs, rhs, bool(passed), method, None, note)
+    def lemma(self, title: str, lhs, rhs, passed: bool, method: str, note: str = "", relation: str = "=") -> Step:
+        """Record a cited standard fact together with the exact check that backs it (``relation``: LaTeX, e.g. ``\\le``)."""
+        step = Step(title, "lemma", lhs, rhs, bool(passed), method, None, note, relation)
         self.steps.append(step)
         return step
 
@@ -484,8 +530,8 @@ class Proof:
 
     def failed_items(self) -> list[str]:
         items = list(self.errors)
-        items += [f"step '{s.title}'" for s in self.steps if s.passed is False]
-        items += [f"check '{c.title}'" for c in self.checks if not c.passed]
+        items += [f"step '{_plain(s.title)}'" for s in self.steps if s.passed is False]
+        items += [f"check '{_plain(c.title)}'" for c in self.checks if not c.passed]
         if not any(s.kind == "identity" for s in self.steps):
             items.append("no symbolic identity")
         if not self.checks:
