@@ -218,7 +218,8 @@ def _section_formulas(opts) -> str:
         label = {"stirling": "Stirling form", "sum": "explicit sum", "egf": "exponential generating function"}.get(
             form, form)
         lhs = name if form != "egf" else "\\sum_{m\\ge 0}" + name + "\\,\\frac{x^m}{m!}"
-        out.append(f"{latex_escape(label).capitalize()}:\n\\[ {lhs} = {_tex(expr)} \\]")
+        tex = counting.latex_form(expr) if hasattr(counting, "latex_form") else _tex(expr)
+        out.append(f"{latex_escape(label).capitalize()}:\n\\[ {lhs} = {tex} \\]")
 
     try:
         species = _need("species")
@@ -237,46 +238,57 @@ def _section_formulas(opts) -> str:
     except Exception as exc:  # noqa: BLE001
         notes.append(f"species section failed: {type(exc).__name__}: {exc}")
 
-    out.append(r"\subsection{Asymptotics for fixed $r$, $m\to\infty$}")
-    found = False
-    for name in ("T_asymptotic", "G_asymptotic", "asymptotic"):
-        fn = getattr(counting, name, None)
-        if fn is None:
-            asym = _maybe_module("asymptotics")
-            fn = getattr(asym, name, None) if asym is not None else None
-        if fn is None:
-            continue
-        for zero_type in (ZERO_TYPES if name.startswith("T") else (None,)):
-            try:
-                value = fn(zero_type=zero_type) if zero_type else fn()
-            except TypeError:
-                try:
-                    value = fn()
-                except Exception as exc:  # noqa: BLE001
-                    notes.append(f"{name}() failed: {exc}")
-                    continue
-            except Exception as exc:  # noqa: BLE001
-                notes.append(f"{name} failed: {exc}")
-                continue
-            found = True
-            who = f"T_{{{reading_name(zero_type)}}}(r,m)" if zero_type else name[0] + "(r,m)"
-            out.append(f"\\[ {who} \\sim {_tex(value)} \\]")
-            if not name.startswith("T"):
-                break
-    if not found:
-        out.append(_not_available("asymptotic leading terms", "No asymptotics function was found."))
+    out.append(_relations(opts))
+    try:
+        out.append(_asymptotics(_need("asymptotics")))
+    except _Unavailable as exc:
+        out.append(r"\subsection{Asymptotics}" + "\n" + _not_available("asymptotic leading terms", str(exc)))
         notes.append("asymptotics not available")
+    except Exception as exc:  # noqa: BLE001
+        out.append(r"\subsection{Asymptotics}" + "\n" + _not_available("asymptotic leading terms", str(exc)))
+        notes.append(f"asymptotics failed: {type(exc).__name__}: {exc}")
     if notes:
         out.append(_not_available("parts of this section", "; ".join(notes)))
     opts["_missing"].extend(notes)
     return "\n\n".join(out) + "\n"
 
 
-def _maybe_module(name):
+def _relations(opts) -> str:
+    out = [r"\subsection{Relations}"]
+    proofs = opts.get("_proofs")
+    if proofs is None:
+        return "\n".join(out) + "\n" + _not_available(
+            "the relations between T and G", "They are derived and checked by the proofs, which this build "
+            "leaves out (generate the report with proofs enabled).")
+    relations = [p for p in proofs if p.name.startswith("relation")]
+    if not relations:
+        return "\n".join(out) + "\n" + _not_available("the relations between T and G",
+                                                         "No relation proof is registered in proofs/.")
+    out.append("Each identity below is derived and checked by the proof of the same name (Section~\\ref{sec:proofs}).")
+    for p in relations:
+        verdict = "verified" if p.verdict else "NOT verified"
+        body = p.claim_latex or latex_escape(p.claim)
+        out.append(f"\\[ {body} \\]\n\\centerline{{\\small proof \\texttt{{{latex_escape(p.name)}}}, "
+                   f"{latex_escape(p.reading_label)}: {verdict}}}")
+    return "\n\n".join(out) + "\n"
+
+
+def _asymptotics(asym) -> str:
+    out = [r"\subsection{Asymptotics}",
+           "Leading terms returned by \\texttt{asymptotics.T\\_asymptotic} and "
+           "\\texttt{asymptotics.G\\_asymptotic}. Fixed $r$, $m\\to\\infty$:"]
+    rows = [f"T_{{{reading_name(z)}}}(r,m) &\\sim {_tex(asym.T_asymptotic(z))}" for z in ZERO_TYPES]
+    rows.append(f"G(r,m) &\\sim {_tex(asym.G_asymptotic())}")
+    out.append("\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}")
     try:
-        return _need(name)
-    except _Unavailable:
-        return None
+        rows = [f"T_{{{reading_name(z)}}}(r,r+h) &\\sim {_tex(asym.T_asymptotic(z, regime='fixed_h'))}"
+                for z in ZERO_TYPES]
+        rows.append(f"G(r,r+h) &\\sim {_tex(asym.G_asymptotic(regime='fixed_h'))}")
+    except TypeError:  # no fixed-h regime in this version
+        return "\n\n".join(out) + "\n"
+    out.append("Fixed $h$, $r\\to\\infty$ ($m=r+h$):")
+    out.append("\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}")
+    return "\n\n".join(out) + "\n"
 
 
 def _int_tex(n: int) -> str:
@@ -385,16 +397,20 @@ def _crossover_value(cross):
 
 def _section_proofs(opts) -> str:
     proving = _need("proving")
-    out = [r"\section{Machine-checked proofs}",
+    out = [r"\section{Machine-checked proofs}\label{sec:proofs}",
            "Each claim below is derived by a module of \\texttt{proofs/} with the package's machinery; "
            "the derivation, the exact checks and the verdict are those computed while this report was "
            "generated (\\texttt{proving.run\\_all\\_proofs}"
            + (f", options {latex_escape(opts['proof_options'])}" if opts["proof_options"] else "")
            + ")."]
-    try:
+    if "_proofs_error" in opts:
+        exc = opts["_proofs_error"]
+        if isinstance(exc, ImportError):
+            raise _Unavailable(f"the proofs could not be imported ({exc})") from exc
+        raise exc
+    proofs = opts.get("_proofs")
+    if proofs is None:
         proofs = proving.run_all_proofs(**opts["proof_options"])
-    except ImportError as exc:
-        raise _Unavailable(f"the proofs package could not be imported ({exc})") from exc
     if not proofs:
         raise _Unavailable("no proofs are registered in proofs/")
     verdicts = ["\\begin{center}\\begin{tabular}{llll}\\toprule",
@@ -518,6 +534,13 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         fr = check_int(figure[0], "figure r", minimum=1, maximum=4)
         fm = check_int(figure[1], "figure m", minimum=fr, maximum=fr + 3)
         opts["figure"] = (fr, fm)
+    if proofs:
+        try:
+            from .proving import run_all_proofs
+
+            opts["_proofs"] = run_all_proofs(**opts["proof_options"])
+        except Exception as exc:  # noqa: BLE001 - reported by the proofs section
+            opts["_proofs_error"] = exc
     body = []
     sections = []
     for title, fn, switch in _SECTIONS:
