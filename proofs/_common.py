@@ -39,6 +39,8 @@ __all__ = [
     "bell_recurrence",
     "enumerated_count",
     "structures_count",
+    "structures_match_labellings",
+    "structures_bijection_check",
     "rm_cases",
     "values_tabular",
     "egf_shift_lemma",
@@ -191,6 +193,34 @@ def structures_count(species_obj, mm: int, size_hint: int, limit: int = STRUCTUR
     if size_hint > limit or not hasattr(species_obj, "structures"):
         return None
     return sum(1 for _ in species_obj.structures(tuple(range(1, mm + 1))))
+
+
+def structures_match_labellings(kind: str, rr: int, mm: int) -> tuple[bool, int]:
+    """Map every species structure on ``mm`` labels to its labelling; must be one-to-one onto the labellings.
+
+    ``kind``: ``"singletons"``, ``"groups"`` or ``"critical"``.  Returns ``(ok, structures mapped)``.
+    """
+    sp = species()
+    if kind == "critical":
+        obj, zt = sp.critical_species(rr), None
+    else:
+        obj, zt = sp.global_minimum_species(rr, zero_type=kind), kind
+    images = [sp.structure_to_labelling(st, mm, zt) for st in obj.structures(tuple(range(mm)))]
+    target = set(_labellings(kind, rr, mm))
+    return len(images) == len(set(images)) and set(images) == target, len(images)
+
+
+def structures_bijection_check(proof, kind: str, max_r: int, extra_m: int, limit: int = STRUCTURES_LIMIT):
+    """Record on ``proof`` that species structures and labellings correspond one-to-one (cases up to ``limit``)."""
+    cases = [(a, b) for a, b in rm_cases(max_r, extra_m) if b >= 1 and _expected(kind, a, b) <= limit]
+    results = [structures_match_labellings(kind, a, b) for a, b in cases]
+    return proof.assert_that(
+        "Species structures correspond one-to-one to the labellings (structure_to_labelling, set equality)",
+        bool(cases) and all(ok for ok, _ in results),
+        sum(n for _, n in results),
+        f"structures mapped, in the {len(cases)} cases with at most {limit} structures",
+        route="bijection", unit="structures",
+    )
 
 
 def rm_cases(max_r: int, extra_m: int, low: int = 0):

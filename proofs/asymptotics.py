@@ -96,6 +96,19 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                    sympy.limit(g_bound.subs(r, s + 1), m, sympy.oo), 0,
                    display=r"\lim_{m\to\infty} " + sympy.latex(g_bound))
 
+    # ---- agreement with the package's asymptotics module (its own derivation)
+    try:
+        from symbolic_minima import asymptotics as asym
+        from symbolic_minima.counting import m_sym, r_sym
+    except ImportError as exc:  # pragma: no cover - module not available
+        proof.error(f"symbolic_minima.asymptotics not importable: {exc}")
+    else:
+        to_ours = {r_sym: r, m_sym: m}
+        proof.identity("symbolic_minima.asymptotics.T_asymptotic() gives the same leading term",
+                       asym.T_asymptotic().xreplace(to_ours), bt**m)
+        proof.identity("symbolic_minima.asymptotics.G_asymptotic() gives the same leading term",
+                       asym.G_asymptotic().xreplace(to_ours), bg**m)
+
     # ---- exact checks with rational arithmetic
     cases = sorted({(rr, mm) for rr in range(1, max_r + 1)
                     for mm in list(range(max(rr, 1), rr + extra_m + 1)) + list(LARGE_M)})

@@ -109,6 +109,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         ],
         note=C.enumeration_note("critical", max_r, extra_m, enumeration_limit),
     )
+    C.structures_bijection_check(proof, "critical", max_r, extra_m)
     proof.table("Verified values of G(r, r+h):", C.values_tabular(values, max_r, extra_m))
     return proof.finish()
 

@@ -162,6 +162,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         ],
         note=C.enumeration_note("groups", max_r, extra_m, enumeration_limit),
     )
+    C.structures_bijection_check(proof, "groups", max_r, extra_m)
     agree = [(rr, mm) for rr, mm in C.rm_cases(max_r, min(extra_m, 1)) if mm >= 1]
     differ = [(rr, rr + h) for rr in range(1, max_r + 1) for h in range(2, extra_m + 1)]
     proof.assert_that(

@@ -129,6 +129,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         ],
         note=C.enumeration_note("singletons", max_r, extra_m, enumeration_limit),
     )
+    C.structures_bijection_check(proof, "singletons", max_r, extra_m)
     proof.table(f"Verified values of $T_{{R1}}(r, r+h)$ ({READING}):",
                 C.values_tabular(values, max_r, extra_m))
     return proof.finish()
