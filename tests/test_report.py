@@ -67,10 +67,15 @@ def test_tables_are_computed_values(small_report):
 
 def test_formulas_come_from_the_counting_module(small_report):
     counting = pytest.importorskip("symbolic_minima.counting")
+    to_tex = getattr(counting, "latex_form", sympy.latex)
     for zero_type in ("singletons", "groups"):
-        expr = counting.closed_form("T", zero_type=zero_type, form="egf")
-        assert sympy.latex(expr) in small_report.latex
-    assert sympy.latex(counting.closed_form("G", form="stirling")) in small_report.latex
+        for form in ("stirling", "sum", "egf"):
+            expr = counting.closed_form("T", zero_type=zero_type, form=form)
+            assert to_tex(expr) in small_report.latex
+    assert to_tex(counting.closed_form("G", form="stirling")) in small_report.latex
+    species = pytest.importorskip("symbolic_minima.species")
+    r = sympy.Symbol("r", integer=True, positive=True)
+    assert sympy.latex(species.global_minimum_species(r, zero_type="groups").egf()) in small_report.latex
     if _asymptotics_available():
         assert "\\sim" in small_report.latex  # asymptotics
 
