@@ -1,0 +1,364 @@
+r"""Command-line connectivity graphs and zero-loss paths: ``graph``, ``path``.
+
+Contract (keep stable)::
+
+    symbolic-minima graph 2 4 --json          one JSON object: nodes, edges, components (ints),
+                                              isolated, min/max degree, diameter (connected graphs
+                                              only), r, m, d, zero_type, reading, method; for m = r+1
+                                              also one_extra_neuron (facts read off the graph) and
+                                              predicted (the derived values)
+    --zero-type singletons|groups             the reading (R1 default, R2)
+    --critical                                the critical subspaces (no edges: G(r, m) components)
+    --d D, --d-out Q, --teacher FILE.json     teacher shape / exact teacher (Teacher.from_json schema)
+    --method labels|exact                     combinatorial criterion (default) or exact linear algebra
+                                              on every pair (at most 400 nodes)
+    --format graphml|dot|tex|json|png -o FILE write the graph to FILE (format also inferred from
+                                              the extension of FILE)
+
+    symbolic-minima path 2 3 --json           waypoints (rationals as strings), per-segment checks and
+                                              the verdict "certified" of a path from the teacher padded
+                                              with zero-type neurons (1,2,0) to the copy with neurons
+                                              1 and 2 swapped (2,1,0); exit 0 only if certified
+    --from 0,2,1 --to 2,0,1                   other labels (comma-separated ints; groups reading:
+                                              negative entries are zero-sum groups; a label that
+                                              starts with '-' needs the '=' form: --to=-1,-1,1)
+    --latex                                   the path as LaTeX
+
+Deep networks (hidden widths given per layer, comma-separated)::
+
+    symbolic-minima graph --widths 2,2 --extra 1 --json
+        teacher hidden widths r_1,...,r_{L-1} = 2,2 and student widths r_l + 1 = 3,3 (default teacher
+        DeepTeacher.default); --student-widths 4,3 instead of --extra; no positional r, m.
+    symbolic-minima path --widths 2,2 --extra 1 [--from 1,2,0/1,2,0 --to 2,1,0/2,1,0]
+        layers separated by '/'; default: unpermuted teacher to the one with neurons 1, 2 swapped
+        in every layer of width >= 2.
+
+Bad input: one line on stderr, exit status 2.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from ..errors import ArgumentValueError, check_int
+from ..readings import ZERO_TYPES
+
+__all__ = ["register", "MAX_EXACT_NODES", "default_path_labels"]
+
+#: ``--method exact`` refuses graphs with more nodes (it intersects every pair).
+MAX_EXACT_NODES = 400
+MAX_DIM = 100
+
+_EXTENSIONS = {".graphml": "graphml", ".dot": "dot", ".gv": "dot", ".tex": "tex", ".json": "json", ".png": "png"}
+
+
+def register(subparsers) -> None:
+    g = subparsers.add_parser(
+        "graph",
+        help="connectivity graph of the global-minimum (or critical, or deep) subspaces",
+        description="Build the graph with one node per subspace and an edge where two subspaces intersect "
+        "(SPEC §4); print its size, components and diameter, or write it to a file.",
+    )
+    _shape_arguments(g)
+    g.add_argument("--critical", action="store_true", help="the critical subspaces of a critical point")
+    g.add_argument("--method", default="labels", choices=("labels", "exact"),
+                   help="labels: combinatorial criterion (default); exact: exact linear algebra on every pair")
+    g.add_argument("--json", action="store_true", help="print one JSON object")
+    g.add_argument("--format", default=None, choices=("graphml", "dot", "tex", "json", "png"),
+                   help="file format for -o (default: from the extension)")
+    g.add_argument("-o", "--output", default=None, metavar="FILE", help="write the graph to FILE")
+    g.set_defaults(func=_graph)
+
+    p = subparsers.add_parser(
+        "path",
+        help="certified zero-loss path between two global-minimum subspaces",
+        description="Line segments with exact rational waypoints, each inside one global-minimum subspace, "
+        "certified by exact linear algebra and by the symbolic function identity (SPEC §4). "
+        "Exit 0 only if every segment is certified.",
+    )
+    _shape_arguments(p)
+    p.add_argument("--from", dest="start", default=None, metavar="LABEL", help="start label, e.g. 1,2,0")
+    p.add_argument("--to", dest="end", default=None, metavar="LABEL", help="end label, e.g. 2,1,0")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print one JSON object")
+    fmt.add_argument("--latex", action="store_true", help="print the path as LaTeX")
+    p.set_defaults(func=_path)
+
+
+def _shape_arguments(p) -> None:
+    p.add_argument("r", nargs="?", default=None, help="teacher width r (two-layer)")
+    p.add_argument("m", nargs="?", default=None, help="student width m >= r (two-layer)")
+    p.add_argument("--zero-type", dest="zero_type", choices=ZERO_TYPES, default="singletons",
+                   help="reading: singletons (R1, default) or groups (R2)")
+    p.add_argument("--d", default=None, help="input dimension (default 1)")
+    p.add_argument("--d-out", dest="d_out", default=None, help="output dimension (default 1)")
+    p.add_argument("--teacher", default=None, metavar="FILE.json", help="exact teacher parameters (JSON)")
+    p.add_argument("--widths", default=None, metavar="R1,R2,...", help="deep: teacher hidden widths")
+    p.add_argument("--extra", default=None, metavar="E", help="deep: extra neurons per hidden layer")
+    p.add_argument("--student-widths", dest="student_widths", default=None, metavar="M1,M2,...",
+                   help="deep: student hidden widths (instead of --extra)")
+
+
+def _int(text, name, minimum, maximum):
+    if text is None:
+        return None
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        raise ArgumentValueError(f"{name} must be an integer in [{minimum}, {maximum}], got {text!r}") from None
+    return check_int(value, name, minimum, maximum)
+
+
+def _load_teacher(path, critical=False):
+    from ..network import CriticalPoint, Teacher
+
+    cls = CriticalPoint if critical else Teacher
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read(10_000_000)
+    except OSError as exc:
+        raise ArgumentValueError(f"--teacher: cannot read {path!r}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise ArgumentValueError(f"--teacher: {path!r} is not UTF-8 text") from None
+    return cls.from_json(text)
+
+
+def _two_layer_setup(args, critical=False):
+    from ..network import CriticalPoint, Teacher
+
+    if args.r is None or args.m is None:
+        raise ArgumentValueError("give the widths r and m (or --widths for a deep network)")
+    for opt in ("extra", "student_widths"):
+        if getattr(args, opt) is not None:
+            raise ArgumentValueError(f"--{opt.replace('_', '-')} needs --widths (deep networks)")
+    r = _int(args.r, "r", 1, 100)
+    m = _int(args.m, "m", 1, 100)
+    if m < r:
+        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
+    d = _int(args.d, "--d", 1, MAX_DIM)
+    q = _int(args.d_out, "--d-out", 1, MAX_DIM)
+    if args.teacher is not None:
+        teacher = _load_teacher(args.teacher, critical)
+        if teacher.width != r:
+            raise ArgumentValueError(f"--teacher has width r = {teacher.width} but r = {r} was given")
+        if d is not None and d != teacher.input_dim:
+            raise ArgumentValueError(f"--teacher has input dimension {teacher.input_dim} but --d {d} was given")
+        if q is not None and q != teacher.output_dim:
+            raise ArgumentValueError(f"--teacher has output dimension {teacher.output_dim} but --d-out {q} was given")
+    else:
+        cls = CriticalPoint if critical else Teacher
+        teacher = cls.default(r, d or 1, q or 1)
+    return teacher, m
+
+
+def _deep_setup(args):
+    from ..deep import DeepTeacher, parse_widths
+
+    if args.r is not None or args.m is not None:
+        raise ArgumentValueError("--widths describes a deep network: do not also give r and m")
+    if args.teacher is not None:
+        raise ArgumentValueError("--teacher is for two-layer networks; deep networks use DeepTeacher.default")
+    if args.zero_type != "singletons":
+        raise ArgumentValueError("deep networks support only --zero-type singletons (R1)")
+    r = parse_widths(args.widths, "--widths")
+    if args.extra is not None and args.student_widths is not None:
+        raise ArgumentValueError("give either --extra or --student-widths, not both")
+    if args.student_widths is not None:
+        m = parse_widths(args.student_widths, "--student-widths")
+    else:
+        extra = _int(args.extra if args.extra is not None else "1", "--extra", 0, 10)
+        m = tuple(ri + extra for ri in r)
+    if len(m) != len(r):
+        raise ArgumentValueError(f"--student-widths must have {len(r)} entries like --widths, got {len(m)}")
+    d = _int(args.d, "--d", 1, MAX_DIM) or 1
+    q = _int(args.d_out, "--d-out", 1, MAX_DIM) or 1
+    return DeepTeacher.default(r, d, q), m
+
+
+# ---------------------------------------------------------------------------
+# graph
+# ---------------------------------------------------------------------------
+
+
+def _graph(args) -> int:
+    from ..graph import (
+        connectivity_graph,
+        critical_graph,
+        graph_diameter,
+        graph_summary,
+        one_extra_neuron_facts,
+        predicted_one_extra_neuron_facts,
+    )
+
+    fmt = args.format
+    if args.output is not None and fmt is None:
+        fmt = _EXTENSIONS.get(os.path.splitext(args.output)[1].lower())
+        if fmt is None:
+            raise ArgumentValueError(f"cannot infer the format of {args.output!r}: give --format "
+                                     "graphml|dot|tex|json|png")
+    if fmt is not None and args.output is None:
+        raise ArgumentValueError("--format needs -o FILE")
+    if args.output is not None:
+        directory = os.path.dirname(os.path.abspath(args.output))
+        if not os.path.isdir(directory):
+            raise ArgumentValueError(f"-o: directory {directory} does not exist")
+
+    if args.widths is not None:
+        if args.critical:
+            raise ArgumentValueError("--critical is not available for deep networks")
+        from ..deep import MAX_DEEP_NODES, deep_connectivity_graph
+
+        teacher, m = _deep_setup(args)
+        from math import comb, prod
+
+        size = prod(sum((-1) ** j * comb(ri, j) * (ri + 1 - j) ** mi for j in range(ri + 1))
+                    for ri, mi in zip(teacher.hidden_widths, m))
+        if args.method == "exact" and size > MAX_EXACT_NODES:
+            raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
+        if size > MAX_DEEP_NODES:
+            raise ArgumentValueError(f"the deep graph has {size} nodes, more than {MAX_DEEP_NODES}")
+        G = deep_connectivity_graph(teacher, m, method=args.method)
+        from math import factorial
+
+        import networkx as nx
+
+        summary = {
+            "kind": "deep global minima", "teacher_widths": list(teacher.hidden_widths), "student_widths": list(m),
+            "d": teacher.input_dim, "d_out": teacher.output_dim, "zero_type": "singletons", "reading": "R1",
+            "method": args.method, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+            "components": nx.number_connected_components(G), "isolated": nx.number_of_isolates(G),
+            "permuted_minima": prod(factorial(ri) for ri in teacher.hidden_widths),
+        }
+        if summary["components"] == 1:
+            summary["diameter"] = graph_diameter(G)
+    else:
+        teacher, m = _two_layer_setup(args, critical=args.critical)
+        r = teacher.width
+        if args.critical:
+            if args.zero_type != "singletons":
+                raise ArgumentValueError("--zero-type does not apply to --critical (no zero-type neurons)")
+            size = sum((-1) ** j * __import__("math").comb(r, j) * (r - j) ** m for j in range(r + 1))
+            if args.method == "exact" and size > MAX_EXACT_NODES:
+                raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
+            G = critical_graph(teacher, m, method=args.method)
+        else:
+            from ..graph import _count_guard
+
+            size = _count_guard(r, m, args.zero_type, 10**12)
+            if args.method == "exact" and size > MAX_EXACT_NODES:
+                raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
+            G = connectivity_graph(teacher, m, zero_type=args.zero_type, method=args.method)
+        summary = graph_summary(G)
+        if not args.critical and m == r + 1:
+            summary["one_extra_neuron"] = one_extra_neuron_facts(G)
+            summary["predicted"] = predicted_one_extra_neuron_facts(r)
+    if args.output is not None:
+        from ..exports import write_graph
+
+        write_graph(G, fmt, args.output)
+        summary["output"] = args.output
+        summary["format"] = fmt
+    if args.json:
+        print(json.dumps(summary))
+        return 0
+    _print_summary(summary)
+    return 0
+
+
+def _print_summary(s) -> None:
+    if "teacher_widths" in s:
+        head = (f"deep global minima: teacher hidden widths {','.join(map(str, s['teacher_widths']))} -> "
+                f"student {','.join(map(str, s['student_widths']))} (R1)")
+    elif s.get("kind") == "critical":
+        head = f"critical subspaces: r={s['r']} m={s['m']} d={s['d']}"
+    else:
+        head = f"global minima: r={s['r']} m={s['m']} d={s['d']} reading {s['reading']} (zero_type={s['zero_type']!r})"
+    print(head)
+    print(f"  nodes (subspaces):        {s['nodes']}")
+    print(f"  edges (intersections):    {s['edges']}")
+    print(f"  connected components:     {s['components']}")
+    print(f"  isolated nodes:           {s['isolated']}")
+    if "diameter" in s:
+        print(f"  diameter:                 {s['diameter']}")
+    if "one_extra_neuron" in s:
+        f, p = s["one_extra_neuron"], s["predicted"]
+        print(f"  one zero-type neuron:     {f['zero_type']['count']} nodes, degrees {f['zero_type']['degrees']} "
+              f"(derived {p['zero_type']['count']}, {p['zero_type']['degrees']})")
+        print(f"  one replicated pair:      {f['replicated_pair']['count']} nodes, degrees "
+              f"{f['replicated_pair']['degrees']} (derived {p['replicated_pair']['count']}, "
+              f"{p['replicated_pair']['degrees']})")
+        print(f"  diameter derived:         {p['diameter']} = 2*floor(3r/2)")
+    if "output" in s:
+        print(f"  wrote {s['output']} ({s['format']})")
+
+
+# ---------------------------------------------------------------------------
+# path
+# ---------------------------------------------------------------------------
+
+
+def default_path_labels(r, m):
+    """Default ``path`` labels: the teacher padded with zero-type neurons, and the copy with neurons 1, 2
+    swapped (``r >= 2``) or with the teacher neuron moved to the last position (``r = 1``).
+
+    >>> default_path_labels(2, 3)
+    ((1, 2, 0), (2, 1, 0))
+    >>> default_path_labels(1, 2)
+    ((1, 0), (0, 1))
+    """
+    start = tuple(range(1, r + 1)) + (0,) * (m - r)
+    if r >= 2:
+        end = (2, 1) + start[2:]
+    else:
+        end = (0,) * (m - 1) + (1,)
+    return start, end
+
+
+def _path(args) -> int:
+    if args.widths is not None:
+        from ..deep import deep_zero_loss_path, parse_deep_label
+
+        teacher, m = _deep_setup(args)
+        r = teacher.hidden_widths
+        start = tuple(tuple(range(1, ri + 1)) + (0,) * (mi - ri) for ri, mi in zip(r, m))
+        end = tuple(((2, 1) + g[2:]) if ri >= 2 else (g[1:] + g[:1]) for g, ri in zip(start, r))
+        if args.start is not None:
+            start = parse_deep_label(args.start, "--from")
+        if args.end is not None:
+            end = parse_deep_label(args.end, "--to")
+        path = deep_zero_loss_path(teacher, m, start, end)
+    else:
+        from ..graph import parse_label
+        from ..paths import zero_loss_path
+
+        teacher, m = _two_layer_setup(args)
+        if not teacher.is_exact_rational:
+            raise ArgumentValueError("--teacher must have rational parameters for a path")
+        start, end = default_path_labels(teacher.width, m)
+        if args.start is not None:
+            start = parse_label(args.start, "--from")
+        if args.end is not None:
+            end = parse_label(args.end, "--to")
+        path = zero_loss_path(teacher, m, start, end, zero_type=args.zero_type)
+    if args.json:
+        print(json.dumps(path.to_json()))
+    elif args.latex:
+        print(path._latex())
+    else:
+        _print_path(path)
+    return 0 if path.certified else 1
+
+
+def _print_path(path) -> None:
+    from ..exports import node_id
+
+    chain = " -> ".join(f"Γ({node_id(g)})" for g in path.label_chain)
+    print(f"subspace chain ({path.graph_distance} intersections): {chain}")
+    print("parameters: " + ", ".join(str(s) for s in path.parameters))
+    for i, (a, b, lab) in enumerate(path.segments()):
+        ok = "ok" if path.contained[i] and path.function_certified[i] else "FAILED"
+        print(f"segment {i + 1} in Γ({node_id(lab)}): ({', '.join(map(str, a))}) -> ({', '.join(map(str, b))})  "
+              f"[in subspace: {path.contained[i]}, f = f*: {path.function_certified[i]}] {ok}")
+    verdict = "certified" if path.certified else "NOT certified"
+    print(f"{verdict}: {path.n_segments} segments, every point computes the teacher's function")
