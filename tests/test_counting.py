@@ -62,7 +62,7 @@ def test_all_routes_small(zero_type, r, m):
     assert len(set(g_values.values())) == 1, g_values
 
 
-@given(st.integers(1, 150), st.integers(0, 150), st.sampled_from(["singletons", "groups"]))
+@given(st.integers(1, 120), st.integers(0, 120), st.sampled_from(["singletons", "groups"]))
 def test_routes_agree_random(r, h, zero_type):
     m = r + h
     methods = ["stirling", "inclusion_exclusion", "zero_type_sum", "recurrence"]
@@ -183,3 +183,19 @@ def test_big_count_digits():
     digits = int_to_str(v)
     assert len(digits) > 4300
     assert abs(len(digits) - v.bit_length() * log10(2)) < 2
+
+
+def test_without_flint(monkeypatch):
+    """The package works with python-flint missing: auto falls back to pure Python."""
+    import sys
+
+    import symbolic_minima.stirling as stirling_module
+
+    monkeypatch.setitem(sys.modules, "flint", None)  # makes `import flint` raise ImportError
+    assert not stirling_module.flint_available()
+    assert T(30, 70) == T(30, 70, method="recurrence")
+    assert G(30, 70) == G(30, 70, method="recurrence")
+    assert T(5, 12, zero_type="groups") == T(5, 12, zero_type="groups", method="recurrence")
+    assert stirling_module.stirling2(50, 20) == stirling_module.stirling2(50, 20, backend="python")
+    with pytest.raises(ArgumentValueError, match="python-flint"):
+        stirling_module.stirling2(5, 2, backend="flint")
