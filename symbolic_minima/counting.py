@@ -422,10 +422,26 @@ class Count:
             return r"T_{\mathrm{%s}}" % self.reading
         return "G"
 
+    def instantiated_latex(self) -> str:
+        """The Stirling form at this ``r, m``, e.g. ``3! \\left\\{ {6 \\atop 4} \\right\\}``."""
+        r, m = self.r, self.m
+
+        def brace(top, bottom):
+            return r"\left\{ {" + str(top) + r" \atop " + str(bottom) + r"} \right\}"
+
+        if self.quantity == "G":
+            return f"{r}! " + brace(m, r)
+        if self.zero_type == "singletons":
+            return f"{r}! " + brace(m + 1, r + 1)
+        return r"\sum_{k=%d}^{%d} {\left(k\right)}_{%d} " % (r, m, r) + brace(m, "k")
+
     def _latex(self, printer=None) -> str:
         name = self.symbol_latex()
         form = latex_form(self.closed_form)
-        return rf"{name}(r, m) = {form}, \qquad {name}({self.r}, {self.m}) = {int_to_str(self.value)}"
+        return (
+            rf"{name}(r, m) = {form}, \qquad {name}({self.r}, {self.m}) = {self.instantiated_latex()}"
+            rf" = {int_to_str(self.value)}"
+        )
 
     def _repr_latex_(self) -> str:
         return f"${self._latex()}$"

@@ -136,6 +136,7 @@ def test_count_object():
     tex = sympy.latex(c)
     assert r"T_{\mathrm{R2}}" in tex and "450" in tex
     assert c._repr_latex_().startswith("$")
+    assert r"= 3! \left\{ {6 \atop 4} \right\} = 390" in sympy.latex(count("T", 3, 5))
     assert str(count("T", 1, 2)) == "3"
     with pytest.raises(ArgumentValueError):
         count("G", 2, 3, zero_type="groups")
