@@ -240,7 +240,7 @@ def enumeration_note(kind: str, max_r: int, extra_m: int, limit: int, low: int =
     )
     if rest:
         big = ", ".join(f"({a},{b})" for a, b in rest)
-        text += f" Above the limit, checked by the recurrence and the EGF coefficient only: {big}."
+        text += f" Above the limit, checked by the other routes only: {big}."
     return text
 
 

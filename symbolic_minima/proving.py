@@ -281,15 +281,19 @@ _PLAIN_MACROS = (
 def _plain(s) -> str:
     r"""Text for a terminal: ``$`` removed and a few LaTeX macros spelled out.
 
-    >>> _plain(r"$T_{R1}(r,m)$ for $r \le 5$, $m \in \{20, 40\}$, $r!\,x^{m+1}$")
-    'T_R1(r,m) for r <= 5, m in {20, 40}, r! x^(m+1)'
+    >>> _plain(r"$T_{R1}(r,m)$ for $r \le 5$, $m \in \{20, 40\}$, $r!\,x^{m+1}$, $c_{r,l}\binom{k}{l}$")
+    'T_R1(r,m) for r <= 5, m in {20, 40}, r! x^(m+1), c_(r,l)C(k,l)'
     """
     text = str(s).replace("$", "")
     for macro, word in _PLAIN_MACROS:
         guard = r"(?![A-Za-z])" if macro[-1].isalpha() else ""
         text = re.sub(re.escape(macro) + guard, lambda _m, w=word: w, text)
-    text = re.sub(r"_\{([^{}\s]*)\}", r"_\1", text)
+    text = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1)/(\2)", text)
+    text = re.sub(r"\\binom\{([^{}]*)\}\{([^{}]*)\}", r"C(\1,\2)", text)
+    text = re.sub(r"_\{([A-Za-z0-9]*)\}", r"_\1", text)
+    text = re.sub(r"_\{([^{}]*)\}", r"_(\1)", text)
     text = re.sub(r"\^\{([^{}]*)\}", r"^(\1)", text)
+    text = re.sub(r"\\([A-Za-z]+)", r"\1", text)
     return re.sub(r"  +", " ", text)
 
 

@@ -99,7 +99,7 @@ def test_proofs_package_is_importable():
 
 EXPECTED_PROOFS = {
     "t_singletons", "t_groups", "g_critical", "relation_zero_type_sum_singletons",
-    "relation_zero_type_sum_groups", "relation_shift", "asymptotics",
+    "relation_zero_type_sum_groups", "relation_shift", "asymptotics", "asymptotics_groups",
 }
 
 
@@ -157,6 +157,18 @@ def test_wrong_relations_and_rates_are_rejected():
     bell_shifted = sympy.Sum(sympy.binomial(C.m, C.k) * sympy.bell(C.k + 1) * sympy.factorial(C.r)
                              * C.stirling().StirlingS2(C.m - C.k, C.r), (C.k, 0, C.m))
     _wrong(relation_zero_type_sum_groups, claimed=bell_shifted)
+
+
+def test_wrong_bell_expansion_is_rejected():
+    from proofs import asymptotics_groups
+
+    def perturbed(r_):
+        c = asymptotics_groups.derivative_coefficients(r_)
+        return [c[0] + 1] + c[1:]
+
+    failed = _wrong(asymptotics_groups, claimed_coefficients=perturbed)
+    assert any("direct differentiation" in item for item in failed)
+    assert any("Exact identity" in item for item in failed)
 
 
 def test_a_proof_that_crashes_is_a_failed_proof(monkeypatch):
