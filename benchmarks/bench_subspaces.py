@@ -1,6 +1,6 @@
 """Speed of the exact subspace machinery (pytest-benchmark; not part of CI).
 
-Run:  python -m pytest benchmarks/bench_subspaces.py --benchmark-enable -p no:doctest -s
+Run:  python -m pytest benchmarks/bench_subspaces.py --benchmark-enable -s
 
 Each benchmark records a rate in ``extra_info`` and, where there is one,
 the ratio against a baseline run in the same process:

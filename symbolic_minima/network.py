@@ -191,8 +191,7 @@ class TwoLayerNetwork:
                 )
             point = point.flat()
         if isinstance(point, dict):
-            return {s: sympy.sympify(v) if not isinstance(v, Fraction) else sympy.Rational(v.numerator, v.denominator)
-                    for s, v in point.items()}
+            return {s: _to_sympy(v) for s, v in point.items()}
         values = list(point)
         if len(values) != len(self.parameters):
             raise ArgumentValueError(f"point must have {len(self.parameters)} entries, got {len(values)}")

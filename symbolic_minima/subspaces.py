@@ -340,7 +340,16 @@ class AffineSubspace:
             vals = [to_fraction(v) for v in values]
             exact = True
         except ArgumentTypeError:
-            vals = [sympy.sympify(v) if not isinstance(v, Fraction) else _sym(v) for v in values]
+            vals = []
+            for v in values:
+                if isinstance(v, (Fraction, int)) and not isinstance(v, bool):
+                    vals.append(_sym(v))
+                elif isinstance(v, sympy.Basic):
+                    vals.append(v)
+                else:
+                    raise ArgumentTypeError(
+                        f"point entries must be exact (int, Fraction, sympy), got {type(v).__name__} {v!r}"
+                    ) from None
             exact = False
         for row in self._rows:
             lhs = sum((row[j] * vals[j] for j in range(n) if row[j] != 0), _ZERO)

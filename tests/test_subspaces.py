@@ -317,3 +317,13 @@ def test_vector_critical_canonical_form_equals_generic_rref(args):
         slow = _critical_one(cp, label, m, generic=True)
         assert fast == slow and fast._rows == slow._rows and fast.pivots == slow.pivots
         assert fast.dimension == m - cp.width
+
+
+def test_contains_refuses_strings_and_floats_but_accepts_symbols():
+    s = global_minimum_subspace(Teacher([1], [2]), (1, 1))
+    with pytest.raises(ArgumentTypeError):
+        s.contains(["1", 1, 1, 1])
+    with pytest.raises(ArgumentTypeError):
+        s.contains([1.0, 1, 1, 1])
+    t = sympy.Symbol("t")
+    assert s.contains([1, 1, t, 2 - t]) and not s.contains([1, 1, t, 2 + t])
