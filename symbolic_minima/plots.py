@@ -24,11 +24,13 @@ import math
 from fractions import Fraction
 
 from .errors import ArgumentValueError, check_choice, check_int
+from .progress import progress
 from .readings import ZERO_TYPES, check_zero_type, reading_name
 
 __all__ = [
     "COMPARISONS",
     "ratio_grid",
+    "ratio_grids",
     "crossover_curve",
     "log10_fraction",
     "plot_ratio",
@@ -79,18 +81,24 @@ def ratio_grid(r_star_values, h_values, zero_type: str = "singletons", compariso
     the global-minimum count :math:`T(r^*, r^*+h)` by ``zero_type``; values
     come from :func:`symbolic_minima.comparison.compare`.
     """
-    zero_type = check_zero_type(zero_type)
     comparison = check_choice(comparison, "comparison", COMPARISONS)
+    return ratio_grids(r_star_values, h_values, zero_type)[comparison]
+
+
+def ratio_grids(r_star_values, h_values, zero_type: str = "singletons") -> dict:
+    """``{comparison: {(r_star, h): Fraction}}`` for all three comparisons at once (one pass of the counts)."""
+    zero_type = check_zero_type(zero_type)
     r_star_values = [check_int(r, "r_star", minimum=2, maximum=1000) for r in r_star_values]
     h_values = [check_int(h, "h", minimum=0, maximum=10_000) for h in h_values]
     if len(r_star_values) * len(h_values) > _MAX_CELLS:
         raise ArgumentValueError(f"the grid has more than {_MAX_CELLS} cells; choose fewer r* or h values")
     comp = _comparison_module()
-    grid = {}
-    for r_star in r_star_values:
+    grids = {name: {} for name in COMPARISONS}
+    for r_star in progress(r_star_values, total=len(r_star_values), desc=f"ratios {reading_name(zero_type)}"):
         for row in comp.compare(r_star, h_values, zero_type=zero_type):
-            grid[(r_star, _row_h(row))] = _row_ratio(row, comparison)
-    return grid
+            for name in COMPARISONS:
+                grids[name][(r_star, _row_h(row))] = _row_ratio(row, name)
+    return grids
 
 
 def crossover_curve(r_star_values, zero_type: str = "singletons", comparison: str = "previous",
@@ -151,11 +159,23 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, compar
     comparisons = [check_choice(c, "comparison", COMPARISONS) for c in comparisons]
     if not r_star_values or not h_values:
         raise ArgumentValueError("r_star and h ranges must not be empty")
-    panels = {}
+    panels, curves = {}, {}
+    contiguous = h_values == list(range(h_values[0], h_values[-1] + 1)) and h_values[0] == 0
     for z in zero_types:
+        grids = ratio_grids(r_star_values, h_values, z)
         for c in comparisons:
-            grid = ratio_grid(r_star_values, h_values, z, c)
+            grid = grids[c]
             panels[(z, c)] = [[log10_fraction(grid[(r, h)]) for h in h_values] for r in r_star_values]
+            # the crossover: read off the grid when it starts at h = 0 (ratios are non-increasing from h = 1,
+            # tested in the comparison module); otherwise, or past the grid, ask the comparison module
+            curve = {}
+            for r in r_star_values:
+                below = [h for h in h_values if grid[(r, h)] < 1] if contiguous else []
+                curve[r] = below[0] if below else None
+            missing = [r for r in r_star_values if curve[r] is None]
+            if missing:
+                curve.update(crossover_curve(missing, z, c, h_max=max(h_values[-1] * 4, 200)))
+            curves[(z, c)] = curve
     values = [v for rows in panels.values() for row in rows for v in row]
     # both sides of 0 saturate: critical-dominated cells are rarely more than a few decades above 1
     norm = TwoSlopeNorm(vcenter=0.0, vmin=min(min(values), -1e-3), vmax=max(max(values), 1e-3))
@@ -174,7 +194,7 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, compar
                         r_star_values[0] - dr / 2, r_star_values[-1] + dr / 2),
                 interpolation="nearest",
             )
-            curve = crossover_curve(r_star_values, z, c, h_max=max(h_values[-1] * 4, 200))
+            curve = curves[(z, c)]
             xs, ys = [], []
             for r in r_star_values:
                 h = curve[r]

@@ -35,6 +35,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from .errors import ArgumentValueError, check_int
+from .progress import progress
 from .readings import ZERO_TYPES, describe_zero_type, reading_name
 
 __all__ = [
@@ -536,14 +537,15 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         opts["figure"] = (fr, fm)
     if proofs:
         try:
-            from .proving import run_all_proofs
+            from .proving import proof_names, run_proof
 
-            opts["_proofs"] = run_all_proofs(**opts["proof_options"])
+            opts["_proofs"] = [run_proof(name, **opts["proof_options"])
+                               for name in progress(proof_names(), desc="report: proofs")]
         except Exception as exc:  # noqa: BLE001 - reported by the proofs section
             opts["_proofs_error"] = exc
     body = []
     sections = []
-    for title, fn, switch in _SECTIONS:
+    for title, fn, switch in progress(_SECTIONS, total=len(_SECTIONS), desc="report: sections"):
         if (switch == "proofs" and not proofs) or (switch == "figure" and figure is None):
             continue
         before = len(opts["_missing"])
