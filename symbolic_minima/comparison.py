@@ -5,17 +5,26 @@ subspaces :math:`T(r^*,m)` (in a named reading) is compared with the number
 of symmetry-induced critical subspaces coming from narrower networks, in each
 of three ways (the paper's exact choice is not known, so all are reported):
 
-``"previous"``  :math:`G(r^*-1,m)/T(r^*,m)`
-``"sum"``       :math:`\sum_{r<r^*}G(r,m)/T(r^*,m)`
-``"max"``       :math:`\max_{r<r^*}G(r,m)/T(r^*,m)`
+* ``"previous"``: :math:`G(r^*-1,m)/T(r^*,m)`;
+* ``"sum"``: :math:`\sum_{r<r^*}G(r,m)/T(r^*,m)`;
+* ``"max"``: :math:`\max_{r<r^*}G(r,m)/T(r^*,m)`.
 
 All ratios are exact :class:`fractions.Fraction`.  The *crossover* is the
 smallest :math:`h` at which a ratio is below 1 (critical subspaces no longer
-dominate).  For fixed :math:`h` and large :math:`r^*`,
-:math:`G(r^*-1,m)/T(r^*,m)\approx r^*/(2(h+1))` (see
-:mod:`symbolic_minima.asymptotics`), so the crossover of "previous" grows
-like :math:`r^*/2`; for fixed :math:`r^*` and :math:`h\to\infty` every ratio
-tends to 0 (:math:`G(r,m)\sim r^m` against :math:`T(r^*,m)\ge (r^*+1)^m`-ish).
+dominate).  For fixed :math:`h` and :math:`r^*\to\infty` the ratios grow like
+:math:`r^*/(2(h+1))` (:func:`~symbolic_minima.asymptotics.comparison_asymptotic`);
+for fixed :math:`r^*` and :math:`h\to\infty` they tend to 0
+(:math:`G(r^*-1,m)/T_{R1}(r^*,m)\sim((r^*-1)/(r^*+1))^m`).  Measured crossovers
+(``crossovers``, reading R1 / R2):
+
+* :math:`r^*=10`: previous 2 / 2, sum 4 / 3, max 2 / 2;
+* :math:`r^*=20`: previous 5 / 5, sum 8 / 8, max 5 / 5;
+* :math:`r^*=40`: previous 10 / 10, sum 18 / 17, max 12 / 11;
+* :math:`r^*=80`: previous 21 / 19, sum 38 / 35, max 25 / 24;
+* :math:`r^*=160`: previous 41 / 39, sum 78 / 72, max 53 / 52;
+
+so, empirically, "previous" crosses near :math:`h\approx r^*/4` and "sum" near
+:math:`h\approx r^*/2` (mild: :math:`h` below these; vast: above).
 
 >>> rows = compare(3, range(0, 4))
 >>> [(row.h, row.previous) for row in rows]

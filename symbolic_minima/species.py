@@ -6,18 +6,14 @@ it; its exponential generating function (EGF) is
 :math:`m` labels.  The constructions here are the ones the neuron roles of the
 specification need:
 
-=======================  =====================================  ===============================
-construction             structures on a label set ``L``        EGF
-=======================  =====================================  ===============================
-:class:`Set`             ``L`` itself (one structure)           :math:`e^x`
-:class:`NonEmptySet`     ``L`` if non-empty                     :math:`e^x-1`
-:class:`Product` A*B     split ``L`` into two parts, A on one,  :math:`A(x)B(x)`
-                         B on the other
-:class:`Power` (A, r)    split ``L`` into r ordered parts       :math:`A(x)^r` (r may be a
-                                                                Symbol)
-:class:`SetOf` (A)       set partition of ``L``, A on each      :math:`e^{A(x)}`, needs A(0)=0
-                         block
-=======================  =====================================  ===============================
+* :class:`Set`: one structure (the label set itself) on every label set; EGF :math:`e^x`.
+* :class:`NonEmptySet`: the label set if it is non-empty; EGF :math:`e^x-1`.
+* :class:`Product` ``A * B``: split the labels in two, an A-structure on one part and a
+  B-structure on the other; EGF :math:`A(x)B(x)`.
+* :class:`Power` ``(A, r)``: split the labels into r ordered parts, an A-structure on each;
+  EGF :math:`A(x)^r` (``r`` may be a sympy Symbol).
+* :class:`SetOf` ``(A)``: a set partition of the labels, an A-structure on each block;
+  EGF :math:`e^{A(x)}` (needs :math:`A(0)=0`).
 
 The neuron roles (SPEC §2–3) are species: the zero-type neurons form a SET,
 the replicas of one teacher neuron a non-empty SET, and (reading R2) the

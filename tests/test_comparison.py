@@ -86,3 +86,15 @@ def test_row_json_and_format():
 def test_bad_input(call, exc):
     with pytest.raises(exc):
         call()
+
+
+def test_documented_crossovers():
+    """The crossover values quoted in the comparison module's docstring."""
+    documented = {
+        10: ((2, 4, 2), (2, 3, 2)),
+        20: ((5, 8, 5), (5, 8, 5)),
+        40: ((10, 18, 12), (10, 17, 11)),
+    }
+    for r_star, (r1, r2) in documented.items():
+        assert tuple(crossovers(r_star).values()) == r1
+        assert tuple(crossovers(r_star, "groups").values()) == r2
