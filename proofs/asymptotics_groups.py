@@ -162,7 +162,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof.lemma("Promoting one zero block of an $l$-structure to replica group $l+1$ is injective",
                 r"\sum_{s} b(s)", r"T_{R2}(l+1,m)", promotion_ok(),
                 "checked by enumeration for 1 <= l <= 3, m <= 7", relation=r"\le")
-    a, lsym, c = sympy.symbols("a l_0 c", integer=True, positive=True)
+    a, lsym, c = sympy.symbols("a l c", integer=True, positive=True)
     bound = a**m / (2 * a) ** (m - lsym - 2 * a)
     proof.identity("With $a = K + l$, $k = 2a$: $(K+l)^m / k^{m-l-k}$ is a constant times $2^{-m}$", bound,
                    2 ** (-m) * (2 * a) ** (lsym + 2 * a), display=sympy.latex(bound))

@@ -582,7 +582,13 @@ class Proof:
             units[c.unit] = units.get(c.unit, 0) + c.case_count
         checks = "exact check" if len(self.checks) == 1 else "exact checks"
         on = " + ".join(f"{v} {u}" for u, v in units.items()) or "0 cases"
-        return f"{n_ok}/{n_id} symbolic identities, {len(self.checks)} {checks} on {on}"
+        text = f"{n_ok}/{n_id} symbolic identities, {len(self.checks)} {checks} on {on}"
+        enumerated = [c for c in self.checks if "enumeration" in c.route_cases]
+        if enumerated:
+            done = sum(c.route_cases["enumeration"] for c in enumerated)
+            total = sum(c.case_count for c in enumerated)
+            text += f"; labellings enumerated in {done} of {total} cases, the rest by other routes"
+        return text
 
     def latex(self) -> str:
         r"""A LaTeX fragment (requires ``amsmath``) to ``\input`` in a paper."""
