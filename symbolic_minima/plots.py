@@ -8,7 +8,7 @@ r"""PNG figures: the mild/vast crossover and connectivity graphs.
   reading (R1, R2), with the crossover curve (smallest :math:`h` where the
   ratio drops below 1) drawn over each.
 * :func:`plot_graph` — the connectivity graph of the global-minimum
-  subspaces of a small case.
+  subspaces of a small case (drawn by :mod:`symbolic_minima.exports`).
 
 matplotlib (``pip install symbolic-minima[plot]``) is imported inside the
 plotting functions, with the non-interactive ``Agg`` backend.
@@ -225,28 +225,42 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, compar
 
 
 def plot_graph(r: int, m: int, path=None, zero_type: str = "singletons", dpi: int = 120):
-    r"""Draw the connectivity graph of the :math:`T(r,m)` global-minimum subspaces.
+    r"""Draw the connectivity graph of the :math:`T(r,m)` global-minimum subspaces to a PNG.
 
-    Uses the graph developer's drawing (``symbolic_minima.exports``) when
-    available; otherwise draws :func:`symbolic_minima.graph.connectivity_graph`
-    with networkx (nodes coloured by their kind: zero-type neurons, replicas,
-    zero-sum groups).  Saves a PNG to ``path`` if given; returns the ``Figure``.
+    The graph is :func:`symbolic_minima.graph.connectivity_graph`; the drawing
+    is the graph module's own (:func:`symbolic_minima.exports.draw_png`, nodes
+    coloured by category) when available, else a plain networkx drawing.
+    Returns the graph.
     """
     r = check_int(r, "r", minimum=1, maximum=6)
     m = check_int(m, "m", minimum=r, maximum=r + 6)
     zero_type = check_zero_type(zero_type)
-    plt = _pyplot()
-    drawn = _exports_drawing(r, m, zero_type, path, dpi)
-    if drawn is not None:
-        return drawn
-    import networkx as nx
-
+    _pyplot()  # a clear error without matplotlib
     from .graph import connectivity_graph
 
     G = connectivity_graph(r, m, zero_type=zero_type)
     n = G.number_of_nodes()
     if n > 2000:
         raise ArgumentValueError(f"the graph has {n} nodes; drawing is limited to 2000")
+    try:
+        from .exports import draw_png
+    except ImportError:
+        draw_png = None
+    if draw_png is not None:
+        if path is not None:
+            draw_png(G, path, layout="kamada_kawai" if n <= 400 else "spring", dpi=dpi)
+        return G
+    _draw_graph(G, path, dpi)
+    return G
+
+
+def _draw_graph(G, path, dpi):
+    """Fallback drawing when :mod:`symbolic_minima.exports` is not available."""
+    import networkx as nx
+
+    plt = _pyplot()
+    n = G.number_of_nodes()
+    r, m, zero_type = G.graph.get("r"), G.graph.get("m"), G.graph.get("zero_type", "singletons")
     fig, ax = plt.subplots(figsize=(7, 7), constrained_layout=True)
     pos = nx.kamada_kawai_layout(G) if 1 < n <= 400 else nx.spring_layout(G, seed=0)
     categories = sorted({G.nodes[v].get("category", "subspace") for v in G})
@@ -268,7 +282,7 @@ def plot_graph(r: int, m: int, path=None, zero_type: str = "singletons", dpi: in
     ax.set_axis_off()
     if path is not None:
         fig.savefig(path, dpi=dpi)
-    return fig
+    plt.close(fig)
 
 
 def short_label(label) -> str:
@@ -279,17 +293,3 @@ def short_label(label) -> str:
     """
     parts = [chr(ord("a") + (-v - 1)) if v < 0 else str(v) for v in label]
     return "".join(parts) if all(len(p) == 1 for p in parts) else ",".join(parts)
-
-
-def _exports_drawing(r, m, zero_type, path, dpi):
-    try:
-        from . import exports
-    except ImportError:
-        return None
-    draw = getattr(exports, "draw_graph", None) or getattr(exports, "graph_png", None)
-    if draw is None:
-        return None
-    try:
-        return draw(r, m, path=path, zero_type=zero_type, dpi=dpi)
-    except TypeError:
-        return None
