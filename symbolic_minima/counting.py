@@ -4,25 +4,28 @@ Every count is *derived* from the species of :mod:`symbolic_minima.species`
 and computed by several independent routes (``method=``), which the tests
 compare:
 
-``T(r, m, zero_type="singletons")`` (reading R1, EGF :math:`e^x(e^x-1)^r`)
-    ``"stirling"``            :math:`r!\,S(m+1,r+1)` (from :math:`e^x(e^x-1)^r=\frac{1}{r+1}\frac{d}{dx}(e^x-1)^{r+1}`)
-    ``"inclusion_exclusion"`` :math:`\sum_{j=0}^r(-1)^j\binom rj(r+1-j)^m` (binomial expansion of the EGF)
-    ``"zero_type_sum"``       :math:`\sum_k\binom mk G(r,m-k)` (choose the k zero-type neurons)
-    ``"recurrence"``          :math:`T(r,m)=(r+1)T(r,m-1)+r\,T(r-1,m-1)`, :math:`T(0,m)=1`
-    ``"species"``             :math:`m![x^m]` of the EGF by power-series arithmetic
-    ``"enumeration"``         counting :func:`~symbolic_minima.labellings.global_minimum_labellings` (guarded)
+``T(r, m, zero_type="singletons")`` (reading R1, EGF :math:`e^x(e^x-1)^r`):
 
-``T(r, m, zero_type="groups")`` (reading R2, EGF :math:`(e^x-1)^r e^{e^x-1}`)
-    ``"stirling"``            :math:`\sum_{k=r}^{m} k^{\underline r} S(m,k)` (partitions of [m] with r marked blocks)
-    ``"inclusion_exclusion"`` :math:`\sum_j(-1)^j\binom rj B^{(r-j)}_m`, :math:`B^{(a)}_m=\sum_k\binom mk a^{m-k}B_k` (r-Bell numbers)
-    ``"zero_type_sum"``       :math:`\sum_k\binom mk B_k\,G(r,m-k)`
-    ``"recurrence"``          :math:`T(r,m)=(r+1)T(r,m-1)+r\,T(r-1,m-1)+T(r+1,m-1)`, :math:`T(0,m)=B_m`
-                              (from :math:`F_r'=(r+1)F_r+rF_{r-1}+F_{r+1}` for the EGFs :math:`F_r`)
-    ``"species"``, ``"enumeration"`` as above.
+* ``"stirling"``: :math:`r!\,S(m+1,r+1)` (from :math:`e^x(e^x-1)^r=\frac{1}{r+1}\frac{d}{dx}(e^x-1)^{r+1}`);
+* ``"inclusion_exclusion"``: :math:`\sum_{j=0}^r(-1)^j\binom rj(r+1-j)^m` (binomial expansion of the EGF);
+* ``"zero_type_sum"``: :math:`\sum_k\binom mk G(r,m-k)` (choose the k zero-type neurons);
+* ``"recurrence"``: :math:`T(r,m)=(r+1)T(r,m-1)+r\,T(r-1,m-1)`, :math:`T(0,m)=1`;
+* ``"species"``: :math:`m![x^m]` of the EGF by power-series arithmetic;
+* ``"enumeration"``: counting :func:`~symbolic_minima.labellings.global_minimum_labellings` (guarded).
 
-``G(r, m)`` (EGF :math:`(e^x-1)^r`)
-    ``"stirling"`` :math:`r!\,S(m,r)`; ``"inclusion_exclusion"`` :math:`\sum_j(-1)^j\binom rj(r-j)^m`;
-    ``"recurrence"`` :math:`G(r,m)=r\,G(r,m-1)+r\,G(r-1,m-1)`; ``"species"``; ``"enumeration"``.
+``T(r, m, zero_type="groups")`` (reading R2, EGF :math:`(e^x-1)^r e^{e^x-1}`):
+
+* ``"stirling"``: :math:`\sum_{k=r}^{m} k^{\underline r} S(m,k)` (partitions of [m] with r marked blocks);
+* ``"inclusion_exclusion"``: :math:`\sum_j(-1)^j\binom rj B^{(r-j)}_m` with the r-Bell numbers
+  :math:`B^{(a)}_m=\sum_k\binom mk a^{m-k}B_k`;
+* ``"zero_type_sum"``: :math:`\sum_k\binom mk B_k\,G(r,m-k)`;
+* ``"recurrence"``: :math:`T(r,m)=(r+1)T(r,m-1)+r\,T(r-1,m-1)+T(r+1,m-1)`, :math:`T(0,m)=B_m`
+  (from :math:`F_r'=(r+1)F_r+rF_{r-1}+F_{r+1}` for the EGFs :math:`F_r`);
+* ``"species"``, ``"enumeration"`` as above.
+
+``G(r, m)`` (EGF :math:`(e^x-1)^r`): ``"stirling"`` :math:`r!\,S(m,r)`;
+``"inclusion_exclusion"`` :math:`\sum_j(-1)^j\binom rj(r-j)^m`; ``"recurrence"``
+:math:`G(r,m)=r\,G(r,m-1)+r\,G(r-1,m-1)`; ``"species"``; ``"enumeration"``.
 
 Speed: reading R1 and ``G`` take one Stirling number (python-flint) or one
 alternating sum (pure Python): :math:`T(5000, 10000)` in ~0.2 s with flint, a
