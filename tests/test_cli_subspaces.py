@@ -127,3 +127,11 @@ def test_verify_exits_1_when_a_certificate_fails(capsys, monkeypatch):
     status, out, _ = run(capsys, "verify", "1", "2", "--quiet")
     assert status == 1
     assert out.strip().splitlines()[-1].startswith("1 FAILED")
+
+
+def test_verify_numeric(capsys):
+    pytest.importorskip("scipy")
+    status, out, _ = run(capsys, "verify", "2", "3", "--numeric", "--quiet")
+    assert status == 0 and "numeric_zero_loss 3/3" in out
+    status, out, _ = run(capsys, "verify", "1", "3", "--critical", "--numeric")
+    assert status == 0 and "numeric_criticality: holds" in out

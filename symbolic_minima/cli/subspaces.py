@@ -13,6 +13,10 @@ Contract (other tools call these; keep stable):
 ``--limit N``                                    stream at most N subspaces
 ``symbolic-minima verify 2 4 --d 2``             every certificate on every subspace, one line each,
                                                  then a summary line; exit 0 iff all hold, else 1
+``verify ... --numeric``                         adds float cross-checks (numpy/scipy): zero loss with
+                                                 tanh, softplus, sigmoid(4x)+softplus(x); with
+                                                 ``--critical``, a scipy critical point (its own data)
+                                                 embedded, gradient norms on its critical subspaces
 
 Teacher JSON schema (numbers as JSON integers or strings of exact rationals,
 ``"3/2"``, parsed with :class:`fractions.Fraction`, never evaluated)::
@@ -75,6 +79,9 @@ def register(subparsers) -> None:
     )
     v.add_argument("--samples", default="10", help="random zero-loss points for completeness (default 10)")
     v.add_argument("--seed", default="0", help="seed of the random points (default 0)")
+    v.add_argument("--numeric", action="store_true",
+                   help="also cross-check numerically (numpy/scipy): zero loss for tanh, softplus, "
+                   "sigmoid(4x)+softplus(x); or, with --critical, a scipy critical point embedded")
     vfmt = v.add_mutually_exclusive_group()
     vfmt.add_argument("--json", action="store_true", help="one JSON object per certificate (JSON lines)")
     vfmt.add_argument("--latex", action="store_true", help="print each certificate's LaTeX")
@@ -220,6 +227,13 @@ def _verify(args) -> int:
         what = "critical subspaces (SPEC §3)" if args.critical else describe_zero_type(zero_type)
         out.write(f"# verify r={point.width} m={m} d={point.input_dim} d_out={point.output_dim}: {what}\n")
     certs = verify_all(point, m, family, zero_type, samples=samples, limit=limit, seed=seed)
+    if args.numeric:
+        try:
+            import numpy  # noqa: F401
+            import scipy  # noqa: F401
+        except ImportError:
+            raise ArgumentValueError("--numeric needs numpy and scipy: pip install 'symbolic-minima[numeric]'") from None
+        certs = _chain(certs, _numeric_certificates(point, m, family, zero_type, seed))
     for cert in progress(certs, desc="certificates"):
         summary.add(cert)
         if args.json:
@@ -235,3 +249,20 @@ def _verify(args) -> int:
     else:
         out.write(line + "\n")
     return 0 if summary.ok else 1
+
+
+def _chain(*iterables):
+    for it in iterables:
+        yield from it
+
+
+def _numeric_certificates(point, m, family, zero_type, seed):
+    from ..numerics import numeric_criticality_certificate, numeric_zero_loss_certificate
+
+    if family == "global":
+        if not point.is_exact_rational:
+            return
+        for activation in ("tanh", "softplus", "sigmoid4+softplus"):
+            yield numeric_zero_loss_certificate(point, m, zero_type, activation, seed=seed)
+    else:
+        yield numeric_criticality_certificate(point.width, m, point.input_dim, point.output_dim, seed=seed)
