@@ -69,13 +69,20 @@ def test_failed_proof_exits_1(monkeypatch, capsys):
     ["prove", "g_critical", "--max-r", "two"],
     ["prove", "g_critical", "--enumeration-limit", "-1"],
 ])
-def test_bad_input_is_one_line_exit_2(args):
-    res = run(*args)
-    assert res.returncode == 2
-    assert res.stdout == ""
+def test_bad_input_is_one_line_exit_2(args, capsys):
+    assert main(args) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and err.startswith("symbolic-minima: error:")
+
+
+def test_bad_name_through_the_real_entry_point():
+    res = run("prove", "no_such_proof")
+    assert res.returncode == 2 and res.stdout == ""
     assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+    assert "t_singletons" in res.stderr  # names the valid proofs
 
 
-def test_unwritable_tex_file_is_exit_2(tmp_path):
-    res = run("prove", "g_critical", *SMALL, "--tex", str(tmp_path / "missing_dir" / "x.tex"))
-    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
+def test_unwritable_tex_file_is_exit_2(tmp_path, capsys):
+    assert main(["prove", "g_critical", *SMALL, "--tex", str(tmp_path / "missing_dir" / "x.tex")]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
