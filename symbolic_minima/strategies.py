@@ -30,7 +30,8 @@ Strategies
       subspace of a drawn (or given) teacher / critical point and width;
     * :func:`critical_points` - irreducible critical points
       (:class:`~symbolic_minima.network.CriticalPoint`);
-    * :func:`deep_widths` - minimal hidden widths of a deep network and the widths of a wider one.
+    * :func:`deep_widths` - minimal hidden widths of a deep network and the widths of a wider one;
+    * :func:`deep_teachers` - irreducible deep teachers (:class:`~symbolic_minima.deep.DeepTeacher`).
 
 Importing this module registers :func:`teachers` for
 :class:`~symbolic_minima.network.Teacher` (when that module is available), so
@@ -76,6 +77,7 @@ __all__ = [
     "critical_points",
     "critical_subspaces",
     "deep_widths",
+    "deep_teachers",
     "find_example",
     "register_strategies",
 ]
@@ -386,12 +388,12 @@ def critical_subspaces(draw, critical_point=None, m=None, max_r: int = 3, max_h:
 
 
 @st.composite
-def deep_widths(draw, max_layers: int = 3, max_r: int = 3, max_extra: int = 1):
+def deep_widths(draw, max_layers: int = 3, max_r: int = 3, max_extra: int = 1, min_extra: int = 0):
     r"""``(minimal, widths)``: minimal hidden widths :math:`r_1^*,\dots,r_{L-1}^*` and wider ones.
 
     ``minimal`` has ``1..max_layers`` hidden layers of width ``1..max_r``;
-    ``widths[l] = minimal[l] + e_l`` with :math:`0 \le e_l \le` ``max_extra``.
-    ``max_extra=1`` covers the paper's theorem (one extra neuron per layer).
+    ``widths[l] = minimal[l] + e_l`` with ``min_extra`` :math:`\le e_l \le` ``max_extra``.
+    ``min_extra=max_extra=1`` is the paper's theorem (one extra neuron per layer).
 
     >>> find_example(deep_widths(), lambda mw: len(mw[0]) == 2 and mw[1] != mw[0])
     ((1, 1), (1, 2))
@@ -399,9 +401,47 @@ def deep_widths(draw, max_layers: int = 3, max_r: int = 3, max_extra: int = 1):
     max_layers = check_width(max_layers, "max_layers", maximum=_MAX_SMALL)
     max_r = check_width(max_r, "max_r", maximum=_MAX_SMALL)
     max_extra = check_int(max_extra, "max_extra", minimum=0, maximum=_MAX_SMALL)
+    min_extra = check_int(min_extra, "min_extra", minimum=0, maximum=max_extra)
     minimal = draw(st.lists(st.integers(1, max_r), min_size=1, max_size=max_layers))
-    extra = draw(st.lists(st.integers(0, max_extra), min_size=len(minimal), max_size=len(minimal)))
+    extra = draw(st.lists(st.integers(min_extra, max_extra), min_size=len(minimal), max_size=len(minimal)))
     return tuple(minimal), tuple(r + e for r, e in zip(minimal, extra))
+
+
+def _columns_nonzero(matrix) -> bool:
+    return all(any(row[k] != 0 for row in matrix) for k in range(len(matrix[0])))
+
+
+@st.composite
+def deep_teachers(draw, hidden_widths=None, d: int = 1, d_out: int = 1, max_layers: int = 2, max_r: int = 2,
+                  max_numerator: int = 9, max_denominator: int = 4):
+    r"""Irreducible deep teachers :class:`~symbolic_minima.deep.DeepTeacher` with exact rational weights.
+
+    In every hidden layer the incoming rows are non-zero and pairwise distinct
+    and every outgoing column is non-zero.  ``hidden_widths`` (a tuple) is drawn
+    (``1..max_layers`` layers of width ``1..max_r``) unless given.
+
+    >>> find_example(deep_teachers(hidden_widths=(2, 1))).hidden_widths
+    (2, 1)
+    """
+    from hypothesis import assume
+
+    from .deep import DeepTeacher
+
+    d = check_width(d, "d", maximum=_MAX_SMALL)
+    d_out = check_width(d_out, "d_out", maximum=_MAX_SMALL)
+    if hidden_widths is None:
+        hidden = draw(st.lists(st.integers(1, check_width(max_r, "max_r", maximum=_MAX_SMALL)), min_size=1,
+                               max_size=check_width(max_layers, "max_layers", maximum=_MAX_SMALL)))
+    else:
+        hidden = [check_width(w, "hidden width", maximum=_MAX_SMALL) for w in hidden_widths]
+    widths = [d, *hidden, d_out]
+    weights = []
+    for l in range(1, len(widths)):
+        rows = _vectors(widths[l - 1], max_numerator, max_denominator)
+        hidden_layer = l < len(widths) - 1
+        weights.append(draw(st.lists(rows, min_size=widths[l], max_size=widths[l], unique=hidden_layer)))
+    assume(all(_columns_nonzero(W) for W in weights[1:]))
+    return DeepTeacher(weights)
 
 
 def find_example(strategy, condition=None, max_examples: int = 1000):
@@ -442,6 +482,12 @@ def register_strategies() -> list:
 
     st.register_type_strategy(CriticalPoint, critical_points())
     registered.append(CriticalPoint)
+    try:
+        from .deep import DeepTeacher
+    except Exception:  # noqa: BLE001
+        return registered
+    st.register_type_strategy(DeepTeacher, deep_teachers())
+    registered.append(DeepTeacher)
     return registered
 
 

@@ -221,3 +221,31 @@ def test_vast_regime_is_past_every_crossover():
         for zero_type in ("singletons", "groups"):
             for name, h in comparison.crossovers(r_star, zero_type).items():
                 assert h is not None and h < 2 * r_star, (r_star, zero_type, name, h)
+
+
+@given(sms.deep_teachers(max_layers=2, max_r=2, d=2))
+def test_deep_teachers_are_irreducible(teacher):
+    for l, W in enumerate(teacher.weights[:-1]):
+        assert len(set(W)) == len(W) and all(any(x != 0 for x in row) for row in W)
+        nxt = teacher.weights[l + 1]
+        assert all(any(row[k] != 0 for row in nxt) for k in range(len(W)))
+
+
+@given(sms.deep_widths(max_layers=2, max_r=2, min_extra=1, max_extra=1))
+def test_one_extra_neuron_per_layer_connects_the_deep_minima(mw):
+    # the paper's theorem (SPEC §4, deep networks), on the package's deep connectivity graph
+    deep = pytest.importorskip("symbolic_minima.deep")
+    import networkx as nx
+
+    minimal, wide = mw
+    isolated = deep.deep_connectivity_graph(deep.DeepTeacher.default(minimal), minimal)
+    assert isolated.number_of_edges() == 0
+    graph = deep.deep_connectivity_graph(deep.DeepTeacher.default(minimal), wide)
+    assert nx.is_connected(graph)
+
+
+def test_from_type_deep_teacher():
+    from hypothesis import strategies as st
+
+    deep = pytest.importorskip("symbolic_minima.deep")
+    assert isinstance(sms.find_example(st.from_type(deep.DeepTeacher)), deep.DeepTeacher)
