@@ -61,7 +61,7 @@ from math import comb, prod
 import networkx as nx
 import sympy
 
-from .errors import ArgumentTypeError, ArgumentValueError, check_int, check_width
+from .errors import ArgumentTypeError, ArgumentValueError, check_int
 from .graph import label_kind, labels_intersect, neighbour_labels
 from .labellings import global_minimum_labellings, is_global_minimum_labelling
 from .linalg import to_fraction

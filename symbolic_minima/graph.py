@@ -310,8 +310,12 @@ def _groups_neighbours(g, r):
     m = len(g)
     options = [((v, 0) if v > 0 else tuple(range(r + 1))) for v in g]
     needed = set(range(1, r + 1))
+    g_groups = [js for v, js in _blocks(g).items() if v < 0]
     for word in product(*options):
         if not needed <= set(word):
+            continue
+        # members of one zero-sum group of g share one incoming vector: at most one teacher label among them
+        if any(len({word[j] for j in js} - {0}) > 1 for js in g_groups):
             continue
         zeros = [j for j, v in enumerate(word) if v == 0]
         for blocks in set_partitions(len(zeros)):

@@ -1,7 +1,7 @@
 """Deep networks: subspaces certified by the function identity, strong-product intersections vs exact
 linear algebra, the census, and the connectivity theorem built constructively."""
 
-from itertools import combinations, permutations
+from itertools import combinations
 from math import factorial, prod
 
 import networkx as nx
@@ -204,4 +204,3 @@ def test_deep_teacher_validation_and_parsing():
     with pytest.raises(ArgumentValueError, match="permutation"):
         permuted_minimum_label((2, 2), [(1, 1), (1, 2)])
     assert sum(1 for _ in deep_labellings((1, 1), (2, 2))) == 9
-    assert list(permutations([1]))  # keep import used

@@ -27,7 +27,7 @@ from symbolic_minima.graph import (
     shortest_label_path,
     star_graph_diameter,
 )
-from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
+from symbolic_minima.labellings import global_minimum_labellings
 from symbolic_minima.network import CriticalPoint, Teacher
 from symbolic_minima.subspaces import critical_subspaces, global_minimum_subspaces
 
@@ -239,4 +239,3 @@ def test_bad_input():
         labels_intersect((1, 0), (1, 0, 0))
     with pytest.raises(ArgumentValueError, match="one_extra"):
         one_extra_neuron_facts(connectivity_graph(2, 4))
-    assert critical_labellings(2, 2)  # import used
