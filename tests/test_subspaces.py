@@ -2,7 +2,6 @@
 
 import random
 from fractions import Fraction
-from itertools import permutations
 from math import comb, factorial
 
 import pytest
@@ -12,7 +11,7 @@ from hypothesis import strategies as st
 
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
-from symbolic_minima.network import CriticalPoint, Teacher, TwoLayerNetwork
+from symbolic_minima.network import CriticalPoint, Teacher
 from symbolic_minima.subspaces import (
     AffineSubspace,
     critical_subspace,
