@@ -9,6 +9,7 @@ renders docstrings as Markdown, so before rendering this extension rewrites
 * ``:func:`~a.b.c``` (and ``:class:``, ``:mod:``, ...) into the code span ``c``
   (``a.b.c`` without the tilde);
 * doctest blocks and ``::`` literal blocks into fenced code blocks;
+* ``.. math::`` directives into display math (``$$ ... $$``);
 * definition lists (a term line, then an indented body) into Markdown
   definition lists (``def_list`` extension).
 
@@ -53,6 +54,20 @@ def _fence_blocks(text: str) -> str:
                 out.append(lines[i])
                 i += 1
             out.append(pad + "```")
+            continue
+        if line.strip().startswith(".. math::"):
+            base = _indent(line)
+            body = [line.strip()[len(".. math::"):].strip()]
+            k = i + 1
+            if not body[0]:  # ".. math::" alone: the formula is the indented block after a blank line
+                while k < len(lines) and not lines[k].strip():
+                    k += 1
+            while k < len(lines) and lines[k].strip() and _indent(lines[k]) > base:
+                body.append(lines[k].strip())
+                k += 1
+            pad = " " * base
+            out += ["", pad + "$$"] + [pad + b for b in body if b] + [pad + "$$", ""]
+            i = k
             continue
         if line.rstrip().endswith("::") and not line.strip().startswith(".."):
             stripped = line.rstrip()[:-2].rstrip()

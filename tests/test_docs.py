@@ -50,6 +50,9 @@ def test_rst_to_markdown():
     assert mod.rst_to_markdown(":math:`T(r,m)` by :func:`~a.b.c` or :class:`a.B`") == "$T(r,m)$ by `c` or `a.B`"
     fenced = mod.rst_to_markdown("Text\n\n>>> 1 + 1\n2\n\nMore::\n\n    code()\n\nEnd")
     assert fenced == "Text\n\n```pycon\n>>> 1 + 1\n2\n```\n\nMore:\n\n```python\ncode()\n```\n\nEnd"
+    math = mod.rst_to_markdown("So\n\n.. math:: a = b,\n          c = d\n\nEnd")
+    assert math == "So\n\n\n$$\na = b,\nc = d\n$$\n\n\nEnd"
+    assert mod.rst_to_markdown(".. math::\n\n    x = 1\n\nEnd") == "\n$$\nx = 1\n$$\n\n\nEnd"
     definitions = mod.rst_to_markdown("Two:\n\n``a``\n    First.\n``b`` (x)\n    Second.\n\nEnd")
     assert definitions == "Two:\n\n``a``\n:   First.\n``b`` (x)\n:   Second.\n\nEnd"
 
