@@ -290,6 +290,16 @@ class DeepTeacher:
     def __repr__(self):
         return f"DeepTeacher(hidden_widths={self.hidden_widths}, d={self.input_dim}, d_out={self.output_dim})"
 
+    def _latex(self, printer=None):
+        mats = []
+        for l, W in enumerate(self.weights, 1):
+            M = sympy.Matrix([[_sym(v) for v in row] for row in W])
+            mats.append(f"W^{{*({l})}} = {sympy.latex(M)}")
+        return r",\ ".join(mats)
+
+    def _repr_latex_(self):
+        return f"$${self._latex()}$$"
+
 
 def _check_student(teacher, student_widths):
     if not isinstance(teacher, DeepTeacher):

@@ -18,9 +18,12 @@ r"""Explicit zero-loss paths between global-minimum subspaces, with exact certif
    teacher's function expands to exactly 0.
 
 A chain of :math:`k` edges gives :math:`k+1` segments (zero-length ones are
-dropped), and no path made of segments each inside one subspace can use
-fewer: consecutive segments share a point, which lies in both subspaces.  So
-the worst case over pairs is the graph's diameter plus one; for
+dropped).  When the end points lie in no other subspace (true for the default
+points in the singletons reading; in the groups reading several parked
+zero-type neurons also form a zero-sum group) no path made of segments each
+inside one subspace can use fewer: consecutive segments share a point, which
+lies in both subspaces, so the subspaces form a walk in the graph.  So the
+worst case over pairs is the graph's diameter plus one; for
 :math:`m=r+1` that is :math:`2\lfloor 3r/2\rfloor+1` (3 for :math:`r=1`, the
 path of SPEC §4; 7 for :math:`r=2`).
 

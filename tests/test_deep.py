@@ -139,6 +139,14 @@ def test_one_extra_neuron_per_layer_connects(tw):
     layer_diameters = [graph_diameter(connectivity_graph(r, r + 1)) for r in tw]
     assert nx.eccentricity(G, permuted_minimum_label(tw, [tuple(range(1, r + 1)) for r in tw])) <= max(layer_diameters)
     assert graph_diameter(G) == max(layer_diameters)
+    if G.number_of_nodes() <= 200:
+        assert graph_diameter(G, "networkx") == graph_diameter(G)
+
+
+def test_deep_latex():
+    t = DeepTeacher.default((2, 1))
+    assert "W^{*(2)}" in sympy.latex(t) and t._repr_latex_().startswith("$$")
+    assert "sigma" in DeepNetwork((2,))._repr_latex_()
 
 
 def test_labels_graph_equals_exact_graph():
