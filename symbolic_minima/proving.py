@@ -151,12 +151,15 @@ _MAX_BOUNDARY_TERMS = 4
 def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
     r"""Decide ``a == b`` for (possibly nested, possibly scaled) finite or infinite sums.
 
-    First ``simplify(a - b) == 0``; otherwise, when both are single sums, the
-    index of ``b`` is re-indexed (shift ``j -> j + s`` or reflection
-    ``j -> c - j``) so that its range overlaps the range of ``a`` up to a few
-    boundary terms; the claim holds if the summands agree term by term
-    (recursively for nested sums) and the boundary terms simplify to ``0``.
-    Returns ``(ok, how)``.
+    Structurally equal sides are equal.  When both are single sums (a
+    constant factor is pushed inside), the index of ``b`` is re-indexed (shift
+    ``i -> j + s`` or reflection ``i -> c - j``) so that its range matches the
+    range of ``a`` up to at most four boundary terms; the claim holds if the
+    summands agree term by term (:func:`simplifies_to_zero`, recursively for
+    nested sums) and the boundary terms simplify to ``0``.  Otherwise
+    ``simplify(a - b) == 0`` is tried.  Ranges are assumed non-inverted
+    (lower limit <= upper limit + 1 for all values of the parameters, as for
+    ``0..r`` with ``r >= 0``).  Returns ``(ok, how)``.
 
     >>> from sympy import Sum, binomial, symbols
     >>> r, m = symbols("r m", integer=True, positive=True)
@@ -177,19 +180,19 @@ def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
         return (True, method) if ok else (False, "not both sums and difference does not simplify to 0")
     if _depth > 3:
         return False, "nesting too deep"
-    fa, j, a0, a1 = A
+    fa, j_name, a0, a1 = A
     fb, i, b0, b1 = B
+    j = sympy.Dummy(str(j_name), integer=True)  # fresh: no capture of symbols free or bound in b
+    fa = fa.xreplace({j_name: j})
     candidates = []
     for s_expr in (b0 - a0, b1 - a1):  # i = j + s
-        candidates.append((j + s_expr, b0 - s_expr, b1 - s_expr, f"{i} -> {j} + ({s_expr})"))
+        candidates.append((j + s_expr, b0 - s_expr, b1 - s_expr, f"{i} -> {j_name} + ({s_expr})"))
     for c_expr in (a0 + b1, a1 + b0):  # i = c - j
-        candidates.append((c_expr - j, c_expr - b1, c_expr - b0, f"{i} -> {sympy.simplify(c_expr)} - {j}"))
+        candidates.append((c_expr - j, c_expr - b1, c_expr - b0, f"{i} -> {sympy.simplify(c_expr)} - {j_name}"))
     seen = set()
     for subst, n0, n1, how in candidates:
         subst = sympy.simplify(subst)
         n0, n1 = sympy.simplify(n0), sympy.simplify(n1)
-        if subst == i and i == j:
-            how = "same index"
         key = (subst, n0, n1)
         if key in seen:
             continue
@@ -197,7 +200,7 @@ def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
         d0, d1 = _offset(n0, a0), _offset(n1, a1)
         if d0 is None or d1 is None or abs(d0) + abs(d1) > _MAX_BOUNDARY_TERMS:
             continue
-        gb = fb.xreplace({i: subst}) if i != j or subst != j else fb
+        gb = fb.xreplace({i: subst})
         # common range [a0 + max(0, d0), a1 + min(0, d1)]; boundary terms of each side outside it
         boundary = sympy.S.Zero
         for t in range(min(0, d0), max(0, d0)):
@@ -221,7 +224,7 @@ def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
             ok_t, _, _ = simplifies_to_zero(fa - gb)
         if ok_t:
             extra = f", {abs(d0) + abs(d1)} boundary term(s) = 0" if d0 or d1 else ""
-            if how == "same index" or subst == j:
+            if subst == j:  # the same index (possibly renamed)
                 return True, f"term by term{extra}"
             return True, f"term by term after {how}{extra}"
     return False, "no re-indexing makes the summands agree"

@@ -63,6 +63,16 @@ def test_sums_equal_reindexing_and_boundary_terms():
     assert not sums_equal(sum_form, sympy.Sum((-1) ** j * sympy.binomial(r, j) * (r + 1 - j) ** m, (j, 1, r)))[0]
 
 
+def test_sums_equal_nested_sums_with_swapped_index_names():
+    n_ = sympy.Symbol("n", integer=True, nonnegative=True)
+    a = sympy.Sum(sympy.Sum(sympy.binomial(r, j) * i ** m / sympy.factorial(i), (j, 0, r)), (i, 0, sympy.oo))
+    b = sympy.Sum(sympy.Sum(sympy.binomial(r, r - i) * j ** m / sympy.factorial(j), (i, 0, r)), (j, 0, sympy.oo))
+    assert sums_equal(a, b)[0]
+    c = sympy.Sum(sympy.Sum(sympy.binomial(r, i) * j ** m / sympy.factorial(j + 1), (i, 0, r)), (j, 0, sympy.oo))
+    assert not sums_equal(a, c)[0]
+    assert not sums_equal(a, sympy.Sum(n_, (n_, 0, r)))[0]
+
+
 def test_simplifies_to_zero_is_exact():
     assert simplifies_to_zero(sympy.binomial(r + 1, j) * (r + 1 - j) / (r + 1) - sympy.binomial(r, j))[0]
     assert not simplifies_to_zero(sympy.Rational(1, 10**30))[0]
