@@ -93,11 +93,11 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
     ok, how = C.convolution_lemma()
     proof.lemma("Product of EGFs is the binomial convolution of their coefficients",
                 r"m!\,[x^m]\,A(x)B(x)", r"\sum_{k=0}^{m}\binom{m}{k}a_k\,b_{m-k}", ok, how)
-    z_coeff = sp.closed_form_coefficient(F_Z, k)
+    z_coeff = sp.closed_form_coefficient(F_Z, n)
     proof.sum_identity(
-        "Coefficients of the zero part: $Z_k = 1$" if zero_type == "singletons"
-        else "Coefficients of the zero part: $Z_k = B_k$ (Bell numbers, Dobinski)",
-        z_coeff, zero_factor(zero_type, k) if zero_type == "singletons" else sympy.bell(k).rewrite(sympy.Sum))
+        "Coefficients of the zero part: $Z_n = 1$" if zero_type == "singletons"
+        else "Coefficients of the zero part: $Z_n = B_n$ (Bell numbers, Dobinski)",
+        z_coeff, zero_factor(zero_type, n) if zero_type == "singletons" else sympy.bell(n).rewrite(sympy.Sum))
     g_coeff = sp.closed_form_coefficient(F_G, n)
     proof.sum_identity("Coefficients of the critical part: $G(r,n) = r!\\,S(n,r)$", g_coeff,
                        sympy.factorial(r) * st.StirlingS2(n, r).rewrite(sympy.Sum))

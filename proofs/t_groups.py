@@ -114,9 +114,9 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                    display=r"E_{\mathrm{replica}}(x)^{r}\,E_{\mathrm{groups}}(x)\Big|_{E_{\mathrm{replica}}=%s,\ "
                            r"E_{\mathrm{groups}}=%s}" % (sympy.latex(replica), sympy.latex(groups)))
     proof.identity("The EGF equals the claimed EGF", F, egf_c)
-    bell_coeff = sp.closed_form_coefficient(groups, k)
+    bell_coeff = sp.closed_form_coefficient(groups, n)
     proof.sum_identity("The zero-sum groups (a SET of non-empty SETs) are counted by the Bell numbers "
-                       "(Dobinski's formula)", bell_coeff, sympy.bell(k).rewrite(sympy.Sum))
+                       "(Dobinski's formula)", bell_coeff, sympy.bell(n).rewrite(sympy.Sum))
 
     # 2. coefficient for symbolic m: Dobinski-type double series
     ok, how = C.binomial_expansion_lemma()

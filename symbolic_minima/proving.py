@@ -367,6 +367,8 @@ class Check:
     def __str__(self) -> str:
         routes = ", ".join(f"{k} {v}" for k, v in self.route_cases.items())
         status = "ok" if self.passed else "FAILED"
+        if self.count is not None:
+            return _plain(f"[{status}] {self.title}: {self.case_count} {self.unit} ({', '.join(self.route_cases)})")
         text = _plain(f"[{status}] {self.title}: {self.case_count} {self.unit}; {self.claim_route} vs {routes}")
         if self.failures:
             text += f"; {len(self.failures)} failure(s), first: {self.failures[0]}"
@@ -624,6 +626,11 @@ class Proof:
         out.append("\\paragraph{Exact checks.}")
         out.append("\\begin{itemize}")
         for c in self.checks:
+            if c.count is not None:  # a boolean check (assert_that)
+                detail = _tex_text(", ".join(c.route_cases))
+                status = "passed" if c.passed else "FAILED"
+                out.append(f"\\item {_tex_text(c.title)}: {c.case_count} {_tex_text(c.unit)} ({detail}); {status}.")
+                continue
             routes = ", ".join(f"{_tex_text(k)}: {v}" for k, v in c.route_cases.items())
             status = "all agree" if c.passed else f"{len(c.failures)} FAILURE(S), e.g. {_tex_text(c.failures[0])}"
             note = f" {_tex_text(c.note)}" if c.note else ""
