@@ -95,3 +95,19 @@ def test_verify_r3_m5(benchmark, family):
 
     benchmark.pedantic(run, rounds=1, iterations=1)
     print(f"\nverify r=3 m=5 d=1 {family}: {benchmark.stats.stats.mean:.1f} s")
+
+
+def test_intersection_rate(benchmark):
+    """Exact intersections of canonical subspaces (rref_extend), against RREF of the stacked systems."""
+    from symbolic_minima.linalg import rref as full_rref
+
+    teacher = Teacher([[1, "1/2"], [-1, 2], [3, 1]], [1, "-3/2", 2])
+    subs = list(islice(global_minimum_subspaces(teacher, 6, "groups"), 400))
+    pairs = list(zip(subs, subs[7:] + subs[:7]))
+    benchmark(lambda: [a.intersection(b) for a, b in pairs])
+    rate = len(pairs) / benchmark.stats.stats.mean
+    n = subs[0].ambient_dimension
+    stacked = _rate(lambda: [full_rref([list(r) for r in a._rows] + [list(r) for r in b._rows], ncols=n)
+                             for a, b in pairs], len(pairs), repeat=1)
+    benchmark.extra_info.update(intersections_per_s=rate, stacked_rref_per_s=stacked)
+    print(f"\nintersections/s (r=3, m=6, d=2, R2): {rate:,.0f} (stacked RREF {stacked:,.0f}/s, x{rate / stacked:.1f})")

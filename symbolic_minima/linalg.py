@@ -28,7 +28,7 @@ from math import gcd
 
 from .errors import ArgumentTypeError, ArgumentValueError
 
-__all__ = ["to_fraction", "rref", "rank", "nullspace", "solve", "mat_vec"]
+__all__ = ["to_fraction", "rref", "rref_extend", "rank", "nullspace", "solve", "mat_vec"]
 
 
 def to_fraction(value) -> Fraction:
@@ -202,6 +202,71 @@ def _rref_integer(mat, width, ncols):
             out[j] = _F1 if x == pv else Fraction(x, pv)
         result.append(out)
     return result, tuple(pivots)
+
+
+def rref_extend(reduced, pivots, new_rows, ncols: int | None = None) -> tuple[list[list], tuple[int, ...]]:
+    r"""RREF of ``reduced`` (already in RREF with ``pivots``, e.g. a canonical system) plus ``new_rows``.
+
+    Equal to ``rref(list(reduced) + list(new_rows), ncols)`` (tested), but
+    reuses the reduced rows: each new row is reduced against the known
+    pivots, then the new pivots are back-substituted, on sparse
+    ``{column: Fraction}`` rows.  Entries must be rational.  Used to intersect
+    affine subspaces.
+
+    >>> rows, piv = rref_extend([[1, 0, 1]], (0,), [[1, 1, 3]])
+    >>> [[str(x) for x in r] for r in rows], piv
+    ([['1', '0', '1'], ['0', '1', '2']], (0, 1))
+    """
+    piv = {}
+    width = None
+    for row, p in zip(reduced, pivots):
+        width = len(row)
+        piv[p] = {j: (x if type(x) is Fraction else to_fraction(x)) for j, x in enumerate(row) if x}
+    extra_bad = [row for row in reduced[len(pivots):]]  # an already inconsistent row (0 = 1)
+    for row in list(new_rows) + extra_bad:
+        if width is None:
+            width = len(row)
+        elif len(row) != width:
+            raise ArgumentValueError("rref_extend: all rows must have the same length")
+        r = {j: (x if type(x) is Fraction else to_fraction(x)) for j, x in enumerate(row) if x}
+        for c in [c for c in r if c in piv]:
+            v = r.pop(c)
+            for j, x in piv[c].items():
+                if j != c:
+                    y = r.get(j, 0) - v * x
+                    if y:
+                        r[j] = y
+                    else:
+                        r.pop(j, None)
+        if not r:
+            continue
+        p = min(r)
+        inv = r[p]
+        if inv != 1:
+            r = {j: x / inv for j, x in r.items()}
+        for prow in piv.values():
+            v = prow.get(p)
+            if v:
+                for j, x in r.items():
+                    y = prow.get(j, 0) - v * x
+                    if y:
+                        prow[j] = y
+                    else:
+                        prow.pop(j, None)
+        piv[p] = r
+    if width is None:
+        return [], ()
+    ncols = width if ncols is None else ncols
+    out = []
+    new_pivots = []
+    for p in sorted(piv):
+        dense = [_F0] * width
+        for j, x in piv[p].items():
+            dense[j] = x
+        out.append(dense)
+        if p < ncols:
+            new_pivots.append(p)
+    return out, tuple(new_pivots)
 
 
 def _convert(x, j, ncols):

@@ -46,7 +46,7 @@ from .labellings import (
     is_critical_labelling,
     is_global_minimum_labelling,
 )
-from .linalg import rref, to_fraction
+from .linalg import rref, rref_extend, to_fraction
 from .network import CriticalPoint, Teacher, TwoLayerNetwork
 from .readings import check_zero_type
 
@@ -390,12 +390,20 @@ class AffineSubspace:
         """The intersection as an :class:`AffineSubspace`, or ``None`` if it is empty."""
         self._check_same(other)
         n = len(self.parameters)
-        rows, pivots = rref([list(r) for r in self._rows] + [list(r) for r in other._rows], ncols=n)
+        if self._symbolic_rhs() or other._symbolic_rhs():
+            rows, pivots = rref([list(r) for r in self._rows] + [list(r) for r in other._rows], ncols=n)
+        else:
+            big, small = (self, other) if len(self._rows) >= len(other._rows) else (other, self)
+            rows, pivots = rref_extend(big._rows, big._pivots, small._rows, ncols=n)
         if len(rows) > len(pivots):
             return None
         rows = tuple(tuple(row[:n]) + (_canon_rhs(row[n]),) for row in rows)
         return AffineSubspace._from_canonical(self.parameters, rows, tuple(pivots), kind="intersection",
                                               neurons=self.neurons)
+
+    def _symbolic_rhs(self) -> bool:
+        n = len(self.parameters)
+        return any(not isinstance(row[n], (Fraction, int)) for row in self._rows)
 
     def intersects(self, other: AffineSubspace) -> bool:
         return self.intersection(other) is not None

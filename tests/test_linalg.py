@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
-from symbolic_minima.linalg import mat_vec, nullspace, rank, rref, solve, to_fraction
+from symbolic_minima.linalg import mat_vec, nullspace, rank, rref, rref_extend, solve, to_fraction
 
 small = st.integers(-3, 3).map(Fraction) | st.builds(Fraction, st.integers(-5, 5), st.integers(1, 4))
 
@@ -70,3 +70,15 @@ def test_bad_input():
         rref([[1, 2], [1]])
     with pytest.raises(ArgumentValueError):
         solve([[1, 2]], [1, 2])
+
+
+@given(matrices(max_rows=4, max_cols=5), matrices(max_rows=4, max_cols=5))
+def test_rref_extend_equals_rref_of_the_stack(first, second):
+    width = min(len(first[0]), len(second[0]))
+    first = [row[:width] for row in first]
+    second = [row[:width] for row in second]
+    for ncols in sorted({width, max(width - 1, 1), max(width - 2, 1)}):
+        reduced, pivots = rref(first, ncols=ncols)
+        if len(reduced) > len(pivots):
+            continue  # rref_extend starts from a consistent reduced system
+        assert rref_extend(reduced, pivots, second, ncols=ncols) == rref(first + second, ncols=ncols)
