@@ -10,14 +10,17 @@ directory and, when ``pdflatex`` is installed, compiles it.
 Sections: definitions and readings; derived formulas (:math:`T` in both
 readings, :math:`G`, relations, exponential generating functions,
 asymptotics); tables of values; ratio tables with crossovers (mild vs vast
-overparameterization); the machine-checked proofs of :mod:`proofs` with
-their verdicts; the connectivity graph of a small case.
+overparameterization) and their heatmaps; the machine-checked proofs of
+:mod:`proofs` with their verdicts; the connectivity graph of a small case
+and a certified zero-loss path; deep networks with one extra neuron per
+layer.
 
 Robustness: a section whose module (or optional dependency) is missing says
 so *in the document* and the report is still produced; the problem is also
 listed in :attr:`Report.missing`.
 
->>> rep = generate_report(r_max=2, h_max=2, r_star_max=3, ratio_h_max=3, proofs=False, figure=None)
+>>> rep = generate_report(r_max=2, h_max=2, r_star_max=3, ratio_h_max=3, proofs=False, figure=None,
+...                       deep_widths=(), ratio_figure=False)
 >>> rep.latex.startswith("\\documentclass")
 True
 >>> "\\end{document}" in rep.latex
@@ -382,7 +385,41 @@ def _section_ratios(opts) -> str:
                 lines.append(f"{r_star} & {cells} & {cross_text} \\\\")
             lines += ["\\bottomrule", "\\end{tabular}}\\end{center}"]
             out.append("\n".join(lines))
+    if opts["ratio_figure"]:
+        out.append(_ratio_figure(opts))
     return "\n\n".join(out) + "\n"
+
+
+RATIO_FIGURE = "ratio-heatmaps.png"
+
+
+def _ratio_figure(opts) -> str:
+    """The heatmaps of :func:`symbolic_minima.plots.plot_ratio` as a PNG next to the ``.tex`` file."""
+    import tempfile
+
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        opts["_missing"].append("ratio heatmaps: matplotlib is not installed")
+        return _not_available("the ratio heatmaps", "They need matplotlib (pip install symbolic-minima[plot]).")
+    from .plots import plot_ratio
+
+    r_stars = range(2, opts["ratio_figure_size"][0] + 1)
+    hs = range(0, opts["ratio_figure_size"][1] + 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / RATIO_FIGURE
+        fig = plot_ratio(r_stars, hs, path=path, dpi=150)
+        import matplotlib.pyplot as plt
+
+        plt.close(fig)
+        opts["_figures"][RATIO_FIGURE] = path.read_bytes()
+    return (
+        "\\begin{figure}[ht]\\centering\n"
+        f"\\includegraphics[width=\\linewidth]{{{RATIO_FIGURE}}}\n"
+        f"\\caption{{$\\log_{{10}}$ of the ratios for $2\\le r^*\\le {r_stars[-1]}$, $0\\le h\\le {hs[-1]}$ "
+        "(\\texttt{plots.plot\\_ratio}); the black line is the crossover.}\n"
+        "\\end{figure}\n"
+    )
 
 
 def _crossover_value(cross):
@@ -451,8 +488,57 @@ def _section_figure(opts) -> str:
         f"{how}. {n_nodes} nodes, {n_edges} edges; the graph is "
         f"{'connected' if connected else 'NOT connected'}."
     )
-    fmt = getattr(graph_mod, "format_label", None)
     out.append(_tikz_graph(graph))
+    out.append(_path_example())
+    return "\n\n".join(out) + "\n"
+
+
+def _path_example() -> str:
+    """The SPEC §4 example: a certified zero-loss path from a minimum to its permutation (r=1, m=2)."""
+    try:
+        from .network import Teacher
+        from .paths import zero_loss_path
+
+        path = zero_loss_path(Teacher([1], [1]), 2, (1, 0), (0, 1))
+    except ImportError as exc:
+        return "\\subsection*{A path of zero loss}\n" + _not_available("the zero-loss path", str(exc))
+    return (
+        "\\subsection*{A path of zero loss}\n"
+        "For $r=1$, $m=2$ (teacher $w^*=1$, $a^*=1$), \\texttt{paths.zero\\_loss\\_path} joins a point of "
+        "$\\Gamma_{(1,0)}$ to its permutation in $\\Gamma_{(0,1)}$ by "
+        f"{path.n_segments} segments with exact waypoints $\\theta=(w_1,w_2,a_1,a_2)$; each segment lies in "
+        "one subspace and the network function along it is certified to equal the teacher's "
+        f"({'certified' if path.certified else 'NOT certified'}):\n"
+        f"\\[ {_tex(path)} \\]\n"
+    )
+
+
+def _section_deep(opts) -> str:
+    deep = _need("deep")
+    import networkx as nx
+
+    out = [r"\section{Deep networks: one extra neuron per layer}",
+           "For each teacher with minimal hidden widths $r_1^*,\\dots,r_{L-1}^*$ "
+           "(\\texttt{DeepTeacher.default}), the connectivity graph of the global-minimum subspaces "
+           "(\\texttt{deep.deep\\_connectivity\\_graph}, reading R1) at the minimal widths and with one "
+           "extra neuron in every hidden layer, and certified zero-loss paths joining every pair of the "
+           "$r_1^*!\\cdots r_{L-1}^*!$ permuted teachers (\\texttt{deep.connect\\_permuted\\_minima})."]
+    lines = ["\\begin{center}\\begin{tabular}{lrrrrlrl}\\toprule",
+             "$r^*$ & minima & edges & subspaces ($+1$) & edges ($+1$) & connected & paths & certified \\\\",
+             "\\midrule"]
+    for widths in opts["deep_widths"]:
+        teacher = deep.DeepTeacher.default(list(widths))
+        isolated = deep.deep_connectivity_graph(teacher, widths)
+        wide = tuple(w + 1 for w in widths)
+        graph = deep.deep_connectivity_graph(teacher, wide)
+        joined = deep.connect_permuted_minima(teacher)
+        lines.append(
+            f"$({', '.join(map(str, widths))})$ & {isolated.number_of_nodes()} & {isolated.number_of_edges()} & "
+            f"{graph.number_of_nodes()} & {graph.number_of_edges()} & "
+            f"{'yes' if nx.is_connected(graph) else 'NO'} & {joined['paths']} (max {joined['max_segments']} segments) & "
+            f"{'yes' if joined['certified'] else 'NO'} \\\\")
+    lines.append("\\bottomrule\\end{tabular}\\end{center}")
+    out.append("\n".join(lines))
     return "\n\n".join(out) + "\n"
 
 
@@ -500,12 +586,14 @@ _SECTIONS = (
     ("Critical versus global-minimum subspaces", _section_ratios, None),
     ("Machine-checked proofs", _section_proofs, "proofs"),
     ("Connectivity figure", _section_figure, "figure"),
+    ("Deep networks", _section_deep, "deep"),
 )
 
 
 def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_h_max: int = 10,
                     crossover_h_max: int = 200, proofs: bool = True, proof_options: dict | None = None,
-                    figure=(2, 3), figure_zero_type: str = "singletons") -> Report:
+                    figure=(2, 3), figure_zero_type: str = "singletons", deep_widths=((2, 1), (2, 2)),
+                    ratio_figure: bool = True, ratio_figure_size=(20, 30)) -> Report:
     r"""Generate the LaTeX report (see the module docstring) and return a :class:`Report`.
 
     ``r_max``, ``h_max``: the tables of :math:`T_{R1}`, :math:`T_{R2}`, :math:`G`
@@ -514,7 +602,11 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
     :math:`0\le h\le` ``ratio_h_max``; crossovers are searched up to
     ``crossover_h_max``.  ``proofs``: include the proofs of :mod:`proofs`
     (``proof_options`` are passed to each ``prove``).  ``figure``:
-    ``(r, m)`` of the connectivity figure, or ``None``.
+    ``(r, m)`` of the connectivity figure, or ``None``.  ``deep_widths``:
+    minimal hidden widths of the deep teachers of the deep-network section
+    (empty to leave it out).  ``ratio_figure``: include the ratio heatmaps
+    (a PNG, needs matplotlib; the document says so when it is missing) over
+    :math:`2\le r^*\le R`, :math:`0\le h\le H` for ``ratio_figure_size=(R, H)``.
     """
     from . import __version__
 
@@ -527,6 +619,12 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         "crossover_h_max": check_int(crossover_h_max, "crossover_h_max", minimum=1, maximum=10_000),
         "proof_options": dict(proof_options or {}),
         "figure_zero_type": figure_zero_type,
+        "deep_widths": [tuple(check_int(w, "deep width", minimum=1, maximum=3) for w in ws)
+                        for ws in (deep_widths or ())],
+        "ratio_figure": bool(ratio_figure),
+        "ratio_figure_size": (check_int(ratio_figure_size[0], "ratio_figure_size[0]", minimum=2, maximum=200),
+                              check_int(ratio_figure_size[1], "ratio_figure_size[1]", minimum=0, maximum=1000)),
+        "_figures": {},
         "_missing": [],
     }
     if figure is not None:
@@ -546,7 +644,8 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
     body = []
     sections = []
     for title, fn, switch in progress(_SECTIONS, total=len(_SECTIONS), desc="report: sections"):
-        if (switch == "proofs" and not proofs) or (switch == "figure" and figure is None):
+        if ((switch == "proofs" and not proofs) or (switch == "figure" and figure is None)
+                or (switch == "deep" and not opts["deep_widths"])):
             continue
         before = len(opts["_missing"])
         try:
@@ -580,7 +679,7 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         "\\tableofcontents",
     ]
     latex = "\n".join(head) + "\n\n" + "\n".join(body) + "\n\\end{document}\n"
-    return Report(latex=latex, sections=sections, missing=list(opts["_missing"]),
+    return Report(latex=latex, sections=sections, missing=list(opts["_missing"]), figures=dict(opts["_figures"]),
                   seconds=time.perf_counter() - t0)
 
 

@@ -10,6 +10,7 @@ from symbolic_minima.cli import main
 
 def test_report_command_writes_tex(tmp_path, capsys):
     status = main(["report", "-o", str(tmp_path / "rep"), "--no-proofs", "--no-figure", "--no-compile",
+                   "--no-deep", "--no-heatmap",
                    "--r-max", "2", "--h-max", "2", "--r-star-max", "3", "--ratio-h-max", "2"])
     assert status == 0
     out = capsys.readouterr().out.split()

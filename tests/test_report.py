@@ -10,7 +10,8 @@ import sympy
 from symbolic_minima import report as rep
 from symbolic_minima.report import generate_report, latex_escape, write_report
 
-SMALL = dict(r_max=3, h_max=3, r_star_max=4, ratio_h_max=4, proofs=False, figure=None)
+SMALL = dict(r_max=3, h_max=3, r_star_max=4, ratio_h_max=4, proofs=False, figure=None, deep_widths=(),
+             ratio_figure=False)
 
 
 def _t_r1(r, m):  # independent of the package: inclusion-exclusion
@@ -43,7 +44,8 @@ def small_report():
 def full_files(tmp_path_factory):
     # compiles when pdflatex is installed
     return write_report(tmp_path_factory.mktemp("report"), compile=None, r_max=4, h_max=4, r_star_max=6,
-                        ratio_h_max=6, proofs=True, proof_options={"max_r": 2, "extra_m": 2}, figure=(2, 3))
+                        ratio_h_max=6, proofs=True, proof_options={"max_r": 2, "extra_m": 2}, figure=(2, 3),
+                        deep_widths=((2, 1),), ratio_figure=True, ratio_figure_size=(6, 8))
 
 
 def test_document_structure(small_report):
@@ -120,6 +122,29 @@ def test_proofs_and_figure_sections(full_files):
     assert "\\begin{tikzpicture}" in report.latex
     # r=2, m=3: T_R1 = 12 subspaces forming one cycle (graph module, exact intersections)
     assert "12 nodes, 12 edges; the graph is connected" in report.latex
+    assert "by 3 segments" in report.latex and "certified" in report.latex  # the SPEC §4 path, r=1, m=2
+
+
+def test_deep_section(full_files):
+    pytest.importorskip("symbolic_minima.deep")
+    latex = full_files.report.latex
+    # teacher (2, 1): 2!1! = 2 isolated minima; with one extra neuron per layer T(2,3) T(1,2) = 12 * 3 subspaces
+    assert "$(2, 1)$ & 2 & 0 & 36 &" in latex and "& yes & 1 (max" in latex
+
+
+def test_ratio_figure_is_written_next_to_the_tex(full_files):
+    pytest.importorskip("matplotlib")
+    png = full_files.tex.parent / rep.RATIO_FIGURE
+    assert png.read_bytes()[:4] == b"\x89PNG"
+    assert f"\\includegraphics[width=\\linewidth]{{{rep.RATIO_FIGURE}}}" in full_files.report.latex
+
+
+def test_missing_matplotlib_is_stated(monkeypatch):
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    report = generate_report(**{**SMALL, "ratio_figure": True})
+    assert "ratio heatmaps" in report.latex and "matplotlib" in report.latex
+    assert any("matplotlib" in item for item in report.missing)
+    assert not report.figures
 
 
 def test_latex_escape():
