@@ -88,6 +88,9 @@ def rref(rows, ncols: int | None = None) -> tuple[list[list], tuple[int, ...]]:
         raise ArgumentValueError("rref: all rows must have the same length")
     ncols = width if ncols is None else ncols
     if all(type(x) is int or type(x) is Fraction for row in mat for x in row):
+        nonzero = sum(1 for row in mat for x in row if x)
+        if 4 * nonzero < len(mat) * width:  # sparse (< 25% non-zero): incremental sparse route
+            return rref_extend([], (), mat, ncols)
         return _rref_integer(mat, width, ncols)
     mat = [[Fraction(x) if type(x) is int else x for x in row] for row in mat]
     return _rref_fraction(mat, width, ncols)

@@ -11,13 +11,15 @@ from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.linalg import mat_vec, nullspace, rank, rref, rref_extend, solve, to_fraction
 
 small = st.integers(-3, 3).map(Fraction) | st.builds(Fraction, st.integers(-5, 5), st.integers(1, 4))
+sparse_entry = st.sampled_from([Fraction(0)] * 6 + [Fraction(1), Fraction(-1), Fraction(3, 2)])
 
 
 @st.composite
 def matrices(draw, max_rows=5, max_cols=5):
     r = draw(st.integers(1, max_rows))
     c = draw(st.integers(1, max_cols))
-    return [[draw(small) for _ in range(c)] for _ in range(r)]
+    entries = draw(st.sampled_from([small, sparse_entry]))  # dense (integer route) or sparse route
+    return [[draw(entries) for _ in range(c)] for _ in range(r)]
 
 
 def _sym(rows):
