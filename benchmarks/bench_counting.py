@@ -2,7 +2,9 @@
 
 Run (a few minutes)::
 
-    python -m pytest benchmarks/bench_counting.py --benchmark-enable -p no:doctest -s
+    python -m pytest benchmarks/bench_counting.py -o addopts="" --benchmark-enable -s
+
+(``-o addopts=""`` drops the project's ``--doctest-modules``/``--benchmark-disable``.)
 
 Groups (pytest-benchmark prints one table per group; the last test prints the ratios):
 
@@ -16,6 +18,9 @@ Groups (pytest-benchmark prints one table per group; the last test prints the ra
   (sympy at 1 <= r <= m <= 120, since its per-entry cost grows like m*r).
 
 sympy caches ``stirling``; the cache is cleared before every baseline round.
+
+Measured once at full size (2 cores shared with other jobs, load 4-7), one process:
+sympy 627 s, pure Python 3.5 s and 10.5 s (two runs), python-flint 0.27 s.
 """
 
 import os
