@@ -411,6 +411,9 @@ class Teacher:
     are refused.  Validation (irreducibility): every :math:`a_i\neq 0`, every
     :math:`w_i\neq 0`, the :math:`w_i` pairwise distinct; a violation raises
     :class:`~symbolic_minima.errors.ArgumentValueError` naming the parameter.
+    With symbolic entries only structural checks are possible (a symbol
+    :math:`u` is accepted as non-zero and distinct from :math:`v`); the
+    conditions are then assumptions on the symbols.
 
     >>> Teacher([1, 1], [1, 2])
     Traceback (most recent call last):

@@ -87,3 +87,19 @@ def test_nonparallel_split_is_not_critical_numerically():
     g_bad = np.linalg.norm(loss_and_gradient(bad, X, Y, 2, 1, 2, "sigmoid4+softplus")[1])
     assert g_good < 1e-7 < g_bad
     assert isinstance(cp.incoming[0][0], sympy.Rational) and Fraction(w) == Fraction(int(cp.incoming[0][0].p), int(cp.incoming[0][0].q))
+
+
+def test_odd_activation_adds_zero_loss_points_outside_the_enumeration():
+    """SPEC §6: for odd sigma (tanh) the sign flip (w, a) -> (-w, -a) keeps zero loss, but the flipped
+    point lies in no enumerated subspace: completeness is a statement about generic activations."""
+    from symbolic_minima.verify import which_subspaces
+
+    t = Teacher([1, 2], [1, -1])
+    flipped = [-1, 2, -1, -1]  # neuron 1 flipped: w_1 = -1, a_1 = -1
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((50, 1))
+    Y = forward([float(v) for v in t.flat()], X, 2, 1, 1, "tanh")
+    assert loss_and_gradient(np.array(flipped, float), X, Y, 2, 1, 1, "tanh")[0] < 1e-30
+    Y_soft = forward([float(v) for v in t.flat()], X, 2, 1, 1, "softplus")  # softplus is not odd
+    assert loss_and_gradient(np.array(flipped, float), X, Y_soft, 2, 1, 1, "softplus")[0] > 1e-3
+    assert which_subspaces(flipped, t, 2, "groups") == []
