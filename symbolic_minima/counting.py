@@ -87,6 +87,7 @@ __all__ = [
     "METHODS_G",
     "FORMS",
     "MAX_ENUMERATION_WIDTH",
+    "MAX_TRIANGLE_STEPS",
 ]
 
 #: The symbols of the symbolic closed forms.
@@ -193,7 +194,7 @@ def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: s
     if method == "enumeration":
         return _enumerate(r, m, zero_type)
     if method == "recurrence":
-        return _t_triangle(m, r, zero_type)[m][r]
+        return _t_rows(m, r, zero_type, {m})[m][r]
     if zero_type == "singletons":
         if method == "stirling":
             return factorial(r) * stirling2(m + 1, r + 1, backend=backend)
@@ -239,7 +240,7 @@ def G(r, m, method: str = "auto", backend: str = "auto") -> int:
     if method == "inclusion_exclusion":
         return difference_power_sum(r, m, 0)
     if method == "recurrence":
-        return _g_triangle(m, r)[m][r]
+        return _g_rows(m, r, {m})[m][r]
     if method == "species":
         return _species(r, m, None)
     return _enumerate(r, m, None)
@@ -248,43 +249,64 @@ def G(r, m, method: str = "auto", backend: str = "auto") -> int:
 # --------------------------------------------------------------------------- triangles
 
 
-def _g_triangle(m_max: int, r_max: int) -> list:
-    """``rows[m][r] = G(r, m)`` for ``0 <= r <= min(m, r_max)``, ``m <= m_max``."""
-    rows = [[1]]
-    for m in range(1, m_max + 1):
-        prev = rows[-1]
+#: Largest ``max(r) * max(m)`` for the triangle recurrences (tables, ``method="recurrence"``):
+#: about a minute of Python big-int steps.
+MAX_TRIANGLE_STEPS = 25_000_000
+
+
+def _check_steps(m_max: int, r_max: int, zero_type=None) -> None:
+    steps = m_max * (m_max if zero_type == "groups" else r_max)
+    if steps > MAX_TRIANGLE_STEPS:
+        raise ArgumentValueError(
+            f"m must be smaller: the triangle recurrence would take {steps} steps "
+            f"(limit {MAX_TRIANGLE_STEPS}); use T/G with method='auto' for single values"
+        )
+
+
+def _g_rows(m_max: int, r_max: int, keep):
+    """``{m: [G(0, m), ..., G(min(m, r_max), m)]}`` for ``m`` in ``keep`` (only two rows live at a time)."""
+    _check_steps(m_max, r_max)
+    prev = [1]
+    out = {0: prev} if 0 in keep else {}
+    for m in progress(range(1, m_max + 1), total=m_max, desc="G triangle"):
         top = min(m, r_max)
         new = [0] * (top + 1)
         for r in range(1, top + 1):
             new[r] = r * ((prev[r] if r < len(prev) else 0) + prev[r - 1])
-        rows.append(new)
-    return rows
+        if m in keep:
+            out[m] = new
+        prev = new
+    return out
 
 
-def _t_triangle(m_max: int, r_max: int, zero_type: str) -> list:
-    """``rows[m][r] = T(r, m)`` (reading ``zero_type``) for ``0 <= r <= min(m, r_max)``."""
+def _t_rows(m_max: int, r_max: int, zero_type: str, keep):
+    """``{m: [T(0, m), ..., T(min(m, r_max), m)]}`` (reading ``zero_type``) for ``m`` in ``keep``."""
+    _check_steps(m_max, r_max, zero_type)
+    prev = [1]
+    out = {0: prev} if 0 in keep else {}
     if zero_type == "singletons":
-        rows = [[1]]
-        for m in range(1, m_max + 1):
-            prev = rows[-1]
+        for m in progress(range(1, m_max + 1), total=m_max, desc="T triangle"):
             top = min(m, r_max)
             new = [1] + [0] * top
             for r in range(1, top + 1):
                 new[r] = (r + 1) * (prev[r] if r < len(prev) else 0) + r * prev[r - 1]
-            rows.append(new)
-        return rows
-    # R2 needs T(r+1, m-1): keep the full triangle r <= m, then cut.
-    rows = [[1]]
+            if m in keep:
+                out[m] = new
+            prev = new
+        return out
+    # R2 needs T(r+1, m-1): row m is needed up to r_max + (m_max - m).
     bells = bell_numbers(m_max)
-    for m in range(1, m_max + 1):
-        prev = rows[-1]
-        new = [bells[m]] + [0] * m
-        for r in range(1, m + 1):
+    for m in progress(range(1, m_max + 1), total=m_max, desc="T triangle (R2)"):
+        top = min(m, r_max + m_max - m)
+        new = [bells[m]] + [0] * top
+        for r in range(1, top + 1):
             same = prev[r] if r < len(prev) else 0
             up = prev[r + 1] if r + 1 < len(prev) else 0
             new[r] = (r + 1) * same + r * prev[r - 1] + up
-        rows.append(new)
-    return [row[: r_max + 1] for row in rows]
+        if m in keep:
+            out[m] = new[: r_max + 1]
+        prev = new
+    return out
 
 
 def _table_args(r_values, m_values):
@@ -305,7 +327,7 @@ def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
     """
     zero_type = check_zero_type(zero_type)
     r_list, m_list = _table_args(r_values, m_values)
-    rows = _t_triangle(max(m_list), max(r_list), zero_type)
+    rows = _t_rows(max(m_list), max(r_list), zero_type, set(m_list))
     return {(r, m): (rows[m][r] if r < len(rows[m]) else 0) for r in r_list for m in m_list}
 
 
@@ -316,7 +338,7 @@ def G_table(r_values, m_values) -> dict:
     {(2, 2): 2, (2, 3): 6, (2, 4): 14, (2, 5): 30}
     """
     r_list, m_list = _table_args(r_values, m_values)
-    rows = _g_triangle(max(m_list), max(r_list))
+    rows = _g_rows(max(m_list), max(r_list), set(m_list))
     return {(r, m): (rows[m][r] if r < len(rows[m]) else 0) for r in r_list for m in m_list}
 
 

@@ -200,3 +200,21 @@ def test_without_flint(monkeypatch):
     assert stirling_module.stirling2(50, 20) == stirling_module.stirling2(50, 20, backend="python")
     with pytest.raises(ArgumentValueError, match="python-flint"):
         stirling_module.stirling2(5, 2, backend="flint")
+
+
+def test_triangle_rows_cut_and_guard():
+    from symbolic_minima.counting import MAX_TRIANGLE_STEPS
+
+    table = T_table([1, 2], range(25, 31), zero_type="groups")
+    for (r, m), v in table.items():
+        assert v == T(r, m, zero_type="groups", method="zero_type_sum")
+    assert T(3, 40, zero_type="groups", method="recurrence") == T(3, 40, zero_type="groups")
+    side = int(MAX_TRIANGLE_STEPS**0.5) + 10
+    with pytest.raises(ArgumentValueError, match="triangle"):
+        T_table([side], [side])
+    with pytest.raises(ArgumentValueError, match="triangle"):
+        G(side, side, method="recurrence")
+    with pytest.raises(ArgumentValueError, match="triangle"):
+        T(10, side, zero_type="groups", method="recurrence")
+    with pytest.raises(ArgumentValueError):
+        T_table([], [3])
