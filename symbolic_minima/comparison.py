@@ -67,6 +67,27 @@ class ComparisonRow:
     def ratio(self, comparison: str) -> Fraction:
         return getattr(self, check_choice(comparison, "comparison", COMPARISONS))
 
+    def _latex(self, printer=None) -> str:
+        t = r"T_{\mathrm{%s}}(%d, %d)" % (self.reading, self.r_star, self.m)
+
+        def rel(value: Fraction) -> str:
+            if value.denominator == 1:
+                return f"= {value.numerator}"
+            if max(value.numerator.bit_length(), value.denominator.bit_length()) <= 200:
+                return r"= \frac{%d}{%d}" % (value.numerator, value.denominator)
+            mantissa, _, exponent = format_ratio(value).partition("e")
+            return r"\approx " + mantissa + (r" \times 10^{%d}" % int(exponent) if exponent else "")
+
+        rs = self.r_star
+        return (
+            r"\frac{G(%d, %d)}{%s} %s,\quad \frac{\sum_{r<%d} G(r, %d)}{%s} %s,\quad "
+            r"\frac{\max_{r<%d} G(r, %d)}{%s} %s"
+            % (rs - 1, self.m, t, rel(self.previous), rs, self.m, t, rel(self.sum), rs, self.m, t, rel(self.max))
+        )
+
+    def _repr_latex_(self) -> str:
+        return f"${self._latex()}$"
+
     def to_json(self) -> dict:
         """JSON-ready dict: ints in full, ratios as ``"p/q"`` strings plus a float-free decimal approximation."""
         out = {

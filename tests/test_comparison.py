@@ -98,3 +98,12 @@ def test_documented_crossovers():
     for r_star, (r1, r2) in documented.items():
         assert tuple(crossovers(r_star).values()) == r1
         assert tuple(crossovers(r_star, "groups").values()) == r2
+
+
+def test_row_latex():
+    import sympy
+
+    tex = sympy.latex(compare(3, [1])[0])
+    assert r"\frac{G(2, 4)}{T_{\mathrm{R1}}(3, 4)} = \frac{7}{30}" in tex
+    big = compare(5, [400], "groups")[0]._repr_latex_()
+    assert big.startswith("$") and r"\times 10^{" in big and "R2" in big
