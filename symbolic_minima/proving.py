@@ -276,7 +276,7 @@ def _tex_text(s) -> str:
 
 
 _PLAIN_MACROS = (
-    (r"\le", "<="), (r"\ge", ">="), (r"\to", "->"), (r"\cdot", "."), (r"\dots", "..."), (r"\in", "in"),
+    (r"\le", "<="), (r"\ge", ">="), (r"\to", "->"), (r"\cdot", "*"), (r"\dots", "..."), (r"\in", "in"),
     (r"\{", "{"), (r"\}", "}"), (r"\exp", "exp"), (r"\sum", "sum"), (r"\,", " "),
 )
 
@@ -334,6 +334,12 @@ class Step:
 
     def status(self) -> str:
         return {True: "ok", False: "FAILED", None: "computed"}[self.passed]
+
+    def _latex(self, printer=None) -> str:
+        return self.equation_latex
+
+    def _repr_latex_(self) -> str:
+        return f"$${self.equation_latex}$$" if self.lhs is not None else ""
 
     def __str__(self) -> str:
         extra = f" [{self.method}]" if self.method else ""

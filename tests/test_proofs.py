@@ -109,7 +109,7 @@ def test_proofs_package_is_importable():
 
 EXPECTED_PROOFS = {
     "t_singletons", "t_groups", "g_critical", "relation_zero_type_sum_singletons",
-    "relation_zero_type_sum_groups", "relation_shift", "asymptotics", "asymptotics_groups",
+    "relation_zero_type_sum_groups", "relation_shift", "asymptotics", "asymptotics_groups", "small_values",
 }
 
 
@@ -126,7 +126,7 @@ def test_proof_is_verified_on_the_full_range(name):
     assert proof.verdict, proof.summary()
     assert any(s.kind == "identity" and s.passed for s in proof.steps)
     cases = {case for chk in proof.checks for case, _ in chk.cases if isinstance(case, tuple) and len(case) == 2}
-    if name != "asymptotics":
+    if name not in ("asymptotics", "small_values"):
         assert {(r_, r_ + 5) for r_ in range(1, 6)} <= cases  # the whole range r <= 5, m <= r + 5 was checked
     tex = proof.latex()
     assert "Verdict:} verified" in tex and proof.name.replace("_", r"\_") in tex
@@ -179,6 +179,14 @@ def test_wrong_bell_expansion_is_rejected():
     failed = _wrong(asymptotics_groups, claimed_coefficients=perturbed)
     assert any("direct differentiation" in item for item in failed)
     assert any("Exact identity" in item for item in failed)
+
+
+def test_wrong_small_value_fails_its_induction_step():
+    from proofs import _common as C
+    from proofs import small_values
+
+    failed = _wrong(small_values, claimed={"G(r,r+1)": sympy.factorial(C.r + 1) * C.r / 3})
+    assert any("Induction step for $G(r,r+1)$" in item or "Induction step for G(r,r+1)" in item for item in failed)
 
 
 def test_a_proof_that_crashes_is_a_failed_proof(monkeypatch):
