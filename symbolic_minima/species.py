@@ -57,7 +57,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from fractions import Fraction
 from itertools import combinations
-from math import comb
 
 import sympy
 from sympy import Add, Integer, Mul, Pow, Rational, Symbol, exp, oo

@@ -1,7 +1,7 @@
 """Asymptotics: derived leading terms, and the exact ratios converging to 1."""
 
 from fractions import Fraction
-from math import comb, factorial
+from math import factorial
 
 import pytest
 import sympy

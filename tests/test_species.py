@@ -1,6 +1,6 @@
 """Tests of symbolic_minima.species: EGFs against brute-force enumeration, coefficients, closed forms."""
 
-from math import comb, factorial
+from math import comb
 
 import pytest
 import sympy
