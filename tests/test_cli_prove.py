@@ -57,6 +57,8 @@ def test_all_runs_every_proof(capsys, tmp_path, monkeypatch):
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == len(proof_names()) and all(line.startswith("VERIFIED") for line in lines)
     assert out.read_text().count(r"\paragraph{Claim") == len(proof_names())
+    assert main(["prove", *SMALL]) == 0  # no name: all of them
+    assert len(capsys.readouterr().out.strip().splitlines()) == len(proof_names())
 
 
 def test_failed_proof_exits_1(monkeypatch, capsys):
@@ -75,7 +77,6 @@ def test_failed_proof_exits_1(monkeypatch, capsys):
 
 @pytest.mark.parametrize("args", [
     ["prove", "no_such_proof"],
-    ["prove"],
     ["prove", "g_critical", "--all"],
     ["prove", "--list", "g_critical"],
     ["prove", "g_critical", "--max-r", "0"],

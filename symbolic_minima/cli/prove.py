@@ -6,6 +6,7 @@ r"""Command line of the machine-checked proofs: ``symbolic-minima prove``.
 ``symbolic-minima prove NAME --latex``       print the LaTeX fragment after the verdict
 ``symbolic-minima prove NAME -v``            every step and check instead of the one line
 ``symbolic-minima prove --all``              run every proof (``--tex FILE``: all fragments in one file)
+``symbolic-minima prove``                    the same as ``--all``
 
 Options ``--max-r R`` (default 5), ``--extra-m H`` (default 5) and
 ``--enumeration-limit N`` (enumerate labellings only where there are at most
@@ -30,7 +31,7 @@ def register(subparsers) -> None:
         description="Derive a claim symbolically (species -> EGF -> closed form), check it exactly against "
         "enumeration and independent routes, print the verdict and optionally a LaTeX fragment.",
     )
-    p.add_argument("name", nargs="?", help="the proof to run (see --list)")
+    p.add_argument("name", nargs="?", help="the proof to run (see --list); none: run them all")
     p.add_argument("--list", action="store_true", help="list the proofs (name, reading, claim)")
     p.add_argument("--all", action="store_true", help="run every proof")
     p.add_argument("--tex", "-o", metavar="FILE", dest="tex", help="write the LaTeX fragment(s) to FILE")
@@ -59,9 +60,7 @@ def _prove(args) -> int:
         return 0
     if args.all and args.name:
         fail("give either a proof NAME or --all, not both")
-    if not args.all and not args.name:
-        fail(f"give a proof NAME, --list or --all; proofs: {', '.join(proof_names())}")
-    names = proof_names() if args.all else [args.name]  # an unknown name: run_proof raises (exit 2)
+    names = [args.name] if args.name else proof_names()  # an unknown name: run_proof raises (exit 2)
     proofs = []
     for name in names:
         proof = run_proof(name, **_options(args))
