@@ -5,37 +5,42 @@ returns a :class:`~hypothesis.strategies.SearchStrategy`, so a researcher
 can test a claim of their own against the package's exact machinery::
 
     from hypothesis import given
-    from symbolic_minima.strategies import teachers, widths
-    from symbolic_minima.subspaces import global_minimum_subspaces
     from symbolic_minima.counting import T
+    from symbolic_minima.labellings import global_minimum_labellings
+    from symbolic_minima.strategies import widths, zero_types
 
-    @given(teachers(max_r=2), widths(regime="mild", max_r=2))
-    def test_one_subspace_per_labelling(teacher, rm):
+    @given(widths(regime="mild", max_r=4), zero_types())
+    def test_enumeration_has_T_elements(rm, zero_type):
         r, m = rm
-        ...
+        labels = global_minimum_labellings(r, m, zero_type)
+        assert sum(1 for _ in labels) == T(r, m, zero_type=zero_type)
 
-Strategies
-    * :func:`exact_rationals` - sympy ``Rational`` numbers with small numerator and denominator;
-    * :func:`teachers` - irreducible teachers (:class:`~symbolic_minima.network.Teacher`) with
-      exact rational parameters: outgoing weights non-zero, incoming vectors
-      pairwise distinct and non-zero;
-    * :func:`widths` - pairs ``(r, m)`` with ``m = r + h`` in the *mild*
-      (:math:`0 \le h \le \lfloor r/2 \rfloor`), *vast* (:math:`2r \le h \le 4r`)
-      or *any* (:math:`0 \le h \le` ``max_h``) regime;
-    * :func:`zero_types` - the readings ``"singletons"`` (R1) and ``"groups"`` (R2);
-    * :func:`labellings`, :func:`critical_labellings` - valid canonical labels of
-      global-minimum and critical subspaces (same conventions as
-      :mod:`symbolic_minima.labellings`), built directly, not by enumeration;
-    * :func:`global_minimum_subspaces`, :func:`critical_subspaces` - one
-      subspace of a drawn (or given) teacher / critical point and width;
-    * :func:`critical_points` - irreducible critical points
-      (:class:`~symbolic_minima.network.CriticalPoint`);
-    * :func:`deep_widths` - minimal hidden widths of a deep network and the widths of a wider one;
-    * :func:`deep_teachers` - irreducible deep teachers (:class:`~symbolic_minima.deep.DeepTeacher`).
+The strategies:
+
+* :func:`exact_rationals` - sympy ``Rational`` numbers with small numerator and denominator;
+* :func:`teachers` - irreducible teachers (:class:`~symbolic_minima.network.Teacher`) with
+  exact rational parameters: outgoing weights non-zero, incoming vectors
+  pairwise distinct and non-zero; :func:`teacher_parameters` - the same as raw tuples;
+* :func:`critical_points` - irreducible critical points (:class:`~symbolic_minima.network.CriticalPoint`);
+* :func:`widths` - pairs ``(r, m)`` with ``m = r + h`` in the *mild*
+  (:math:`0 \le h \le \lfloor r/2 \rfloor`), *vast* (:math:`2r \le h \le 4r`)
+  or *any* (:math:`0 \le h \le` ``max_h``) regime;
+* :func:`zero_types` - the readings ``"singletons"`` (R1) and ``"groups"`` (R2);
+* :func:`labellings`, :func:`critical_labellings` - valid canonical labels of
+  global-minimum and critical subspaces (same conventions as
+  :mod:`symbolic_minima.labellings`), built directly, not by enumeration;
+* :func:`global_minimum_subspaces`, :func:`critical_subspaces` - one exact
+  subspace of a drawn (or given) teacher / critical point and width;
+* :func:`deep_widths` - minimal hidden widths of a deep network and the widths of a wider one;
+* :func:`deep_teachers` - irreducible deep teachers (:class:`~symbolic_minima.deep.DeepTeacher`);
+* :func:`find_example` - the simplest example satisfying a condition, deterministically.
 
 Importing this module registers :func:`teachers` for
-:class:`~symbolic_minima.network.Teacher` (when that module is available), so
-``st.from_type(Teacher)`` and ``st.builds(f)`` for annotated ``f`` work.
+:class:`~symbolic_minima.network.Teacher`, :func:`critical_points` for
+:class:`~symbolic_minima.network.CriticalPoint` and :func:`deep_teachers` for
+:class:`~symbolic_minima.deep.DeepTeacher` (when those modules are
+available), so ``st.from_type(Teacher)`` and ``st.builds(f)`` for annotated
+``f`` work.
 
 This module needs hypothesis (``pip install symbolic-minima[strategies]``);
 ``import symbolic_minima`` never imports it.
