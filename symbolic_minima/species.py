@@ -625,8 +625,13 @@ def closed_form_coefficient(egf, m):
     """
     egf = sympy.sympify(egf)
     constant, a, powers, c0, beta = _split_factors(egf)
-    j = Symbol("j", integer=True, nonnegative=True)
-    i = Symbol("i", integer=True, nonnegative=True)
+    taken = {str(sym) for sym in egf.free_symbols | sympy.sympify(m).free_symbols}
+    j, i = (
+        Symbol(name, integer=True, nonnegative=True)
+        if name not in taken
+        else sympy.Dummy(name, integer=True, nonnegative=True)
+        for name in ("j", "i")
+    )
     if len(powers) > 1:
         total = sum(powers, Integer(0))
         powers = [total]

@@ -149,3 +149,10 @@ def test_printing():
     assert isinstance(sp, Species)
     assert global_minimum_species(2) == global_minimum_species(2)
     assert hash(global_minimum_species(2)) == hash(global_minimum_species(2))
+
+
+def test_closed_form_summation_variable_does_not_clash():
+    j = sympy.Symbol("j", integer=True, nonnegative=True)
+    form = closed_form_coefficient(critical_species(j).egf(), m)
+    for jj, mm in [(2, 4), (3, 5)]:
+        assert form.subs({j: jj, m: mm}).doit() == critical_species(jj).count(mm)
