@@ -10,6 +10,7 @@ specification need:
 * :class:`NonEmptySet`: the label set if it is non-empty; EGF :math:`e^x-1`.
 * :class:`Product` ``A * B``: split the labels in two, an A-structure on one part and a
   B-structure on the other; EGF :math:`A(x)B(x)`.
+* :class:`Union` ``A + B``: an A-structure or a B-structure (tagged); EGF :math:`A(x)+B(x)`.
 * :class:`Power` ``(A, r)``: split the labels into r ordered parts, an A-structure on each;
   EGF :math:`A(x)^r` (``r`` may be a sympy Symbol).
 * :class:`SetOf` ``(A)``: a set partition of the labels, an A-structure on each block;
@@ -70,6 +71,7 @@ __all__ = [
     "Set",
     "NonEmptySet",
     "Product",
+    "Union",
     "Power",
     "SetOf",
     "zero_type_neurons",
@@ -154,6 +156,11 @@ class Species:
 
     def __pow__(self, r):
         return Power(self, r)
+
+    def __add__(self, other):
+        if not isinstance(other, Species):
+            return NotImplemented
+        return Union(self, other)
 
     def _notation(self) -> str:
         raise NotImplementedError
@@ -266,6 +273,45 @@ class Product(Species):
 
     def _tex(self):
         return rf"{self.first._tex()} \cdot {self.second._tex()}"
+
+
+class Union(Species):
+    r"""Disjoint union :math:`A + B`: an A-structure or a B-structure on the labels.
+
+    Structures are ``("left", a)`` or ``("right", b)``, so a structure of both
+    kinds is counted twice (as the EGF :math:`A(x)+B(x)` says).  Useful for the
+    activation-dependent neuron classes of the later literature (SPEC §6).
+
+    >>> (NonEmptySet() + Set()).egf(), (NonEmptySet() + Set()).count(3)
+    (2*exp(x) - 1, 2)
+    """
+
+    def __init__(self, first: Species, second: Species, name: str | None = None):
+        if not isinstance(first, Species) or not isinstance(second, Species):
+            raise ArgumentTypeError("Union needs two Species")
+        self.first, self.second, self.name = first, second, name
+
+    def _key(self):
+        return (self.first, self.second)
+
+    def egf(self):
+        return self.first.egf() + self.second.egf()
+
+    def subs(self, **values):
+        return Union(self.first.subs(**values), self.second.subs(**values), self.name)
+
+    def structures(self, labels):
+        labels = _labels(labels)
+        for a in self.first.structures(labels):
+            yield ("left", a)
+        for b in self.second.structures(labels):
+            yield ("right", b)
+
+    def _notation(self):
+        return f"({self.first} + {self.second})"
+
+    def _tex(self):
+        return rf"\left({self.first._tex()} + {self.second._tex()}\right)"
 
 
 class Power(Species):

@@ -41,6 +41,8 @@ SPECIES = [
     global_minimum_species(2),
     global_minimum_species(2, "groups"),
     critical_species(3),
+    NonEmptySet() + Power(NonEmptySet(), 2),
+    SetOf(NonEmptySet() + NonEmptySet()),
 ]
 
 
