@@ -43,9 +43,14 @@ def test_plot_graph_command(tmp_path):
     (["plot", "nothing", "-o", "x.png"], "invalid choice"),
     (["report"], "-o"),
     (["report", "-o", "d", "--r-max", "0"], "r_max"),
+    (["report", "-o", "afile", "--no-proofs"], "not a directory"),
+    (["report", "-o", "no/such/dir", "--no-proofs"], "does not exist"),
+    (["plot", "graph", "1", "2", "-o", "no/such/g.png"], "does not exist"),
+    (["plot", "ratio", "-o", "."], "is a directory"),
 ])
 def test_bad_input_is_one_line_exit_2(argv, words, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("")
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and words in err and "Traceback" not in err

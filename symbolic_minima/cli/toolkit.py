@@ -15,6 +15,7 @@ r"""Command-line toolkit: ``report`` (a LaTeX document) and ``plot`` (PNG figure
 
 from __future__ import annotations
 
+import os
 import sys
 
 from ..errors import ArgumentValueError
@@ -66,15 +67,46 @@ def register(subparsers) -> None:
     q.set_defaults(func=_plot_graph)
 
 
+def _check_output_file(path: str, option: str = "-o") -> None:
+    """Fail early (one line) when the output file cannot be written, before any computation."""
+    directory = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(directory):
+        raise ArgumentValueError(f"{option}: directory {directory} does not exist")
+    if os.path.isdir(path):
+        raise ArgumentValueError(f"{option}: {path} is a directory; give a file name such as ratio.png")
+    if not os.access(directory, os.W_OK):
+        raise ArgumentValueError(f"{option}: directory {directory} is not writable")
+
+
+def _check_output_directory(path: str) -> None:
+    if os.path.exists(path) and not os.path.isdir(path):
+        raise ArgumentValueError(f"-o: {path} exists and is not a directory")
+    parent = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(parent):
+        raise ArgumentValueError(f"-o: directory {parent} does not exist")
+
+
 def _report(args) -> int:
     from ..report import write_report
 
+    _check_output_directory(args.output)
     figure = None if args.no_figure else tuple(args.figure)
-    files = write_report(
+    try:
+        files = _write(write_report, args, figure)
+    except OSError as exc:
+        raise ArgumentValueError(f"cannot write the report to {args.output}: {exc.strerror or exc}") from None
+    return _print_report(files, args)
+
+
+def _write(write_report, args, figure):
+    return write_report(
         args.output, compile=False if args.no_compile else None, r_max=args.r_max, h_max=args.h_max,
         r_star_max=args.r_star_max, ratio_h_max=args.ratio_h_max, proofs=not args.no_proofs, figure=figure,
         deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=not args.no_heatmap,
     )
+
+
+def _print_report(files, args) -> int:
     print(files.tex)
     if files.pdf is not None:
         print(files.pdf)
@@ -100,6 +132,7 @@ def _plot_ratio(args) -> int:
     from .count import parse_range
 
     _matplotlib_or_fail()
+    _check_output_file(args.output)
     r_stars = parse_range(args.r_star, "--r-star", minimum=2)
     hs = parse_range(args.h, "--h", minimum=0)
     if len(r_stars) * len(hs) > 20_000:
@@ -108,7 +141,10 @@ def _plot_ratio(args) -> int:
         raise ArgumentValueError("plot ratio: r* must be <= 200 and h <= 1000")
     zero_types = ZERO_TYPES if args.zero_type == "both" else (args.zero_type,)
     comparisons = _COMPARISONS if args.comparison == "all" else (args.comparison,)
-    plot_ratio(r_stars, hs, path=args.output, zero_types=zero_types, comparisons=comparisons)
+    try:
+        plot_ratio(r_stars, hs, path=args.output, zero_types=zero_types, comparisons=comparisons)
+    except OSError as exc:
+        raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(args.output)
     return 0
 
@@ -117,6 +153,10 @@ def _plot_graph(args) -> int:
     from ..plots import plot_graph
 
     _matplotlib_or_fail()
-    plot_graph(args.r, args.m, path=args.output, zero_type=args.zero_type)
+    _check_output_file(args.output)
+    try:
+        plot_graph(args.r, args.m, path=args.output, zero_type=args.zero_type)
+    except OSError as exc:
+        raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(args.output)
     return 0
