@@ -715,6 +715,8 @@ def write_report(directory, compile: bool | None = None, name: str = "report", *
     when ``pdflatex`` is found.  ``options`` go to :func:`generate_report`.
     """
     directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise ArgumentValueError(f"directory must be a directory to write the report into; {directory} is a file")
     directory.mkdir(parents=True, exist_ok=True)
     report = generate_report(**options)
     tex = directory / f"{name}.tex"

@@ -160,6 +160,14 @@ def test_bad_options_are_clear():
         generate_report(figure=(3,))
 
 
+def test_write_into_a_file_is_refused(tmp_path):
+    from symbolic_minima.errors import ArgumentValueError
+
+    (tmp_path / "f").write_text("")
+    with pytest.raises(ArgumentValueError, match="directory"):
+        write_report(tmp_path / "f", compile=False, **SMALL)
+
+
 def test_write_without_compiling(tmp_path):
     files = write_report(tmp_path / "out", compile=False, **SMALL)
     assert files.tex.read_text().startswith("\\documentclass")
