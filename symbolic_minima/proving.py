@@ -32,6 +32,8 @@ False
 True
 >>> p.verdict
 False
+>>> p.to_json()["steps"][1]["passed"]
+False
 >>> "t_singletons" in [info.name for info in list_proofs()]
 True
 """
@@ -561,6 +563,23 @@ class Proof:
         if not self.verdict:
             line += " -- failed: " + "; ".join(self.failed_items())
         return line
+
+    def to_json(self) -> dict:
+        """A JSON-serialisable record: name, claim, reading, verdict, seconds, evidence, steps and checks."""
+        return {
+            "name": self.name,
+            "claim": self.claim,
+            "reading": self.reading,
+            "verdict": self.verdict,
+            "seconds": round(self.seconds, 3),
+            "evidence": self.evidence(),
+            "steps": [{"title": _plain(s.title), "kind": s.kind, "passed": s.passed, "method": s.method,
+                       "latex": s.equation_latex} for s in self.steps],
+            "checks": [{"title": _plain(c.title), "unit": c.unit, "count": c.case_count, "passed": c.passed,
+                        "routes": dict(c.route_cases), "failures": list(c.failures[:10]), "note": c.note}
+                       for c in self.checks],
+            "errors": list(self.errors),
+        }
 
     def summary(self) -> str:
         """Multi-line plain-text account of all steps and checks."""

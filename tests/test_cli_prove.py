@@ -100,3 +100,13 @@ def test_bad_name_through_the_real_entry_point():
 def test_unwritable_tex_file_is_exit_2(tmp_path, capsys):
     assert main(["prove", "g_critical", *SMALL, "--tex", str(tmp_path / "missing_dir" / "x.tex")]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_json_output(capsys):
+    import json
+
+    assert main(["prove", "relation_shift", *SMALL, "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["name"] == "relation_shift" and record["verdict"] is True and record["reading"] == "singletons"
+    assert any(step["kind"] == "identity" and step["passed"] for step in record["steps"])
+    assert all(check["passed"] and check["count"] > 0 for check in record["checks"])

@@ -5,6 +5,7 @@ r"""Command line of the machine-checked proofs: ``symbolic-minima prove``.
 ``symbolic-minima prove NAME --tex FILE``    also write its LaTeX fragment (``-o FILE`` is the same)
 ``symbolic-minima prove NAME --latex``       print the LaTeX fragment after the verdict
 ``symbolic-minima prove NAME -v``            every step and check instead of the one line
+``symbolic-minima prove NAME --json``        one JSON object per proof (name, claim, reading, verdict, steps, checks)
 ``symbolic-minima prove --all``              run every proof (``--tex FILE``: all fragments in one file)
 ``symbolic-minima prove``                    the same as ``--all``
 
@@ -17,6 +18,8 @@ input (unknown name, bad option) with one line on stderr.
 """
 
 from __future__ import annotations
+
+import json
 
 from ..proving import list_proofs, proof_names, run_proof
 from . import fail
@@ -37,6 +40,7 @@ def register(subparsers) -> None:
     p.add_argument("--tex", "-o", metavar="FILE", dest="tex", help="write the LaTeX fragment(s) to FILE")
     p.add_argument("--latex", action="store_true", help="print the LaTeX fragment(s) after the verdict")
     p.add_argument("-v", "--verbose", action="store_true", help="print every step and check")
+    p.add_argument("--json", action="store_true", help="print one JSON object per proof instead of the verdict line")
     p.add_argument("--max-r", type=int, default=None, metavar="R", help="check every r <= R (1..12, default 5)")
     p.add_argument("--extra-m", type=int, default=None, metavar="H",
                    help="check every m <= r + H (0..30, default 5)")
@@ -65,7 +69,10 @@ def _prove(args) -> int:
     for name in names:
         proof = run_proof(name, **_options(args))
         proofs.append(proof)
-        print(proof.summary() if args.verbose else proof.verdict_line(), flush=True)
+        if args.json:
+            print(json.dumps(proof.to_json(), default=str), flush=True)
+        else:
+            print(proof.summary() if args.verbose else proof.verdict_line(), flush=True)
     fragments = "\n".join(p.latex() for p in proofs)
     if args.latex:
         print(fragments, end="")
