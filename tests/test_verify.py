@@ -186,3 +186,16 @@ def test_verify_all_summary():
         s2.add(cert)
     assert s2.ok and s2.held["criticality"] == 6 and s2.held["zero_type_noncriticality"] == 6
     assert "ALL HOLD" in str(s2)
+
+
+def test_wrong_critical_subspaces_are_rejected():
+    cp = CriticalPoint([1, 2], [3, -1])
+    good = critical_subspace(cp, (1, 2, 1))
+    A, b = good.matrix()
+    for k in range(len(b)):
+        b_wrong = list(b)
+        b_wrong[k] += 1  # shift one incoming coordinate or one outgoing sum
+        wrong = AffineSubspace(good.parameters, A, b_wrong, label=(1, 2, 1))
+        cert = certify_criticality(wrong, cp)
+        assert not cert.holds, (k, good.equations()[k])
+        assert "residual" in cert.statement or "multiple" in cert.statement
