@@ -105,7 +105,7 @@ class AffineSubspace:
     ((Fraction(1, 1), Fraction(0, 1), Fraction(1, 1)), [(Fraction(-1, 1), Fraction(1, 1), Fraction(0, 1))])
     >>> S.parametrization()
     {x: 1 - y, y: y, z: 1}
-    >>> S.contains([3, -2, 1]), S.contains({x: 0, y: 0, z: 1})
+    >>> S.contains([3, -2, 1]), {x: 0, y: 0, z: 1} in S
     (True, False)
     >>> print(sympy.latex(S))
     \left\{\begin{aligned} x + y &= 1 \\ z &= 1 \end{aligned}\right.
@@ -360,6 +360,10 @@ class AffineSubspace:
             elif sympy.simplify(_sym(diff)) != 0:
                 return False
         return True
+
+    def __contains__(self, point) -> bool:
+        """``point in S`` is :meth:`contains`."""
+        return self.contains(point)
 
     def contains_direction(self, v) -> bool:
         """Whether the vector ``v`` lies in the direction space (``A v = 0``)."""
