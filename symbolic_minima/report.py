@@ -439,7 +439,7 @@ def _section_proofs(opts) -> str:
     out = [r"\section{Machine-checked proofs}\label{sec:proofs}",
            "Each claim below is derived by a module of \\texttt{proofs/} with the package's machinery; "
            "the derivation, the exact checks and the verdict are those computed while this report was "
-           "generated (\\texttt{proving.run\\_all\\_proofs}"
+           "generated (\\texttt{proving.run\\_proof}"
            + (f", options {latex_escape(opts['proof_options'])}" if opts["proof_options"] else "")
            + ")."]
     if "_proofs_error" in opts:
@@ -592,7 +592,7 @@ _SECTIONS = (
 
 
 def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_h_max: int = 10,
-                    crossover_h_max: int = 200, proofs: bool = True, proof_options: dict | None = None,
+                    crossover_h_max: int = 200, proofs=True, proof_options: dict | None = None,
                     figure=(2, 3), figure_zero_type: str = "singletons", deep_widths=((2, 1), (2, 2)),
                     ratio_figure: bool = True, ratio_figure_size=(20, 30)) -> Report:
     r"""Generate the LaTeX report (see the module docstring) and return a :class:`Report`.
@@ -602,6 +602,7 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
     ``ratio_h_max``: the ratio tables cover :math:`2\le r^*\le` ``r_star_max``,
     :math:`0\le h\le` ``ratio_h_max``; crossovers are searched up to
     ``crossover_h_max``.  ``proofs``: include the proofs of :mod:`proofs`
+    (``True``: all of them; or a list of proof names)
     (``proof_options`` are passed to each ``prove``).  ``figure``:
     ``(r, m)`` of the connectivity figure, or ``None``.  ``deep_widths``:
     minimal hidden widths of the deep teachers of the deep-network section
@@ -638,8 +639,9 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         try:
             from .proving import proof_names, run_proof
 
+            names = proof_names() if proofs is True else [str(name) for name in proofs]
             opts["_proofs"] = [run_proof(name, **opts["proof_options"])
-                               for name in progress(proof_names(), desc="report: proofs")]
+                               for name in progress(names, desc="report: proofs")]
         except Exception as exc:  # noqa: BLE001 - reported by the proofs section
             opts["_proofs_error"] = exc
     body = []

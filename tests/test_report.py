@@ -10,6 +10,7 @@ import sympy
 from symbolic_minima import report as rep
 from symbolic_minima.report import generate_report, latex_escape, write_report
 
+PROOFS = ["relation_shift", "g_critical"]  # a fast subset: every proof is run by tests/test_proofs.py
 SMALL = dict(r_max=3, h_max=3, r_star_max=4, ratio_h_max=4, proofs=False, figure=None, deep_widths=(),
              ratio_figure=False)
 
@@ -44,7 +45,7 @@ def small_report():
 def full_files(tmp_path_factory):
     # compiles when pdflatex is installed
     return write_report(tmp_path_factory.mktemp("report"), compile=None, r_max=4, h_max=4, r_star_max=6,
-                        ratio_h_max=6, proofs=True, proof_options={"max_r": 2, "extra_m": 2}, figure=(2, 3),
+                        ratio_h_max=6, proofs=PROOFS, proof_options={"max_r": 2, "extra_m": 2}, figure=(2, 3),
                         deep_widths=((2, 1),), ratio_figure=True, ratio_figure_size=(6, 8))
 
 
@@ -117,7 +118,9 @@ def test_proofs_and_figure_sections(full_files):
     proving = pytest.importorskip("symbolic_minima.proving")
     report = full_files.report
     assert not _unexpected(report.missing)
-    assert report.latex.count("\\textbf{Verdict:} verified") == len(proving.proof_names()) > 0
+    assert set(PROOFS) <= set(proving.proof_names())
+    assert report.latex.count("\\textbf{Verdict:} verified") == len(PROOFS)
+    assert "T_{R1}(r,m) = \\frac{G(r+1" in report.latex  # a relation, from its proof, in the formulas section
     assert "NOT verified" not in report.latex
     assert "\\begin{tikzpicture}" in report.latex
     # r=2, m=3: T_R1 = 12 subspaces forming one cycle (graph module, exact intersections)
