@@ -32,6 +32,7 @@ Counts (checked against :mod:`symbolic_minima.counting` in the tests):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from .errors import ArgumentValueError, check_width
 from .readings import check_zero_type
@@ -72,36 +73,31 @@ def _covering_words(r: int, m: int, low: int) -> Iterator[tuple]:
     while True:
         if i == m:
             yield tuple(word)
-            i -= 1
-            old = word[i]
-            if old >= 1:
-                counts[old] -= 1
-                if counts[old] == 0:
-                    missing += 1
-            v = old + 1
-            continue
-        rest = m - i - 1
-        while v <= r:
-            new_missing = missing - 1 if (v >= 1 and counts[v] == 0) else missing
-            if new_missing <= rest:
+        else:
+            rest = m - i - 1
+            while v <= r:
+                new_missing = missing - 1 if (v >= 1 and counts[v] == 0) else missing
+                if new_missing <= rest:
+                    break
+                v += 1
+            if v <= r:  # place v at position i and descend
                 word[i] = v
                 if v >= 1:
                     counts[v] += 1
                 missing = new_missing
                 i += 1
                 v = low
-                break
-            v += 1
-        else:
-            if i == 0:
-                return
-            i -= 1
-            old = word[i]
-            if old >= 1:
-                counts[old] -= 1
-                if counts[old] == 0:
-                    missing += 1
-            v = old + 1
+                continue
+        # backtrack: undo position i - 1 and try its next letter
+        if i == 0:
+            return
+        i -= 1
+        old = word[i]
+        if old >= 1:
+            counts[old] -= 1
+            if counts[old] == 0:
+                missing += 1
+        v = old + 1
 
 
 def set_partitions(k: int) -> Iterator[tuple]:
@@ -132,12 +128,26 @@ def set_partitions(k: int) -> Iterator[tuple]:
             return
 
 
-def _grouped(word: tuple) -> Iterator[tuple]:
-    zeros = [j for j, v in enumerate(word) if v == 0]
-    for blocks in set_partitions(len(zeros)):
+@lru_cache(maxsize=16)
+def _partitions_with_sizes(k: int) -> tuple:
+    # (restricted growth string, block sizes) for every set partition of k items;
+    # cached because every R1 word with k zero neurons needs the same list.
+    out = []
+    for blocks in set_partitions(k):
         sizes: dict[int, int] = {}
         for b in blocks:
             sizes[b] = sizes.get(b, 0) + 1
+        out.append((blocks, sizes))
+    return tuple(out)
+
+
+def _grouped(word: tuple) -> Iterator[tuple]:
+    zeros = [j for j, v in enumerate(word) if v == 0]
+    if len(zeros) > 12:  # Bell(13) = 27,644,437 partitions: do not cache, stream
+        parts = ((b, {c: b.count(c) for c in set(b)}) for b in set_partitions(len(zeros)))
+    else:
+        parts = _partitions_with_sizes(len(zeros))
+    for blocks, sizes in parts:
         label = list(word)
         ids: dict[int, int] = {}
         for j, b in zip(zeros, blocks):
