@@ -2,27 +2,176 @@ r"""symbolic_minima: exact symmetries, critical subspaces and global minima of o
 
 Re-derives, with exact arithmetic, the results of Şimşek et al. (ICML 2021)
 on the loss landscape of overparameterized networks: the :math:`T(r^*, m)`
-affine subspaces of global minima, the :math:`G(r, m)` symmetry-induced
-critical subspaces, their connectivity, and the deep-network theorem.
+affine subspaces of global minima (in both readings of the zero-type neurons,
+``zero_type="singletons"`` and ``zero_type="groups"``), the :math:`G(r, m)`
+symmetry-induced critical subspaces, their connectivity, and the deep-network
+theorem.
 
-Sub-modules: :mod:`~symbolic_minima.counting`, :mod:`~symbolic_minima.species`,
+>>> from symbolic_minima import T, G
+>>> T(3, 5), T(3, 5, zero_type="groups"), G(3, 5)
+(390, 450, 150)
+
+Sub-modules: :mod:`~symbolic_minima.counting` (with
+:mod:`~symbolic_minima.species`, :mod:`~symbolic_minima.stirling`,
+:mod:`~symbolic_minima.asymptotics`, :mod:`~symbolic_minima.comparison`),
 :mod:`~symbolic_minima.network`, :mod:`~symbolic_minima.subspaces`,
 :mod:`~symbolic_minima.verify`, :mod:`~symbolic_minima.graph`,
-:mod:`~symbolic_minima.strategies` (hypothesis strategies, optional).
+:mod:`~symbolic_minima.paths`, :mod:`~symbolic_minima.deep`,
+:mod:`~symbolic_minima.proving`, :mod:`~symbolic_minima.report`,
+:mod:`~symbolic_minima.plots`; and, needing hypothesis,
+:mod:`~symbolic_minima.strategies` (import it explicitly).
 """
 
+from .asymptotics import G_asymptotic, G_polynomial, T_asymptotic, T_polynomial, h_sym
+from .comparison import compare, crossover, crossovers
+from .counting import Count, G, G_table, T, T_table, closed_form, count, m_sym, r_sym
+from .deep import (
+    DeepNetwork,
+    DeepTeacher,
+    connect_permuted_minima,
+    deep_connectivity_graph,
+    deep_global_minimum_subspaces,
+    deep_subspace_census,
+    deep_zero_loss_path,
+)
 from .errors import ArgumentTypeError, ArgumentValueError, SymbolicMinimaError
+from .exports import draw_png, to_dot, to_graphml, to_json, to_tikz, write_graph
+from .graph import (
+    component_count,
+    connectivity_graph,
+    critical_graph,
+    graph_diameter,
+    graph_summary,
+    isolated_minima,
+    labels_intersect,
+    one_extra_neuron_facts,
+    predicted_one_extra_neuron_facts,
+)
 from .labellings import critical_labellings, global_minimum_labellings
-from .readings import ZERO_TYPES
+from .network import CriticalPoint, Teacher, TwoLayerNetwork
+from .paths import ZeroLossPath, zero_loss_path
+from .plots import plot_graph, plot_ratio
+from .proving import Proof, list_proofs, proof_names, run_all_proofs, run_proof
+from .readings import ZERO_TYPES, describe_zero_type
+from .report import generate_report, write_report
+from .species import (
+    EGF_VARIABLE,
+    NonEmptySet,
+    Power,
+    Product,
+    Set,
+    SetOf,
+    Species,
+    closed_form_coefficient,
+    coefficient,
+    critical_species,
+    global_minimum_species,
+)
+from .stirling import StirlingS2, stirling2
+from .subspaces import AffineSubspace, critical_subspaces, global_minimum_subspaces
+from .verify import (
+    Certificate,
+    certify_completeness,
+    certify_criticality,
+    certify_function_identity,
+    certify_maximality,
+    certify_zero_type_noncriticality,
+    verify_all,
+    which_subspaces,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "__version__",
+    # errors and readings
     "ArgumentTypeError",
     "ArgumentValueError",
     "SymbolicMinimaError",
     "ZERO_TYPES",
-    "critical_labellings",
+    "describe_zero_type",
+    # counting
+    "T",
+    "G",
+    "T_table",
+    "G_table",
+    "count",
+    "Count",
+    "closed_form",
+    "r_sym",
+    "m_sym",
+    "h_sym",
+    "stirling2",
+    "StirlingS2",
+    "T_asymptotic",
+    "G_asymptotic",
+    "T_polynomial",
+    "G_polynomial",
+    "compare",
+    "crossover",
+    "crossovers",
+    # species
+    "EGF_VARIABLE",
+    "Species",
+    "Set",
+    "NonEmptySet",
+    "Product",
+    "Power",
+    "SetOf",
+    "global_minimum_species",
+    "critical_species",
+    "coefficient",
+    "closed_form_coefficient",
+    # labellings, networks, subspaces, certificates
     "global_minimum_labellings",
+    "critical_labellings",
+    "TwoLayerNetwork",
+    "Teacher",
+    "CriticalPoint",
+    "AffineSubspace",
+    "global_minimum_subspaces",
+    "critical_subspaces",
+    "Certificate",
+    "certify_function_identity",
+    "certify_criticality",
+    "certify_zero_type_noncriticality",
+    "certify_maximality",
+    "certify_completeness",
+    "which_subspaces",
+    "verify_all",
+    # connectivity
+    "connectivity_graph",
+    "critical_graph",
+    "labels_intersect",
+    "graph_summary",
+    "graph_diameter",
+    "component_count",
+    "isolated_minima",
+    "one_extra_neuron_facts",
+    "predicted_one_extra_neuron_facts",
+    "zero_loss_path",
+    "ZeroLossPath",
+    "DeepNetwork",
+    "DeepTeacher",
+    "deep_global_minimum_subspaces",
+    "deep_connectivity_graph",
+    "deep_subspace_census",
+    "deep_zero_loss_path",
+    "connect_permuted_minima",
+    "write_graph",
+    "draw_png",
+    "to_graphml",
+    "to_dot",
+    "to_tikz",
+    "to_json",
+    # proofs, report, plots
+    "Proof",
+    "run_proof",
+    "run_all_proofs",
+    "list_proofs",
+    "proof_names",
+    "generate_report",
+    "write_report",
+    "plot_ratio",
+    "plot_graph",
 ]
