@@ -21,6 +21,7 @@ from symbolic_minima.subspaces import (
     network_for,
     permute_label,
 )
+from symbolic_minima.strategies import critical_points, labellings, teachers
 
 
 # ---------------------------------------------------------------- expected counts
@@ -50,20 +51,6 @@ def expected_G(r, m):
     return G(r, m)
 
 
-# ---------------------------------------------------------------- local strategy
-rational = st.builds(Fraction, st.integers(-9, 9), st.integers(1, 4))
-
-
-@st.composite
-def teachers(draw, r, d=1, d_out=1, cls=Teacher):
-    vecs = draw(st.lists(st.tuples(*[rational] * d).filter(any), min_size=r, max_size=r, unique=True))
-    if d_out == 1:
-        outs = draw(st.lists(rational.filter(bool), min_size=r, max_size=r))
-    else:
-        outs = draw(st.lists(st.tuples(*[rational] * d_out).filter(any), min_size=r, max_size=r))
-    return cls(vecs, outs)
-
-
 RM = [(r, m) for r in (1, 2, 3) for m in range(r, r + 4)]
 
 
@@ -85,7 +72,7 @@ def _dim_formula(label, r, d, q):
 @pytest.mark.parametrize("r, m", RM)
 def test_enumeration_count_equals_T(r, m, d, zero_type):
     @settings(max_examples=2)
-    @given(teachers(r, d))
+    @given(teachers(r=r, d=d))
     def check(teacher):
         subs = list(global_minimum_subspaces(teacher, m, zero_type))
         assert len(subs) == expected_T(r, m, zero_type)
@@ -105,7 +92,7 @@ def test_enumeration_count_equals_T(r, m, d, zero_type):
 @pytest.mark.parametrize("r, m", RM)
 def test_critical_count_equals_G(r, m, d):
     @settings(max_examples=2)
-    @given(teachers(r, d, cls=CriticalPoint))
+    @given(critical_points(r=r, d=d))
     def check(cp):
         subs = list(critical_subspaces(cp, m))
         assert len(subs) == expected_G(r, m) == len(set(subs))
@@ -135,7 +122,7 @@ def test_vector_output_dimensions(r, m, d, q):
             assert sympy.Matrix([a, list(a_star)]).rank() <= 1
 
 
-@given(teachers(2, 2), st.sampled_from(list(global_minimum_labellings(2, 4, "groups"))))
+@given(teachers(r=2, d=2), labellings(2, 4, "groups"))
 def test_fast_canonical_form_equals_generic_rref(teacher, label):
     s = global_minimum_subspace(teacher, label)
     A, b = s.matrix()
@@ -149,7 +136,7 @@ def test_fast_canonical_form_equals_generic_rref(teacher, label):
     assert generic._rows == s._rows and generic.pivots == s.pivots
 
 
-@given(teachers(2, 1), st.sampled_from(list(global_minimum_labellings(2, 4, "groups"))))
+@given(teachers(r=2), labellings(2, 4, "groups"))
 def test_points_of_a_subspace_compute_the_teacher(teacher, label):
     """Every point of Gamma_g has the teacher's function (independent of verify.py)."""
     s = global_minimum_subspace(teacher, label)
@@ -282,13 +269,7 @@ def test_critical_permutation_convention():
             assert s.permuted(pi) == subs[permute_label(label, pi)]
 
 
-@st.composite
-def pairs_of_labels(draw):
-    labels = list(global_minimum_labellings(2, 4, "groups"))
-    return draw(st.sampled_from(labels)), draw(st.sampled_from(labels))
-
-
-@given(teachers(2, 1), pairs_of_labels())
+@given(teachers(r=2), st.tuples(labellings(2, 4, "groups"), labellings(2, 4, "groups")))
 def test_intersection_agrees_with_sympy_linsolve(teacher, pair):
     s1, s2 = (global_minimum_subspace(teacher, g) for g in pair)
     inter = s1.intersection(s2)
@@ -306,7 +287,7 @@ def test_intersection_agrees_with_sympy_linsolve(teacher, pair):
 
 @settings(max_examples=10)
 @given(st.sampled_from([(1, 3, 1, 2), (2, 4, 1, 3), (2, 3, 2, 2)]).flatmap(
-    lambda t: st.tuples(teachers(t[0], t[2], t[3], cls=CriticalPoint), st.just(t[1]))))
+    lambda t: st.tuples(critical_points(r=t[0], d=t[2], d_out=t[3]), st.just(t[1]))))
 def test_vector_critical_canonical_form_equals_generic_rref(args):
     from symbolic_minima.subspaces import _critical_one
 
