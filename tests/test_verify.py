@@ -17,6 +17,7 @@ from symbolic_minima.subspaces import (
     global_minimum_subspaces,
     network_for,
 )
+from symbolic_minima.strategies import teachers, zero_types
 from symbolic_minima.verify import (
     Summary,
     certify_completeness,
@@ -29,22 +30,9 @@ from symbolic_minima.verify import (
     which_subspaces,
 )
 
-rational = st.builds(Fraction, st.integers(-9, 9), st.integers(1, 4))
-
-
-@st.composite
-def teachers(draw, r, d=1, d_out=1, cls=Teacher):
-    vecs = draw(st.lists(st.tuples(*[rational] * d).filter(any), min_size=r, max_size=r, unique=True))
-    if d_out == 1:
-        outs = draw(st.lists(rational.filter(bool), min_size=r, max_size=r))
-    else:
-        outs = draw(st.lists(st.tuples(*[rational] * d_out).filter(any), min_size=r, max_size=r))
-    return cls(vecs, outs)
-
-
 @settings(max_examples=5)
 @given(st.sampled_from([(1, 3, 1), (2, 3, 2), (2, 4, 1)]).flatmap(
-    lambda t: st.tuples(teachers(t[0], t[2]), st.just(t[1]), st.sampled_from(["singletons", "groups"]))))
+    lambda t: st.tuples(teachers(r=t[0], d=t[2]), st.just(t[1]), zero_types())))
 def test_function_identity_holds_on_every_global_subspace(args):
     teacher, m, zero_type = args
     for s in global_minimum_subspaces(teacher, m, zero_type):
@@ -137,7 +125,7 @@ def test_maximality_holds_and_detects_inclusions():
 
 @settings(max_examples=8)
 @given(st.sampled_from([(1, 3, 1), (2, 4, 1), (1, 4, 2)]).flatmap(
-    lambda t: st.tuples(teachers(t[0], t[2]), st.just(t[1]))), st.integers(0, 10**6))
+    lambda t: st.tuples(teachers(r=t[0], d=t[2]), st.just(t[1]))), st.integers(0, 10**6))
 def test_completeness_groups_reading(args, seed):
     teacher, m = args
     cert = certify_completeness(teacher, m, "groups", samples=6, seed=seed)
