@@ -3,18 +3,20 @@
 from fractions import Fraction
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
 
 from symbolic_minima.comparison import COMPARISONS, compare, crossover, crossovers, format_ratio
 from symbolic_minima.counting import G, T
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
+from symbolic_minima.strategies import widths
 
 
 @pytest.mark.parametrize("zero_type", ["singletons", "groups"])
-@given(r_star=st.integers(2, 12), h=st.integers(0, 15))
-def test_rows_are_exact_ratios(zero_type, r_star, h):
+@given(rm=widths(min_r=2, max_r=12, max_h=15))  # 2 <= r* <= 12, 0 <= h <= 15
+def test_rows_are_exact_ratios(zero_type, rm):
+    r_star, m = rm
+    h = m - r_star
     row = compare(r_star, [h], zero_type)[0]
-    m = r_star + h
     t = T(r_star, m, zero_type=zero_type, method="stirling")
     g = [G(r, m, method="inclusion_exclusion") for r in range(1, r_star)]
     assert row.T == t and row.m == m and row.zero_type == zero_type

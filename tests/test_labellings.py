@@ -5,7 +5,6 @@ from math import comb, factorial
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.labellings import (
@@ -15,6 +14,7 @@ from symbolic_minima.labellings import (
     is_global_minimum_labelling,
     set_partitions,
 )
+from symbolic_minima.strategies import widths
 
 
 def _stirling2(n, k):
@@ -26,7 +26,7 @@ def _bell(n):
     return sum(_stirling2(n, k) for k in range(n + 1))
 
 
-rm = st.integers(1, 4).flatmap(lambda r: st.tuples(st.just(r), st.integers(r, r + 3)))
+rm = widths(max_r=4, max_h=3)  # 1 <= r <= 4, r <= m <= r + 3
 
 
 @given(rm)
