@@ -41,6 +41,12 @@ __all__ = [
     "structures_count",
     "structures_match_labellings",
     "structures_bijection_check",
+    "structures_route",
+    "bijection_limit",
+    "assert_bijection",
+    "replace_claimed",
+    "recording_values",
+    "exponential_expansion",
     "rm_cases",
     "values_tabular",
     "egf_shift_lemma",
@@ -201,11 +207,8 @@ def structures_match_labellings(kind: str, rr: int, mm: int) -> tuple[bool, int]
     ``kind``: ``"singletons"``, ``"groups"`` or ``"critical"``.  Returns ``(ok, structures mapped)``.
     """
     sp = species()
-    if kind == "critical":
-        obj, zt = sp.critical_species(rr), None
-    else:
-        obj, zt = sp.global_minimum_species(rr, zero_type=kind), kind
-    images = [sp.structure_to_labelling(st, mm, zt) for st in obj.structures(tuple(range(mm)))]
+    zt = None if kind == "critical" else kind
+    images = [sp.structure_to_labelling(st, mm, zt) for st in _species_of(kind, rr).structures(tuple(range(mm)))]
     target = set(_labellings(kind, rr, mm))
     return len(images) == len(set(images)) and set(images) == target, len(images)
 
@@ -213,14 +216,39 @@ def structures_match_labellings(kind: str, rr: int, mm: int) -> tuple[bool, int]
 def structures_bijection_check(proof, kind: str, max_r: int, extra_m: int, limit: int = STRUCTURES_LIMIT):
     """Record on ``proof`` that species structures and labellings correspond one-to-one (cases up to ``limit``)."""
     cases = [(a, b) for a, b in rm_cases(max_r, extra_m) if b >= 1 and _expected(kind, a, b) <= limit]
-    results = [structures_match_labellings(kind, a, b) for a, b in cases]
-    return proof.assert_that(
+    return assert_bijection(
+        proof,
         "Species structures correspond one-to-one to the labellings (structure_to_labelling, set equality)",
-        bool(cases) and all(ok for ok, _ in results),
-        sum(n for _, n in results),
-        f"structures mapped, in the {len(cases)} cases with at most {limit} structures",
-        route="bijection", unit="structures",
+        lambda a, b: structures_match_labellings(kind, a, b), cases,
+        f"structures mapped, in the {len(cases)} cases with at most {limit} structures", unit="structures",
     )
+
+
+def bijection_limit(enumeration_limit: int) -> int:
+    """Most objects per case for the bijection checks: they cost more per object than plain counting."""
+    return max(1, min(enumeration_limit // 2, BIJECTION_LIMIT))
+
+
+def assert_bijection(proof, statement: str, check, cases, detail: str, unit: str):
+    """Run ``check(r, m) -> (ok, objects examined)`` on every case and record it on ``proof`` as one assertion.
+
+    It holds iff there is at least one case and every case is ``ok``; ``detail``
+    describes the count of objects examined (route ``"bijection"``).
+    """
+    results = [check(rr, mm) for rr, mm in cases]
+    return proof.assert_that(statement, bool(cases) and all(ok for ok, _ in results),
+                             sum(seen for _, seen in results), detail, route="bijection", unit=unit)
+
+
+def _species_of(kind: str, rr):
+    """The species of the labellings of ``kind`` (``"singletons"``, ``"groups"`` or ``"critical"``) for width ``rr``."""
+    sp = species()
+    return sp.critical_species(rr) if kind == "critical" else sp.global_minimum_species(rr, zero_type=kind)
+
+
+def structures_route(kind: str):
+    """The route ``(r, m) -> `` number of ``Species.structures`` (``None`` if ``m = 0`` or too many) for ``compare``."""
+    return lambda rr, mm: structures_count(_species_of(kind, rr), mm, _expected(kind, rr, mm)) if mm >= 1 else None
 
 
 def rm_cases(max_r: int, extra_m: int, low: int = 0):
@@ -249,6 +277,17 @@ def enumeration_note(kind: str, max_r: int, extra_m: int, limit: int, low: int =
 # ---------------------------------------------------------------------------
 
 
+def _generic_egf(name: str, order: int, X):
+    """Symbols ``name0..name<order>`` and the truncated EGF :math:`\\sum_{i\\le order} a_i X^i/i!` they define."""
+    a = sympy.symbols(f"{name}0:{order + 1}")
+    return a, sum(a[i] * X**i / sympy.factorial(i) for i in range(order + 1))
+
+
+def exponential_expansion(x):
+    r""":math:`\sum_{j=0}^{r}\binom rj(-1)^j e^{(r-j)x}`, the right side of :func:`binomial_expansion_lemma`."""
+    return sympy.Sum(sympy.binomial(r, j) * (-1) ** j * sympy.exp((r - j) * x), (j, 0, r))
+
+
 def binomial_expansion_lemma(max_power: int = 8) -> tuple[bool, str]:
     r"""Binomial theorem :math:`(e^x-1)^r=\sum_j\binom rj(-1)^j e^{(r-j)x}`, expanded for ``r <= max_power``."""
     X = sympy.Symbol("x")
@@ -263,10 +302,8 @@ def binomial_expansion_lemma(max_power: int = 8) -> tuple[bool, str]:
 def convolution_lemma(order: int = 8) -> tuple[bool, str]:
     r"""Product of EGFs: :math:`m![x^m]AB=\sum_k\binom mk a_k b_{m-k}`, on generic symbolic coefficients."""
     X = sympy.Symbol("x")
-    a = sympy.symbols(f"a0:{order + 1}")
-    b = sympy.symbols(f"b0:{order + 1}")
-    A = sum(a[i] * X**i / sympy.factorial(i) for i in range(order + 1))
-    B = sum(b[i] * X**i / sympy.factorial(i) for i in range(order + 1))
+    a, A = _generic_egf("a", order, X)
+    b, B = _generic_egf("b", order, X)
     prod = sympy.expand(A * B)
     ok = all(
         sympy.expand(prod.coeff(X, mm) * sympy.factorial(mm) - sum(comb(mm, kk) * a[kk] * b[mm - kk] for kk in range(mm + 1)))
@@ -279,16 +316,37 @@ def convolution_lemma(order: int = 8) -> tuple[bool, str]:
 def egf_shift_lemma(order: int = 8) -> tuple[bool, str]:
     r"""Derivative of an EGF shifts it: :math:`\frac{d}{dx}\sum_n a_n\frac{x^n}{n!}=\sum_n a_{n+1}\frac{x^n}{n!}`."""
     X = sympy.Symbol("x")
-    a = sympy.symbols(f"a0:{order + 2}")
-    A = sum(a[i] * X**i / sympy.factorial(i) for i in range(order + 2))
+    a, A = _generic_egf("a", order + 1, X)
     dA = sympy.expand(sympy.diff(A, X))
     ok = all(sympy.expand(dA.coeff(X, mm) * sympy.factorial(mm) - a[mm + 1]) == 0 for mm in range(order + 1))
     return ok, f"derivative of an EGF; checked on generic symbolic coefficients a_0..a_{order + 1}"
 
 
 # ---------------------------------------------------------------------------
-# tables
+# claims and tables
 # ---------------------------------------------------------------------------
+
+
+def replace_claimed(claimed, replacements) -> tuple:
+    """The claimed forms, each replaced by its entry of ``replacements`` unless that is ``None``.
+
+    (Proofs take replacements to test that a wrong claim fails.)
+
+    >>> replace_claimed((1, 2, 3), (None, 5, None))
+    (1, 5, 3)
+    """
+    return tuple(c if new is None else new for c, new in zip(claimed, replacements, strict=True))
+
+
+def recording_values(expr, values: dict):
+    """The claim route ``(r, m) ->`` ``expr`` at integers (``doit``), recording each value in ``values[(r, m)]``."""
+
+    def claim_value(rr, mm):
+        v = expr.subs({r: rr, m: mm}).doit()
+        values[(rr, mm)] = v
+        return v
+
+    return claim_value
 
 
 def values_tabular(values: dict, max_r: int, extra_m: int, label: str = "r") -> str:

@@ -23,7 +23,7 @@ from symbolic_minima.labellings import (
 from symbolic_minima.proving import Proof, check_options
 from symbolic_minima.readings import reading_name
 
-__all__ = ["claimed_form", "prove_zero_type_sum", "bijection_check"]
+__all__ = ["claimed_form", "prove_zero_type_sum", "proof_for", "bijection_check"]
 
 
 def zero_factor(zero_type: str, k):
@@ -67,6 +67,16 @@ def bijection_check(zero_type: str, rr: int, mm: int) -> tuple[bool, int]:
     if any(kk > mm - rr for kk in hist):
         ok = False
     return ok, seen
+
+
+def proof_for(name: str, claim: str, zero_type: str):
+    """The ``prove`` function of the proof module ``name`` (the claim ``claim`` in the reading ``zero_type``)."""
+
+    def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, claimed=None) -> Proof:
+        """Prove the claim (``claimed`` replaces the claimed sympy form, to test that a wrong one fails)."""
+        return prove_zero_type_sum(name, claim, zero_type, max_r, extra_m, enumeration_limit, claimed)
+
+    return prove
 
 
 def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=5,
@@ -129,15 +139,13 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
         note=C.enumeration_note(zero_type, max_r, extra_m, enumeration_limit),
     )
     # the bijection itself, on every labelling of the enumerated cases
-    bij_limit = max(1, min(enumeration_limit // 2, C.BIJECTION_LIMIT))  # the split costs more per labelling than plain counting
+    bij_limit = C.bijection_limit(enumeration_limit)
     done = [(rr, mm) for rr, mm in cases if C.t_recurrence(rr, mm, zero_type) <= bij_limit]
-    results = [bijection_check(zero_type, rr, mm) for rr, mm in done]
-    proof.assert_that(
+    C.assert_bijection(
+        proof,
         "Bijection: labelling -> (zero neurons, their grouping, surjection of the rest), histogram by $k$",
-        bool(done) and all(ok for ok, _ in results),
-        sum(seen for _, seen in results),
+        lambda rr, mm: bijection_check(zero_type, rr, mm), done,
         f"labellings split, in the {len(done)} cases with at most {bij_limit} labellings",
-        route="bijection",
         unit="labellings",
     )
     return proof.finish()

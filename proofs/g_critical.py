@@ -52,10 +52,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     max_r, extra_m, enumeration_limit = check_options(max_r, extra_m, enumeration_limit)
     sp = C.species()
     x, r, m = sp.EGF_VARIABLE, C.r, C.m
-    egf0, sum0, stir0 = claimed_forms()
-    egf_c = egf0 if claimed_egf is None else claimed_egf
-    sum_c = sum0 if claimed_sum is None else claimed_sum
-    stir_c = stir0 if claimed_stirling is None else claimed_stirling
+    egf_c, sum_c, stir_c = C.replace_claimed(claimed_forms(), (claimed_egf, claimed_sum, claimed_stirling))
     G = sympy.Function("G")
     proof = Proof(
         NAME,
@@ -76,7 +73,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
 
     ok, how = C.binomial_expansion_lemma()
     proof.lemma("Binomial expansion of the EGF into exponentials", F,
-                sympy.Sum(sympy.binomial(r, C.j) * (-1) ** C.j * sympy.exp((r - C.j) * x), (C.j, 0, r)), ok, how,
+                C.exponential_expansion(x), ok, how,
                 note="Then $m!\\,[x^m]\\, e^{ax} = a^m$.")
     coeff = sp.closed_form_coefficient(F, m)
     proof.derive("Coefficient extraction for symbolic m", G(r, m), coeff)
@@ -89,23 +86,16 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof.identity("The claimed Stirling form is $r!\\,S(m, r)$", stir_c, sympy.factorial(r) * C.stirling().StirlingS2(m, r))
 
     values = {}
-
-    def claim_value(rr, mm):
-        v = sum_c.subs({r: rr, m: mm}).doit()
-        values[(rr, mm)] = v
-        return v
-
     proof.compare(
         "$G(r,m)$ for every $r \\le %d$, $r-2 \\le m \\le r+%d$" % (max_r, extra_m),
         C.rm_cases(max_r, extra_m, low=min(2, max_r)),
-        claim=("claimed sum form", claim_value),
+        claim=("claimed sum form", C.recording_values(sum_c, values)),
         routes=[
             ("Stirling form", lambda rr, mm: stir_c.subs({r: rr, m: mm}).doit()),
             ("EGF coefficient", lambda rr, mm: sp.coefficient(F.subs(r, rr), mm)),
             ("enumeration", lambda rr, mm: C.enumerated_count("critical", rr, mm, enumeration_limit)),
             ("recurrence", lambda rr, mm: C.g_recurrence(rr, mm)),
-            ("species structures", lambda rr, mm: C.structures_count(
-                sp.critical_species(rr), mm, C.g_recurrence(rr, mm)) if mm >= 1 else None),
+            ("species structures", C.structures_route("critical")),
         ],
         note=C.enumeration_note("critical", max_r, extra_m, enumeration_limit),
     )

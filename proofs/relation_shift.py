@@ -96,15 +96,13 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         ],
         note=C.enumeration_note("singletons", max_r, extra_m, enumeration_limit),
     )
-    bij_limit = max(1, min(enumeration_limit // 2, C.BIJECTION_LIMIT))
+    bij_limit = C.bijection_limit(enumeration_limit)
     done = [(rr, mm) for rr, mm in cases if C.g_recurrence(rr + 1, mm + 1) <= bij_limit]
-    results = [fibres_are_bijections(rr, mm) for rr, mm in done]
-    proof.assert_that(
+    C.assert_bijection(
+        proof,
         "Bijection: each fibre $s(m+1) = c$ of the surjections $[m+1] \\to [r+1]$ maps onto the R1 labellings of $[m]$",
-        bool(done) and all(ok for ok, _ in results),
-        sum(seen for _, seen in results),
+        fibres_are_bijections, done,
         f"surjections mapped, set equality in the {len(done)} cases with G(r+1,m+1) <= {bij_limit}",
-        route="bijection",
         unit="surjections",
     )
     proof.table("Verified values of $G(r+1, m+1)/(r+1) = T_{R1}(r, m)$, $m = r + h$:",

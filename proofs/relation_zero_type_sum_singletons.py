@@ -19,8 +19,7 @@ except ImportError:  # pragma: no cover - run as a script without the package on
     sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
     from proofs import _zero_type_sum as Z
 
-from proofs._common import DEFAULT_ENUMERATION_LIMIT
-from symbolic_minima.proving import Proof, proof_main
+from symbolic_minima.proving import proof_main
 
 NAME = "relation_zero_type_sum_singletons"
 READING = "singletons"
@@ -28,10 +27,7 @@ CLAIM = "T_R1(r,m) = sum_k C(m,k) G(r,m-k)"
 
 __all__ = ["NAME", "READING", "CLAIM", "prove"]
 
-
-def prove(max_r=5, extra_m=5, enumeration_limit=DEFAULT_ENUMERATION_LIMIT, claimed=None) -> Proof:
-    """Prove the claim (``claimed`` replaces the claimed sympy form, to test that a wrong one fails)."""
-    return Z.prove_zero_type_sum(NAME, CLAIM, READING, max_r, extra_m, enumeration_limit, claimed)
+prove = Z.proof_for(NAME, CLAIM, READING)
 
 
 def main(argv=None) -> int:

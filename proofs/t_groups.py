@@ -91,10 +91,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     max_r, extra_m, enumeration_limit = check_options(max_r, extra_m, enumeration_limit)
     sp, st = C.species(), C.stirling()
     x, r, m, n, k = sp.EGF_VARIABLE, C.r, C.m, C.n, C.k
-    egf0, conv0, dob0 = claimed_forms()
-    egf_c = egf0 if claimed_egf is None else claimed_egf
-    conv_c = conv0 if claimed_convolution is None else claimed_convolution
-    dob_c = dob0 if claimed_dobinski is None else claimed_dobinski
+    egf_c, conv_c, dob_c = C.replace_claimed(claimed_forms(), (claimed_egf, claimed_convolution, claimed_dobinski))
     T = sympy.Function("T_{R2}")
     proof = Proof(
         NAME,
@@ -122,7 +119,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     ok, how = C.binomial_expansion_lemma()
     proof.lemma("Binomial expansion of $(e^x-1)^r$, and $\\exp(e^x-1) = e^{-1}\\sum_i e^{ix}/i!$",
                 (sympy.exp(x) - 1) ** r,
-                sympy.Sum(sympy.binomial(r, C.j) * (-1) ** C.j * sympy.exp((r - C.j) * x), (C.j, 0, r)), ok, how,
+                C.exponential_expansion(x), ok, how,
                 note="Then $m!\\,[x^m]\\, e^{ax} = a^m$, term by term in the absolutely convergent series.")
     coeff = sp.closed_form_coefficient(F, m)
     proof.derive("Coefficient extraction for symbolic m", T(r, m), coeff)
@@ -141,23 +138,15 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
 
     # 4. exact checks
     values = {}
-
-    def claim_value(rr, mm):
-        v = conv_c.subs({r: rr, m: mm}).doit()
-        values[(rr, mm)] = v
-        return v
-
     proof.compare(
         "$T_{R2}(r,m)$ for every $r \\le %d$, $r-2 \\le m \\le r+%d$" % (max_r, extra_m),
         C.rm_cases(max_r, extra_m, low=min(2, max_r)),
-        claim=("claimed convolution form", claim_value),
+        claim=("claimed convolution form", C.recording_values(conv_c, values)),
         routes=[
             ("EGF coefficient", lambda rr, mm: sp.coefficient(F.subs(r, rr), mm)),
             ("enumeration", lambda rr, mm: C.enumerated_count("groups", rr, mm, enumeration_limit)),
             ("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, "groups")),
-            ("species structures", lambda rr, mm: C.structures_count(
-                sp.global_minimum_species(rr, zero_type="groups"), mm, C.t_recurrence(rr, mm, "groups"))
-                if mm >= 1 else None),
+            ("species structures", C.structures_route("groups")),
             ("Dobinski series (60-digit numerics)", lambda rr, mm: _dobinski_route(dob_c, rr, mm)),
         ],
         note=C.enumeration_note("groups", max_r, extra_m, enumeration_limit),
