@@ -1,11 +1,12 @@
 """Connectivity graph: the combinatorial criterion against exact linear algebra, and the facts of SPEC §4."""
 
+from functools import lru_cache
 from itertools import combinations, permutations
 from math import comb, factorial
 
 import networkx as nx
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
@@ -29,6 +30,7 @@ from symbolic_minima.graph import (
 )
 from symbolic_minima.labellings import global_minimum_labellings
 from symbolic_minima.network import CriticalPoint, Teacher
+from symbolic_minima.strategies import labellings, widths
 from symbolic_minima.subspaces import critical_subspaces, global_minimum_subspaces
 
 SMALL = [(r, m) for r in (1, 2, 3) for m in range(r, r + 3)]
@@ -199,16 +201,18 @@ def test_summary_and_attributes():
     assert "diameter" not in graph_summary(connectivity_graph(2, 2))
 
 
-@given(st.integers(1, 3).flatmap(lambda r: st.tuples(st.just(r), st.integers(r + 1, r + 3))), st.data())
-def test_shortest_label_path_is_a_shortest_path(rm, data):
-    r, m = rm
-    labels = list(global_minimum_labellings(r, m))
-    g = data.draw(st.sampled_from(labels))
-    h = data.draw(st.sampled_from(labels))
+_cached_connectivity_graph = lru_cache(maxsize=None)(connectivity_graph)  # read-only use: built once per (r, m)
+
+
+@given(widths(max_r=3, max_h=2).map(lambda rm: (rm[0], rm[1] + 1))  # 1 <= r <= 3, r < m <= r + 3
+       .flatmap(lambda rm: st.tuples(st.just(rm), labellings(*rm), labellings(*rm))))
+@example(((3, 6), (1, 2, 3, 0, 0, 0), (0, 0, 0, 3, 2, 1)))  # the largest case, always
+def test_shortest_label_path_is_a_shortest_path(rm_g_h):
+    (r, m), g, h = rm_g_h
     path = shortest_label_path(r, g, h)
     assert path[0] == g and path[-1] == h
     assert all(labels_intersect(a, b) for a, b in zip(path, path[1:]))
-    G = connectivity_graph(r, m)
+    G = _cached_connectivity_graph(r, m)
     assert len(path) - 1 == nx.shortest_path_length(G, g, h)
 
 

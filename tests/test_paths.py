@@ -20,6 +20,7 @@ from symbolic_minima.paths import (
     representative_point,
     zero_loss_path,
 )
+from symbolic_minima.strategies import labellings, widths, zero_types
 from symbolic_minima.subspaces import global_minimum_subspace
 
 
@@ -66,12 +67,11 @@ def test_paths_in_higher_dimensions(d, d_out):
     assert p.certified and p.n_segments == 7
 
 
-@given(st.sampled_from(["singletons", "groups"]), st.data())
-def test_random_pairs_are_certified(zero_type, data):
-    r, m = data.draw(st.sampled_from([(1, 3), (2, 3), (2, 4)]))
-    labels = list(global_minimum_labellings(r, m, zero_type))
-    g = data.draw(st.sampled_from(labels))
-    h = data.draw(st.sampled_from(labels))
+@given(zero_types(), widths(max_r=2, max_h=1).map(lambda rm: (rm[0], rm[1] + 1)), st.data())  # r <= 2, r < m <= r + 2
+def test_random_pairs_are_certified(zero_type, rm, data):
+    r, m = rm
+    g = data.draw(labellings(r, m, zero_type))
+    h = data.draw(labellings(r, m, zero_type))
     p = zero_loss_path(Teacher.default(r, 2), m, g, h, zero_type)
     assert p.certified
     assert p.n_segments <= p.graph_distance + 1
