@@ -25,39 +25,12 @@ import sympy
 from ..bigint import int_to_str
 from ..errors import MAX_WIDTH, ArgumentValueError
 from ..readings import ZERO_TYPES, describe_zero_type, reading_name
+from ._common import add_format_options, parse_range
 
 __all__ = ["register", "parse_range", "MAX_TABLE_CELLS"]
 
 #: Largest number of cells ``table`` prints (each cell may be a long integer).
 MAX_TABLE_CELLS = 100_000
-
-
-def parse_range(text: str, name: str, minimum: int = 0) -> list:
-    """Parse ``"A:B"`` (inclusive), ``"A:B:S"`` or ``"A"`` into a list of ints, with ``int()`` only.
-
-    >>> parse_range("1:4", "r"), parse_range("0:10:5", "h"), parse_range("7", "m")
-    ([1, 2, 3, 4], [0, 5, 10], [7])
-    >>> parse_range("4:1", "r")
-    Traceback (most recent call last):
-    ...
-    symbolic_minima.errors.ArgumentValueError: r range must be A:B with A <= B, got '4:1'
-    """
-    parts = str(text).strip().split(":")
-    if not 1 <= len(parts) <= 3:
-        raise ArgumentValueError(f"{name} must be an integer or a range A:B or A:B:S, got {text!r}")
-    try:
-        numbers = [int(p) for p in parts]
-    except ValueError:
-        raise ArgumentValueError(f"{name} must be an integer or a range A:B or A:B:S, got {text!r}") from None
-    start, stop = numbers[0], numbers[1] if len(numbers) > 1 else numbers[0]
-    step = numbers[2] if len(numbers) > 2 else 1
-    if step < 1:
-        raise ArgumentValueError(f"{name} range step must be a positive integer, got {text!r}")
-    if start > stop:
-        raise ArgumentValueError(f"{name} range must be A:B with A <= B, got {text!r}")
-    if start < minimum or stop > MAX_WIDTH:
-        raise ArgumentValueError(f"{name} must lie in [{minimum}, {MAX_WIDTH}], got {text!r}")
-    return list(range(start, stop + 1, step))
 
 
 def _int(text: str, name: str) -> int:
@@ -220,18 +193,14 @@ def register(subparsers) -> None:
     p.add_argument("r", help="teacher width r (T) or narrower width r (G), 1 <= r <= m")
     p.add_argument("m", help=f"student width m, m <= {MAX_WIDTH}")
     p.add_argument("--method", choices=METHODS_T, default="auto", help="route of the computation (default auto)")
-    fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="one JSON object")
-    fmt.add_argument("--latex", action="store_true", help="closed form and value in LaTeX")
+    add_format_options(p, "one JSON object", "closed form and value in LaTeX")
     p.set_defaults(func=_count)
 
     p = subparsers.add_parser("table", help="table of T or G", description="Print a table of T(r, m) or G(r, m).")
     _add_quantity(p)
     p.add_argument("--r", default="1:4", help="range of r, e.g. 1:4 (inclusive)")
     p.add_argument("--m", default="1:8", help="range of m, e.g. 1:8 (inclusive)")
-    fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="JSON with a values matrix (0 where m < r)")
-    fmt.add_argument("--latex", action="store_true", help="LaTeX tabular")
+    add_format_options(p, "JSON with a values matrix (0 where m < r)", "LaTeX tabular")
     p.set_defaults(func=_table)
 
     p = subparsers.add_parser(

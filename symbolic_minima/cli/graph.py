@@ -41,14 +41,14 @@ from __future__ import annotations
 import json
 import os
 
-from ..errors import ArgumentValueError, check_int
+from ..errors import ArgumentValueError
 from ..readings import ZERO_TYPES
+from ._common import MAX_DIM, add_format_options, parse_int, teacher_from_options
 
 __all__ = ["register", "MAX_EXACT_NODES", "default_path_labels"]
 
 #: ``--method exact`` refuses graphs with more nodes (it intersects every pair).
 MAX_EXACT_NODES = 400
-MAX_DIM = 100
 
 _EXTENSIONS = {".graphml": "graphml", ".dot": "dot", ".gv": "dot", ".tex": "tex", ".json": "json", ".png": "png"}
 
@@ -80,9 +80,7 @@ def register(subparsers) -> None:
     _shape_arguments(p)
     p.add_argument("--from", dest="start", default=None, metavar="LABEL", help="start label, e.g. 1,2,0")
     p.add_argument("--to", dest="end", default=None, metavar="LABEL", help="end label, e.g. 2,1,0")
-    fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="print one JSON object")
-    fmt.add_argument("--latex", action="store_true", help="print the path as LaTeX")
+    add_format_options(p, "print one JSON object", "print the path as LaTeX")
     p.set_defaults(func=_path)
 
 
@@ -100,56 +98,19 @@ def _shape_arguments(p) -> None:
                    help="deep: student hidden widths (instead of --extra)")
 
 
-def _int(text, name, minimum, maximum):
-    if text is None:
-        return None
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise ArgumentValueError(f"{name} must be an integer in [{minimum}, {maximum}], got {text!r}") from None
-    return check_int(value, name, minimum, maximum)
-
-
-def _load_teacher(path, critical=False):
-    from ..network import CriticalPoint, Teacher
-
-    cls = CriticalPoint if critical else Teacher
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read(10_000_000)
-    except OSError as exc:
-        raise ArgumentValueError(f"--teacher: cannot read {path!r}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ArgumentValueError(f"--teacher: {path!r} is not UTF-8 text") from None
-    return cls.from_json(text)
-
-
 def _two_layer_setup(args, critical=False):
-    from ..network import CriticalPoint, Teacher
-
     if args.r is None or args.m is None:
         raise ArgumentValueError("give the widths r and m (or --widths for a deep network)")
     for opt in ("extra", "student_widths"):
         if getattr(args, opt) is not None:
             raise ArgumentValueError(f"--{opt.replace('_', '-')} needs --widths (deep networks)")
-    r = _int(args.r, "r", 1, 100)
-    m = _int(args.m, "m", 1, 100)
+    r = parse_int(args.r, "r", 1, 100)
+    m = parse_int(args.m, "m", 1, 100)
     if m < r:
         raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
-    d = _int(args.d, "--d", 1, MAX_DIM)
-    q = _int(args.d_out, "--d-out", 1, MAX_DIM)
-    if args.teacher is not None:
-        teacher = _load_teacher(args.teacher, critical)
-        if teacher.width != r:
-            raise ArgumentValueError(f"--teacher has width r = {teacher.width} but r = {r} was given")
-        if d is not None and d != teacher.input_dim:
-            raise ArgumentValueError(f"--teacher has input dimension {teacher.input_dim} but --d {d} was given")
-        if q is not None and q != teacher.output_dim:
-            raise ArgumentValueError(f"--teacher has output dimension {teacher.output_dim} but --d-out {q} was given")
-    else:
-        cls = CriticalPoint if critical else Teacher
-        teacher = cls.default(r, d or 1, q or 1)
-    return teacher, m
+    d = parse_int(args.d, "--d", 1, MAX_DIM)
+    q = parse_int(args.d_out, "--d-out", 1, MAX_DIM)
+    return teacher_from_options(args.teacher, r, d, q, critical=critical), m
 
 
 def _deep_setup(args):
@@ -167,12 +128,12 @@ def _deep_setup(args):
     if args.student_widths is not None:
         m = parse_widths(args.student_widths, "--student-widths")
     else:
-        extra = _int(args.extra if args.extra is not None else "1", "--extra", 0, 10)
+        extra = parse_int(args.extra if args.extra is not None else "1", "--extra", 0, 10)
         m = tuple(ri + extra for ri in r)
     if len(m) != len(r):
         raise ArgumentValueError(f"--student-widths must have {len(r)} entries like --widths, got {len(m)}")
-    d = _int(args.d, "--d", 1, MAX_DIM) or 1
-    q = _int(args.d_out, "--d-out", 1, MAX_DIM) or 1
+    d = parse_int(args.d, "--d", 1, MAX_DIM) or 1
+    q = parse_int(args.d_out, "--d-out", 1, MAX_DIM) or 1
     return DeepTeacher.default(r, d, q), m
 
 

@@ -41,9 +41,10 @@ from __future__ import annotations
 import json
 import sys
 
-from ..errors import ArgumentValueError, check_int, check_width
+from ..errors import ArgumentValueError, check_width
 from ..progress import progress
 from ..readings import ZERO_TYPES, describe_zero_type, reading_name
+from ._common import MAX_DIM, add_format_options, load_teacher, parse_int, teacher_from_options
 
 __all__ = ["register", "MAX_SUBSPACES", "MAX_VERIFY", "load_teacher"]
 
@@ -51,8 +52,6 @@ __all__ = ["register", "MAX_SUBSPACES", "MAX_VERIFY", "load_teacher"]
 MAX_SUBSPACES = 100_000
 #: Largest number of subspaces ``verify`` certifies without ``--limit``.
 MAX_VERIFY = 5_000
-#: Largest input / output dimension accepted on the command line.
-MAX_DIM = 100
 
 
 def register(subparsers) -> None:
@@ -64,9 +63,7 @@ def register(subparsers) -> None:
         description="Stream the exact affine subspaces of the global-minimum manifold (SPEC §2) "
         "or the symmetry-induced critical subspaces (SPEC §3), one per labelling.",
     )
-    fmt = p.add_mutually_exclusive_group()
-    fmt.add_argument("--json", action="store_true", help="a JSON array, one object per subspace")
-    fmt.add_argument("--latex", action="store_true", help="each system as an aligned LaTeX block")
+    add_format_options(p, "a JSON array, one object per subspace", "each system as an aligned LaTeX block")
     p.set_defaults(func=_subspaces)
 
     v = subparsers.add_parser(
@@ -82,9 +79,7 @@ def register(subparsers) -> None:
     v.add_argument("--numeric", action="store_true",
                    help="also cross-check numerically (numpy/scipy): zero loss for tanh, softplus, "
                    "sigmoid(4x)+softplus(x); or, with --critical, a scipy critical point embedded")
-    vfmt = v.add_mutually_exclusive_group()
-    vfmt.add_argument("--json", action="store_true", help="one JSON object per certificate (JSON lines)")
-    vfmt.add_argument("--latex", action="store_true", help="print each certificate's LaTeX")
+    vfmt = add_format_options(v, "one JSON object per certificate (JSON lines)", "print each certificate's LaTeX")
     vfmt.add_argument("--quiet", action="store_true", help="print failures and the summary only")
     v.set_defaults(func=_verify)
 
@@ -106,57 +101,20 @@ def _common_parent():
     return common
 
 
-def _int(text, name, minimum, maximum):
-    if text is None:
-        return None
-    try:
-        value = int(str(text).strip())
-    except ValueError:
-        raise ArgumentValueError(f"{name} must be an integer in [{minimum}, {maximum}], got {text!r}") from None
-    return check_int(value, name, minimum, maximum)
-
-
-def load_teacher(path, critical: bool = False):
-    """Read a teacher (or critical point) JSON file; errors are one-line ``ArgumentValueError``."""
-    from ..network import CriticalPoint, Teacher
-
-    cls = CriticalPoint if critical else Teacher
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read(10_000_000)
-    except OSError as exc:
-        raise ArgumentValueError(f"--teacher: cannot read {path!r}: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise ArgumentValueError(f"--teacher: {path!r} is not UTF-8 text") from None
-    return cls.from_json(text)
-
-
 def _setup(args):
     """Validate the common arguments; return (point, m, zero_type, limit, total)."""
-    from ..network import CriticalPoint, Teacher
-
-    r = _int(args.r, "r", 1, 10**5)
-    m = _int(args.m, "m", 1, 10**5)
+    r = parse_int(args.r, "r", 1, 10**5)
+    m = parse_int(args.m, "m", 1, 10**5)
     r = check_width(r, "r")
     m = check_width(m, "m")
     if m < r:
         raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
-    d = _int(args.d, "--d", 1, MAX_DIM)
-    q = _int(args.d_out, "--d-out", 1, MAX_DIM)
-    limit = _int(args.limit, "--limit", 0, 10**12)
+    d = parse_int(args.d, "--d", 1, MAX_DIM)
+    q = parse_int(args.d_out, "--d-out", 1, MAX_DIM)
+    limit = parse_int(args.limit, "--limit", 0, 10**12)
     if args.critical and args.zero_type != "singletons" and args.func is _subspaces:
         raise ArgumentValueError("--zero-type does not apply to --critical subspaces (they have no zero-type neurons)")
-    if args.teacher is not None:
-        point = load_teacher(args.teacher, critical=args.critical)
-        if point.width != r:
-            raise ArgumentValueError(f"--teacher has width r = {point.width} but r = {r} was given")
-        if d is not None and d != point.input_dim:
-            raise ArgumentValueError(f"--teacher has input dimension {point.input_dim} but --d {d} was given")
-        if q is not None and q != point.output_dim:
-            raise ArgumentValueError(f"--teacher has output dimension {point.output_dim} but --d-out {q} was given")
-    else:
-        cls = CriticalPoint if args.critical else Teacher
-        point = cls.default(r, d or 1, q or 1)
+    point = teacher_from_options(args.teacher, r, d, q, critical=args.critical)
     from ..counting import G, T
 
     total = G(r, m) if args.critical else T(r, m, zero_type=args.zero_type)
@@ -218,8 +176,8 @@ def _verify(args) -> int:
 
     point, m, zero_type, limit, total = _setup(args)
     _guard(total, limit, MAX_VERIFY, "verify")
-    samples = _int(args.samples, "--samples", 0, 10_000)
-    seed = _int(args.seed, "--seed", 0, 2**63)
+    samples = parse_int(args.samples, "--samples", 0, 10_000)
+    seed = parse_int(args.seed, "--seed", 0, 2**63)
     family = "critical" if args.critical else "global"
     summary = Summary()
     out = sys.stdout

@@ -129,7 +129,7 @@ def _matplotlib_or_fail():
 
 def _plot_ratio(args) -> int:
     from ..plots import plot_ratio
-    from .count import parse_range
+    from ._common import parse_range
 
     _matplotlib_or_fail()
     _check_output_file(args.output)
