@@ -237,7 +237,7 @@ def critical_points(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
 
 
 @st.composite
-def widths(draw, regime: str = "any", max_r: int = 4, min_r: int = 1, max_h=None):
+def widths(draw, regime: str = "any", max_r: int = 4, min_r: int = 1, max_h=None, min_h: int = 0):
     r"""Pairs ``(r, m)`` of a teacher width and a student width ``m = r + h``.
 
     ``regime`` (see :data:`REGIMES`):
@@ -249,16 +249,20 @@ def widths(draw, regime: str = "any", max_r: int = 4, min_r: int = 1, max_h=None
     * ``"any"``: :math:`0 \le h \le` ``max_h`` (default ``r + 3``).
 
     ``max_h`` also caps ``h`` in the other regimes (useful to bound the
-    cost of enumerations); ``r`` is drawn from ``min_r..max_r``.
+    cost of enumerations) and ``min_h`` raises its floor (``min_h=1`` for
+    strictly overparameterized students); ``r`` is drawn from ``min_r..max_r``.
 
     >>> find_example(widths(regime="mild", min_r=4), lambda rm: rm[1] > rm[0])
     (4, 5)
+    >>> find_example(widths(max_r=2, min_h=1, max_h=1))
+    (1, 2)
     """
     regime = check_choice(regime, "regime", REGIMES)
     max_r = check_width(max_r, "max_r", maximum=1000)
     min_r = check_width(min_r, "min_r", maximum=max_r)
     if max_h is not None:
         max_h = check_int(max_h, "max_h", minimum=0, maximum=10_000)
+    min_h = check_int(min_h, "min_h", minimum=0, maximum=10_000)
     r = draw(st.integers(min_r, max_r))
     if regime == "mild":
         lo, hi = 0, r // 2
@@ -270,9 +274,10 @@ def widths(draw, regime: str = "any", max_r: int = 4, min_r: int = 1, max_h=None
             hi = max_h
     if max_h is not None:
         hi = min(hi, max_h)
+    lo = max(lo, min_h)
     if hi < lo:
         raise ArgumentValueError(
-            f"max_h={max_h} is below the smallest h={lo} of the {regime!r} regime for r={r}"
+            f"max_h={max_h} and min_h={min_h} leave no h in the {regime!r} regime for r={r}"
         )
     h = draw(st.integers(lo, hi))
     return r, r + h

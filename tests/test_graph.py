@@ -204,7 +204,7 @@ def test_summary_and_attributes():
 _cached_connectivity_graph = lru_cache(maxsize=None)(connectivity_graph)  # read-only use: built once per (r, m)
 
 
-@given(widths(max_r=3, max_h=2).map(lambda rm: (rm[0], rm[1] + 1))  # 1 <= r <= 3, r < m <= r + 3
+@given(widths(max_r=3, min_h=1, max_h=3)  # 1 <= r <= 3, r < m <= r + 3
        .flatmap(lambda rm: st.tuples(st.just(rm), labellings(*rm), labellings(*rm))))
 @example(((3, 6), (1, 2, 3, 0, 0, 0), (0, 0, 0, 3, 2, 1)))  # the largest case, always
 def test_shortest_label_path_is_a_shortest_path(rm_g_h):

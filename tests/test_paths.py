@@ -67,7 +67,7 @@ def test_paths_in_higher_dimensions(d, d_out):
     assert p.certified and p.n_segments == 7
 
 
-@given(zero_types(), widths(max_r=2, max_h=1).map(lambda rm: (rm[0], rm[1] + 1)), st.data())  # r <= 2, r < m <= r + 2
+@given(zero_types(), widths(max_r=2, min_h=1, max_h=2), st.data())  # r <= 2, r < m <= r + 2
 def test_random_pairs_are_certified(zero_type, rm, data):
     r, m = rm
     g = data.draw(labellings(r, m, zero_type))
