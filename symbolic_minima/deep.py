@@ -65,6 +65,7 @@ from .errors import ArgumentTypeError, ArgumentValueError, check_int
 from .graph import label_kind, labels_intersect, neighbour_labels
 from .labellings import global_minimum_labellings, is_global_minimum_labelling
 from .linalg import to_fraction
+from .paths import _sym
 from .progress import progress
 
 __all__ = [
@@ -136,12 +137,6 @@ def _exact(v, where):
     if isinstance(v, float):
         raise ArgumentTypeError(f"{where} must be exact (int, Fraction, string or sympy Rational), got float {v!r}")
     return to_fraction(v)
-
-
-def _sym(x):
-    if isinstance(x, Fraction):
-        return sympy.Rational(x.numerator, x.denominator)
-    return sympy.sympify(x)
 
 
 class DeepNetwork:

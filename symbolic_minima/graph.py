@@ -84,11 +84,10 @@ import networkx as nx
 
 from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
 from .labellings import (
-    canonical_groups,
+    _grouped,
     critical_labellings,
     global_minimum_labellings,
     is_global_minimum_labelling,
-    set_partitions,
 )
 from .progress import progress
 from .readings import check_zero_type, reading_name
@@ -317,15 +316,8 @@ def _groups_neighbours(g, r):
         # members of one zero-sum group of g share one incoming vector: at most one teacher label among them
         if any(len({word[j] for j in js} - {0}) > 1 for js in g_groups):
             continue
-        zeros = [j for j, v in enumerate(word) if v == 0]
-        for blocks in set_partitions(len(zeros)):
-            sizes: dict[int, int] = {}
-            for b in blocks:
-                sizes[b] = sizes.get(b, 0) + 1
-            label = list(word)
-            for j, b in zip(zeros, blocks):
-                label[j] = 0 if sizes[b] == 1 else -(b + 1)
-            h = canonical_groups(label)
+        # every grouping of the zero neurons of word, as a canonical label
+        for h in _grouped(word):
             if labels_intersect(g, h):
                 yield h
 

@@ -74,6 +74,7 @@ def _to_str(x) -> str:
 
 
 def _sym(x):
+    """Exact ``Fraction`` -> sympy ``Rational``; anything else through ``sympify`` (also used by :mod:`.deep`)."""
     if isinstance(x, Fraction):
         return sympy.Rational(x.numerator, x.denominator)
     return sympy.sympify(x)

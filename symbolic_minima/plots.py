@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from .comparison import COMPARISONS
 from .errors import ArgumentValueError, check_choice, check_int
 from .progress import progress
 from .readings import ZERO_TYPES, check_zero_type, reading_name
@@ -37,9 +38,6 @@ __all__ = [
     "plot_graph",
     "short_label",
 ]
-
-#: The choices of critical count compared with :math:`T` (SPEC §5).
-COMPARISONS = ("previous", "sum", "max")
 
 _COMPARISON_TEX = {
     "previous": r"G(r^*\!-\!1,m)",

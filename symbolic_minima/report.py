@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
+from .comparison import COMPARISONS
 from .errors import ArgumentValueError, check_int
 from .progress import progress
 from .readings import ZERO_TYPES, describe_zero_type, reading_name
@@ -50,9 +51,6 @@ __all__ = [
     "latex_escape",
     "COMPARISONS",
 ]
-
-#: The three readings of "the critical subspaces" compared with :math:`T` (SPEC §5).
-COMPARISONS = ("previous", "sum", "max")
 
 _COMPARISON_TEX = {
     "previous": r"G(r^*-1,m)",
