@@ -60,7 +60,8 @@ from sympy import Symbol
 
 from .bigint import int_to_str
 from .errors import ArgumentValueError, check_choice, check_width
-from .progress import progress
+from .labellings import _check_rm, critical_labellings, global_minimum_labellings
+from .progress import progress, progress_enabled
 from .readings import DEFAULT_ZERO_TYPE, check_zero_type, reading_name
 from .species import (
     EGF_VARIABLE,
@@ -100,14 +101,6 @@ METHODS_G = ("auto", "stirling", "inclusion_exclusion", "recurrence", "species",
 FORMS = ("stirling", "sum", "egf", "convolution")
 #: Largest ``m`` for ``method="enumeration"`` (it lists every labelling).
 MAX_ENUMERATION_WIDTH = 10
-
-
-def _check_rm(r, m) -> tuple[int, int]:
-    r = check_width(r, "r")
-    m = check_width(m, "m")
-    if m < r:
-        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
-    return r, m
 
 
 def bell_numbers(n: int) -> list:
@@ -150,13 +143,16 @@ def _g_column(r: int, m: int, backend: str) -> list:
 
 
 def _enumerate(r, m, zero_type):
-    from .labellings import critical_labellings, global_minimum_labellings
-
     if m > MAX_ENUMERATION_WIDTH:
         raise ArgumentValueError(
             f"m must be an integer <= {MAX_ENUMERATION_WIDTH} for method='enumeration', got {m}"
         )
     labellings = critical_labellings(r, m) if zero_type is None else global_minimum_labellings(r, m, zero_type)
+    if progress_enabled():  # only then: the bar costs time per labelling
+        # the bar's total (its percentage only) by inclusion-exclusion; the count is the enumeration's own
+        total = difference_power_sum(r, m, 0) if zero_type is None else T(r, m, zero_type, "inclusion_exclusion")
+        what = "surjections" if zero_type is None else f"{reading_name(zero_type)} labellings"
+        labellings = progress(labellings, total=total, desc=f"enumerating {what} r={r} m={m}")
     return sum(1 for _ in labellings)
 
 

@@ -43,6 +43,7 @@ from sympy.core.function import AppliedUndef
 
 from .errors import ArgumentTypeError, ArgumentValueError, check_int, check_width
 from .network import CriticalPoint, Teacher, TwoLayerNetwork
+from .progress import progress
 from .readings import check_zero_type, reading_name
 from .subspaces import AffineSubspace, critical_subspaces, global_minimum_subspaces, network_for
 
@@ -368,31 +369,33 @@ def certify_maximality(subspaces) -> Certificate:
     subs = list(subspaces)
     seen = {}
     dup = []
-    for s in subs:
+    by_dim = {}
+    for s in progress(subs, total=len(subs), desc="maximality: duplicates"):
         if s in seen:
             dup.append((seen[s], s.label))
         else:
             seen[s] = s.label
-    by_dim = {}
-    for s in subs:
         by_dim.setdefault(s.dimension, []).append(s)
     dims = sorted(by_dim)
-    fixed = {id(s): _fixed_coordinates(s) for s in subs} if len(dims) > 1 else {}
+    fixed = {}
+    if len(dims) > 1:
+        bar = progress(subs, total=len(subs), desc="maximality: fixed coordinates")
+        fixed = {id(s): _fixed_coordinates(s) for s in bar}
+    smalls = {da: [(s, fixed[id(s)]) for s in by_dim[da]] for da in dims[:-1]}
+    # each larger subspace against every subspace of each smaller dimension (one bar step per such group)
+    work = [(da, big) for a_i, da in enumerate(dims) for db in dims[a_i + 1:] for big in by_dim[db]]
     inclusions = []
     checked = 0
     full_checks = 0
-    for a_i, da in enumerate(dims):
-        smalls = [(s, fixed[id(s)]) for s in by_dim[da]] if len(dims) > 1 else []
-        for db in dims[a_i + 1:]:
-            for big in by_dim[db]:
-                fixed_big = fixed[id(big)]
-                for small, fixed_small in smalls:
-                    checked += 1
-                    if not fixed_big <= fixed_small:
-                        continue
-                    full_checks += 1
-                    if small.is_subset_of(big):
-                        inclusions.append((small.label, big.label))
+    for da, big in progress(work, total=len(work), desc="maximality: pairs"):
+        fixed_big = fixed[id(big)]
+        for small, fixed_small in smalls[da]:
+            checked += 1
+            if not fixed_big <= fixed_small:
+                continue
+            full_checks += 1
+            if small.is_subset_of(big):
+                inclusions.append((small.label, big.label))
     holds = not dup and not inclusions
     if holds:
         statement = f"none of the {len(subs)} subspaces contains another"
