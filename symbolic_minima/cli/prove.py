@@ -20,7 +20,9 @@ input (unknown name, bad option) with one line on stderr.
 from __future__ import annotations
 
 import json
+import sys
 
+from ..progress import progress, progress_enabled
 from ..proving import list_proofs, proof_names, run_proof
 from . import fail
 
@@ -66,9 +68,13 @@ def _prove(args) -> int:
         fail("give either a proof NAME or --all, not both")
     names = [args.name] if args.name else proof_names()  # an unknown name: run_proof raises (exit 2)
     proofs = []
-    for name in names:
+    bar = progress_enabled()
+    for name in progress(names, total=len(names), desc="proofs"):
         proof = run_proof(name, **_options(args))
         proofs.append(proof)
+        if bar:
+            sys.stderr.write("\r\x1b[K")  # erase the bar's line (a terminal) before the verdict
+            sys.stderr.flush()
         if args.json:
             print(json.dumps(proof.to_json(), default=str), flush=True)
         else:
