@@ -28,7 +28,36 @@ from math import gcd
 
 from .errors import ArgumentTypeError, ArgumentValueError
 
-__all__ = ["to_fraction", "rref", "rref_extend", "rank", "nullspace", "solve", "mat_vec"]
+__all__ = ["to_fraction", "to_sympy", "rref", "rref_extend", "rank", "nullspace", "solve", "mat_vec"]
+
+
+def to_sympy(value):
+    """Convert an exact value (int, Fraction, or a sympy expression) to a sympy object.
+
+    Strings and floats are refused, so no user text ever reaches ``sympify``.
+
+    >>> to_sympy(Fraction(3, 4)), to_sympy(2)
+    (3/4, 2)
+    >>> to_sympy("1/2")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentTypeError: expected an exact value (int, Fraction or sympy expression), got str '1/2'
+    """
+    import sympy
+
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    if isinstance(value, bool) or isinstance(value, (str, float, bytes)):
+        raise ArgumentTypeError(
+            f"expected an exact value (int, Fraction or sympy expression), got {type(value).__name__} {value!r}"
+        )
+    if isinstance(value, int):
+        return sympy.Integer(value)
+    if isinstance(value, sympy.Basic):
+        return value
+    raise ArgumentTypeError(
+        f"expected an exact value (int, Fraction or sympy expression), got {type(value).__name__} {value!r}"
+    )
 
 
 def to_fraction(value) -> Fraction:

@@ -51,7 +51,7 @@ import sympy
 from .errors import ArgumentTypeError, ArgumentValueError, check_width
 from .graph import format_label, shortest_label_path
 from .labellings import is_global_minimum_labelling
-from .linalg import solve, to_fraction
+from .linalg import solve, to_fraction, to_sympy
 from .readings import check_zero_type, reading_name
 
 __all__ = [
@@ -73,11 +73,7 @@ def _to_str(x) -> str:
     return str(x)
 
 
-def _sym(x):
-    """Exact ``Fraction`` -> sympy ``Rational``; anything else through ``sympify`` (also used by :mod:`.deep`)."""
-    if isinstance(x, Fraction):
-        return sympy.Rational(x.numerator, x.denominator)
-    return sympy.sympify(x)
+_sym = to_sympy  # exact value -> sympy (also used by :mod:`.deep`)
 
 
 class ZeroLossPath:

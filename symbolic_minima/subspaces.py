@@ -46,7 +46,7 @@ from .labellings import (
     is_critical_labelling,
     is_global_minimum_labelling,
 )
-from .linalg import rref, rref_extend, to_fraction
+from .linalg import rref, rref_extend, to_fraction, to_sympy
 from .network import CriticalPoint, Teacher, TwoLayerNetwork
 from .readings import check_zero_type
 
@@ -480,12 +480,7 @@ def _names(parameters) -> tuple:
     return tuple(str(s) for s in parameters)
 
 
-def _sym(x):
-    if isinstance(x, Fraction):
-        return sympy.Rational(x.numerator, x.denominator)
-    if isinstance(x, int):
-        return sympy.Integer(x)
-    return x
+_sym = to_sympy
 
 
 def _canon_rhs(x):
