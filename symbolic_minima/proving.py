@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from .errors import ArgumentValueError, SymbolicMinimaError, check_int
+from .errors import ArgumentTypeError, ArgumentValueError, SymbolicMinimaError, check_int
 from .readings import check_zero_type, reading_name
 
 __all__ = [
@@ -77,6 +77,13 @@ PROOFS_PACKAGE = "proofs"
 # ---------------------------------------------------------------------------
 
 
+def _expression(value, name: str = "expression"):
+    """``value`` as a sympy object; text is refused so no user string reaches ``sympify``'s parser."""
+    if isinstance(value, (str, bytes)):
+        raise ArgumentTypeError(f"{name} must be a sympy expression or a number, got {type(value).__name__} {value!r}")
+    return sympy.sympify(value, strict=True)
+
+
 def simplifies_to_zero(expr) -> tuple[bool, sympy.Basic, str]:
     r"""Whether ``expr`` simplifies to exactly ``0``; returns ``(ok, residual, method)``.
 
@@ -92,7 +99,7 @@ def simplifies_to_zero(expr) -> tuple[bool, sympy.Basic, str]:
     >>> simplifies_to_zero(binomial(r + 1, j) - binomial(r, j))[0]
     False
     """
-    expr = sympy.sympify(expr)
+    expr = _expression(expr, "expr")
     if expr == 0:
         return True, sympy.S.Zero, "identical"
     residual = expr
@@ -114,7 +121,7 @@ def simplifies_to_zero(expr) -> tuple[bool, sympy.Basic, str]:
 
 def _split_sum(expr):
     """``expr`` as ``(summand, index, lo, hi)`` of a single-index Sum (constant factors pushed inside), or None."""
-    expr = sympy.sympify(expr)
+    expr = _expression(expr, "expr")
     coeff = sympy.S.One
     if isinstance(expr, sympy.Mul):
         sums = [a for a in expr.args if isinstance(a, sympy.Sum)]
@@ -172,7 +179,7 @@ def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
     >>> sums_equal(Sum(j, (j, 0, r)), Sum(j + 1, (j, 0, r)))[0]
     False
     """
-    a, b = sympy.sympify(a), sympy.sympify(b)
+    a, b = _expression(a, "a"), _expression(b, "b")
     if a == b or a - b == 0:
         return True, "identical"
     A, B = _split_sum(a), _split_sum(b)
@@ -438,7 +445,7 @@ class Proof:
         unevaluated product whose value sympy would print like the other side.
         """
         try:
-            ok, residual, method = simplifies_to_zero(sympy.sympify(lhs) - sympy.sympify(rhs))
+            ok, residual, method = simplifies_to_zero(_expression(lhs, "lhs") - _expression(rhs, "rhs"))
         except Exception as exc:  # a failure to compute is a failed step
             ok, residual, method = False, None, f"error: {exc}"
         method = f"{method}: lhs - rhs = 0" if ok else f"lhs - rhs simplifies to {residual}, not 0"
@@ -683,7 +690,7 @@ def _as_int(value):
         raise TypeError(f"expected an integer value, got {value!r}")
     if isinstance(value, int):
         return value
-    value = sympy.sympify(value)
+    value = _expression(value, "value")
     if value.is_Integer:
         return int(value)
     raise TypeError(f"expected an integer value, got {value}")

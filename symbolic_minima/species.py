@@ -595,6 +595,13 @@ class _Series:
         )
 
 
+def _expression(value, name: str):
+    """``value`` as a sympy object; text is refused so no user string reaches ``sympify``'s parser."""
+    if isinstance(value, (str, bytes)):
+        raise ArgumentTypeError(f"{name} must be a sympy expression or a number, got {type(value).__name__} {value!r}")
+    return sympy.sympify(value, strict=True)
+
+
 def coefficient(egf, m) -> sympy.Integer:
     r"""Exact :math:`m!\,[x^m]` of the EGF expression ``egf`` (numeric ``m``, numeric parameters).
 
@@ -609,7 +616,7 @@ def coefficient(egf, m) -> sympy.Integer:
     115975
     """
     m = check_int(m, "m", minimum=0, maximum=MAX_SERIES_ORDER)
-    egf = sympy.sympify(egf)
+    egf = _expression(egf, "egf")
     if egf.free_symbols - {EGF_VARIABLE}:
         raise ArgumentValueError(
             "coefficient needs numeric parameters; free symbols: "
@@ -669,9 +676,9 @@ def closed_form_coefficient(egf, m):
     >>> closed_form_coefficient(sympy.exp(sympy.exp(x) - 1), Symbol("m"))
     exp(-1)*Sum(i**m/factorial(i), (i, 0, oo))
     """
-    egf = sympy.sympify(egf)
+    egf = _expression(egf, "egf")
     constant, a, powers, c0, beta = _split_factors(egf)
-    taken = {str(sym) for sym in egf.free_symbols | sympy.sympify(m).free_symbols}
+    taken = {str(sym) for sym in egf.free_symbols | _expression(m, "m").free_symbols}
     j, i = (
         Symbol(name, integer=True, nonnegative=True)
         if name not in taken

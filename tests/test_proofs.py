@@ -3,7 +3,7 @@
 import pytest
 import sympy
 
-from symbolic_minima.errors import ArgumentValueError
+from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.proving import Proof, list_proofs, proof_names, run_proof, simplifies_to_zero, sums_equal
 
 x = sympy.Symbol("x")
@@ -76,6 +76,11 @@ def test_sums_equal_nested_sums_with_swapped_index_names():
 def test_simplifies_to_zero_is_exact():
     assert simplifies_to_zero(sympy.binomial(r + 1, j) * (r + 1 - j) / (r + 1) - sympy.binomial(r, j))[0]
     assert not simplifies_to_zero(sympy.Rational(1, 10**30))[0]
+    # text is refused, never parsed by sympify
+    with pytest.raises(ArgumentTypeError, match="expr must be"):
+        simplifies_to_zero("1 - 1")
+    with pytest.raises(ArgumentTypeError, match="a must be"):
+        sums_equal("0", 0)
 
 
 def test_latex_fragment_and_repr():

@@ -143,6 +143,14 @@ def test_bad_constructions():
         global_minimum_species(0)
 
 
+def test_text_never_reaches_sympify():
+    """A string is refused, not parsed (sympify would eval it)."""
+    for call in (lambda: coefficient("exp(x)", 3), lambda: closed_form_coefficient("exp(x)", 3),
+                 lambda: closed_form_coefficient(sympy.exp(x), "m")):
+        with pytest.raises(ArgumentTypeError, match="must be a sympy expression"):
+            call()
+
+
 def test_printing():
     sp = global_minimum_species(2, "groups")
     assert "SET" in str(sp)
