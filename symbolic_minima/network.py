@@ -633,7 +633,8 @@ class Teacher:
         return all(getattr(v, "is_Rational", False) for v in self.flat())
 
     def free_symbols(self) -> set:
-        return set().union(*(sympy.sympify(v).free_symbols for v in self.flat()))
+        # every stored value is already a sympy object (built by _to_sympy), so no sympify is needed
+        return set().union(*(v.free_symbols for v in self.flat()))
 
     def __eq__(self, other):
         return type(self) is type(other) and (self.incoming, self.outgoing) == (other.incoming, other.outgoing)

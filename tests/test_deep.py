@@ -212,3 +212,31 @@ def test_deep_teacher_validation_and_parsing():
     with pytest.raises(ArgumentValueError, match="permutation"):
         permuted_minimum_label((2, 2), [(1, 1), (1, 2)])
     assert sum(1 for _ in deep_labellings((1, 1), (2, 2))) == 9
+
+
+def test_wrong_deep_paths_are_rejected():
+    """The deep path certificates can fail: the straight segment between two permuted deep minima, a
+    tampered waypoint, a segment checked against the next label's subspace, and a wrong target."""
+    teacher = DeepTeacher.default((2, 1))
+    student = (3, 2)
+    start = permuted_minimum_label((2, 1), [(1, 2), (1,)])
+    end = permuted_minimum_label((2, 1), [(2, 1), (1,)])
+    net = DeepNetwork(student)
+    a = deep_representative_point(teacher, student, start)
+    b = deep_representative_point(teacher, student, end)
+    assert not certify_segment(net.function, teacher.function(), net.parameters, a, b)
+    p = deep_zero_loss_path(teacher, student, start, end)
+    assert p.certified and p.n_segments >= 3
+    for (u, v, lab), nxt in zip(p.segments(), p.segment_labels[1:]):
+        assert certify_segment(net.function, teacher.function(), net.parameters, u, v)
+        S = deep_global_minimum_subspace(teacher, student, lab)
+        assert S.contains(u) and S.contains(v)
+        N = deep_global_minimum_subspace(teacher, student, nxt)
+        assert not (N.contains(u) and N.contains(v))
+    u, v, lab = p.segments()[1]
+    bad = list(v)
+    bad[-1] += 1  # the output weight
+    assert not deep_global_minimum_subspace(teacher, student, lab).contains(bad)
+    assert not certify_segment(net.function, teacher.function(), net.parameters, u, bad)
+    other = DeepTeacher([[[1], [3]], [[1, 2]], [[1]]]).function()
+    assert not any(certify_segment(net.function, other, net.parameters, u, v) for u, v, _ in p.segments())

@@ -94,6 +94,17 @@ def test_certificate_can_fail():
     bad = list(p.waypoints[2])
     bad[-1] += 1
     assert not S.contains(bad)
+    # ... and by the function certificate of that segment, while the untampered one holds
+    assert certify_segment(net.function, t.function(), net.parameters, p.waypoints[1], p.waypoints[2])
+    assert not certify_segment(net.function, t.function(), net.parameters, p.waypoints[1], bad)
+    # every segment is in the subspace of its own label, not in that of the next label of the chain
+    for (a, b, lab), nxt in zip(p.segments(), p.segment_labels[1:]):
+        assert global_minimum_subspace(t, lab).contains(a) and global_minimum_subspace(t, lab).contains(b)
+        N = global_minimum_subspace(t, nxt)
+        assert not (N.contains(a) and N.contains(b))
+    # a wrong target function (another teacher) is rejected on every segment of a certified path
+    other = Teacher([1, 2], [1, 3]).function()
+    assert not any(certify_segment(net.function, other, net.parameters, a, b) for a, b, _ in p.segments())
 
 
 def test_projection_is_orthogonal():

@@ -178,6 +178,15 @@ def test_permutation_convention(zero_type):
     # the other convention is really different: (1 2 3 4) -> (2 3 4 1) is not an involution
     s = subs[(1, 2, 0, 0)] if zero_type == "singletons" else subs[(1, 2, -1, -1)]
     assert s.permuted((2, 3, 4, 1)).label != permute_label(s.label, (4, 1, 2, 3))
+    # ... and on points: a permuted point of Gamma_g lies in Gamma_{g o pi^-1}, NOT in Gamma_{g o pi}
+    pi = (2, 3, 4, 1)
+    pt = _permute_point(s.point([rng.randint(1, 5) for _ in range(s.dimension)]), pi, net)
+    right = tuple(s.label[pi.index(j + 1)] for j in range(m))  # g(pi^-1(j)), independent of permute_label
+    wrong = tuple(s.label[pi[j] - 1] for j in range(m))  # g(pi(j))
+    from symbolic_minima.labellings import canonical_groups
+    assert subs[canonical_groups(right)].contains(pt)
+    assert canonical_groups(wrong) != canonical_groups(right)
+    assert not subs[canonical_groups(wrong)].contains(pt)
 
 
 def test_intersection_and_containment():
@@ -264,9 +273,17 @@ def test_vector_output_counts(r, m, d, q):
 def test_critical_permutation_convention():
     cp = CriticalPoint.default(2, 1, d_out=2)
     subs = {s.label: s for s in critical_subspaces(cp, 4)}
+    net = network_for(4, 1, 2)
+    rng = random.Random(4)
     for pi in [(2, 1, 3, 4), (3, 4, 2, 1)]:
         for label, s in subs.items():
             assert s.permuted(pi) == subs[permute_label(label, pi)]
+            # on points: P_pi maps a point of Gamma_g into Gamma_{g o pi^-1} (labels built by hand)
+            pt = _permute_point(s.point([Fraction(rng.randint(1, 9), 7) for _ in range(s.dimension)]), pi, net)
+            image = tuple(label[pi.index(j + 1)] for j in range(4))
+            assert subs[image].contains(pt)
+            for other in {label, tuple(label[pi[j] - 1] for j in range(4))} - {image}:  # g, g o pi
+                assert not subs[other].contains(pt)
 
 
 @given(teachers(r=2), st.tuples(labellings(2, 4, "groups"), labellings(2, 4, "groups")))
