@@ -130,6 +130,7 @@ def test_completeness_groups_reading(args, seed):
     teacher, m = args
     cert = certify_completeness(teacher, m, "groups", samples=6, seed=seed)
     assert cert.holds, str(cert)
+    assert len(cert.details["points"]) == 6  # the loop below is not vacuous
     for pt, labels in cert.details["points"]:
         for label in labels:
             assert global_minimum_subspace(teacher, label).contains(pt)
@@ -187,3 +188,35 @@ def test_wrong_critical_subspaces_are_rejected():
         cert = certify_criticality(wrong, cp)
         assert not cert.holds, (k, good.equations()[k])
         assert "residual" in cert.statement or "multiple" in cert.statement
+
+
+def test_maximality_inclusions_equal_brute_force():
+    """The filtered pair search finds exactly the inclusions of an all-pairs ``is_subset_of`` search."""
+    t = Teacher.default(2)
+    subs = list(global_minimum_subspaces(t, 3, "groups"))
+    extra = []
+    for a, b in [(a, b) for k, a in enumerate(subs) for b in subs[k + 1:] if a.intersects(b)][::5]:
+        inter = a.intersection(b)
+        inter.label = ("inter",) + a.label + b.label
+        extra.append(inter)
+    assert len(extra) >= 3
+    family = subs + extra
+    cert = certify_maximality(family)
+    brute = {(s.label, u.label) for s in family for u in family
+             if s is not u and s.dimension < u.dimension and s.is_subset_of(u)}
+    assert brute and set(cert.details["inclusions"]) == brute and not cert.holds
+
+
+def test_completeness_rejects_a_shrunken_subspace():
+    """Replacing Gamma_(1,1) by a proper subset (its meet with Gamma_(1,0)) still passes function identity,
+    but completeness finds the replica points it lost."""
+    t = Teacher([1], [1])
+    subs = list(global_minimum_subspaces(t, 2, "singletons"))
+    by = {s.label: s for s in subs}
+    small = by[(1, 1)].intersection(by[(1, 0)])
+    assert small.dimension < by[(1, 1)].dimension and certify_function_identity(small, t).holds
+    shrunk = [by[(0, 1)], by[(1, 0)], small]
+    assert certify_completeness(t, 2, "singletons", samples=20, seed=0).holds
+    cert = certify_completeness(t, 2, "singletons", samples=20, seed=0, subspaces=shrunk)
+    assert not cert.holds and cert.details["missing"]
+    assert all(by[(1, 1)].contains(pt) for pt in cert.details["missing"])
