@@ -42,7 +42,7 @@ def test_count_plain(capsys, args, out):
 def test_count_json(capsys):
     status, out, _ = call(capsys, "count", "T", "2", "4", "--zero-type", "groups", "--json")
     assert status == 0
-    assert json.loads(out) == {"quantity": "T", "r": 2, "m": 4, "zero_type": "groups", "value": 62}
+    assert json.loads(out) == {"quantity": "T", "r": 2, "m": 4, "zero_type": "groups", "reading": "R2", "value": 62}
     status, out, _ = call(capsys, "count", "G", "3", "5", "--json")
     assert json.loads(out) == {"quantity": "G", "r": 3, "m": 5, "value": 150}
 
@@ -71,6 +71,11 @@ def test_table(capsys):
     status, out, _ = call(capsys, "table", "G", "--r", "1:3", "--m", "2:5", "--json")
     data = json.loads(out)
     assert data["values"] == [[G(r, m) if m >= r else 0 for m in range(2, 6)] for r in range(1, 4)]
+    assert "reading" not in data
+    status, out, _ = call(capsys, "table", "T", "--r", "1:2", "--m", "1:3", "--zero-type", "groups", "--json")
+    data = json.loads(out)
+    assert (data["zero_type"], data["reading"]) == ("groups", "R2")
+    assert data["values"] == [[1, 3, 10], [0, 2, 12]]  # T_R2(1, 3) = 10 (SPEC: the readings differ from h = 2)
     status, out, _ = call(capsys, "table", "T", "--r", "2", "--m", "2:4", "--zero-type", "groups", "--latex")
     assert r"\begin{tabular}" in out and "62" in out
 
@@ -93,6 +98,9 @@ def test_formula(capsys, form):
     assert status == 0 and out.count("\n") == 1 and "R2" in out
     status, out, _ = call(capsys, "formula", "T", "--latex")
     assert out == "T_{\\mathrm{R1}}(r, m) = r! \\left\\{ {m + 1 \\atop r + 1} \\right\\}\n"
+    for zero_type, reading in (("singletons", "R1"), ("groups", "R2")):  # plain text names the reading too
+        status, out, _ = call(capsys, "formula", "T", "--form", form, "--zero-type", zero_type)
+        assert status == 0 and f"T_{reading}(r, m)" in out.split("=")[0]
     status, out, _ = call(capsys, "formula", "G", "--latex")
     assert out == "G(r, m) = r! \\left\\{ {m \\atop r} \\right\\}\n"
 

@@ -5,7 +5,7 @@ Contract (other tools call these; keep stable):
 ``symbolic-minima count T 3 5``                    prints ``390`` and nothing else
 ``symbolic-minima count T 3 5 --zero-type groups`` prints ``450``
 ``symbolic-minima count G 3 5``                    prints ``150``
-``--json``                                         one object: quantity, r, m, zero_type (T only), value (int)
+``--json``                                         one object: quantity, r, m, zero_type and reading (T only), value (int)
 ``--latex``                                        the derived closed form and the value in LaTeX
 ``symbolic-minima table T --r 1:4 --m 1:8``        a table; cells with m < r are blank (0 in --json)
 ``symbolic-minima ratio --r-star 10 --h 0:8``      the three comparisons for both readings, with crossovers
@@ -85,12 +85,13 @@ def _table(args) -> int:
         out = {
             "quantity": quantity,
             "zero_type": zero_type,
+            "reading": reading_name(zero_type) if quantity == "T" else None,
             "r": r_values,
             "m": m_values,
             "values": [[table[(r, m)] for m in m_values] for r in r_values],
         }
         if quantity == "G":
-            del out["zero_type"]
+            del out["zero_type"], out["reading"]
         print(json.dumps(out))
         return 0
     cells = {(r, m): (int_to_str(v) if m >= r else "") for (r, m), v in table.items()}
@@ -169,7 +170,10 @@ def _formula(args) -> int:
     if args.latex:
         print(f"{lhs} = {latex_form(expr)}")
     else:
-        print(f"{quantity}(r, m) = {sympy.sstr(expr)}" if args.form != "egf" else f"EGF = {sympy.sstr(expr)}")
+        text_name = f"T_{reading_name(zero_type)}(r, m)" if quantity == "T" else "G(r, m)"
+        if args.form == "egf":
+            text_name = f"sum_m {text_name} x^m/m!"
+        print(f"{text_name} = {sympy.sstr(expr)}")
     return 0
 
 
