@@ -194,6 +194,10 @@ def test_deep_teacher_validation_and_parsing():
     with pytest.raises(ArgumentValueError, match="at least 2"):
         DeepTeacher([[[1]]])
     assert DeepTeacher([[["1/2"], ["3"]], [[1, -1]]]).hidden_widths == (2,)
+    with pytest.raises(ArgumentValueError, match="exceeds"):
+        DeepTeacher([[["1e999999999"], ["3"]], [[1, -1]]])  # refused before building 10**999999999
+    with pytest.raises(ArgumentValueError, match="exact rational"):
+        DeepTeacher([[["x"], ["3"]], [[1, -1]]])  # never evaluated
     assert parse_widths("2, 3") == (2, 3)
     with pytest.raises(ArgumentValueError):
         parse_widths("2,x")
