@@ -188,6 +188,11 @@ def test_wrong_critical_subspaces_are_rejected():
         cert = certify_criticality(wrong, cp)
         assert not cert.holds, (k, good.equations()[k])
         assert "residual" in cert.statement or "multiple" in cert.statement
+    # the right subspace under a wrong label (neurons credited to the other teacher neuron) is rejected
+    assert certify_criticality(good, cp, label=(1, 2, 1)).holds
+    for wrong_label in [(2, 1, 2), (1, 2, 2), (2, 2, 1)]:
+        cert = certify_criticality(good, cp, label=wrong_label)
+        assert not cert.holds and "multiple" in cert.statement, wrong_label
 
 
 def test_maximality_inclusions_equal_brute_force():
