@@ -300,6 +300,10 @@ def test_intersection_agrees_with_sympy_linsolve(teacher, pair):
         assert inter.is_subset_of(s1) and inter.is_subset_of(s2)
         zero = {f: 0 for f in free}
         assert inter.contains([sympy.sympify(v).subs(zero) for v in point])
+    # inclusion, by the same independent route: s1 <= s2 iff the joint solution set keeps s1's dimension
+    joint_dim = None if inter is None else inter.dimension
+    assert s1.is_subset_of(s2) == (joint_dim == s1.dimension)
+    assert s2.is_subset_of(s1) == (joint_dim == s2.dimension)
 
 
 @settings(max_examples=10)
