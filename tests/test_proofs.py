@@ -174,6 +174,35 @@ def test_wrong_relations_and_rates_are_rejected():
     _wrong(relation_zero_type_sum_groups, claimed=bell_shifted)
 
 
+def test_every_claimed_part_can_fail():
+    """The claim parts not covered above: a wrong Stirling, convolution, Dobinski or zero-type sum is
+    rejected by a symbolic step (the exact checks alone would miss the R1 sum posing as R2 for m <= r+1)."""
+    from proofs import _common as C
+    from proofs import g_critical, relation_zero_type_sum_singletons, t_groups, t_singletons
+
+    S2 = C.stirling().StirlingS2
+    r, m, k, j = C.r, C.m, C.k, C.j
+    i = sympy.Symbol("i", integer=True, nonnegative=True)
+    cases = [
+        (t_singletons, {"claimed_stirling": sympy.factorial(r) * S2(m + 1, r)}),
+        (g_critical, {"claimed_stirling": sympy.factorial(r + 1) * S2(m, r)}),
+        # the R1 zero-type sum: Bell factor dropped
+        (t_groups, {"claimed_convolution": sympy.Sum(sympy.binomial(m, k) * sympy.factorial(r) * S2(m - k, r),
+                                                     (k, 0, m))}),
+        # the factor 1/e dropped
+        (t_groups, {"claimed_dobinski": sympy.Sum(
+            sympy.Sum((-1) ** j * sympy.binomial(r, j) * (i + r - j) ** m, (j, 0, r)) / sympy.factorial(i),
+            (i, 0, sympy.oo))}),
+        # the k = 0 term G(r, m) left out
+        (relation_zero_type_sum_singletons, {"claimed": sympy.Sum(
+            sympy.binomial(m, k) * sympy.factorial(r) * S2(m - k, r), (k, 1, m))}),
+    ]
+    for module, claim in cases:
+        proof = module.prove(max_r=2, extra_m=1, **claim)
+        assert proof.verdict is False, (module.NAME, proof.summary())
+        assert any(item.startswith("step") for item in proof.failed_items()), (module.NAME, proof.failed_items())
+
+
 def test_wrong_bell_expansion_is_rejected():
     from proofs import asymptotics_groups
 
