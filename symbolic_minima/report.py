@@ -358,8 +358,8 @@ def _section_ratios(opts) -> str:
     r_stars = range(2, opts["r_star_max"] + 1)
     h_max = opts["ratio_h_max"]
     out = [r"\section{Critical versus global-minimum subspaces}",
-           "The ratio of the number of symmetry-induced critical subspaces to $T(r^*, r^*+h)$, for each "
-           "choice of the critical count and each reading, computed exactly by "
+           "The ratio of the number of symmetry-induced critical subspaces to $T_{R1}(r^*, r^*+h)$ or "
+           "$T_{R2}(r^*, r^*+h)$, for each choice of the critical count and each reading, computed exactly by "
            "\\texttt{comparison.compare} (as fractions) and printed to three significant digits; "
            "bold entries are at least $1$ (critical subspaces dominate). The crossover (smallest $h$ with ratio $<1$, from "
            "\\texttt{comparison.crossover}) separates the mildly from the vastly overparameterized regime."]
