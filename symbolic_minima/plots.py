@@ -21,10 +21,11 @@ plotting functions, with the non-interactive ``Agg`` backend.
 from __future__ import annotations
 
 import math
+import numbers
 from fractions import Fraction
 
 from .comparison import COMPARISONS
-from .errors import ArgumentValueError, check_choice, check_int
+from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int
 from .progress import progress
 from .readings import ZERO_TYPES, check_zero_type, reading_name
 
@@ -120,9 +121,11 @@ def log10_fraction(value) -> float:
     >>> round(log10_fraction(Fraction(10**400, 3)), 4)
     399.5229
     """
+    if isinstance(value, (str, bytes, bool)) or not isinstance(value, (numbers.Rational, float)):
+        raise ArgumentTypeError(f"value must be a positive rational (int or Fraction), got {type(value).__name__} {value!r}")
     frac = Fraction(value)
     if frac <= 0:
-        raise ArgumentValueError(f"value must be positive, got {frac}")
+        raise ArgumentValueError(f"value must be a positive rational, got {frac}")
     return math.log10(frac.numerator) - math.log10(frac.denominator)
 
 

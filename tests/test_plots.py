@@ -38,6 +38,7 @@ def test_crossover_curve_is_where_the_ratio_drops_below_one():
     for zero_type in ("singletons", "groups"):
         curve = plots.crossover_curve(r_stars, zero_type, "sum")
         grid = plots.ratio_grid(r_stars, range(0, 12), zero_type, "sum")
+        assert sorted(curve) == r_stars and all(h is not None for h in curve.values())  # not vacuous
         for rs, h in curve.items():
             assert grid[(rs, h)] < 1
             assert h == 0 or grid[(rs, h - 1)] >= 1
@@ -46,8 +47,12 @@ def test_crossover_curve_is_where_the_ratio_drops_below_one():
 def test_log10_fraction_handles_huge_values():
     assert plots.log10_fraction(Fraction(10**5000, 10**4000)) == pytest.approx(1000.0)
     assert plots.log10_fraction(Fraction(1, 8)) == pytest.approx(-0.90309, abs=1e-5)
-    with pytest.raises(ValueError):
+    from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
+
+    with pytest.raises(ArgumentValueError, match="value must be"):
         plots.log10_fraction(0)
+    with pytest.raises(ArgumentTypeError, match="value must be"):
+        plots.log10_fraction("1/2")  # text is refused, not parsed
 
 
 def test_plotting_does_not_import_matplotlib_at_import_time():

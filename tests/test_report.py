@@ -19,6 +19,10 @@ def _t_r1(r, m):  # independent of the package: inclusion-exclusion
     return sum((-1) ** j * comb(r, j) * (r + 1 - j) ** m for j in range(r + 1))
 
 
+def _g(r, m):  # independent of the package: surjections by inclusion-exclusion
+    return sum((-1) ** j * comb(r, j) * (r - j) ** m for j in range(r + 1))
+
+
 def _asymptotics_available():
     import importlib
 
@@ -88,8 +92,13 @@ def test_ratio_tables_have_crossovers(small_report):
     for key in ("previous", "sum", "max"):
         assert f"comparison \\texttt{{{key}}}, reading R1" in small_report.latex
         assert f"comparison \\texttt{{{key}}}, reading R2" in small_report.latex
-    h = comparison.crossover(4, "sum", zero_type="singletons")
-    assert f"4 & " in small_report.latex and f"$h={h}$ \\\\" in small_report.latex
+    assert comparison.COMPARISONS == ("previous", "sum", "max")
+    # r* = 4, comparison sum, R1: the crossover recomputed here from the inclusion-exclusion sums
+    h = next(h for h in range(5) if sum(_g(r, 4 + h) for r in range(1, 4)) < _t_r1(4, 4 + h))
+    section = small_report.latex.split("(comparison \\texttt{sum}, reading R1)")[1].split("\\end{tabular}")[0]
+    row = next(line for line in section.splitlines() if line.startswith("4 & "))
+    assert row.startswith("4 & $\\mathbf{")  # h = 0: critical subspaces dominate (51/24 >= 1)
+    assert row.endswith(f"$h={h}$ \\\\") and h == 1
 
 
 def test_missing_module_is_stated_not_fatal(monkeypatch):
