@@ -35,12 +35,13 @@ so, empirically, "previous" crosses near :math:`h\approx r^*/4` and "sum" near
 
 from __future__ import annotations
 
+import numbers
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from .counting import G_table, T_table
-from .errors import MAX_WIDTH, ArgumentValueError, check_choice, check_int, check_width
+from .errors import MAX_WIDTH, ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
 from .readings import DEFAULT_ZERO_TYPE, check_zero_type, reading_name
 
 __all__ = ["COMPARISONS", "ComparisonRow", "compare", "crossover", "crossovers", "format_ratio"]
@@ -112,6 +113,9 @@ def format_ratio(value: Fraction, digits: int = 6) -> str:
     >>> format_ratio(Fraction(9, 2)), format_ratio(Fraction(1, 3)), format_ratio(Fraction(10**50, 3))
     ('4.5', '0.333333', '3.33333e+49')
     """
+    if isinstance(value, (str, bytes, bool)) or not isinstance(value, numbers.Rational):
+        raise ArgumentTypeError(f"value must be a rational (int or Fraction), got {type(value).__name__} {value!r}")
+    digits = check_int(digits, "digits", minimum=1, maximum=1000)
     value = Fraction(value)
     with localcontext() as ctx:
         ctx.prec = digits

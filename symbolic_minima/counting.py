@@ -59,7 +59,7 @@ import sympy
 from sympy import Symbol
 
 from .bigint import int_to_str
-from .errors import ArgumentValueError, check_choice, check_width
+from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_width
 from .labellings import _check_rm, critical_labellings, global_minimum_labellings
 from .progress import progress, progress_enabled
 from .readings import DEFAULT_ZERO_TYPE, check_zero_type, reading_name
@@ -405,6 +405,8 @@ def latex_form(expr) -> str:
     >>> latex_form(closed_form("G"))
     'r! \\left\\{ {m \\atop r} \\right\\}'
     """
+    if not isinstance(expr, sympy.Basic):
+        raise ArgumentTypeError(f"expr must be a sympy expression (from closed_form), got {type(expr).__name__} {expr!r}")
     if expr.has(sympy.exp) or expr.has(sympy.E):
         return sympy.latex(expr)
     return sympy.latex(expr, order="none")

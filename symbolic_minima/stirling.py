@@ -97,6 +97,7 @@ def difference_power_sum(k: int, n: int, a: int = 0) -> int:
     >>> difference_power_sum(0, 0), difference_power_sum(2, 0)
     (1, 0)
     """
+    k, n, a = check_int(k, "k", minimum=0), check_int(n, "n", minimum=0), check_int(a, "a", minimum=0)
     if n == 0:
         return 1 if k == 0 else 0
     if k <= 32:

@@ -83,6 +83,8 @@ def test_row_json_and_format():
         (lambda: compare(3, [1], "pairs"), ArgumentValueError),
         (lambda: crossover(3, "min"), ArgumentValueError),
         (lambda: crossover(3, "sum", h_max=-2), ArgumentValueError),
+        (lambda: format_ratio("9/2"), ArgumentTypeError),  # text is refused, not parsed
+        (lambda: format_ratio(Fraction(9, 2), digits=0), ArgumentValueError),
     ],
 )
 def test_bad_input(call, exc):

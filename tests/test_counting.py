@@ -173,6 +173,10 @@ def test_bad_options():
         T(2, 30, method="enumeration")
     with pytest.raises(ArgumentValueError, match="form"):
         closed_form("T", form="latex")
+    from symbolic_minima.counting import latex_form
+
+    with pytest.raises(ArgumentTypeError, match="expr must be"):
+        latex_form("r!")
 
 
 def test_big_count_digits():

@@ -84,6 +84,13 @@ def test_bad_types(bad):
         stirling2(3, bad)
 
 
+@pytest.mark.parametrize("args,exc,name", [((-1, 2), ArgumentValueError, "k"), ((2, -1), ArgumentValueError, "n"),
+                                           ((2, 2, 1.5), ArgumentTypeError, "a"), (("2", 2), ArgumentTypeError, "k")])
+def test_difference_power_sum_bad_input(args, exc, name):
+    with pytest.raises(exc, match=f"^{name} must be"):
+        difference_power_sum(*args)
+
+
 def test_bad_backend():
     with pytest.raises(ArgumentValueError, match="backend"):
         stirling2(3, 2, backend="gmp")
