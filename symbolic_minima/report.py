@@ -38,7 +38,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from .comparison import COMPARISONS
-from .errors import ArgumentValueError, check_int
+from .errors import ArgumentTypeError, ArgumentValueError, check_int
 from .progress import progress
 from .readings import ZERO_TYPES, describe_zero_type, reading_name
 
@@ -633,15 +633,33 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         fr = check_int(figure[0], "figure r", minimum=1, maximum=4)
         fm = check_int(figure[1], "figure m", minimum=fr, maximum=fr + 3)
         opts["figure"] = (fr, fm)
+    if proofs and proofs is not True and (isinstance(proofs, (str, bytes))
+                                          or not isinstance(proofs, (list, tuple, set, frozenset))):
+        raise ArgumentTypeError(f"proofs must be True, False or a list of proof names, got {type(proofs).__name__} "
+                                f"{proofs!r}")
     if proofs:
         try:
-            from .proving import proof_names, run_proof
+            from .proving import check_options, proof_names, run_proof
 
-            names = proof_names() if proofs is True else [str(name) for name in proofs]
-            opts["_proofs"] = [run_proof(name, **opts["proof_options"])
-                               for name in progress(names, desc="report: proofs")]
+            known = proof_names()
         except Exception as exc:  # noqa: BLE001 - reported by the proofs section
             opts["_proofs_error"] = exc
+        else:  # bad names or options are bad input (raised), not a missing section
+            names = known if proofs is True else list(proofs)
+            unknown = [name for name in names if name not in known]
+            if unknown:
+                raise ArgumentValueError(f"proofs: unknown proof name(s) {', '.join(map(repr, unknown))}; "
+                                         f"allowed: {', '.join(known)}")
+            extra = set(opts["proof_options"]) - {"max_r", "extra_m", "enumeration_limit"}
+            if extra:
+                raise ArgumentValueError(f"proof_options: unknown option(s) {', '.join(sorted(extra))}; "
+                                         "allowed: max_r, extra_m, enumeration_limit")
+            check_options(**opts["proof_options"])
+            try:
+                opts["_proofs"] = [run_proof(name, **opts["proof_options"])
+                                   for name in progress(names, desc="report: proofs")]
+            except Exception as exc:  # noqa: BLE001 - reported by the proofs section
+                opts["_proofs_error"] = exc
     body = []
     sections = []
     for title, fn, switch in progress(_SECTIONS, total=len(_SECTIONS), desc="report: sections"):
@@ -715,6 +733,8 @@ def write_report(directory, compile: bool | None = None, name: str = "report", *
     :attr:`ReportFiles.compile_log`), ``False`` never does, ``None`` compiles
     when ``pdflatex`` is found.  ``options`` go to :func:`generate_report`.
     """
+    if not isinstance(directory, (str, os.PathLike)):
+        raise ArgumentTypeError(f"directory must be a path (str or os.PathLike), got {type(directory).__name__} {directory!r}")
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise ArgumentValueError(f"directory must be a directory to write the report into; {directory} is a file")

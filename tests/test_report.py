@@ -170,6 +170,19 @@ def test_bad_options_are_clear():
         generate_report(r_max=0)
     with pytest.raises(ArgumentValueError, match="figure"):
         generate_report(figure=(3,))
+    from symbolic_minima.errors import ArgumentTypeError
+
+    # bad proof names and options are bad input, raised (not a silently "missing" proofs section)
+    with pytest.raises(ArgumentTypeError, match="proofs must be"):
+        generate_report(**{**SMALL, "proofs": "g_critical"})
+    with pytest.raises(ArgumentValueError, match="unknown proof name"):
+        generate_report(**{**SMALL, "proofs": ["g_critical", "no_such_proof"]})
+    with pytest.raises(ArgumentValueError, match="max_r"):
+        generate_report(**{**SMALL, "proofs": ["g_critical"], "proof_options": {"max_r": 0}})
+    with pytest.raises(ArgumentValueError, match="unknown option"):
+        generate_report(**{**SMALL, "proofs": ["g_critical"], "proof_options": {"colour": 1}})
+    with pytest.raises(ArgumentTypeError, match="directory must be"):
+        write_report(3, compile=False, **SMALL)
 
 
 def test_write_into_a_file_is_refused(tmp_path):
