@@ -56,6 +56,11 @@ def test_fixtures_match_their_definitions():
     assert A001117 == [3**n - 3 * 2**n + 3 for n in range(3, 9)]
     assert A028243 == [3 ** (n - 1) - 2**n + 1 for n in range(3, 10)]
     assert A000225 == [2**n - 1 for n in range(1, 11)]
+    # Bell numbers by their recurrence B(n+1) = sum_k C(n, k) B(k) (A005493 above leans on A000110)
+    bell = [1]
+    for n in range(10):
+        bell.append(sum(comb(n, k) * bell[k] for k in range(n + 1)))
+    assert bell == A000110
     assert A005493 == [A000110[n + 2] - A000110[n + 1] for n in range(0, 8)]
 
 
