@@ -572,11 +572,16 @@ class Proof:
         return line
 
     def to_json(self) -> dict:
-        """A JSON-serialisable record: name, claim, reading, verdict, seconds, evidence, steps and checks."""
+        """A JSON-serialisable record: name, claim, zero_type, reading, verdict, seconds, evidence, steps and checks.
+
+        As in every JSON output of the package, ``zero_type`` is ``"singletons"``/``"groups"`` and
+        ``reading`` is ``"R1"``/``"R2"`` (both ``None`` for a reading-independent claim).
+        """
         return {
             "name": self.name,
             "claim": self.claim,
-            "reading": self.reading,
+            "zero_type": self.reading,
+            "reading": None if self.reading is None else reading_name(self.reading),
             "verdict": self.verdict,
             "seconds": round(self.seconds, 3),
             "evidence": self.evidence(),

@@ -107,6 +107,7 @@ def test_json_output(capsys):
 
     assert main(["prove", "relation_shift", *SMALL, "--json"]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert record["name"] == "relation_shift" and record["verdict"] is True and record["reading"] == "singletons"
+    assert record["name"] == "relation_shift" and record["verdict"] is True and record["reading"] == "R1"
+    assert record["zero_type"] == "singletons"
     assert any(step["kind"] == "identity" and step["passed"] for step in record["steps"])
     assert all(check["passed"] and check["count"] > 0 for check in record["checks"])

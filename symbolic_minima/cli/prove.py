@@ -5,7 +5,7 @@ r"""Command line of the machine-checked proofs: ``symbolic-minima prove``.
 ``symbolic-minima prove NAME --tex FILE``    also write its LaTeX fragment (``-o FILE`` is the same)
 ``symbolic-minima prove NAME --latex``       print the LaTeX fragment after the verdict
 ``symbolic-minima prove NAME -v``            every step and check instead of the one line
-``symbolic-minima prove NAME --json``        one JSON object per proof (name, claim, reading, verdict, steps, checks)
+``symbolic-minima prove NAME --json``        one JSON object per proof (name, claim, zero_type, reading R1/R2, verdict, steps, checks)
 ``symbolic-minima prove --all``              run every proof (``--tex FILE``: all fragments in one file)
 ``symbolic-minima prove``                    the same as ``--all``
 
