@@ -174,6 +174,7 @@ def test_wrong_relations_and_rates_are_rejected():
     _wrong(relation_zero_type_sum_groups, claimed=bell_shifted)
 
 
+@pytest.mark.slow  # ~6 s: a failing symbolic step tries every simplifier before giving up
 def test_every_claimed_part_can_fail():
     """The claim parts not covered above: a wrong Stirling, convolution, Dobinski or zero-type sum is
     rejected by a symbolic step (the exact checks alone would miss the R1 sum posing as R2 for m <= r+1)."""
@@ -186,11 +187,10 @@ def test_every_claimed_part_can_fail():
     cases = [
         (t_singletons, {"claimed_stirling": sympy.factorial(r) * S2(m + 1, r)}),
         (g_critical, {"claimed_stirling": sympy.factorial(r + 1) * S2(m, r)}),
-        # the R1 zero-type sum: Bell factor dropped
+        # the R1 zero-type sum (Bell factor dropped) and the Dobinski series without 1/e: two wrong steps
         (t_groups, {"claimed_convolution": sympy.Sum(sympy.binomial(m, k) * sympy.factorial(r) * S2(m - k, r),
-                                                     (k, 0, m))}),
-        # the factor 1/e dropped
-        (t_groups, {"claimed_dobinski": sympy.Sum(
+                                                     (k, 0, m)),
+                    "claimed_dobinski": sympy.Sum(
             sympy.Sum((-1) ** j * sympy.binomial(r, j) * (i + r - j) ** m, (j, 0, r)) / sympy.factorial(i),
             (i, 0, sympy.oo))}),
         # the k = 0 term G(r, m) left out
@@ -200,7 +200,8 @@ def test_every_claimed_part_can_fail():
     for module, claim in cases:
         proof = module.prove(max_r=2, extra_m=1, **claim)
         assert proof.verdict is False, (module.NAME, proof.summary())
-        assert any(item.startswith("step") for item in proof.failed_items()), (module.NAME, proof.failed_items())
+        failed_steps = [item for item in proof.failed_items() if item.startswith("step")]
+        assert len(failed_steps) >= len(claim), (module.NAME, proof.failed_items())
 
 
 def test_wrong_bell_expansion_is_rejected():
