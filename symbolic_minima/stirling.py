@@ -32,7 +32,7 @@ from math import factorial, prod
 import sympy
 from sympy import Function, Integer, Sum, binomial, factorial as sym_factorial
 
-from .errors import MAX_WIDTH, ArgumentValueError, check_choice, check_int
+from .errors import MAX_WIDTH, ArgumentTypeError, ArgumentValueError, check_choice, check_int
 
 __all__ = ["stirling2", "StirlingS2", "difference_power_sum", "BACKENDS", "flint_available"]
 
@@ -216,6 +216,13 @@ class StirlingS2(Function):
     """
 
     nargs = 2
+
+    def __new__(cls, *args, **kwargs):
+        # sympy would sympify (parse) text arguments: refuse them before it can
+        for name, value in zip(("n", "k"), args):
+            if isinstance(value, (str, bytes)):
+                raise ArgumentTypeError(f"{name} must be an integer or a sympy expression, got str {value!r}")
+        return super().__new__(cls, *args, **kwargs)
 
     @classmethod
     def eval(cls, n, k):
