@@ -433,11 +433,14 @@ class Count:
     closed_form: object = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
-        """``{"quantity", "r", "m", ["zero_type", "reading",] "value"}`` (value a full-size int)."""
+        """``{"quantity", "r", "m", ["zero_type",] "value"}`` (value a full-size int).
+
+        Exactly the keys of the ``count --json`` contract; ``zero_type`` (T only)
+        names the reading.
+        """
         out = {"quantity": self.quantity, "r": self.r, "m": self.m}
         if self.quantity == "T":
             out["zero_type"] = self.zero_type
-            out["reading"] = self.reading
         out["value"] = self.value
         return out
 
@@ -479,7 +482,7 @@ def count(quantity, r, m, zero_type: str | None = None, method: str = "auto") ->
 
     >>> c = count("T", 3, 5)
     >>> c.value, c.reading, c.to_json()
-    (390, 'R1', {'quantity': 'T', 'r': 3, 'm': 5, 'zero_type': 'singletons', 'reading': 'R1', 'value': 390})
+    (390, 'R1', {'quantity': 'T', 'r': 3, 'm': 5, 'zero_type': 'singletons', 'value': 390})
     >>> count("G", 3, 5).to_json()
     {'quantity': 'G', 'r': 3, 'm': 5, 'value': 150}
     """

@@ -131,7 +131,7 @@ def test_closed_form_egf_is_species():
 def test_count_object():
     c = count("T", 3, 5, zero_type="groups")
     assert (c.value, c.reading, c.zero_type) == (450, "R2", "groups")
-    assert c.to_json() == {"quantity": "T", "r": 3, "m": 5, "zero_type": "groups", "reading": "R2", "value": 450}
+    assert c.to_json() == {"quantity": "T", "r": 3, "m": 5, "zero_type": "groups", "value": 450}
     g = count("G", 3, 5)
     assert g.to_json() == {"quantity": "G", "r": 3, "m": 5, "value": 150}
     assert g.reading is None

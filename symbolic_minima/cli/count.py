@@ -5,7 +5,7 @@ Contract (other tools call these; keep stable):
 ``symbolic-minima count T 3 5``                    prints ``390`` and nothing else
 ``symbolic-minima count T 3 5 --zero-type groups`` prints ``450``
 ``symbolic-minima count G 3 5``                    prints ``150``
-``--json``                                         one object: quantity, r, m, zero_type and reading (T only), value (int)
+``--json``                                         one object: quantity, r, m, zero_type (T only), value (int)
 ``--latex``                                        the derived closed form and the value in LaTeX
 ``symbolic-minima table T --r 1:4 --m 1:8``        a table; cells with m < r are blank (0 in --json)
 ``symbolic-minima ratio --r-star 10 --h 0:8``      the three comparisons for both readings, with crossovers
