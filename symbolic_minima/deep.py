@@ -90,7 +90,6 @@ __all__ = [
 #: Size guard for :func:`deep_connectivity_graph` (number of deep labels).
 MAX_DEEP_NODES = 200_000
 
-_sigma = sympy.Function("sigma")
 
 
 def parse_widths(text, name: str = "widths") -> tuple:

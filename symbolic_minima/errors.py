@@ -30,6 +30,9 @@ __all__ = [
     "check_int",
     "check_width",
     "check_choice",
+    "contains_text",
+    "refuse_text",
+    "as_expression",
 ]
 
 #: Largest width (``r``, ``m`` or ``h``) any function accepts.  ``T(r, m)``
@@ -104,3 +107,63 @@ def check_choice(value, name: str, choices) -> str:
     if value not in choices:
         raise ArgumentValueError(f"{name} must be one of {', '.join(map(repr, choices))}; got {value!r}")
     return value
+
+
+def contains_text(value, _depth: int = 0) -> bool:
+    """Whether ``value`` is, or holds at any depth, a ``str`` or ``bytes``.
+
+    Lists, tuples, sets, frozensets and dicts (keys and values) are searched;
+    anything nested deeper than 100 levels counts as text (it is refused).
+
+    >>> contains_text([1, (2, {"k": 3})]), contains_text([1, (2, {3: 4})])
+    (True, False)
+    """
+    if isinstance(value, (str, bytes, bytearray)):
+        return True
+    if _depth > 100:
+        return True
+    if isinstance(value, dict):
+        return any(contains_text(k, _depth + 1) or contains_text(v, _depth + 1) for k, v in value.items())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(contains_text(item, _depth + 1) for item in value)
+    return False
+
+
+def refuse_text(value, name: str):
+    """Return ``value`` unchanged, or raise :class:`ArgumentTypeError` if it holds text at any depth.
+
+    sympy parses (and so executes) strings it meets inside containers; every
+    public function that hands a caller's value to sympy passes it through
+    here first.
+
+    >>> refuse_text((1, 2), "n")
+    (1, 2)
+    >>> refuse_text(["1/2"], "n")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentTypeError: n must not contain text (str or bytes); got list
+    """
+    if contains_text(value):
+        raise ArgumentTypeError(f"{name} must not contain text (str or bytes); got {type(value).__name__}")
+    return value
+
+
+def as_expression(value, name: str = "expression"):
+    """``value`` as a sympy object: numbers and sympy objects only, never text at any depth.
+
+    >>> as_expression(3)
+    3
+    >>> as_expression(("1",), "egf")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentTypeError: egf must not contain text (str or bytes); got tuple
+    """
+    import sympy
+
+    refuse_text(value, name)
+    try:
+        return sympy.sympify(value, strict=True)
+    except (sympy.SympifyError, TypeError, ValueError, AttributeError) as exc:
+        raise ArgumentTypeError(
+            f"{name} must be a sympy expression or a number, got {type(value).__name__}"
+        ) from exc

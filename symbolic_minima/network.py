@@ -34,8 +34,15 @@ from fractions import Fraction
 from numbers import Integral
 
 import sympy
+from sympy.core.function import AppliedUndef, UndefinedFunction
 
-from .errors import ArgumentTypeError, ArgumentValueError, check_int, check_width
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    check_int,
+    check_width,
+    refuse_text,
+)
 
 __all__ = [
     "TwoLayerNetwork",
@@ -51,18 +58,38 @@ __all__ = [
 #: Largest input / output dimension accepted.
 MAX_INPUT_DIM = 1000
 
-#: The undefined activation :math:`\sigma` of the generic case.
-generic_sigma = sympy.Function("sigma")
+
+
+def _text_refusing_new(cls, *args, **kwargs):
+    # sympy parses (executes) text arguments, at any depth: refuse them first
+    for value in args:
+        refuse_text(value, "activation argument")
+    return AppliedUndef.__new__(cls, *args, **kwargs)
+
+
+#: The undefined activation :math:`\sigma` of the generic case.  Equal to
+#: ``sympy.Function("sigma")``, but refusing text arguments.
+generic_sigma = UndefinedFunction("sigma", __dict__={"__new__": _text_refusing_new})
+
+
+class _TextRefusingLambda(sympy.Lambda):
+    """A ``sympy.Lambda`` whose call refuses text at any depth (sympy would parse it)."""
+
+    def __call__(self, *args):
+        for value in args:
+            refuse_text(value, "activation argument")
+        return super().__call__(*args)
+
 
 _Z = sympy.Symbol("z")
 
 #: Named concrete activations (each a ``sympy.Lambda`` of one variable).
 ACTIVATIONS = {
-    "tanh": sympy.Lambda(_Z, sympy.tanh(_Z)),
-    "sigmoid": sympy.Lambda(_Z, 1 / (1 + sympy.exp(-_Z))),
-    "softplus": sympy.Lambda(_Z, sympy.log(1 + sympy.exp(_Z))),
-    "erf": sympy.Lambda(_Z, sympy.erf(_Z)),
-    "sigmoid4+softplus": sympy.Lambda(_Z, 1 / (1 + sympy.exp(-4 * _Z)) + sympy.log(1 + sympy.exp(_Z))),
+    "tanh": _TextRefusingLambda(_Z, sympy.tanh(_Z)),
+    "sigmoid": _TextRefusingLambda(_Z, 1 / (1 + sympy.exp(-_Z))),
+    "softplus": _TextRefusingLambda(_Z, sympy.log(1 + sympy.exp(_Z))),
+    "erf": _TextRefusingLambda(_Z, sympy.erf(_Z)),
+    "sigmoid4+softplus": _TextRefusingLambda(_Z, 1 / (1 + sympy.exp(-4 * _Z)) + sympy.log(1 + sympy.exp(_Z))),
 }
 
 
@@ -86,14 +113,14 @@ def activation_function(activation=None):
     if isinstance(activation, sympy.Lambda):
         if len(activation.variables) != 1:
             raise ArgumentValueError("activation Lambda must take exactly one variable")
-        return activation
+        return _TextRefusingLambda(activation.variables[0], activation.expr)
     if isinstance(activation, type) and issubclass(activation, sympy.Function):
         return activation
     if callable(activation):
         value = activation(_Z)
         if not isinstance(value, sympy.Basic):
             raise ArgumentTypeError("activation callable must return a sympy expression on a sympy symbol")
-        return sympy.Lambda(_Z, value)
+        return _TextRefusingLambda(_Z, value)
     raise ArgumentTypeError(f"activation must be None, a name, a sympy Lambda or a callable; got {activation!r}")
 
 

@@ -50,7 +50,13 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from .errors import ArgumentTypeError, ArgumentValueError, SymbolicMinimaError, check_int
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    SymbolicMinimaError,
+    as_expression,
+    check_int,
+)
 from .readings import check_zero_type, reading_name
 
 __all__ = [
@@ -78,10 +84,8 @@ PROOFS_PACKAGE = "proofs"
 
 
 def _expression(value, name: str = "expression"):
-    """``value`` as a sympy object; text is refused so no user string reaches ``sympify``'s parser."""
-    if isinstance(value, (str, bytes)):
-        raise ArgumentTypeError(f"{name} must be a sympy expression or a number, got {type(value).__name__} {value!r}")
-    return sympy.sympify(value, strict=True)
+    """``value`` as a sympy object; text at any depth is refused (see :func:`~symbolic_minima.errors.as_expression`)."""
+    return as_expression(value, name)
 
 
 def simplifies_to_zero(expr) -> tuple[bool, sympy.Basic, str]:

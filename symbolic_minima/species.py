@@ -62,7 +62,13 @@ from itertools import combinations
 import sympy
 from sympy import Add, Integer, Mul, Pow, Rational, Symbol, exp, oo
 
-from .errors import ArgumentTypeError, ArgumentValueError, check_int, check_width
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    as_expression,
+    check_int,
+    check_width,
+)
 from .readings import check_zero_type
 
 __all__ = [
@@ -595,11 +601,9 @@ class _Series:
         )
 
 
-def _expression(value, name: str):
-    """``value`` as a sympy object; text is refused so no user string reaches ``sympify``'s parser."""
-    if isinstance(value, (str, bytes)):
-        raise ArgumentTypeError(f"{name} must be a sympy expression or a number, got {type(value).__name__} {value!r}")
-    return sympy.sympify(value, strict=True)
+def _expression(value, name: str = "expression"):
+    """``value`` as a sympy object; text at any depth is refused (see :func:`~symbolic_minima.errors.as_expression`)."""
+    return as_expression(value, name)
 
 
 def coefficient(egf, m) -> sympy.Integer:

@@ -30,9 +30,17 @@ from __future__ import annotations
 from math import factorial, prod
 
 import sympy
-from sympy import Function, Integer, Sum, binomial, factorial as sym_factorial
+from sympy import Function, Integer, Sum, binomial
+from sympy import factorial as sym_factorial
 
-from .errors import MAX_WIDTH, ArgumentTypeError, ArgumentValueError, check_choice, check_int
+from .errors import (
+    MAX_WIDTH,
+    ArgumentTypeError,
+    ArgumentValueError,
+    check_choice,
+    check_int,
+    refuse_text,
+)
 
 __all__ = ["stirling2", "StirlingS2", "difference_power_sum", "BACKENDS", "flint_available"]
 
@@ -219,9 +227,9 @@ class StirlingS2(Function):
 
     def __new__(cls, *args, **kwargs):
         # sympy would sympify (parse) text arguments: refuse them before it can
+        # (at any depth: sympy parses strings inside lists, tuples and dicts too)
         for name, value in zip(("n", "k"), args):
-            if isinstance(value, (str, bytes)):
-                raise ArgumentTypeError(f"{name} must be an integer or a sympy expression, got str {value!r}")
+            refuse_text(value, name)
         return super().__new__(cls, *args, **kwargs)
 
     @classmethod

@@ -77,9 +77,9 @@ def test_simplifies_to_zero_is_exact():
     assert simplifies_to_zero(sympy.binomial(r + 1, j) * (r + 1 - j) / (r + 1) - sympy.binomial(r, j))[0]
     assert not simplifies_to_zero(sympy.Rational(1, 10**30))[0]
     # text is refused, never parsed by sympify
-    with pytest.raises(ArgumentTypeError, match="expr must be"):
+    with pytest.raises(ArgumentTypeError, match="expr must not contain text"):
         simplifies_to_zero("1 - 1")
-    with pytest.raises(ArgumentTypeError, match="a must be"):
+    with pytest.raises(ArgumentTypeError, match="a must not contain text"):
         sums_equal("0", 0)
 
 
