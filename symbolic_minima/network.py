@@ -114,9 +114,7 @@ def activation_function(activation=None):
         if len(activation.variables) != 1:
             raise ArgumentValueError("activation Lambda must take exactly one variable")
         return _TextRefusingLambda(activation.variables[0], activation.expr)
-    if isinstance(activation, type) and issubclass(activation, sympy.Function):
-        return activation
-    if callable(activation):
+    if callable(activation):  # a sympy function class (e.g. sympy.tanh) or any callable on a symbol
         value = activation(_Z)
         if not isinstance(value, sympy.Basic):
             raise ArgumentTypeError("activation callable must return a sympy expression on a sympy symbol")
