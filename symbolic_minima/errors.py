@@ -170,7 +170,7 @@ def as_expression(value, name: str = "expression"):
 
 
 class InvalidNumberError(ArgumentValueError):
-    """Number text that is not an exact rational such as ``"3/2"`` (see :func:`symbolic_minima.exact.parse_rational`)."""
+    """Number text that is not an exact rational such as ``"3/2"`` (:func:`symbolic_minima.exact.parse_rational`)."""
 
 
 class NumberTooLargeError(ArgumentValueError):

@@ -120,7 +120,8 @@ def to_fraction(value) -> Fraction:
     >>> to_fraction(0.5)
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentTypeError: expected an exact rational (int, Fraction or sympy Rational), got float 0.5
+    symbolic_minima.errors.ArgumentTypeError: expected an exact rational (int, Fraction or sympy Rational),
+    got float 0.5
     """
     if isinstance(value, Fraction):
         return value
@@ -215,7 +216,8 @@ def input_fraction(value, name: str = "value") -> Fraction:
     >>> input_fraction("1e999999999", "W[1][1]")
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: W[1][1] must be an exact rational such as '3/2', got '1e999999999' (exponent of '1e999999999' exceeds 1000)
+    symbolic_minima.errors.ArgumentValueError: W[1][1] must be an exact rational such as '3/2', got '1e999999999'
+    (exponent of '1e999999999' exceeds 1000)
     """
     if isinstance(value, str):
         try:
@@ -263,5 +265,6 @@ def input_sympy(value):
         return value
     _refuse_nested_text(value)
     raise ArgumentTypeError(
-        f"expected an exact number (int, Fraction, string like '3/2', or sympy expression), got {type(value).__name__} {value!r}"
+        "expected an exact number (int, Fraction, string like '3/2', or sympy expression), "
+        f"got {type(value).__name__} {value!r}"
     )

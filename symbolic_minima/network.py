@@ -30,8 +30,6 @@ Teacher(incoming=[['1', '3/2']], outgoing=['-2'])
 from __future__ import annotations
 
 import json
-from fractions import Fraction
-from numbers import Integral
 
 import sympy
 from sympy.core.function import AppliedUndef, UndefinedFunction
@@ -158,7 +156,8 @@ class TwoLayerNetwork:
         if q == 1:
             self._a = [(sympy.Symbol(f"a_{{{j}}}", real=True),) for j in range(1, m + 1)]
         else:
-            self._a = [tuple(sympy.Symbol(f"a_{{{j},{l}}}", real=True) for l in range(1, q + 1)) for j in range(1, m + 1)]
+            self._a = [tuple(sympy.Symbol(f"a_{{{j},{l}}}", real=True) for l in range(1, q + 1))
+                       for j in range(1, m + 1)]
         self.parameters = [s for w in self._w for s in w] + [s for a in self._a for s in a]
         self.inputs = [sympy.Symbol(f"x_{{{k}}}", real=True) for k in range(1, d + 1)]
         self._index = {s: i for i, s in enumerate(self.parameters)}
@@ -311,7 +310,8 @@ class TwoLayerNetwork:
         return sum(((o - t) ** 2 for o, t in zip(outs, targets)), sympy.Integer(0)) / 2
 
     def residual_functions(self) -> list:
-        r"""Undefined residuals :math:`e_l(x)` (``e`` when :math:`d_{out}=1`), standing for :math:`f_l(x;\theta)-y_l(x)`."""
+        r"""Undefined residuals :math:`e_l(x)` (``e`` when :math:`d_{out}=1`), standing for
+        :math:`f_l(x;\theta)-y_l(x)`."""
         names = ["e"] if self.output_dim == 1 else [f"e_{{{l}}}" for l in range(1, self.output_dim + 1)]
         return [sympy.Function(name)(*self.inputs) for name in names]
 
@@ -393,7 +393,8 @@ class Teacher:
     >>> Teacher([1, 1], [1, 2])
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 must be pairwise distinct (irreducible network); both are (1,)
+    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 must be pairwise distinct
+    (irreducible network); both are (1,)
     >>> Teacher([1, 2], [1, 0])
     Traceback (most recent call last):
     ...
@@ -646,13 +647,14 @@ class CriticalPoint(Teacher):
     >>> CriticalPoint([2], [0])
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: critical point outgoing weight a_1 must be non-zero (irreducible network); got 0
+    symbolic_minima.errors.ArgumentValueError: critical point outgoing weight a_1 must be non-zero
+    (irreducible network); got 0
     """
 
     _role = "critical point"
 
     @classmethod
-    def from_teacher(cls, teacher: Teacher) -> "CriticalPoint":
+    def from_teacher(cls, teacher: Teacher) -> CriticalPoint:
         return cls(teacher.incoming, teacher.outgoing)
 
 
