@@ -141,7 +141,9 @@ class Replica(Role):
 
     def neuron_rows(self, j, index, layout):
         wv = layout.incoming[index - 1]
-        return [(c, {c: _ONE}, wv[k] * self.sign) for k, c in enumerate(layout.w_cols[j])]
+        if self.sign != 1:  # (a product per coordinate would double the cost of enumerating subspaces)
+            wv = [-v for v in wv]
+        return [(c, {c: _ONE}, wv[k]) for k, c in enumerate(layout.w_cols[j])]
 
     def block_rows(self, neurons, index, layout):
         rhs = layout.outgoing[index - 1]
