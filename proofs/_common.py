@@ -19,7 +19,10 @@ from math import comb
 
 import sympy
 
-from symbolic_minima.labellings import critical_labellings, global_minimum_labellings, set_partitions
+from symbolic_minima.labellings import (
+    critical_labellings,
+    global_minimum_labellings,
+)
 from symbolic_minima.progress import progress
 
 __all__ = [

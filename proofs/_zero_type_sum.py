@@ -12,7 +12,6 @@ from math import comb
 
 import sympy
 
-from proofs import _common as C
 from symbolic_minima.labellings import (
     canonical_groups,
     critical_labellings,
@@ -22,6 +21,8 @@ from symbolic_minima.labellings import (
 )
 from symbolic_minima.proving import Proof, check_options
 from symbolic_minima.readings import reading_name
+
+from . import _common as C
 
 __all__ = ["claimed_form", "prove_zero_type_sum", "proof_for", "bijection_check"]
 

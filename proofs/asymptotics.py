@@ -27,13 +27,9 @@ from fractions import Fraction
 
 import sympy
 
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
-
 from symbolic_minima.proving import Proof, check_options, proof_main
+
+from . import _common as C
 
 NAME = "asymptotics"
 READING = "singletons"

@@ -26,18 +26,13 @@ from __future__ import annotations
 
 import sys
 from fractions import Fraction
-from math import comb
 
 import sympy
 
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
-
 from symbolic_minima.labellings import global_minimum_labellings
 from symbolic_minima.proving import Proof, check_options, proof_main
+
+from . import _common as C
 
 NAME = "asymptotics_groups"
 READING = "groups"

@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import sys
 
-try:
-    from proofs import _zero_type_sum as Z
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _zero_type_sum as Z
-
 from symbolic_minima.proving import proof_main
+
+from . import _zero_type_sum as Z
 
 NAME = "relation_zero_type_sum_groups"
 READING = "groups"

@@ -21,15 +21,12 @@ Run ``python -m proofs.small_values [-o FILE]``.
 from __future__ import annotations
 
 import sys
+
 import sympy
 
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
-
 from symbolic_minima.proving import Proof, check_options, proof_main
+
+from . import _common as C
 
 NAME = "small_values"
 READING = "singletons"
