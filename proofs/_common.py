@@ -114,7 +114,7 @@ x = sympy.Symbol("x")  # replaced by species.EGF_VARIABLE where the species modu
 # ---------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def g_recurrence(rr: int, mm: int) -> int:
     r"""Surjections :math:`[m]\to[r]` by removing neuron ``m``.
 
@@ -131,15 +131,18 @@ def g_recurrence(rr: int, mm: int) -> int:
     return rr * g_recurrence(rr, mm - 1) + rr * g_recurrence(rr - 1, mm - 1)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def bell_recurrence(nn: int) -> int:
-    r"""Set partitions of ``[n]``: the block of the last item has ``s`` items, :math:`B_n=\sum_s\binom{n-1}{s-1}B_{n-s}`."""
+    r"""Set partitions of ``[n]`` by the size ``s`` of the last item's block.
+
+    :math:`B_n=\sum_s\binom{n-1}{s-1}B_{n-s}`.
+    """
     if nn == 0:
         return 1
     return sum(comb(nn - 1, s - 1) * bell_recurrence(nn - s) for s in range(1, nn + 1))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def t_recurrence(rr: int, mm: int, zero_type: str = "singletons") -> int:
     r"""Global-minimum labellings of ``[m]`` by removing neuron ``m``.
 
@@ -190,7 +193,7 @@ def enumerated_count(kind: str, rr: int, mm: int, limit: int) -> int | None:
     return _enumerate(kind, rr, mm)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _enumerate(kind: str, rr: int, mm: int) -> int:
     """Number of labellings, counted one by one (cached: several proofs share the same enumerations)."""
     size = _expected(kind, rr, mm)
@@ -295,7 +298,8 @@ def binomial_expansion_lemma(max_power: int = 8) -> tuple[bool, str]:
     r"""Binomial theorem :math:`(e^x-1)^r=\sum_j\binom rj(-1)^j e^{(r-j)x}`, expanded for ``r <= max_power``."""
     X = sympy.Symbol("x")
     ok = all(
-        sympy.expand(sum(comb(p, i) * (-1) ** i * sympy.exp((p - i) * X) for i in range(p + 1)) - (sympy.exp(X) - 1) ** p)
+        sympy.expand(sum(comb(p, i) * (-1) ** i * sympy.exp((p - i) * X) for i in range(p + 1))
+                     - (sympy.exp(X) - 1) ** p)
         == 0
         for p in range(max_power + 1)
     )
@@ -309,7 +313,8 @@ def convolution_lemma(order: int = 8) -> tuple[bool, str]:
     b, B = _generic_egf("b", order, X)
     prod = sympy.expand(A * B)
     ok = all(
-        sympy.expand(prod.coeff(X, mm) * sympy.factorial(mm) - sum(comb(mm, kk) * a[kk] * b[mm - kk] for kk in range(mm + 1)))
+        sympy.expand(prod.coeff(X, mm) * sympy.factorial(mm)
+                     - sum(comb(mm, kk) * a[kk] * b[mm - kk] for kk in range(mm + 1)))
         == 0
         for mm in range(order + 1)
     )

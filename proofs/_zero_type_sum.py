@@ -48,7 +48,7 @@ def bijection_check(zero_type: str, rr: int, mm: int) -> tuple[bool, int]:
     ``|K| = k`` equals ``C(m,k) * Z_k * #surjections [m-k] -> [r]`` with
     :math:`Z_k` and the surjections counted by enumeration too.
     """
-    hist = Counter()
+    hist: Counter[int] = Counter()
     ok = True
     seen = 0
     for g in global_minimum_labellings(rr, mm, zero_type=zero_type):

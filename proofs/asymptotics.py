@@ -69,7 +69,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof.identity("The $j = 0$ term is the claimed leading term", t_lead, bt**m)
     tail = sympy.Sum(t_sum.function, (j, 1, r)) / bt**m
     proof.derive("Hence $T_{R1}(r,m)/(r+1)^m - 1$ is the tail", r"\frac{T_{R1}(r,m)}{(r+1)^m} - 1", tail)
-    ok = all(0 <= (rr + 1 - jj) ** mm <= rr**mm for rr in range(1, 13) for jj in range(1, rr + 1) for mm in range(0, 41))
+    ok = all(0 <= (rr + 1 - jj) ** mm <= rr**mm
+             for rr in range(1, 13) for jj in range(1, rr + 1) for mm in range(0, 41))
     proof.lemma("Each tail term is bounded, as $0 \\le (r+1-j)^m \\le r^m$ for $1 \\le j \\le r$",
                 r"\left|(-1)^j\binom rj\frac{(r+1-j)^m}{(r+1)^m}\right|",
                 r"\binom rj\Big(\frac{r}{r+1}\Big)^m", ok,
@@ -132,7 +133,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     )
     results = [bound_ok(rr, mm) for rr, mm in cases]
     proof.assert_that(
-        f"Both bounds hold exactly (Fractions) for $r \\le {max_r}$, $m = r, \\dots, r+{extra_m}$ and $m \\in \\{{{', '.join(map(str, LARGE_M))}\\}}$",
+        f"Both bounds hold exactly (Fractions) for $r \\le {max_r}$, $m = r, \\dots, r+{extra_m}$ "
+        f"and $m \\in \\{{{', '.join(map(str, LARGE_M))}\\}}$",
         all(results), len(cases), "(r, m) pairs checked with exact rationals", route="exact bound",
     )
     far = [(rr, max(LARGE_M)) for rr in range(1, max_r + 1)]
@@ -141,7 +143,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         for rr, mm in far
     )
     proof.assert_that(
-        f"Convergence is visible: $|T_{{R1}}(r,{max(LARGE_M)})/(r+1)^{{{max(LARGE_M)}}} - 1| < 10^{{-3}}$ for every $r \\le {max_r}$",
+        f"Convergence is visible: $|T_{{R1}}(r,{max(LARGE_M)})/(r+1)^{{{max(LARGE_M)}}} - 1| < 10^{{-3}}$ "
+        f"for every $r \\le {max_r}$",
         close, len(far), "exact ratios", route="exact ratio",
     )
     return proof.finish()

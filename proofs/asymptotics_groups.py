@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import sys
 from fractions import Fraction
+from itertools import pairwise
 
 import sympy
 
@@ -172,7 +173,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     ratio_cases = [(rr, mm) for rr in range(1, max_r + 1) for mm in RATIO_M]
     ratios = {case: Fraction(_t2(*case), counting.bell_numbers(case[0] + case[1])[-1]) for case in ratio_cases}
     monotone = all(ratios[(rr, a_)] < ratios[(rr, b_)] < 1 for rr in range(1, max_r + 1)
-                   for a_, b_ in zip(RATIO_M, RATIO_M[1:]))
+                   for a_, b_ in pairwise(RATIO_M))
     proof.assert_that("$T_{R2}(r,m)/B_{m+r}$ is below 1 and increases along $m = %s$ (exact rationals)"
                       % ", ".join(map(str, RATIO_M)), monotone, len(ratio_cases), "(r, m) ratios",
                       route="exact ratio")

@@ -30,12 +30,13 @@ __all__ = ["NAME", "READING", "CLAIM", "prove", "fibres_are_bijections"]
 
 
 def fibres_are_bijections(rr: int, mm: int) -> tuple[bool, int]:
-    """Check, on every surjection ``[m+1] -> [r+1]``, that each fibre ``{s : s(m+1) = c}`` maps bijectively onto the R1 labellings.
+    """Check, on every surjection ``[m+1] -> [r+1]``, that each fibre ``{s : s(m+1) = c}`` maps bijectively
+    onto the R1 labellings.
 
     Returns ``(ok, surjections examined)``.
     """
     target = set(global_minimum_labellings(rr, mm, zero_type="singletons"))
-    fibres = {c: [] for c in range(1, rr + 2)}
+    fibres: dict[int, list] = {c: [] for c in range(1, rr + 2)}
     seen = 0
     for s in critical_labellings(rr + 1, mm + 1):
         seen += 1
@@ -60,8 +61,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof.derive("EGFs of $T_{R1}(r, \\cdot)$ and of $G(r+1, \\cdot)$ from the species",
                  r"\left(\sum_m T_{R1}(r,m)\tfrac{x^m}{m!},\ \sum_n G(r+1,n)\tfrac{x^n}{n!}\right)",
                  sympy.Tuple(F_T, F_G))
-    proof.identity("Derivative identity: the derivative of the EGF of $G(r+1, \\cdot)$, divided by the claimed divisor, "
-                   "is the EGF of $T_{R1}(r, \\cdot)$", sympy.diff(F_G, x) / d, F_T,
+    proof.identity("Derivative identity: the derivative of the EGF of $G(r+1, \\cdot)$, "
+                   "divided by the claimed divisor, is the EGF of $T_{R1}(r, \\cdot)$", sympy.diff(F_G, x) / d, F_T,
                    display=r"\frac{1}{%s}\frac{d}{dx}%s" % (sympy.latex(d), sympy.latex(F_G)))
     ok, how = C.egf_shift_lemma()
     proof.lemma("Differentiation shifts EGF coefficients: $m!\\,[x^m]\\,F' = (m+1)!\\,[x^{m+1}]\\,F$",

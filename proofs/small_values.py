@@ -36,7 +36,7 @@ CLAIM = ("T_R1(r,r) = r!, T_R1(r,r+1) = (r+1)!(r+2)/2, T_R1(1,m) = 2^m-1, G(r,r)
 __all__ = ["NAME", "READING", "CLAIM", "prove", "SPEC_TABLE"]
 
 #: SPEC §5: values for m = r..r+3 (used only as an external check of the derived values).
-SPEC_TABLE = {
+SPEC_TABLE: dict[str, dict] = {
     "T": {1: (1, 3, 7, 15), 2: (2, 12, 50, 180), 3: (6, 60, 390, 2100)},
     "G": {1: (1, 1, 1, 1), 2: (2, 6, 14, 30), 3: (6, 36, 150, 540)},
     "T_groups": {(1, 3): 10, (2, 4): 62},
@@ -96,7 +96,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                    display=r"r\cdot %s" % sympy.latex(forms["G(r,r)"].subs(r, r - 1)))
     proof.identity("Induction step for $G(r,r+1)$: $r\\,G(r,r) + r\\,G(r-1,r)$",
                    r * forms["G(r,r)"] + r * forms["G(r,r+1)"].subs(r, r - 1), forms["G(r,r+1)"],
-                   display=r"r\,%s + r\,%s" % (sympy.latex(forms["G(r,r)"]), sympy.latex(forms["G(r,r+1)"].subs(r, r - 1))))
+                   display=r"r\,%s + r\,%s" % (sympy.latex(forms["G(r,r)"]),
+                                                  sympy.latex(forms["G(r,r+1)"].subs(r, r - 1))))
     bases = {
         "T(r,r) at r = 0": (forms["T(r,r)"].subs(r, 0), C.t_recurrence(0, 0)),
         "T(r,r+1) at r = 0": (forms["T(r,r+1)"].subs(r, 0), C.t_recurrence(0, 1)),

@@ -133,7 +133,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                                  (k, 0, m)))
 
     # 4. exact checks
-    values = {}
+    values: dict = {}
     proof.compare(
         "$T_{R2}(r,m)$ for every $r \\le %d$, $r-2 \\le m \\le r+%d$" % (max_r, extra_m),
         C.rm_cases(max_r, extra_m, low=min(2, max_r)),

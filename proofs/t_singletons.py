@@ -99,7 +99,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                        sympy.expand_func(stir_c).rewrite(sympy.Sum), sum_c)
 
     # 4. exact checks
-    values = {}
+    values: dict = {}
     cases = C.rm_cases(max_r, extra_m, low=min(2, max_r))
     proof.compare(
         "$T_{R1}(r,m)$ for every $r \\le %d$, $r-2 \\le m \\le r+%d$" % (max_r, extra_m),
