@@ -92,13 +92,13 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         routes=[
             ("Stirling form", lambda rr, mm: stir_c.subs({r: rr, m: mm}).doit()),
             ("EGF coefficient", lambda rr, mm: sp.coefficient(F.subs(r, rr), mm)),
-            ("enumeration", lambda rr, mm: C.enumerated_count("critical", rr, mm, enumeration_limit)),
+            ("enumeration", lambda rr, mm: C.enumerated_count(C.CRITICAL, rr, mm, enumeration_limit)),
             ("recurrence", lambda rr, mm: C.g_recurrence(rr, mm)),
-            ("species structures", C.structures_route("critical")),
+            ("species structures", C.structures_route(C.CRITICAL)),
         ],
-        note=C.enumeration_note("critical", max_r, extra_m, enumeration_limit),
+        note=C.enumeration_note(C.CRITICAL, max_r, extra_m, enumeration_limit),
     )
-    C.structures_bijection_check(proof, "critical", max_r, extra_m)
+    C.structures_bijection_check(proof, C.CRITICAL, max_r, extra_m)
     proof.table("Verified values of G(r, r+h):", C.values_tabular(values, max_r, extra_m))
     return proof.finish()
 

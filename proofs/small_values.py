@@ -29,7 +29,7 @@ from symbolic_minima.proving import Proof, check_options, proof_main
 from . import _common as C
 
 NAME = "small_values"
-READING = "singletons"
+READING = C.R1
 CLAIM = ("T_R1(r,r) = r!, T_R1(r,r+1) = (r+1)!(r+2)/2, T_R1(1,m) = 2^m-1, G(r,r) = r!, G(r,r+1) = (r+1)! r/2 "
          "(and the table of SPEC section 5)")
 
@@ -66,18 +66,18 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                   reading=READING)
 
     rec_cases = [(rr, mm) for rr in range(1, max_r + 1) for mm in range(rr, rr + extra_m + 1)
-                 if C.t_recurrence(rr, mm, "singletons") <= enumeration_limit]
+                 if C.t_recurrence(rr, mm, C.R1) <= enumeration_limit]
     proof.compare(
         "The last-neuron recurrences agree with enumeration of labellings",
         rec_cases,
-        claim=("recurrence (T_R1)", lambda rr, mm: C.t_recurrence(rr, mm, "singletons")),
-        routes=[("enumeration", lambda rr, mm: C.enumerated_count("singletons", rr, mm, enumeration_limit))],
+        claim=("recurrence (T_R1)", lambda rr, mm: C.t_recurrence(rr, mm, C.R1)),
+        routes=[("enumeration", lambda rr, mm: C.enumerated_count(C.R1, rr, mm, enumeration_limit))],
     )
     proof.compare(
         "The recurrence for G agrees with enumeration of surjections",
         rec_cases,
         claim=("recurrence (G)", lambda rr, mm: C.g_recurrence(rr, mm)),
-        routes=[("enumeration", lambda rr, mm: C.enumerated_count("critical", rr, mm, enumeration_limit))],
+        routes=[("enumeration", lambda rr, mm: C.enumerated_count(C.CRITICAL, rr, mm, enumeration_limit))],
     )
 
     # T(r, r): T(r,r) = (r+1) T(r,r-1) + r T(r-1,r-1), T(r,r-1) = 0
@@ -123,10 +123,10 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     spec_cases = [(q, rr, h) for q in ("T", "G") for rr in SPEC_TABLE[q] for h in range(4)]
     ok_spec = all((counting.T(rr, rr + h) if q == "T" else counting.G(rr, rr + h)) == SPEC_TABLE[q][rr][h]
                   for q, rr, h in spec_cases)
-    ok_spec = ok_spec and all(counting.T(a, b, zero_type="groups") == v for (a, b), v in SPEC_TABLE["T_groups"].items())
-    ok_spec = ok_spec and all(C.t_recurrence(a, b, "singletons") == v
+    ok_spec = ok_spec and all(counting.T(a, b, zero_type=C.R2) == v for (a, b), v in SPEC_TABLE["T_groups"].items())
+    ok_spec = ok_spec and all(C.t_recurrence(a, b, C.R1) == v
                               for (a, b), v in SPEC_TABLE["T_singletons_vs_groups"].items())
-    ok_spec = ok_spec and all(C.t_recurrence(a, b, "groups") == v for (a, b), v in SPEC_TABLE["T_groups"].items())
+    ok_spec = ok_spec and all(C.t_recurrence(a, b, C.R2) == v for (a, b), v in SPEC_TABLE["T_groups"].items())
     proof.assert_that("The table and the R1/R2 examples of SPEC section 5", ok_spec,
                       len(spec_cases) + 2 * len(SPEC_TABLE["T_groups"]), "values compared", route="SPEC table")
     return proof.finish()

@@ -309,6 +309,33 @@ def test_independent_routes_agree_with_enumeration():
     assert C.enumerated_count("groups", 2, 4, limit=10) is None  # above the limit: route not used
 
 
+def test_recurrence_follows_the_roles_of_any_registered_reading():
+    """t_recurrence reads the allowed free-block sizes from the reading's roles, so a reading registered
+    later (zero-sum groups of exactly two: EGF (e^x-1)^r exp(x + x^2/2)) gets the right recurrence too."""
+    from symbolic_minima.readings import GLOBAL_MINIMUM, Reading, get_reading, register_reading, unregister_reading
+    from symbolic_minima.roles import REPLICA, ZERO_TYPE, ZeroSumGroup
+
+    C = _proof("_common")
+    Z = _proof("_zero_type_sum")
+    pairs = register_reading(Reading("pairs", "Rpairs", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2)),
+                                     description="zero-sum groups of exactly two neurons"))
+    try:
+        for r_ in range(1, 4):
+            for m_ in range(r_, r_ + 4):
+                enumerated = sum(1 for _ in pairs.labellings(r_, m_))
+                assert C.t_recurrence(r_, m_, "pairs") == enumerated == pairs.species(r_).count(m_)
+        # strictly between R1 and R2 from m = r + 3 on (a zero-sum group of three is not a pair)
+        assert C.t_recurrence(2, 4, C.R1) < C.t_recurrence(2, 4, "pairs") == C.t_recurrence(2, 4, C.R2) == 62
+        assert C.t_recurrence(2, 5, "pairs") == 300 < C.t_recurrence(2, 5, C.R2) == 320
+        with pytest.raises(ArgumentValueError, match="R1 and R2 only"):
+            Z.zero_factor("pairs", 3)  # the zero-type sum proof is derived for R1 and R2, not silently reused
+    finally:
+        unregister_reading("pairs")
+    with pytest.raises(ArgumentValueError, match="replica blocks"):
+        C.t_recurrence(2, 3, C.CRITICAL)
+    assert get_reading(C.R1).name == C.R1 and C.R1 != C.R2 != C.CRITICAL
+
+
 def test_modules_run_with_dash_m_from_the_repository_root(tmp_path):
     out = tmp_path / "g.tex"
     res = subprocess.run([sys.executable, "-m", "proofs.g_critical", "--max-r", "2", "--extra-m", "1", "-o", str(out)],
