@@ -42,7 +42,8 @@ def test_count_plain(capsys, args, out):
 def test_count_json(capsys):
     status, out, _ = call(capsys, "count", "T", "2", "4", "--zero-type", "groups", "--json")
     assert status == 0
-    assert json.loads(out) == {"quantity": "T", "r": 2, "m": 4, "zero_type": "groups", "value": 62}  # exactly the contract's keys
+    # exactly the contract's keys
+    assert json.loads(out) == {"quantity": "T", "r": 2, "m": 4, "zero_type": "groups", "value": 62}
     status, out, _ = call(capsys, "count", "G", "3", "5", "--json")
     assert json.loads(out) == {"quantity": "G", "r": 3, "m": 5, "value": 150}
 

@@ -61,7 +61,7 @@ def test_quick_start_matches_readme():
     readme = (ROOT / "README.md").read_text()
     index = (DOCS / "index.md").read_text()
     for command in ('pip install -e ".[fast]" && symbolic-minima count T 3 5',
-                    'pip install -e ".[test]" && python -m pytest'):
+                    'pip install -e ".[test]" && ruff check . && mypy symbolic_minima && python -m pytest'):
         assert command in readme and command in index
 
 

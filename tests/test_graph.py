@@ -1,7 +1,7 @@
 """Connectivity graph: the combinatorial criterion against exact linear algebra, and the facts of SPEC §4."""
 
 from functools import lru_cache
-from itertools import combinations, permutations
+from itertools import combinations, pairwise, permutations
 from math import comb, factorial
 
 import networkx as nx
@@ -211,7 +211,7 @@ def test_shortest_label_path_is_a_shortest_path(rm_g_h):
     (r, m), g, h = rm_g_h
     path = shortest_label_path(r, g, h)
     assert path[0] == g and path[-1] == h
-    assert all(labels_intersect(a, b) for a, b in zip(path, path[1:]))
+    assert all(labels_intersect(a, b) for a, b in pairwise(path))
     G = _cached_connectivity_graph(r, m)
     assert len(path) - 1 == nx.shortest_path_length(G, g, h)
 

@@ -86,7 +86,8 @@ def test_nonparallel_split_is_not_critical_numerically():
     g_good = np.linalg.norm(loss_and_gradient(good, X, Y, 2, 1, 2, "sigmoid4+softplus")[1])
     g_bad = np.linalg.norm(loss_and_gradient(bad, X, Y, 2, 1, 2, "sigmoid4+softplus")[1])
     assert g_good < 1e-7 < g_bad
-    assert isinstance(cp.incoming[0][0], sympy.Rational) and Fraction(w) == Fraction(int(cp.incoming[0][0].p), int(cp.incoming[0][0].q))
+    w_exact = cp.incoming[0][0]
+    assert isinstance(w_exact, sympy.Rational) and Fraction(w) == Fraction(int(w_exact.p), int(w_exact.q))
 
 
 def test_odd_activation_adds_zero_loss_points_outside_the_enumeration():

@@ -98,7 +98,7 @@ def test_certificate_can_fail():
     assert certify_segment(net.function, t.function(), net.parameters, p.waypoints[1], p.waypoints[2])
     assert not certify_segment(net.function, t.function(), net.parameters, p.waypoints[1], bad)
     # every segment is in the subspace of its own label, not in that of the next label of the chain
-    for (a, b, lab), nxt in zip(p.segments(), p.segment_labels[1:]):
+    for (a, b, lab), nxt in zip(p.segments(), p.segment_labels[1:], strict=False):
         assert global_minimum_subspace(t, lab).contains(a) and global_minimum_subspace(t, lab).contains(b)
         N = global_minimum_subspace(t, nxt)
         assert not (N.contains(a) and N.contains(b))
@@ -113,9 +113,9 @@ def test_projection_is_orthogonal():
     p = (Fraction(5), Fraction(-1), Fraction(7), Fraction(2), Fraction(3), Fraction(1, 3))
     q = project_onto(p, S)
     assert S.contains(q)
-    diff = [x - y for x, y in zip(p, q)]
+    diff = [x - y for x, y in zip(p, q, strict=True)]
     for v in S.direction_basis():
-        assert sum(x * y for x, y in zip(diff, v)) == 0
+        assert sum(x * y for x, y in zip(diff, v, strict=True)) == 0
 
 
 def test_start_and_end_points_can_be_given():

@@ -51,12 +51,13 @@ def test_critical_labellings_are_surjections(args):
 def test_every_label_can_be_drawn(zero_type):
     # every subspace of (r, m) = (1, 3) is reachable by the strategy
     for target in global_minimum_labellings(1, 3, zero_type):
-        assert sms.find_example(sms.labellings(1, 3, zero_type), lambda g: g == target, max_examples=2000) == target
+        found = sms.find_example(sms.labellings(1, 3, zero_type), lambda g, t=target: g == t, max_examples=2000)
+        assert found == target
 
 
 def test_every_surjection_can_be_drawn():
     for target in critical_labellings(2, 3):
-        assert sms.find_example(sms.critical_labellings(2, 3), lambda g: g == target, max_examples=2000) == target
+        assert sms.find_example(sms.critical_labellings(2, 3), lambda g, t=target: g == t, max_examples=2000) == target
 
 
 @given(sms.widths(regime="mild", max_r=6))
@@ -91,7 +92,7 @@ def test_teacher_parameters_are_irreducible(params):
 def test_deep_widths(mw):
     minimal, wide = mw
     assert 1 <= len(minimal) == len(wide) <= 3
-    assert all(0 <= w - r <= 1 for r, w in zip(minimal, wide))
+    assert all(0 <= w - r <= 1 for r, w in zip(minimal, wide, strict=True))
 
 
 def _draw(strategy):

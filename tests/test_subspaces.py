@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
 from symbolic_minima.network import CriticalPoint, Teacher
+from symbolic_minima.strategies import critical_points, labellings, teachers
 from symbolic_minima.subspaces import (
     AffineSubspace,
     critical_subspace,
@@ -21,7 +22,6 @@ from symbolic_minima.subspaces import (
     network_for,
     permute_label,
 )
-from symbolic_minima.strategies import critical_points, labellings, teachers
 
 
 # ---------------------------------------------------------------- expected counts
@@ -127,9 +127,9 @@ def test_fast_canonical_form_equals_generic_rref(teacher, label):
     s = global_minimum_subspace(teacher, label)
     A, b = s.matrix()
     # shuffle and scale the rows, rebuild through the generic constructor
-    rows = [(row, beta) for row, beta in zip(A, b)]
+    rows = [(row, beta) for row, beta in zip(A, b, strict=True)]
     random.Random(0).shuffle(rows)
-    A2 = [[2 * x for x in row] for row, _ in rows] + [[x + y for x, y in zip(rows[0][0], rows[-1][0])]]
+    A2 = [[2 * x for x in row] for row, _ in rows] + [[x + y for x, y in zip(rows[0][0], rows[-1][0], strict=True)]]
     b2 = [2 * beta for _, beta in rows] + [rows[0][1] + rows[-1][1]]
     generic = AffineSubspace(s.parameters, A2, b2)
     assert generic == s and hash(generic) == hash(s)
@@ -150,7 +150,7 @@ def test_points_of_a_subspace_compute_the_teacher(teacher, label):
 def _permute_point(pt, pi, net):
     new = list(pt)
     for j in range(1, net.width + 1):
-        for src, dst in zip(net.neuron_parameters(j), net.neuron_parameters(pi[j - 1])):
+        for src, dst in zip(net.neuron_parameters(j), net.neuron_parameters(pi[j - 1]), strict=True):
             new[net.index(dst)] = pt[net.index(src)]
     return new
 
@@ -224,7 +224,7 @@ def test_symbolic_teacher_subspaces():
 def test_nonparallel_split_is_not_in_the_critical_subspace():
     cp = CriticalPoint([1], [[1, 2]])
     s = critical_subspace(cp, (1, 1))
-    net = network_for(2, 1, 2)
+    # parameters of network_for(2, 1, 2): w_{1,1}, w_{2,1}, a_{1,1}, a_{1,2}, a_{2,1}, a_{2,2}
     ok = [1, 1, Fraction(1, 3), Fraction(2, 3), Fraction(2, 3), Fraction(4, 3)]
     bad = [1, 1, 1, 0, 0, 2]  # sums to (1, 2) but neither half is parallel to (1, 2)
     assert s.contains(ok) and not s.contains(bad)

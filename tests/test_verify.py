@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.network import CriticalPoint, Teacher
+from symbolic_minima.strategies import teachers, zero_types
 from symbolic_minima.subspaces import (
     AffineSubspace,
     critical_subspace,
@@ -18,7 +19,6 @@ from symbolic_minima.subspaces import (
     global_minimum_subspaces,
     network_for,
 )
-from symbolic_minima.strategies import teachers, zero_types
 from symbolic_minima.verify import (
     Summary,
     certify_completeness,
@@ -30,6 +30,7 @@ from symbolic_minima.verify import (
     verify_all,
     which_subspaces,
 )
+
 
 @settings(max_examples=5)
 @given(st.sampled_from([(1, 3, 1), (2, 3, 2), (2, 4, 1)]).flatmap(
@@ -70,7 +71,8 @@ def test_wrong_subspaces_are_rejected_by_function_identity():
     assert not certify_function_identity(AffineSubspace(net.parameters, [], []), teacher)
 
 
-@pytest.mark.parametrize("r, m, d, q", [(1, 2, 1, 1), (1, 3, 2, 1), (2, 3, 1, 1), (2, 4, 1, 1), (1, 3, 1, 2), (2, 3, 2, 2)])
+@pytest.mark.parametrize("r, m, d, q", [(1, 2, 1, 1), (1, 3, 2, 1), (2, 3, 1, 1), (2, 4, 1, 1), (1, 3, 1, 2),
+                                        (2, 3, 2, 2)])
 def test_criticality_holds_on_every_critical_subspace(r, m, d, q):
     cp = CriticalPoint.default(r, d, d_out=q)
     for s in critical_subspaces(cp, m):
@@ -108,7 +110,8 @@ def test_zero_type_neurons_are_not_critical():
     e = sympy.Function("e")(x)
     assert cert.details["terms"][a2] == e * sympy.Function("sigma")(w2 * x)
     # no zero-type neuron: nothing to show
-    assert certify_zero_type_noncriticality(global_minimum_subspace(cp, (1, 2, 2)), cp).statement == "no zero-type neuron"
+    no_zero = certify_zero_type_noncriticality(global_minimum_subspace(cp, (1, 2, 2)), cp)
+    assert no_zero.statement == "no zero-type neuron"
 
 
 def test_maximality_holds_and_detects_inclusions():
