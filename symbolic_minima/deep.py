@@ -56,7 +56,7 @@ W^{(2)}_{1,1}*sigma(W^{(1)}_{1,1}*x_{1}) + W^{(2)}_{1,2}*sigma(W^{(1)}_{2,1}*x_{
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import combinations, product
+from itertools import combinations, pairwise, product
 from math import prod
 
 import networkx as nx
@@ -71,24 +71,24 @@ from .progress import progress
 from .readings import SINGLETONS
 
 __all__ = [
-    "DeepNetwork",
-    "DeepTeacher",
-    "deep_labellings",
-    "deep_global_minimum_subspace",
-    "deep_global_minimum_subspaces",
-    "deep_labels_intersect",
-    "deep_neighbour_labels",
-    "deep_connectivity_graph",
-    "deep_label_count",
-    "deep_subspace_census",
-    "deep_zero_loss_path",
-    "deep_representative_point",
-    "permuted_minimum_label",
-    "connect_permuted_minima",
-    "parse_widths",
-    "parse_deep_label",
     "MAX_DEEP_NODES",
     "READING",
+    "DeepNetwork",
+    "DeepTeacher",
+    "connect_permuted_minima",
+    "deep_connectivity_graph",
+    "deep_global_minimum_subspace",
+    "deep_global_minimum_subspaces",
+    "deep_label_count",
+    "deep_labellings",
+    "deep_labels_intersect",
+    "deep_neighbour_labels",
+    "deep_representative_point",
+    "deep_subspace_census",
+    "deep_zero_loss_path",
+    "parse_deep_label",
+    "parse_widths",
+    "permuted_minimum_label",
 ]
 
 #: Size guard for :func:`deep_connectivity_graph` (number of deep labels).
@@ -618,8 +618,8 @@ def deep_zero_loss_path(teacher, student_widths, start, end, start_point=None, e
     waypoints, seg_subs = build_waypoints(subs, a, b)
     net = DeepNetwork(student, teacher.input_dim, teacher.output_dim)
     target = teacher.function()
-    contained = [S.contains(p) and S.contains(q) for (p, q), S in zip(zip(waypoints, waypoints[1:]), seg_subs)]
-    certified = [certify_segment(net.function, target, net.parameters, p, q) for p, q in zip(waypoints, waypoints[1:])]
+    contained = [S.contains(p) and S.contains(q) for (p, q), S in zip(pairwise(waypoints), seg_subs)]
+    certified = [certify_segment(net.function, target, net.parameters, p, q) for p, q in pairwise(waypoints)]
     info = {"teacher_widths": list(r), "student_widths": list(student), "d": teacher.input_dim,
             "d_out": teacher.output_dim, "zero_type": READING.name, "reading": READING.short_name,
             "teacher": teacher.to_json()}

@@ -86,6 +86,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from itertools import combinations, product
 from math import factorial
 
@@ -241,14 +242,16 @@ def _pins(reading: Reading) -> dict:
 def _pin(reading: Reading, memo: dict, key: tuple, code: int, size: int):
     """The pin ``(teacher index, sign)`` of a block's role (``None``: a free incoming vector), memoised as ``key``."""
     pin = reading.role_of(code, size).pins(code if code > 0 else None)
-    memo[key] = pin = None if pin[0] is None else pin
-    return pin
+    memo[key] = None if pin[0] is None else pin
+    return memo[key]
 
 
+@lru_cache(maxsize=1 << 16)
 def _pinned(label: Label, reading: Reading) -> tuple:
     """``(blocks, pinned)`` of a label: its blocks of two or more neurons (lists of neurons; a zero-type
     neuron is a block of its own) and ``(neuron, pin)`` for every block whose role pins a teacher vector
-    (:meth:`Role.pins <symbolic_minima.roles.Role.pins>`)."""
+    (:meth:`Role.pins <symbolic_minima.roles.Role.pins>`).  Cached (every label meets many others);
+    callers must not modify the result."""
     memo = _pins(reading)
     blocks = []
     pinned = []
@@ -767,8 +770,10 @@ def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE) -> li
             parents[u] = v
             if u == end:
                 path = [u]
-                while parents[path[-1]] is not None:
-                    path.append(parents[path[-1]])
+                parent = parents[u]
+                while parent is not None:
+                    path.append(parent)
+                    parent = parents[parent]
                 return path[::-1]
             queue.append(Label(u))
     raise ArgumentValueError(f"no path from {start.format()} to {end.format()} (m = r: isolated minima)")

@@ -6,12 +6,13 @@ the registered global-minimum readings when the parser is built
 :func:`~symbolic_minima.cli.build_parser` appears) and their aliases
 (``R1``, ``R2``, ...); the parsed value is always the reading's name.
 
->>> zero_type_choices()[:4]
-('singletons', 'groups', 'R1', 'R2')
->>> normalise_zero_type("R2"), normalise_zero_type("nothing")
-('groups', 'nothing')
->>> zero_type_help()
-'singletons (R1, default) or groups (R2)'
+>>> from symbolic_minima.readings import GROUPS, SINGLETONS
+>>> zero_type_choices()[:4] == (SINGLETONS.name, GROUPS.name, "R1", "R2")
+True
+>>> normalise_zero_type("R2") == GROUPS.name, normalise_zero_type("nothing")
+(True, 'nothing')
+>>> zero_type_help() == f"{SINGLETONS.name} (R1, default) or {GROUPS.name} (R2)"
+True
 """
 
 from __future__ import annotations

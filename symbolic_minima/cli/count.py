@@ -77,7 +77,7 @@ def _table(args) -> int:
     if quantity == "T":
         table = T_table(r_values, m_values, zero_type=zero_type)
         title = f"T(r, m), reading {describe_zero_type(zero_type)}"
-        name = r"T_{\mathrm{%s}}" % reading_name(zero_type)
+        name = rf"T_{{\mathrm{{{reading_name(zero_type)}}}}}"
     else:
         table = G_table(r_values, m_values)
         title = "G(r, m): symmetry-induced critical subspaces"
@@ -98,7 +98,7 @@ def _table(args) -> int:
     cells = {(r, m): (int_to_str(v) if m >= r else "") for (r, m), v in table.items()}
     if args.latex:
         cols = "r|" + "r" * len(m_values)
-        print(r"\begin{tabular}{%s}" % cols)
+        print(rf"\begin{{tabular}}{{{cols}}}")
         print(r"$r \backslash m$ & " + " & ".join(str(m) for m in m_values) + r" \\ \hline")
         for r in r_values:
             print(f"{r} & " + " & ".join(cells[(r, m)] for m in m_values) + r" \\")
@@ -161,11 +161,11 @@ def _formula(args) -> int:
     quantity, zero_type = _quantity_args(args)
     expr = closed_form(quantity, zero_type, args.form)
     if quantity == "T":
-        name = r"T_{\mathrm{%s}}(r, m)" % reading_name(zero_type)
+        name = rf"T_{{\mathrm{{{reading_name(zero_type)}}}}}(r, m)"
     else:
         name = "G(r, m)"
     if args.form == "egf":
-        lhs = r"\sum_{m \geq 0} %s \frac{x^{m}}{m!}" % name
+        lhs = rf"\sum_{{m \geq 0}} {name} \frac{{x^{{m}}}}{{m!}}"
     else:
         lhs = name
     if args.latex:
