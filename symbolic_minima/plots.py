@@ -280,7 +280,7 @@ def _draw_graph(G, path, dpi):
                  f"{n} nodes, {G.number_of_edges()} edges, {components} component(s)", fontsize=10)
     ax.legend(loc="best", fontsize=8, markerscale=0.4,
               title="labels: digit i = replica of teacher neuron i, 0 = zero-type, letters = zero-sum groups"
-              if get_reading(zero_type).has_groups
+              if zero_type is not None and get_reading(zero_type).has_groups
               else "labels: digit i = replica of teacher neuron i, 0 = zero-type",
               title_fontsize=7)
     ax.set_axis_off()
