@@ -31,6 +31,7 @@ def test_contract_subprocess():
         (("count", "T", "3", "5"), "390\n"),
         (("count", "T", "3", "5", "--zero-type", "groups"), "450\n"),
         (("count", "T", "3", "5", "--zero-type", "singletons"), "390\n"),
+        (("count", "T", "3", "5", "--zero-type", "R2"), "450\n"),  # an alias of a registered reading
         (("count", "G", "3", "5"), "150\n"),
         (("count", "T", "1", "3", "--method", "enumeration"), "7\n"),
     ],
