@@ -730,6 +730,7 @@ def _m_form(expr, ctx: _Context) -> dict:
         k, c = _m_argument(expr.args[0], "bell", ctx)
         if k != 1:
             raise _OutOfScope("bell(k*m + c) with k != 1 has no EGF identity here")
+        ctx.bounds.append(-c)
         return {(Fraction(1), ("bell", 0, c)): [Fraction(1)]}
     if expr.func is sympy.binomial:
         n, j = expr.args
@@ -836,6 +837,8 @@ def _m_count(expr, ctx: _Context) -> dict:
     k, c = _m_argument(n, name, ctx)
     ctx.bounds.append(_ceil_div(max(a, 1) - c, k))
     if name == "T" and ctx.zero_type == "groups":
+        if a > _MAX_EXPANDED_R:
+            raise _OutOfScope(f"{expr}: r is too large to expand the EGF (r <= {_MAX_EXPANDED_R})")
         if k != 1:
             raise _OutOfScope(f"{expr}: T(r, k*m + c) with k != 1 in the groups reading has no EGF identity here")
         return {(Fraction(1), ("T", a, c)): [Fraction(1)]}
