@@ -63,7 +63,7 @@ from sympy import Integer, Rational, Symbol
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
 
-from .errors import ArgumentTypeError, ArgumentValueError
+from .errors import ArgumentTypeError, ArgumentValueError, refuse_text
 from .readings import DEFAULT_ZERO_TYPE, check_zero_type, reading_name
 from .stirling import StirlingS2
 
@@ -78,6 +78,7 @@ __all__ = [
     "MAX_LITERAL_DIGITS",
     "MAX_NUMBER_BITS",
     "Claim",
+    "CountFunction",
     "EvaluationError",
     "G",
     "M",
@@ -92,9 +93,37 @@ __all__ = [
 #: The variables of every claim (the same symbols as :data:`symbolic_minima.counting.r_sym` / ``m_sym``).
 R = Symbol("r", integer=True, positive=True)
 M = Symbol("m", integer=True, positive=True)
-#: ``T`` and ``G`` as unevaluated sympy functions; their values come from :mod:`symbolic_minima.counting`.
-T = sympy.Function("T")
-G = sympy.Function("G")
+
+
+class CountFunction(sympy.Function):
+    """Base of the unevaluated :class:`T` and :class:`G` of claims (values come from :mod:`symbolic_minima.counting`).
+
+    Text arguments are refused before sympy could parse them.
+    """
+
+    nargs = 2
+
+    def __new__(cls, *args, **kwargs):
+        for name, value in zip(("r", "m"), args):
+            refuse_text(value, name)
+        return super().__new__(cls, *args, **kwargs)
+
+    @classmethod
+    def eval(cls, r, m):  # stays unevaluated: the value depends on the reading
+        return None
+
+
+class T(CountFunction):
+    """``T(r, m)`` in a claim: global-minimum subspaces, in the reading chosen when the claim is decided.
+
+    >>> T(R, M + 1)
+    T(r, m + 1)
+    """
+
+
+class G(CountFunction):
+    """``G(r, m)`` in a claim: symmetry-induced critical subspaces."""
+
 
 #: The functions of the claim language and their number of arguments.
 FUNCTIONS = {"factorial": 1, "binomial": 2, "stirling2": 2, "bell": 1, "T": 2, "G": 2}
@@ -165,7 +194,7 @@ def _power(base, exponent):
         for atom in exponent.atoms(sympy.Number):
             if abs(atom) > MAX_EXPONENT:
                 _refuse(f"the number {atom} inside an exponent is too large (at most {MAX_EXPONENT})")
-        if exponent.has(AppliedUndef, sympy.factorial, sympy.binomial, sympy.bell, StirlingS2):
+        if exponent.has(CountFunction, sympy.factorial, sympy.binomial, sympy.bell, StirlingS2):
             _refuse("an exponent may not contain factorial, binomial, stirling2, bell, T or G")
     return _check_number(sympy.Pow(base, exponent))
 
@@ -414,7 +443,7 @@ def _from_sympy(expr, depth: int = 0):
         return _power(_from_sympy(expr.base, depth + 1), _from_sympy(expr.exp, depth + 1))
     names = {sympy.factorial: "factorial", sympy.binomial: "binomial", StirlingS2: "stirling2", sympy.bell: "bell"}
     name = names.get(expr.func)
-    if name is None and isinstance(expr, AppliedUndef) and expr.func.__name__ in ("T", "G"):
+    if name is None and isinstance(expr, (AppliedUndef, CountFunction)) and expr.func.__name__ in ("T", "G"):
         name = expr.func.__name__
     if name is None:
         raise ArgumentValueError(
@@ -427,7 +456,7 @@ def claim_from_expression(expr, text: str | None = None) -> Claim:
     r"""A :class:`Claim` from a sympy ``Eq`` (or an expression, meaning ``expr == 0``), by the same whitelist.
 
     ``T`` and ``G`` are applications of ``sympy.Function("T")`` / ``("G")``
-    (or :data:`T`, :data:`G`); symbols named ``r``, ``m``, ``h`` are the
+    (or :class:`T`, :class:`G`); symbols named ``r``, ``m``, ``h`` are the
     variables whatever their assumptions.
 
     >>> from sympy import Eq, Function, Symbol
@@ -545,7 +574,7 @@ class _Evaluator:
             if n < 0:
                 raise EvaluationError("domain", f"bell({n}) is undefined")
             return Fraction(self.bell(n))
-        if isinstance(expr, AppliedUndef) and expr.func.__name__ in ("T", "G"):
+        if isinstance(expr, CountFunction):
             name = expr.func.__name__
             a, n = (_limit(_as_int(v, name), name) for v in args)
             if not 1 <= a <= n:
@@ -625,12 +654,14 @@ class _ClaimPrinter(LatexPrinter):
         super().__init__()
         self.zero_type = zero_type
 
-    def _print_AppliedUndef(self, expr, exp=None):
+    def _print_count(self, expr, exp=None):
         name = expr.func.__name__
         if name == "T" and self.zero_type is not None:
             name = r"T_{\mathrm{" + reading_name(self.zero_type) + "}}"
         tex = name + r"\left(" + ", ".join(self._print(a) for a in expr.args) + r"\right)"
         return tex if exp is None else f"{tex}^{{{exp}}}"
+
+    _print_T = _print_G = _print_count
 
 
 @dataclass(frozen=True)

@@ -69,10 +69,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 import sympy
-from sympy.core.function import AppliedUndef
 
 from .bigint import int_to_str
-from .claim_language import Claim, EvaluationError, M, R, as_claim
+from .claim_language import Claim, CountFunction, EvaluationError, M, R, as_claim
 from .errors import ArgumentValueError, check_int
 from .readings import DEFAULT_ZERO_TYPE, check_zero_type, reading_name
 from .stirling import StirlingS2
@@ -558,7 +557,7 @@ def _domain_start(claim: Claim, variable: str) -> int:
     for side in (claim.lhs, claim.rhs):
         for node in _walk(side):
             constraints = []
-            if isinstance(node, AppliedUndef):
+            if isinstance(node, CountFunction):
                 a, n = node.args
                 constraints = [(a - 1, f"{node}"), (n - a, f"{node}")]
             elif node.func in (sympy.factorial, sympy.bell):
@@ -713,7 +712,7 @@ def _m_form(expr, ctx: _Context) -> dict:
         return out
     if isinstance(expr, sympy.Pow):
         return _m_power(expr, ctx)
-    if isinstance(expr, AppliedUndef):
+    if isinstance(expr, CountFunction):
         return _m_count(expr, ctx)
     if expr.func is StirlingS2:
         n, a = expr.args
@@ -1059,7 +1058,7 @@ def _r_form(expr, ctx: _Context) -> dict:
             e, num, den, n = -e, den, num, -n
         value = _fr(e * n, num**n, den**n)
         return {None: value} if value is not None else {}
-    if isinstance(expr, AppliedUndef) or expr.func is StirlingS2:
+    if isinstance(expr, CountFunction) or expr.func is StirlingS2:
         name = "S" if expr.func is StirlingS2 else expr.func.__name__
         top, bottom = expr.args if name == "S" else expr.args[::-1]
         k, c = _r_linear(bottom, name, ctx)
@@ -1330,20 +1329,20 @@ def _decide_egf(ctx: _Context, cert: Certificate, start: int, first: int, lhs: d
 
 def _decide_fixed_h(ctx: _Context, cert: Certificate, start: int) -> None:
     lhs, rhs = _r_form(ctx.claim.lhs, ctx), _r_form(ctx.claim.rhs, ctx)
-    form = _r_add(lhs, rhs, -1)
-    powers = {e for (e, _, _) in form.values()}
+    terms = list(lhs.items()) + list(rhs.items())  # the bound comes from both sides, before any cancellation
+    powers = {e for (_, (e, _, _)) in terms}
     if len(powers) > 1:
         raise _OutOfScope("the terms carry different powers of r!, so the difference is not r!^e times "
                           "a rational function of r")
     first = max([start] + ctx.bounds)
     cert.method = _METHOD_DEGREE
     den = _poly(1)
-    for (_, _, d) in form.values():
+    for (_, (_, _, d)) in terms:
         den = den.lcm(d)
     degree = 0
     parts, parts_latex = [], []
-    placeholders = sorted({k for k in form if k is not None}, key=str)
-    for key, (e, num, d) in form.items():
+    placeholders = sorted({k for k, _ in terms if k is not None}, key=str)
+    for key, (e, num, d) in terms:
         extra = 2 * key[2] if key is not None else 0
         degree = max(degree, num.degree() + den.degree() - d.degree() + extra)
     for key in placeholders:
