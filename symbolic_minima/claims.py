@@ -185,6 +185,15 @@ class CheckedValue:
         return f"{self.point_text()}: {_value_text(self.left)} {relation} {_value_text(self.right)}{note}"
 
 
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter and a final full stop."""
+    text = str(text).strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
+
+
 def _tex_escape(text: str) -> str:
     out = []
     for ch in str(text):
@@ -273,6 +282,8 @@ class Certificate:
         if scope:
             head += f"  [{scope}{fixed}]"
         lines = [head, f"method: {self.method}; {self.reading_text()}"]
+        if self.reason:
+            lines.append(f"reason: {self.reason}")
         if self.theorem:
             lines.append(f"theorem: {self.theorem}")
         if self.bound is not None:
@@ -289,8 +300,6 @@ class Certificate:
             lines.append(f"counterexample: {self.counterexample}")
         if self.search:
             lines.append(f"search: {self.search}")
-        if self.reason:
-            lines.append(f"reason: {self.reason}")
         for note in self.cross_checks:
             lines.append(f"cross-check: {note}")
         return "\n".join(lines)
@@ -338,8 +347,11 @@ class Certificate:
             f"\\paragraph{{Claim ({_tex_escape(self.reading_text())}).}} {scope}",
             f"\\[ {self.claim.latex(self.zero_type)} \\]",
             "",
-            f"\\paragraph{{Verdict: {self.verdict}}} ({_tex_escape(self.method)}).",
+            f"\\paragraph{{Verdict: {self.verdict}.}} Method: {_tex_escape(self.method)}.",
         ]
+        if self.reason:
+            out.append(f"\\emph{{Note.}} {_tex_escape(_sentence(self.reason))}")
+            out.append("")
         if self.theorem_latex:
             out.append(f"\\emph{{Theorem.}} {self.theorem_latex}")
             out.append("")
@@ -351,19 +363,26 @@ class Certificate:
             out.append(f"\\emph{{Identity.}} {self.identity_latex}")
             out.append("")
         if self.checked:
+            rows = self.checked
+            if self.verdict == "undecided" and len(rows) > 20:  # evidence: the first values are enough to show
+                rows = rows[:20]
             names = list(self.checked[0].at)
             cols = "r" * (len(names) + 3)
             out.append(f"\\emph{{Values checked by exact evaluation ({len(self.checked)}).}}")
             out.append("\\begin{center}")
             out.append(f"\\begin{{tabular}}{{{cols}}}")
             out.append(" & ".join(f"${n}$" for n in names) + " & left & right & \\\\ \\hline")
-            for c in self.checked:
+            for c in rows:
                 mark = "$=$" if c.holds else "$\\ne$"
                 cells = [str(c.at[n]) for n in names]
                 cells += [f"${_value_latex(c.left)}$", f"${_value_latex(c.right)}$", mark]
                 out.append(" & ".join(cells) + " \\\\")
             out.append("\\end{tabular}")
             out.append("\\end{center}")
+            if len(rows) < len(self.checked):
+                out.append(f"(The first {len(rows)} of {len(self.checked)} values; all {len(self.checked)} are in "
+                           "the JSON certificate.)")
+                out.append("")
         if self.counterexample is not None:
             c = self.counterexample
             point = ", ".join(f"${k} = {v}$" for k, v in c.at.items())
@@ -374,13 +393,10 @@ class Certificate:
             )
             out.append("")
         if self.search:
-            out.append(f"\\emph{{Search.}} {_tex_escape(self.search)}")
-            out.append("")
-        if self.reason:
-            out.append(f"\\emph{{Note.}} {_tex_escape(self.reason)}")
+            out.append(f"\\emph{{Search.}} {_tex_escape(_sentence(self.search))}")
             out.append("")
         for note in self.cross_checks:
-            out.append(f"\\emph{{Cross-check (not part of the proof).}} {_tex_escape(note)}")
+            out.append(f"\\emph{{Cross-check (not part of the proof).}} {_tex_escape(_sentence(note))}")
             out.append("")
         return "\n".join(out).rstrip("\n") + "\n"
 
