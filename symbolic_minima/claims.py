@@ -64,6 +64,7 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -1474,6 +1475,9 @@ def _search(ctx: _Context, cert: Certificate, variables: list, start: int | None
 
 
 def _hypothesis_search(ctx: _Context, cert: Certificate, variables: list, start, attempt) -> str:
+    if "hypothesis" not in sys.modules:  # its caches go to a temporary directory, not into the caller's cwd
+        os.environ.setdefault("HYPOTHESIS_STORAGE_DIRECTORY",
+                              os.path.join(tempfile.gettempdir(), "symbolic-minima-hypothesis"))
     try:
         from hypothesis import HealthCheck, Phase, find, settings
         from hypothesis import strategies as st

@@ -9,11 +9,13 @@ attempts must be refused without executing anything.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
 from fractions import Fraction
 from math import comb, factorial
+from pathlib import Path
 
 import pytest
 import sympy
@@ -35,10 +37,13 @@ from symbolic_minima.errors import (
     SymbolicMinimaError,
 )
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 def cli(*args, cwd=None):
+    env = dict(os.environ, PYTHONPATH=str(ROOT))  # this checkout, whatever the cwd
     return subprocess.run([sys.executable, "-m", "symbolic_minima", "claim", *args], capture_output=True, text=True,
-                          cwd=cwd, check=False)
+                          cwd=cwd, check=False, env=env)
 
 
 # =========================================================================== the claim language
@@ -438,8 +443,9 @@ def test_latex_fragment_compiles(tmp_path):
     (["T(2, m) == 3^m"], 1),
     (["T(1, m) + m^m == 2^m - 1 + m^m", "--search", "5"], 3),
 ])
-def test_cli_exit_status_in_a_subprocess(args, status):
-    res = cli(*args)
+def test_cli_exit_status_in_a_subprocess(args, status, tmp_path):
+    res = cli(*args, cwd=tmp_path)
+    assert list(tmp_path.iterdir()) == []  # nothing written (not even hypothesis's cache)
     assert res.returncode == status, res.stdout + res.stderr
     assert res.stderr == ""
     assert res.stdout.split(":")[0] == {0: "PROVED", 1: "REFUTED", 3: "UNDECIDED"}[status]
