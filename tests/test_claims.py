@@ -495,6 +495,7 @@ def test_cli_exit_status(capsys, args, status):
     (["10^10^10 == m"], "too large"),
     (["T(r, m) == 1 + " + "(" * 50 + "1" + ")" * 50], "nested"),
     (["().__class__ == 1"], "attribute access"),
+    (["(lambda: 1)() == 1"], "lambda"),
     (["T(3, 2) == 0"], "never defined"),
 ])
 def test_cli_bad_input_exits_2_with_one_line(capsys, args, words):
