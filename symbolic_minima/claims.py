@@ -1425,8 +1425,8 @@ def _decide_fixed_h(ctx: _Context, cert: Certificate, start: int) -> None:
         roots |= {int(x) for x in pole.ground_roots() if x.is_Integer and int(x) > last}
     points += sorted(x for x in roots if x >= start)
     if len(points) > ctx.budget:
-        cert.reason = (f"the theorem needs {len(points)} exact checks, more than the budget of {ctx.budget}; "
-                       "raise the budget to decide the claim")
+        cert.reason = (f"the theorem needs at least {len(points)} exact checks, more than the budget of "
+                       f"{ctx.budget}; raise the budget to decide the claim")
         _search(ctx, cert, ["r"], start)
         return
     if _run_checks(ctx, cert, points, "r"):
