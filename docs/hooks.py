@@ -6,6 +6,10 @@
   ships MathJax's files) and copied into the site as
   :data:`MATHJAX_URI`, so the built site renders its formulas opened from
   disk (``file://``) with the network off.  SVG output needs no web fonts.
+* **Search from disk.**  Material's ``offline`` plugin stores the search index
+  as a script; ``docs/javascripts/iframe-worker-shim.js`` (listed in
+  ``extra.polyfills``, so the plugin adds no CDN shim) runs the search worker
+  in an iframe where browsers refuse workers from ``file://``.
 * **Math in headings.**  The table of contents is built from the plain text
   of the headings, so a heading such as ``## $2! = 2$ minima`` would show
   ``\\(2! = 2\\)`` raw in the sidebar; its formulas are wrapped back into

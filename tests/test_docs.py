@@ -322,3 +322,16 @@ def test_formulas_render_offline_in_a_headless_browser(site, page, at_least, tmp
     assert rendered.raw_tex() == [], f"{page}: raw TeX left in the rendered text"
     # the same scan of the page before MathJax ran finds the TeX of every formula: the check can fail
     assert len(static.raw_tex()) >= at_least
+
+
+@pytest.mark.slow
+def test_search_works_offline_from_disk(site, tmp_path):
+    """Search runs from file:// (index as a script, the worker in an iframe) and its results show formulas."""
+    browser = _browser()
+    dom = _rendered_dom(browser, (site / "index.html").as_uri() + "?q=stirling", tmp_path / "profile")
+    match = re.search(r'<ol class="md-search-result__list"[^>]*>(.*?)</ol>', dom, flags=re.S)
+    assert match, "no search result list"
+    results = _parse(match.group(1))
+    assert match.group(1).count('class="md-search-result__item') >= 2, "search found nothing"
+    assert results.containers >= 1 and results.errors == 0   # the TeX of the results was typeset
+    assert results.raw_tex() == []

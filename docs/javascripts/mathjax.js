@@ -9,7 +9,9 @@ window.MathJax = {
   },
   svg: {fontCache: "global"},
   options: {
-    ignoreHtmlClass: ".*|",
+    // Formulas are the arithmatex elements of the pages and the TeX of search results; code,
+    // pre, script, style and textarea are skipped (MathJax's default skipHtmlTags).
+    ignoreHtmlClass: "tex2jax_ignore",
     processHtmlClass: "arithmatex",
   },
 };
@@ -25,3 +27,24 @@ if (typeof document$ !== "undefined") {
     }
   });
 }
+
+// Search results are built from the pages' text, formulas included as TeX: typeset them as they appear.
+(function () {
+  const list = document.querySelector(".md-search-result__list");
+  if (!list) {
+    return;
+  }
+  new MutationObserver((records) => {
+    const added = [];
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          added.push(node);
+        }
+      }
+    }
+    if (added.length && window.MathJax && MathJax.typesetPromise) {
+      MathJax.typesetPromise(added);
+    }
+  }).observe(list, {childList: true});
+})();
