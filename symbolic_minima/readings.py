@@ -1,10 +1,27 @@
-r"""The named readings of the specification's ambiguities.
+r"""Readings: named sets of neuron roles, tied to an activation class, and their registry.
 
-The source paper's full text is not available, so where its definitions admit
-more than one reading, each reading is an explicit option and every result
-names the one it used.
+The source paper's full text is not available, so where its definitions
+admit more than one reading, each reading is an explicit option and every
+result names the one it used.  A :class:`Reading` is
 
-``zero_type`` — what the global-minimum manifold :math:`\Theta_{r\to m}` counts:
+* a **family**: :data:`GLOBAL_MINIMUM` (subspaces of the zero-loss set) or
+  :data:`CRITICAL` (symmetry-induced critical subspaces);
+* a **per-teacher role** (one block for each teacher neuron ``i = 1..r``) and
+  **free roles** (any number of blocks, told apart by their sizes), all from
+  :mod:`symbolic_minima.roles`;
+* an **activation class** (``"generic"``: the functions
+  :math:`x\mapsto\sigma(v\cdot x)` for distinct non-zero :math:`v` and the
+  constant are linearly independent);
+* optional **count routes** (fast closed forms), registered by
+  :mod:`symbolic_minima.counting`; the species route is always available.
+
+From the roles alone a reading derives its species and EGF
+(:meth:`Reading.species`), its labels (:meth:`Reading.labellings`,
+:meth:`Reading.is_label`) and, through :mod:`symbolic_minima.subspaces`,
+:mod:`symbolic_minima.graph` and :mod:`symbolic_minima.counting`, its
+subspaces, connectivity graph and counts.
+
+The registered readings (``zero_type`` option and ``--zero-type``):
 
 ``"singletons"`` (R1)
     The affine subspaces :math:`\Gamma_g` of labellings
@@ -15,44 +32,413 @@ names the one it used.
     activation: zero-type neurons may also form *zero-sum groups* of two or
     more neurons sharing one free incoming vector, outgoing weights summing
     to zero.
+``"critical"``
+    The symmetry-induced critical subspaces :math:`\Gamma^{crit}_g` of a
+    width-``r`` critical point: surjections :math:`g:[m]\to[r]`.
+
+A new reading is one :func:`register_reading` call (see CONTRIBUTING.md).
 
 >>> describe_zero_type("singletons")
 'R1 (zero_type="singletons"): zero-type neurons are single neurons with a_j = 0'
+>>> get_reading("R2").name, get_reading("groups").species(2).egf()
+('groups', (exp(x) - 1)**2*exp(exp(x) - 1))
+>>> [list(g) for g in get_reading("critical").labellings(2, 3)][:2]
+[[1, 1, 2], [1, 2, 1]]
 """
 
 from __future__ import annotations
 
-from .errors import check_choice
+from collections.abc import Callable, Iterator
 
-__all__ = ["ZERO_TYPES", "DEFAULT_ZERO_TYPE", "check_zero_type", "describe_zero_type", "reading_name"]
+from .errors import ArgumentTypeError, ArgumentValueError, check_width
+from .labels import Label, canonical_groups, covering_words, grouped_labels
+from .roles import CRITICAL_REPLICA, REPLICA, ZERO_SUM, ZERO_TYPE, Role
+from .species import NonEmptySet, Power, Product, Set, SetOf, Species, Union
 
-#: The readings of the zero-type neurons, in the order results list them.
-ZERO_TYPES = ("singletons", "groups")
-#: The default reading (R1); every result still names it.
-DEFAULT_ZERO_TYPE = "singletons"
+__all__ = [
+    "Reading",
+    "register_reading",
+    "unregister_reading",
+    "get_reading",
+    "registered_readings",
+    "zero_types",
+    "reading_for_label",
+    "check_zero_type",
+    "reading_name",
+    "describe_zero_type",
+    "GLOBAL_MINIMUM",
+    "CRITICAL",
+    "GENERIC",
+    "SINGLETONS",
+    "GROUPS",
+    "CRITICAL_READING",
+    "ZERO_TYPES",
+    "DEFAULT_ZERO_TYPE",
+]
 
-_NAMES = {"singletons": "R1", "groups": "R2"}
-_DESCRIPTIONS = {
-    "singletons": "zero-type neurons are single neurons with a_j = 0",
-    "groups": "zero-type neurons form zero-sum groups sharing one free incoming vector",
-}
+#: The family of global-minimum (zero-loss) subspaces; also their subspaces' ``kind``.
+GLOBAL_MINIMUM = "global_minimum"
+#: The family of symmetry-induced critical subspaces; also their subspaces' ``kind``.
+CRITICAL = "critical"
+#: The generic activation class (the paper's assumption; the default).
+GENERIC = "generic"
+
+#: A count route: ``route(r, m, backend) -> int``.
+CountRoute = Callable[[int, int, str], int]
+
+
+class Reading:
+    """A named set of neuron roles in one activation class (see the module docstring).
+
+    Parameters
+    ----------
+    name : str
+        The registry key (the ``zero_type`` option for global-minimum readings).
+    short_name : str
+        How results name it (``"R1"``, ``"R2"``, ...).
+    family : str
+        :data:`GLOBAL_MINIMUM` or :data:`CRITICAL`.
+    replica : Role
+        The per-teacher role (one block per teacher neuron).
+    free_roles : tuple of Role
+        Roles with any number of blocks; their allowed block sizes must not
+        overlap (a block's size tells its role).
+    activation_class : str
+        The activation class the roles are derived for (default :data:`GENERIC`).
+    description : str
+        One line saying what the reading means.
+    aliases : tuple of str
+        Other names :func:`get_reading` accepts.
+
+    Examples
+    --------
+    >>> from symbolic_minima.roles import REPLICA, ZERO_TYPE
+    >>> toy = Reading("toy", "Rtoy", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE,), description="as R1")
+    >>> toy.species(1).egf(), sum(1 for _ in toy.labellings(1, 3))
+    ((exp(x) - 1)*exp(x), 7)
+    """
+
+    def __init__(self, name: str, short_name: str, family: str, replica: Role, free_roles=(),
+                 activation_class: str = GENERIC, description: str = "", aliases=()):
+        if not isinstance(name, str) or not name:
+            raise ArgumentTypeError("a reading's name must be a non-empty string")
+        if family not in (GLOBAL_MINIMUM, CRITICAL):
+            raise ArgumentValueError(f"family must be {GLOBAL_MINIMUM!r} or {CRITICAL!r}, got {family!r}")
+        if not isinstance(replica, Role) or not replica.per_teacher:
+            raise ArgumentTypeError("replica must be a per-teacher Role")
+        free_roles = tuple(free_roles)
+        for role in free_roles:
+            if not isinstance(role, Role) or role.per_teacher:
+                raise ArgumentTypeError("free_roles must be Roles with per_teacher = False")
+        for i, a in enumerate(free_roles):
+            for b in free_roles[i + 1:]:
+                low, high = max(a.min_size, b.min_size), min(_top(a), _top(b))
+                if low <= high:
+                    raise ArgumentValueError(f"free roles {a!r} and {b!r} both allow blocks of size {low}")
+        self.name, self.short_name, self.family = name, short_name, family
+        self.replica, self.free_roles = replica, free_roles
+        self.activation_class, self.description, self.aliases = activation_class, description, tuple(aliases)
+        #: Fast count routes, ``{method name: route(r, m, backend)}``, in order of preference.
+        self.routes: dict[str, CountRoute] = {}
+        #: ``auto(backend) -> method name`` choosing among :attr:`routes` (``None``: the species route).
+        self.auto: Callable[[str], str] | None = None
+
+    # ------------------------------------------------------------------ roles
+
+    @property
+    def is_critical(self) -> bool:
+        """Whether this reading describes critical (not zero-loss) subspaces."""
+        return self.family == CRITICAL
+
+    @property
+    def has_groups(self) -> bool:
+        """Whether free blocks of two or more neurons exist (labels with negative codes)."""
+        return any(_top(role) >= 2 for role in self.free_roles)
+
+    @property
+    def has_free_neurons(self) -> bool:
+        """Whether neurons outside the per-teacher blocks exist (labels with codes ``<= 0``)."""
+        return bool(self.free_roles)
+
+    def allows_free_size(self, size: int) -> bool:
+        """Whether a free block of ``size`` neurons is allowed."""
+        return any(role.allows_size(size) for role in self.free_roles)
+
+    def role_of(self, code: int, size: int) -> Role:
+        """The role of a block with label ``code`` and ``size`` neurons.
+
+        >>> get_reading("groups").role_of(-1, 3).name, get_reading("groups").role_of(0, 1).name
+        ('zero-sum group', 'zero-type')
+        """
+        if code > 0:
+            return self.replica
+        for role in self.free_roles:
+            if role.allows_size(size):
+                return role
+        raise ArgumentValueError(f"reading {self.name!r} has no role for a free block of size {size}")
+
+    # ---------------------------------------------------------------- species
+
+    def free_species(self) -> Species | None:
+        """The species of the free neurons: a set partition into free blocks (``None`` if there are none)."""
+        if not self.free_roles:
+            return None
+        if all(_top(role) == 1 for role in self.free_roles):
+            return Set(name="zero-type neurons")
+        if _covers_all_sizes(self.free_roles):
+            return SetOf(NonEmptySet(), name="zero-sum groups")
+        blocks = [role.block_species() for role in sorted(self.free_roles, key=lambda role: role.min_size)]
+        block = blocks[0]
+        for other in blocks[1:]:
+            block = Union(block, other)
+        return SetOf(block, name="free blocks")
+
+    def species(self, r) -> Species:
+        r"""The species whose structures on ``[m]`` are this reading's labels: the product of its role factors.
+
+        >>> get_reading("singletons").species(3).egf()
+        (exp(x) - 1)**3*exp(x)
+        """
+        replicas = Power(self.replica.block_species(), r, name="replica groups")
+        free = self.free_species()
+        if free is None:
+            return Power(self.replica.block_species(), r, name=f"{self.family} subspaces ({self.short_name})")
+        return Product(free, replicas, name=f"{self.family} subspaces ({self.short_name})")
+
+    def structure_to_label(self, structure, m: int) -> Label:
+        """The label of a structure of :meth:`species` on the labels ``0..m-1``."""
+        label = [0] * m
+        if self.free_species() is None:
+            blocks, free = structure, None
+        else:
+            free, blocks = structure
+        for i, block in enumerate(blocks, start=1):
+            for j in block:
+                label[j] = i
+        if free is not None and not isinstance(self.free_species(), Set):
+            groups = sorted((sorted(_members(g)) for g in free), key=lambda g: g[0])
+            number = 0
+            for g in groups:
+                if len(g) > 1:
+                    number += 1
+                    for j in g:
+                        label[j] = -number
+        return Label(label)
+
+    # ----------------------------------------------------------------- labels
+
+    def labellings(self, r, m) -> Iterator[Label]:
+        """Lazily yield every label of width ``m`` over a width-``r`` teacher, in a fixed order.
+
+        Lexicographic in the pattern (per-teacher codes, free neurons as ``0``),
+        then by set partition of the free neurons.
+        """
+        r, m = check_rm(r, m)
+        words = covering_words(r, m, 0 if self.free_roles else 1)
+        if not self.has_groups:
+            return (Label(w) for w in words)
+        allows = None if _covers_all_sizes(self.free_roles) else self.allows_free_size
+        return (Label(g) for w in words for g in grouped_labels(w, allows))
+
+    def is_label(self, g, r) -> bool:
+        """Whether ``g`` is a valid canonical label of this reading over a width-``r`` teacher."""
+        g = tuple(g)
+        if any(isinstance(v, bool) or not isinstance(v, int) for v in g):
+            return False
+        if set(range(1, r + 1)) - set(g) or any(v > r for v in g):
+            return False
+        if not self.free_roles:
+            return all(v >= 1 for v in g)
+        if 0 in g and not self.allows_free_size(1):
+            return False
+        negatives = [v for v in g if v < 0]
+        if not negatives:
+            return True
+        if canonical_groups(g) != g:
+            return False
+        return all(negatives.count(v) >= 2 and self.allows_free_size(negatives.count(v)) for v in set(negatives))
+
+    # --------------------------------------------------------------- printing
+
+    def describe(self) -> str:
+        """One line naming the reading and what it means."""
+        return f'{self.short_name} (zero_type="{self.name}"): {self.description}'
+
+    def __repr__(self) -> str:
+        return f"Reading({self.name!r}, {self.short_name!r}, family={self.family!r}, class={self.activation_class!r})"
+
+
+def _top(role: Role) -> float:
+    return float("inf") if role.max_size is None else role.max_size
+
+
+def _covers_all_sizes(roles) -> bool:
+    sizes = sorted((role.min_size, _top(role)) for role in roles)
+    reach = 0.0
+    for low, high in sizes:
+        if low > reach + 1:
+            return False
+        reach = max(reach, high)
+    return reach == float("inf")
+
+
+def _members(structure) -> set:
+    # the labels of one free-block structure (a frozenset, or a tagged union structure)
+    if isinstance(structure, frozenset):
+        return set(structure)
+    if isinstance(structure, tuple):
+        return _members(structure[-1])
+    return {structure}
+
+
+def check_rm(r, m) -> tuple[int, int]:
+    """Validate widths ``1 <= r <= m <= MAX_WIDTH`` (the one width rule of the package).
+
+    >>> check_rm(2, 3)
+    (2, 3)
+    >>> check_rm(3, 2)
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: m must be an integer >= r = 3, got 2
+    """
+    r = check_width(r, "r")
+    m = check_width(m, "m")
+    if m < r:
+        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
+    return r, m
+
+
+# --------------------------------------------------------------------------- the registry
+
+_REGISTRY: dict[tuple[str, str], Reading] = {}
+
+
+def register_reading(reading: Reading, replace: bool = False) -> Reading:
+    """Add ``reading`` to the registry (key: activation class and name); returns it.
+
+    Every enumeration, subspace, count, graph and CLI ``choices=`` list reads
+    the registry, so a registered reading is picked up everywhere.
+    """
+    if not isinstance(reading, Reading):
+        raise ArgumentTypeError(f"reading must be a Reading, got {type(reading).__name__}")
+    key = (reading.activation_class, reading.name)
+    if key in _REGISTRY and not replace:
+        raise ArgumentValueError(f"a reading named {reading.name!r} is already registered for {key[0]!r}")
+    _REGISTRY[key] = reading
+    return reading
+
+
+def unregister_reading(name: str, activation_class: str = GENERIC) -> None:
+    """Remove a reading (built-in readings cannot be removed)."""
+    reading = get_reading(name, activation_class)
+    if reading in _BUILT_IN:
+        raise ArgumentValueError(f"the built-in reading {reading.name!r} cannot be unregistered")
+    del _REGISTRY[(reading.activation_class, reading.name)]
+
+
+def registered_readings(family: str | None = None, activation_class: str = GENERIC) -> tuple:
+    """The registered readings of one activation class (and ``family``), in registration order."""
+    return tuple(
+        reading for (cls, _), reading in _REGISTRY.items()
+        if cls == activation_class and (family is None or reading.family == family)
+    )
+
+
+def zero_types(activation_class: str = GENERIC) -> tuple:
+    """Names of the global-minimum readings (the choices of ``zero_type`` / ``--zero-type``)."""
+    return tuple(reading.name for reading in registered_readings(GLOBAL_MINIMUM, activation_class))
+
+
+def get_reading(reading, activation_class: str = GENERIC, family: str | None = None) -> Reading:
+    """The registered :class:`Reading` named ``reading`` (a name, an alias such as ``"R1"``, or a Reading).
+
+    >>> get_reading("R1").name
+    'singletons'
+    >>> get_reading("pairs")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: zero_type must be one of 'singletons', 'groups' (or R1, R2); got 'pairs'
+    """
+    if isinstance(reading, Reading):
+        found = reading
+    else:
+        names = zero_types(activation_class) if family == GLOBAL_MINIMUM else None
+        if not isinstance(reading, str):
+            raise ArgumentTypeError(f"zero_type must be one of {_choices(activation_class)}; "
+                                    f"got {type(reading).__name__} {reading!r:.60}")
+        found = None
+        for candidate in registered_readings(family, activation_class):
+            if reading == candidate.name or reading in candidate.aliases:
+                found = candidate
+                break
+        if found is None or (names is not None and found.name not in names):
+            raise ArgumentValueError(f"zero_type must be one of {_choices(activation_class)}; got {reading!r:.60}")
+    if family is not None and found.family != family:
+        raise ArgumentValueError(f"reading {found.name!r} is not a {family} reading")
+    return found
+
+
+def _choices(activation_class: str) -> str:
+    readings = registered_readings(GLOBAL_MINIMUM, activation_class)
+    names = ", ".join(repr(reading.name) for reading in readings)
+    aliases = ", ".join(alias for reading in readings for alias in reading.aliases)
+    return f"{names} (or {aliases})" if aliases else names
+
+
+def reading_for_label(label, activation_class: str = GENERIC) -> Reading:
+    """The first registered global-minimum reading whose labels include ``label``'s block codes."""
+    label = tuple(label)
+    has_groups = any(v < 0 for v in label)
+    for reading in registered_readings(GLOBAL_MINIMUM, activation_class):
+        if reading.has_groups == has_groups:
+            return reading
+    return registered_readings(GLOBAL_MINIMUM, activation_class)[0]
 
 
 def check_zero_type(zero_type) -> str:
-    """Validate the ``zero_type`` option (one of :data:`ZERO_TYPES`)."""
-    return check_choice(zero_type, "zero_type", ZERO_TYPES)
+    """Validate the ``zero_type`` option (a global-minimum reading name or alias); returns its name.
+
+    >>> check_zero_type("R2")
+    'groups'
+    """
+    return get_reading(zero_type, family=GLOBAL_MINIMUM).name
 
 
 def reading_name(zero_type) -> str:
-    """The short name (``"R1"`` or ``"R2"``) of a ``zero_type`` reading.
+    """The short name (``"R1"``, ``"R2"``, ...) of a ``zero_type`` reading.
 
     >>> reading_name("groups")
     'R2'
     """
-    return _NAMES[check_zero_type(zero_type)]
+    return get_reading(zero_type, family=GLOBAL_MINIMUM).short_name
 
 
 def describe_zero_type(zero_type) -> str:
     """One line naming the reading and what it means."""
-    zero_type = check_zero_type(zero_type)
-    return f'{_NAMES[zero_type]} (zero_type="{zero_type}"): {_DESCRIPTIONS[zero_type]}'
+    return get_reading(zero_type, family=GLOBAL_MINIMUM).describe()
+
+
+# --------------------------------------------------------------------------- built-in readings
+
+#: R1: replicas and zero-type neurons (single neurons with :math:`a_j=0`).
+SINGLETONS = register_reading(Reading(
+    "singletons", "R1", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE,), aliases=("R1",),
+    description="zero-type neurons are single neurons with a_j = 0",
+))
+#: R2: replicas, zero-type neurons and zero-sum groups (the whole zero-loss set, generic activation).
+GROUPS = register_reading(Reading(
+    "groups", "R2", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZERO_SUM), aliases=("R2",),
+    description="zero-type neurons form zero-sum groups sharing one free incoming vector",
+))
+#: The symmetry-induced critical subspaces: splits of the neurons of a width-r critical point.
+CRITICAL_READING = register_reading(Reading(
+    "critical", "crit", CRITICAL, CRITICAL_REPLICA, (),
+    description="neurons of a width-r critical point split into groups with a_j = lambda_j a_i",
+))
+_BUILT_IN = (SINGLETONS, GROUPS, CRITICAL_READING)
+
+#: The built-in readings of the zero-type neurons, in the order results list them
+#: (:func:`zero_types` also lists readings registered later).
+ZERO_TYPES = (SINGLETONS.name, GROUPS.name)
+#: The default reading (R1); every result still names it.
+DEFAULT_ZERO_TYPE = SINGLETONS.name

@@ -69,13 +69,13 @@ from .errors import (
     check_int,
     check_width,
 )
-from .readings import check_zero_type
 
 __all__ = [
     "EGF_VARIABLE",
     "Species",
     "Set",
     "NonEmptySet",
+    "SizedSet",
     "Product",
     "Union",
     "Power",
@@ -242,6 +242,42 @@ class NonEmptySet(Species):
 
     def _tex(self):
         return r"\mathrm{SET}_{\geq 1}"
+
+
+class SizedSet(Species):
+    r"""Sets whose size lies in ``[low, high]`` (``high=None``: unbounded); ``low >= 1``.
+
+    EGF :math:`\sum_{n=low}^{high}x^n/n!`, or :math:`e^x-\sum_{n<low}x^n/n!` when unbounded.
+
+    >>> SizedSet(1, 1).egf(), SizedSet(2, 3).egf(), SizedSet(2).egf()
+    (x, x**3/6 + x**2/2, -x + exp(x) - 1)
+    """
+
+    def __init__(self, low: int = 1, high: int | None = None, name: str | None = None):
+        self.low = check_int(low, "low", minimum=1)
+        self.high = None if high is None else check_int(high, "high", minimum=self.low)
+        self.name = name
+
+    def _key(self):
+        return (self.low, self.high)
+
+    def egf(self):
+        x = EGF_VARIABLE
+        if self.high is None:
+            return exp(x) - sum((x**n / sympy.factorial(n) for n in range(self.low)), Integer(0))
+        return sum((x**n / sympy.factorial(n) for n in range(self.low, self.high + 1)), Integer(0))
+
+    def structures(self, labels):
+        labels = _labels(labels)
+        if self.low <= len(labels) and (self.high is None or len(labels) <= self.high):
+            yield frozenset(labels)
+
+    def _notation(self):
+        return f"SET_{{{self.low}..{'' if self.high is None else self.high}}}"
+
+    def _tex(self):
+        top = r"\infty" if self.high is None else str(self.high)
+        return rf"\mathrm{{SET}}_{{[{self.low},{top}]}}"
 
 
 class Product(Species):
@@ -454,31 +490,34 @@ def _check_r(r):
 
 
 def critical_species(r) -> Species:
-    r"""Symmetry-induced critical subspaces (SPEC §3): r ordered non-empty replica groups, :math:`(e^x-1)^r`."""
-    return Power(replica_group(), _check_r(r), name="critical subspaces")
+    r"""Symmetry-induced critical subspaces (SPEC §3): r ordered non-empty replica groups, :math:`(e^x-1)^r`.
+
+    The species of the registered critical reading (:mod:`symbolic_minima.readings`).
+    """
+    from .readings import CRITICAL_READING
+
+    return CRITICAL_READING.species(_check_r(r))
 
 
 def global_minimum_species(r, zero_type: str = "singletons") -> Species:
     r"""Global-minimum subspaces (SPEC §2) of a width-``r`` teacher, in the named reading.
 
-    ``"singletons"`` (R1): zero-type neurons times r replica groups,
-    :math:`e^x(e^x-1)^r`; ``"groups"`` (R2): r replica groups times zero-sum
-    groups, :math:`(e^x-1)^r e^{e^x-1}`.
+    The product of the reading's role factors (:meth:`~symbolic_minima.readings.Reading.species`):
+    R1, zero-type neurons times r replica groups, :math:`e^x(e^x-1)^r`; R2, r replica
+    groups times zero-sum groups, :math:`(e^x-1)^r e^{e^x-1}`.
 
-    >>> global_minimum_species(2, "groups").egf()
+    >>> global_minimum_species(2, "R2").egf()
     (exp(x) - 1)**2*exp(exp(x) - 1)
     """
-    zero_type = check_zero_type(zero_type)
-    replicas = Power(replica_group(), _check_r(r), name="replica groups")
-    if zero_type == "singletons":
-        return Product(zero_type_neurons(), replicas, name="global minima (R1)")
-    return Product(replicas, zero_sum_groups(), name="global minima (R2)")
+    from .readings import GLOBAL_MINIMUM, get_reading
+
+    return get_reading(zero_type, family=GLOBAL_MINIMUM).species(_check_r(r))
 
 
-def structure_to_labelling(structure, m: int, zero_type: str = "singletons") -> tuple:
+def structure_to_labelling(structure, m: int, zero_type: str | None = "singletons") -> tuple:
     """Turn a structure of :func:`global_minimum_species` (labels ``0..m-1``) into a labelling.
 
-    The labelling follows :mod:`symbolic_minima.labellings` (``i`` replica of
+    The labelling follows :mod:`symbolic_minima.labels` (``i`` replica of
     teacher neuron ``i``, ``0`` zero-type neuron, ``-c`` zero-sum group ``c``
     numbered by first neuron).  Structures of :func:`critical_species` (a tuple
     of blocks) are accepted with ``zero_type=None``.
@@ -486,30 +525,10 @@ def structure_to_labelling(structure, m: int, zero_type: str = "singletons") -> 
     >>> structure_to_labelling((frozenset({1}), (frozenset({0, 2}),)), 3)
     (1, 0, 1)
     """
-    label = [None] * m
-    if zero_type is None:
-        blocks, zeros = structure, None
-    elif check_zero_type(zero_type) == "singletons":
-        zeros, blocks = structure
-    else:
-        blocks, zeros = structure
-    for i, block in enumerate(blocks, start=1):
-        for j in block:
-            label[j] = i
-    if zero_type == "singletons":
-        for j in zeros:
-            label[j] = 0
-    elif zero_type == "groups":
-        groups = sorted((sorted(g) for g in zeros), key=lambda g: g[0])
-        number = 0
-        for g in groups:
-            if len(g) == 1:
-                label[g[0]] = 0
-            else:
-                number += 1
-                for j in g:
-                    label[j] = -number
-    return tuple(label)
+    from .readings import CRITICAL_READING, GLOBAL_MINIMUM, get_reading
+
+    reading = CRITICAL_READING if zero_type is None else get_reading(zero_type, family=GLOBAL_MINIMUM)
+    return reading.structure_to_label(structure, m)
 
 
 # --------------------------------------------------------------------------- coefficients

@@ -154,7 +154,8 @@ def test_text_never_reaches_sympify():
 def test_printing():
     sp = global_minimum_species(2, "groups")
     assert "SET" in str(sp)
-    assert sympy.latex(sp).startswith(r"\left(\mathrm{SET}_{\geq 1}\right)^{2}")
+    assert r"\left(\mathrm{SET}_{\geq 1}\right)^{2}" in sympy.latex(sp)
+    assert r"\mathrm{SET}\left(\mathrm{SET}_{\geq 1}\right)" in sympy.latex(sp)
     assert sp._repr_latex_().startswith("$") and sp._repr_latex_().endswith("$")
     assert isinstance(sp, Species)
     assert global_minimum_species(2) == global_minimum_species(2)

@@ -133,6 +133,8 @@ def test_known_findings_are_refused(payload):
         lambda: Teacher.default(2).network().activation([text]),
         lambda: Teacher.default(2).network(activation="tanh").activation((text,)),
         lambda: generic_sigma(text),
+        lambda: Teacher.default(2).network(activation=sympy.tanh).activation(text),
+        lambda: Teacher.default(2).network(activation=lambda z: sympy.sin(z)).activation([text]),
     ]
     for call in calls:
         with pytest.raises(ArgumentTypeError):
