@@ -335,3 +335,17 @@ def test_search_works_offline_from_disk(site, tmp_path):
     assert match.group(1).count('class="md-search-result__item') >= 2, "search found nothing"
     assert results.containers >= 1 and results.errors == 0   # the TeX of the results was typeset
     assert results.raw_tex() == []
+
+
+def test_docs_cite_the_mathematical_reference_not_the_spec():
+    """Users never get SPEC.md: the docs' own pages and the README link docs/mathematics.md instead."""
+    sources = [ROOT / "README.md", *DOCS.rglob("*.md"), *DOCS.rglob("*.ipynb")]
+    assert len(sources) > 10
+    citing = [str(p.relative_to(ROOT)) for p in sources if "SPEC" in p.read_text(encoding="utf-8")]
+    assert citing == []
+    anchors = set(re.findall(r"\{#([\w-]+)\}", (DOCS / "mathematics.md").read_text(encoding="utf-8")))
+    for path in sources:
+        for target in re.findall(r"mathematics\.md#([\w-]+)", path.read_text(encoding="utf-8")):
+            assert target in anchors, f"{path.name} links a missing anchor #{target}"
+    assert {"setting", "global-minimum-subspaces", "critical-subspaces", "vector-outputs", "connectivity",
+            "counting-claims", "activation-classes", "trained-networks", "claims-for-all-sizes"} <= anchors
