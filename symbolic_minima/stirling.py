@@ -13,11 +13,14 @@ when installed, else a pure-Python evaluation of the alternating sum, see
 function used in the symbolic closed forms; it prints in LaTeX with the
 Karamata--Knuth brace notation :math:`\left\{ {n \atop k} \right\}` (chosen
 over :math:`S(n,k)` because "S" is overloaded in papers on loss landscapes and
-the brace notation is the one of *Concrete Mathematics*).
+the brace notation is the one of *Concrete Mathematics*).  It lives in
+:mod:`symbolic_minima._stirling_symbolic` and is imported, with sympy, on first
+use: the integer functions here need no sympy.
 
 >>> stirling2(5, 2), stirling2(10, 3, backend="python")
 (15, 9330)
 >>> from sympy import Symbol, latex
+>>> from symbolic_minima.stirling import StirlingS2
 >>> n, k = Symbol("n"), Symbol("k")
 >>> StirlingS2(5, 2)
 15
@@ -28,19 +31,17 @@ the brace notation is the one of *Concrete Mathematics*).
 from __future__ import annotations
 
 from math import factorial, prod
-
-import sympy
-from sympy import Function, Integer, Sum, binomial
-from sympy import factorial as sym_factorial
+from typing import TYPE_CHECKING
 
 from .errors import (
     MAX_WIDTH,
-    ArgumentTypeError,
     ArgumentValueError,
     check_choice,
     check_int,
-    refuse_text,
 )
+
+if TYPE_CHECKING:
+    from ._stirling_symbolic import StirlingS2
 
 __all__ = ["stirling2", "StirlingS2", "difference_power_sum", "BACKENDS", "flint_available"]
 
@@ -205,55 +206,11 @@ def stirling2(n, k, backend: str = "auto") -> int:
     return difference_power_sum(k, n, 0) // factorial(k)
 
 
-class StirlingS2(Function):
-    r"""Unevaluated Stirling number of the second kind :math:`\left\{ {n \atop k} \right\}`.
+def __getattr__(name):
+    # StirlingS2 is a sympy Function: imported (with sympy) on first use only, so that
+    # integer counts need no sympy
+    if name == "StirlingS2":
+        from ._stirling_symbolic import StirlingS2
 
-    Evaluates to an ``Integer`` when both arguments are integers (0 when
-    ``k > n`` or an argument is negative); stays symbolic otherwise.
-    ``.rewrite(Sum)`` (or ``.rewrite("sum")``) gives the explicit sum
-    :math:`\frac{1}{k!}\sum_{j=0}^{k}(-1)^j\binom kj (k-j)^n`.
-
-    >>> from sympy import Symbol, Sum
-    >>> n, k = Symbol("n", integer=True), Symbol("k", integer=True)
-    >>> StirlingS2(n, k).rewrite(Sum)
-    Sum((-1)**_j*(-_j + k)**n*binomial(k, _j), (_j, 0, k))/factorial(k)
-    >>> StirlingS2(n, 2).rewrite(Sum).subs(n, 5).doit()
-    15
-    >>> StirlingS2(7, 3)
-    301
-    """
-
-    nargs = 2
-
-    def __new__(cls, *args, **kwargs):
-        # sympy would sympify (parse) text arguments: refuse them before it can
-        # (at any depth: sympy parses strings inside lists, tuples and dicts too)
-        for name, value in zip(("n", "k"), args):
-            refuse_text(value, name)
-        return super().__new__(cls, *args, **kwargs)
-
-    @classmethod
-    def eval(cls, n, k):
-        if n.is_Integer and k.is_Integer:
-            if n < 0 or k < 0:
-                return Integer(0)
-            return Integer(stirling2(int(n), int(k)))
-        return None
-
-    def _eval_rewrite_as_Sum(self, n, k, **kwargs):
-        j = sympy.Dummy("j", integer=True, nonnegative=True)
-        return Sum((-1) ** j * binomial(k, j) * (k - j) ** n, (j, 0, k)) / sym_factorial(k)
-
-    _eval_rewrite_as_sum = _eval_rewrite_as_Sum
-
-    def _latex(self, printer, exp=None):
-        n, k = (sympy.latex(a) for a in self.args)  # natural order even under order='none'
-        tex = r"\left\{ {%s \atop %s} \right\}" % (n, k)
-        return tex if exp is None else r"%s^{%s}" % (tex, exp)
-
-    def _eval_is_integer(self):
-        return True
-
-    def _eval_is_nonnegative(self):
-        return True
-
+        return StirlingS2
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
