@@ -232,14 +232,18 @@ def _plain_alternating_sum(k, n, a):
     return total
 
 
-SUM_SIZES = [(100, 100), (100, 1000), (300, 600), (1000, 1000), (1000, 2000), (100, 10000), (2000, 10000)]
+SUM_SIZES = [(100, 100), (100, 200), (100, 1000), (300, 600), (1000, 1000), (1000, 2000), (100, 10000), (2000, 10000)]
+
+
+def _sum_rounds(size):
+    return 50 if size[0] * size[1] <= 100_000 else 3  # microseconds: many rounds
 
 
 @pytest.mark.parametrize("size", SUM_SIZES, ids=str)
 def test_sum_package(benchmark, size):
     benchmark.group = f"alternating sum {size}"
     k, n = size
-    value = benchmark.pedantic(difference_power_sum, args=(k, n, 1), rounds=3, iterations=1)
+    value = benchmark.pedantic(difference_power_sum, args=(k, n, 1), rounds=_sum_rounds(size), iterations=1)
     assert value == _plain_alternating_sum(k, n, 1)
     _record(benchmark, "alternating sum", f"difference_power_sum{size}")
 
@@ -247,7 +251,7 @@ def test_sum_package(benchmark, size):
 @pytest.mark.parametrize("size", SUM_SIZES, ids=str)
 def test_sum_plain(benchmark, size):
     benchmark.group = f"alternating sum {size}"
-    benchmark.pedantic(_plain_alternating_sum, args=(*size, 1), rounds=3, iterations=1)
+    benchmark.pedantic(_plain_alternating_sum, args=(*size, 1), rounds=_sum_rounds(size), iterations=1)
     _record(benchmark, "alternating sum", f"plain{size}")
 
 

@@ -41,13 +41,15 @@ every route with every other.
 ``"inclusion_exclusion"`` :math:`\sum_j(-1)^j\binom rj(r-j)^m`; ``"recurrence"``
 :math:`G(r,m)=r\,G(r,m-1)+r\,G(r-1,m-1)`.
 
-Speed (``benchmarks/bench_counting.py``): reading R1 and ``G`` take one
-Stirling number (python-flint) or one alternating sum (pure Python):
-:math:`T(5000, 10000)` in ~0.2 s with flint, a few seconds without.  Reading
-R2 takes :math:`m` big powers (:func:`groups_power_sum`): :math:`T_{R2}(1000, 2000)`
-in ~0.04 s with flint and ~0.15 s in pure Python.  The ``"stirling"``,
-``"zero_type_sum"`` and ``"recurrence"`` routes of R2 need a Stirling row, a
-column of ``G`` or a triangle (:math:`O(m^2)` big-integer steps) and serve as
+Speed (``benchmarks/bench_counting.py``, 2 shared cores): reading R1 and ``G``
+take one Stirling number (python-flint) or one alternating sum (pure Python,
+:func:`~symbolic_minima.stirling.difference_power_sum`): :math:`T(5000, 10000)`
+in ~0.2 s with flint, a few seconds without.  Reading R2 takes :math:`m` big
+powers (:func:`groups_power_sum`): :math:`T_{R2}(1000, 2000)` in ~0.04-0.08 s
+with flint (about 6 times :math:`T_{R1}` at the same size) and ~0.15-0.4 s in
+pure Python.  The ``"stirling"``, ``"zero_type_sum"`` and ``"recurrence"``
+routes of R2 need a Stirling row, a column of ``G`` or a triangle
+(:math:`O(m^2)` big-integer steps, seconds at this size) and serve as
 independent checks.
 
 Arguments: ``1 <= r <= m <= MAX_WIDTH`` (= 100,000, from :mod:`symbolic_minima.errors`;
@@ -175,11 +177,13 @@ def count_methods(reading) -> tuple:
 
 
 def _auto_method(reading: Reading, backend: str) -> str:
-    if reading.routes and reading.auto is not None:
-        return reading.auto(backend)
-    if reading.routes:
+    """The reading's choice (:attr:`~symbolic_minima.readings.Reading.auto`), else its first route, else the species."""
+    if not reading.routes:
+        return "species"
+    if reading.auto is None:
         return next(iter(reading.routes))
-    return "species"
+    return check_choice(reading.auto(backend), f"the automatic method of reading {reading.name!r}",
+                        count_methods(reading)[1:])
 
 
 def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto") -> int:
@@ -188,8 +192,9 @@ def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto") 
     ``reading``: a :class:`~symbolic_minima.readings.Reading` or the name or
     alias of a registered one (any family: global-minimum readings give
     :math:`T`, the critical reading :math:`G`).  ``method``: one of
-    :func:`count_methods` (``"auto"``: the reading's choice, or ``"species"``
-    when it registered no route).  ``backend``: ``"auto"``, ``"flint"`` or
+    :func:`count_methods` (``"auto"``: the reading's choice
+    :attr:`~symbolic_minima.readings.Reading.auto`, else its first registered
+    route, else ``"species"``).  ``backend``: ``"auto"``, ``"flint"`` or
     ``"python"``, for the routes that can use python-flint.
 
     >>> count_subspaces("R1", 3, 5), count_subspaces(CRITICAL_READING, 3, 5, method="enumeration")

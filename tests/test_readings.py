@@ -162,9 +162,38 @@ def test_a_registered_fast_route_is_used_and_checked(pairs):
         pairs.routes["involutions"] = lambda r, m, backend: _pairs_count(r, m) + (m - r >= 2)
         bad = _disagreements(pairs)
         assert bad and all(m - r >= 2 for r, m, _ in bad)
+        # an automatic choice that names no route is refused, not looked up blindly
+        pairs.auto = lambda backend: "magic"
+        with pytest.raises(ArgumentValueError, match="automatic method of reading 'pairs'"):
+            counting.T(2, 4, zero_type="pairs")
+        pairs.routes.clear()  # without routes: the species route, whatever auto says
+        assert counting.T(2, 4, zero_type="pairs") == _pairs_count(2, 4)
     finally:
         pairs.routes.clear()
         pairs.auto = None
+
+
+def test_comparisons_asymptotics_and_proofs_pick_up_the_reading(pairs):
+    from fractions import Fraction
+
+    import sympy
+
+    from symbolic_minima import asymptotics, comparison
+    from symbolic_minima.proving import Proof
+
+    rows = comparison.compare(3, range(0, 3), zero_type="Rpairs")
+    expected = [("pairs", "Rp", _pairs_count(3, m)) for m in (3, 4, 5)]
+    assert [(row.zero_type, row.reading, row.T) for row in rows] == expected
+    assert rows[2].previous == Fraction(counting.G(2, 5), _pairs_count(3, 5))
+    # one free neuron: no pair yet, so T(r, r+1)/r! is the R1 polynomial (r+1)(r+2)/2
+    assert sympy.expand(asymptotics.T_polynomial(1, "pairs") - (counting.r_sym + 1) * (counting.r_sym + 2) / 2) == 0
+    # two free neurons: a pair or a zero-sum group, the same; three: a triple is an R2 group only
+    assert asymptotics.T_polynomial(2, "pairs") == asymptotics.T_polynomial(2, GROUPS.name)
+    assert asymptotics.T_polynomial(3, "pairs") != asymptotics.T_polynomial(3, GROUPS.name)
+    with pytest.raises(ArgumentValueError, match="no fixed-r leading term"):
+        asymptotics.T_asymptotic("pairs")
+    proof = Proof("demo", "a claim about pairs", reading="Rpairs")
+    assert (proof.reading, proof.reading_label, proof.to_json()["reading"]) == ("pairs", "Rp", "Rp")
 
 
 class _DoubledPairs(Reading):
