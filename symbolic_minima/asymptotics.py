@@ -35,7 +35,7 @@ and the mild-overparameterization ratio of SPEC §5 is
 
 >>> T_asymptotic()
 (r + 1)**m
->>> T_asymptotic("groups")
+>>> T_asymptotic("R2")
 bell(m + r)
 >>> G_asymptotic(regime="fixed_h")
 r**(2*h)*factorial(r)/(2**h*factorial(h))
@@ -53,9 +53,9 @@ from math import factorial
 import sympy
 from sympy import Symbol
 
-from .counting import G, T, bell_numbers, closed_form, m_sym, r_sym
-from .errors import ArgumentValueError, check_choice, check_int, check_width
-from .readings import DEFAULT_ZERO_TYPE, check_zero_type
+from .counting import G, T, _stirling_shape, bell_numbers, closed_form, m_sym, r_sym
+from .errors import ArgumentValueError, check_choice, check_int
+from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, Reading, check_rm, get_reading
 
 __all__ = [
     "h_sym",
@@ -92,17 +92,27 @@ def _fixed_h_leading(quantity):
 def T_asymptotic(zero_type: str = DEFAULT_ZERO_TYPE, regime: str = "fixed_r"):
     r"""Leading term of :math:`T(r, m)` in the named reading and regime (sympy expression).
 
-    ``fixed_r``: :math:`(r+1)^m` (R1, derived as the largest exponential of the
-    binomial expansion) or :math:`B_{m+r}` (R2); ``fixed_h``: :math:`r!\,r^{2h}/(2^h h!)`
+    ``fixed_r``: for a reading without zero-sum groups the largest exponential
+    of the binomial expansion of its EGF (R1: :math:`(r+1)^m`); for free blocks
+    of any size (R2) :math:`B_{m+r}`; ``fixed_h``: :math:`r!\,r^{2h}/(2^h h!)`
     in ``r_sym``, ``h_sym``.
     """
-    zero_type = check_zero_type(zero_type)
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
     regime = check_choice(regime, "regime", REGIMES)
     if regime == "fixed_h":
         return _fixed_h_leading("T")
-    if zero_type == "singletons":
-        return _dominant_exponential(closed_form("T", zero_type, "sum"))
-    return sympy.bell(m_sym + r_sym)
+    if _bell_leading(reading):
+        return sympy.bell(m_sym + r_sym)
+    return _dominant_exponential(closed_form("T", reading.name, "sum"))
+
+
+def _bell_leading(reading: Reading) -> bool:
+    """Whether the fixed-r leading term is :math:`B_{m+r}` (free blocks of any size), derived above."""
+    if not reading.has_groups:
+        return False
+    if _stirling_shape(reading) is None:
+        raise ArgumentValueError(f"no fixed-r leading term is derived for reading {reading.name!r}")
+    return True
 
 
 def G_asymptotic(regime: str = "fixed_r"):
@@ -141,12 +151,12 @@ def _polynomial(values_at, h: int, degree: int):
 def T_polynomial(h, zero_type: str = DEFAULT_ZERO_TYPE):
     r"""The exact polynomial :math:`P_h(r)=T(r,r+h)/r!` (degree :math:`2h`, valid for all :math:`r\ge1`).
 
-    >>> T_polynomial(2, "groups")
+    >>> T_polynomial(2, "R2")
     r**4/8 + 11*r**3/12 + 23*r**2/8 + 49*r/12 + 2
     """
     h = check_int(h, "h", minimum=0, maximum=MAX_POLYNOMIAL_H)
-    zero_type = check_zero_type(zero_type)
-    return _polynomial(lambda rr: T(rr, rr + h, zero_type=zero_type) // factorial(rr), h, 2 * h)
+    name = get_reading(zero_type, family=GLOBAL_MINIMUM).name
+    return _polynomial(lambda rr: T(rr, rr + h, zero_type=name) // factorial(rr), h, 2 * h)
 
 
 def G_polynomial(h):
@@ -167,13 +177,11 @@ def asymptotic_ratio(quantity, r, m, zero_type=None, regime: str = "fixed_r") ->
     """
     quantity = check_choice(quantity, "quantity", ("T", "G"))
     regime = check_choice(regime, "regime", REGIMES)
-    r = check_width(r, "r")
-    m = check_width(m, "m")
-    if m < r:
-        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
+    r, m = check_rm(r, m)
+    reading = None
     if quantity == "T":
-        zero_type = check_zero_type(zero_type or DEFAULT_ZERO_TYPE)
-        exact = T(r, m, zero_type=zero_type)
+        reading = get_reading(zero_type or DEFAULT_ZERO_TYPE, family=GLOBAL_MINIMUM)
+        exact = T(r, m, zero_type=reading.name)
     else:
         if zero_type is not None:
             raise ArgumentValueError("zero_type applies to T only; G has no reading")
@@ -182,11 +190,12 @@ def asymptotic_ratio(quantity, r, m, zero_type=None, regime: str = "fixed_r") ->
         h = m - r
         # r! r^(2h) / (2^h h!)
         return Fraction(exact * 2**h * factorial(h), factorial(r) * r ** (2 * h))
-    if quantity == "G":
+    if reading is None:
         return Fraction(exact, r**m)
-    if zero_type == "singletons":
-        return Fraction(exact, (r + 1) ** m)
-    return Fraction(exact, bell_numbers(m + r)[-1])
+    if _bell_leading(reading):
+        return Fraction(exact, bell_numbers(m + r)[-1])
+    leading = T_asymptotic(reading.name).subs({r_sym: r, m_sym: m}, simultaneous=True)
+    return Fraction(exact, int(leading))
 
 
 def comparison_asymptotic(comparison: str = "previous"):

@@ -29,7 +29,7 @@ so, empirically, "previous" crosses near :math:`h\approx r^*/4` and "sum" near
 >>> rows = compare(3, range(0, 4))
 >>> [(row.h, row.previous) for row in rows]
 [(0, Fraction(1, 1)), (1, Fraction(7, 30)), (2, Fraction(1, 13)), (3, Fraction(31, 1050))]
->>> crossover(10, "previous"), crossover(10, "sum", zero_type="groups")
+>>> crossover(10, "previous"), crossover(10, "sum", zero_type="R2")
 (2, 3)
 """
 
@@ -42,7 +42,7 @@ from fractions import Fraction
 
 from .counting import G_table, T_table
 from .errors import MAX_WIDTH, ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
-from .readings import DEFAULT_ZERO_TYPE, check_zero_type, reading_name
+from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, get_reading
 
 __all__ = ["COMPARISONS", "ComparisonRow", "compare", "crossover", "crossovers", "format_ratio"]
 
@@ -130,7 +130,9 @@ def format_ratio(value: Fraction, digits: int = 6) -> str:
 def _check_r_star(r_star) -> int:
     r_star = check_width(r_star, "r_star")
     if r_star < 2:
-        raise ArgumentValueError(f"r_star must be an integer in [2, {MAX_WIDTH}] (no narrower network below 1), got {r_star}")
+        raise ArgumentValueError(
+            f"r_star must be an integer in [2, {MAX_WIDTH}] (no narrower network below 1), got {r_star}"
+        )
     return r_star
 
 
@@ -149,13 +151,13 @@ def compare(r_star, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> list:
     (Fraction(9, 2), 'R1', 8)
     """
     r_star = _check_r_star(r_star)
-    zero_type = check_zero_type(zero_type)
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
     hs = _check_h_values(r_star, h_values)
     ms = [r_star + h for h in hs]
-    t = T_table([r_star], ms, zero_type=zero_type)
+    t = T_table([r_star], ms, zero_type=reading.name)
     g = G_table(range(1, r_star), ms)
     rows = []
-    for h, m in zip(hs, ms):
+    for h, m in zip(hs, ms, strict=True):
         total = t[(r_star, m)]
         values = [g[(r, m)] for r in range(1, r_star)]
         best = max(range(len(values)), key=lambda i: (values[i], i))
@@ -164,8 +166,8 @@ def compare(r_star, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> list:
                 r_star=r_star,
                 h=h,
                 m=m,
-                zero_type=zero_type,
-                reading=reading_name(zero_type),
+                zero_type=reading.name,
+                reading=reading.short_name,
                 T=total,
                 previous=Fraction(values[-1], total),
                 sum=Fraction(sum(values), total),
@@ -188,7 +190,7 @@ def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZER
     """
     r_star = _check_r_star(r_star)
     comparison = check_choice(comparison, "comparison", COMPARISONS)
-    zero_type = check_zero_type(zero_type)
+    zero_type = get_reading(zero_type, family=GLOBAL_MINIMUM).name
     if h_max is None:
         h_max = min(10 * r_star + 20, MAX_WIDTH - r_star)
     h_max = check_int(h_max, "h_max", minimum=0, maximum=MAX_WIDTH - r_star)

@@ -1,80 +1,112 @@
 r"""Exact counts of global-minimum subspaces :math:`T(r, m)` and critical subspaces :math:`G(r, m)`.
 
-Every count is *derived* from the species of :mod:`symbolic_minima.species`
-and computed by several independent routes (``method=``), which the tests
-compare:
+This module is the only place that counts.  A count is the number of labels of
+a registered :class:`~symbolic_minima.readings.Reading` (its species'
+structures), computed by :func:`count_subspaces` through one of the reading's
+*count routes* (``method=``):
 
-``T(r, m, zero_type="singletons")`` (reading R1, EGF :math:`e^x(e^x-1)^r`):
+* ``"species"``: :math:`m![x^m]` of the reading's EGF by power-series
+  arithmetic (:meth:`~symbolic_minima.species.Species.count`), always available;
+* ``"enumeration"``: counting :meth:`~symbolic_minima.readings.Reading.labellings`
+  (guarded: ``m <= MAX_ENUMERATION_WIDTH``), always available;
+* fast routes registered on the reading (:attr:`~symbolic_minima.readings.Reading.routes`),
+  here for the built-in readings, each *derived* from the reading's species;
+  ``"auto"`` lets the reading choose (:attr:`~symbolic_minima.readings.Reading.auto`),
+  or takes the species route when it registered none.
+
+So a reading registered from outside the package is counted at once (species
+and enumeration routes), and :func:`T` / :func:`G` are :func:`count_subspaces`
+for a global-minimum reading and for the critical reading.  The tests compare
+every route with every other.
+
+``T(r, m, zero_type="R1")`` (reading R1, singletons; EGF :math:`e^x(e^x-1)^r`):
 
 * ``"stirling"``: :math:`r!\,S(m+1,r+1)` (from :math:`e^x(e^x-1)^r=\frac{1}{r+1}\frac{d}{dx}(e^x-1)^{r+1}`);
 * ``"inclusion_exclusion"``: :math:`\sum_{j=0}^r(-1)^j\binom rj(r+1-j)^m` (binomial expansion of the EGF);
 * ``"zero_type_sum"``: :math:`\sum_k\binom mk G(r,m-k)` (choose the k zero-type neurons);
-* ``"recurrence"``: :math:`T(r,m)=(r+1)T(r,m-1)+r\,T(r-1,m-1)`, :math:`T(0,m)=1`;
-* ``"species"``: :math:`m![x^m]` of the EGF by power-series arithmetic;
-* ``"enumeration"``: counting :func:`~symbolic_minima.labellings.global_minimum_labellings` (guarded).
+* ``"recurrence"``: :math:`T(r,m)=(r+1)T(r,m-1)+r\,T(r-1,m-1)`, :math:`T(0,m)=1`.
 
-``T(r, m, zero_type="groups")`` (reading R2, EGF :math:`(e^x-1)^r e^{e^x-1}`):
+``T(r, m, zero_type="R2")`` (reading R2, groups; EGF :math:`(e^x-1)^r e^{e^x-1}`):
 
+* ``"power_sum"``: :math:`\frac{1}{(m-r)!}\sum_{J=0}^{m}V_J\,J^m` (:func:`groups_power_sum`:
+  the EGF is :math:`f(e^x-1)` with :math:`f(y)=y^re^y`, truncated at :math:`y^m`);
 * ``"stirling"``: :math:`\sum_{k=r}^{m} k^{\underline r} S(m,k)` (partitions of [m] with r marked blocks);
 * ``"inclusion_exclusion"``: :math:`\sum_j(-1)^j\binom rj B^{(r-j)}_m` with the r-Bell numbers
   :math:`B^{(a)}_m=\sum_k\binom mk a^{m-k}B_k`;
 * ``"zero_type_sum"``: :math:`\sum_k\binom mk B_k\,G(r,m-k)`;
 * ``"recurrence"``: :math:`T(r,m)=(r+1)T(r,m-1)+r\,T(r-1,m-1)+T(r+1,m-1)`, :math:`T(0,m)=B_m`
-  (from :math:`F_r'=(r+1)F_r+rF_{r-1}+F_{r+1}` for the EGFs :math:`F_r`);
-* ``"species"``, ``"enumeration"`` as above.
+  (from :math:`F_r'=(r+1)F_r+rF_{r-1}+F_{r+1}` for the EGFs :math:`F_r`).
 
-``G(r, m)`` (EGF :math:`(e^x-1)^r`): ``"stirling"`` :math:`r!\,S(m,r)`;
+``G(r, m)`` (the critical reading, EGF :math:`(e^x-1)^r`): ``"stirling"`` :math:`r!\,S(m,r)`;
 ``"inclusion_exclusion"`` :math:`\sum_j(-1)^j\binom rj(r-j)^m`; ``"recurrence"``
-:math:`G(r,m)=r\,G(r,m-1)+r\,G(r-1,m-1)`; ``"species"``; ``"enumeration"``.
+:math:`G(r,m)=r\,G(r,m-1)+r\,G(r-1,m-1)`.
 
-Speed: reading R1 and ``G`` take one Stirling number (python-flint) or one
-alternating sum (pure Python): :math:`T(5000, 10000)` in ~0.2 s with flint, a
-few seconds without.  Reading R2 has no single-Stirling form; its routes
-need a whole row :math:`S(m,\cdot)` or column :math:`G(r,\cdot)`, i.e. about
-``m`` Stirling numbers, so :math:`T_{R2}(1000, 2000)` takes seconds (a progress
-bar shows on a terminal) and widths in the tens of thousands are impractical.
+Speed (``benchmarks/bench_counting.py``, 2 shared cores): reading R1 and ``G``
+take one Stirling number (python-flint) or one alternating sum (pure Python,
+:func:`~symbolic_minima.stirling.difference_power_sum`): :math:`T(5000, 10000)`
+in ~0.2 s with flint, a few seconds without.  Reading R2 takes :math:`m` big
+powers (:func:`groups_power_sum`): :math:`T_{R2}(1000, 2000)` in ~0.04-0.08 s
+with flint (about 6 times :math:`T_{R1}` at the same size) and ~0.15-0.4 s in
+pure Python.  The ``"stirling"``, ``"zero_type_sum"`` and ``"recurrence"``
+routes of R2 need a Stirling row, a column of ``G`` or a triangle
+(:math:`O(m^2)` big-integer steps, seconds at this size) and serve as
+independent checks.
 
 Arguments: ``1 <= r <= m <= MAX_WIDTH`` (= 100,000, from :mod:`symbolic_minima.errors`;
 :math:`T(r,m)` has about :math:`m\log_{10}(r+1)` digits, so larger widths
-would mean multi-megabyte integers).  ``"auto"`` picks the fastest route:
-python-flint's Stirling numbers when installed, otherwise the pure-Python
-inclusion–exclusion sum of :func:`~symbolic_minima.stirling.difference_power_sum`.
+would mean multi-megabyte integers).  ``backend`` (``"auto"|"flint"|"python"``)
+is used by the routes that can use python-flint.
 
->>> T(3, 5), T(3, 5, zero_type="groups"), G(3, 5)
+Integer counts import neither sympy nor networkx; the closed forms
+(:func:`closed_form`, :attr:`Count.closed_form`) import sympy when asked for.
+
+>>> T(3, 5), T(3, 5, zero_type="R2"), G(3, 5)
 (390, 450, 150)
 >>> [T(3, 5, method=k) for k in METHODS_T[1:]]
 [390, 390, 390, 390, 390, 390]
->>> count("T", 2, 4, zero_type="groups")
+>>> count("T", 2, 4, zero_type="R2")
 Count(quantity='T', r=2, m=4, zero_type='groups', value=62, reading='R2')
 >>> closed_form("T")
 StirlingS2(m + 1, r + 1)*factorial(r)
+>>> count_subspaces("R2", 3, 5, method="species"), count_methods("R1")[1:3]
+(450, ('stirling', 'inclusion_exclusion'))
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from math import comb, factorial
-
-import sympy
-from sympy import Symbol
+from typing import TYPE_CHECKING
 
 from .bigint import int_to_str
 from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_width
-from .labellings import _check_rm, critical_labellings, global_minimum_labellings
 from .progress import progress, progress_enabled
-from .readings import DEFAULT_ZERO_TYPE, check_zero_type, reading_name
-from .species import (
-    EGF_VARIABLE,
-    MAX_SERIES_ORDER,
-    closed_form_coefficient,
-    critical_species,
-    global_minimum_species,
+from .readings import (
+    CRITICAL_READING,
+    DEFAULT_ZERO_TYPE,
+    GLOBAL_MINIMUM,
+    GROUPS,
+    SINGLETONS,
+    Reading,
+    check_rm,
+    get_reading,
 )
-from .stirling import StirlingS2, difference_power_sum, flint_available, stirling2
+from .species import MAX_SERIES_ORDER, NonEmptySet, Set, SetOf
+from .stirling import BACKENDS, _resolve_backend, difference_power_sum, flint_available, stirling2
+
+if TYPE_CHECKING:
+    import sympy
+
+    #: The symbols of the symbolic closed forms (sympy Symbols, created on first use).
+    r_sym: sympy.Symbol
+    m_sym: sympy.Symbol
 
 __all__ = [
     "T",
     "G",
+    "count_subspaces",
+    "count_methods",
     "T_table",
     "G_table",
     "Count",
@@ -82,25 +114,162 @@ __all__ = [
     "closed_form",
     "latex_form",
     "bell_numbers",
+    "groups_power_sum",
+    "TriangleRoute",
     "r_sym",
     "m_sym",
     "METHODS_T",
     "METHODS_G",
+    "ALWAYS_AVAILABLE",
     "FORMS",
     "MAX_ENUMERATION_WIDTH",
     "MAX_TRIANGLE_STEPS",
 ]
 
-#: The symbols of the symbolic closed forms.
-r_sym = Symbol("r", integer=True, positive=True)
-m_sym = Symbol("m", integer=True, positive=True)
-
+#: The routes of ``T`` in the built-in readings (R2 also has ``"power_sum"``; see :func:`count_methods`).
 METHODS_T = ("auto", "stirling", "inclusion_exclusion", "zero_type_sum", "recurrence", "species", "enumeration")
+#: The routes of ``G``.
 METHODS_G = ("auto", "stirling", "inclusion_exclusion", "recurrence", "species", "enumeration")
+#: The routes every reading has.
+ALWAYS_AVAILABLE = ("species", "enumeration")
 #: Forms of :func:`closed_form`.
 FORMS = ("stirling", "sum", "egf", "convolution")
 #: Largest ``m`` for ``method="enumeration"`` (it lists every labelling).
 MAX_ENUMERATION_WIDTH = 10
+#: Largest ``max(r) * max(m)`` for the triangle recurrences (tables, ``method="recurrence"``):
+#: about a minute of Python big-int steps.
+MAX_TRIANGLE_STEPS = 25_000_000
+
+# --------------------------------------------------------------------------- symbols (sympy on demand)
+
+_SYMBOLS: dict = {}
+
+
+def _symbol(name: str):
+    if name not in _SYMBOLS:
+        from sympy import Symbol
+
+        _SYMBOLS[name] = Symbol(name, integer=True, positive=True)
+    return _SYMBOLS[name]
+
+
+def __getattr__(name):
+    # r_sym, m_sym: the symbols r and m of the closed forms (integer, positive); sympy is imported on first use
+    if name in ("r_sym", "m_sym"):
+        return _symbol(name[0])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --------------------------------------------------------------------------- the dispatcher
+
+
+def count_methods(reading) -> tuple:
+    """The ``method`` values :func:`count_subspaces` accepts for ``reading``.
+
+    ``"auto"``, the reading's registered routes in order of preference, then
+    :data:`ALWAYS_AVAILABLE`.
+
+    >>> count_methods("R2")
+    ('auto', 'power_sum', 'stirling', 'inclusion_exclusion', 'zero_type_sum', 'recurrence', 'species', 'enumeration')
+    """
+    reading = get_reading(reading)
+    return ("auto",) + tuple(name for name in reading.routes if name not in ALWAYS_AVAILABLE) + ALWAYS_AVAILABLE
+
+
+def _auto_method(reading: Reading, backend: str) -> str:
+    """The reading's choice (:attr:`~symbolic_minima.readings.Reading.auto`), else its first route, else the species."""
+    if not reading.routes:
+        return "species"
+    if reading.auto is None:
+        return next(iter(reading.routes))
+    return check_choice(reading.auto(backend), f"the automatic method of reading {reading.name!r}",
+                        count_methods(reading)[1:])
+
+
+def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto") -> int:
+    r"""The number of labels (subspaces) of width ``m`` over a width-``r`` network in ``reading``.
+
+    ``reading``: a :class:`~symbolic_minima.readings.Reading` or the name or
+    alias of a registered one (any family: global-minimum readings give
+    :math:`T`, the critical reading :math:`G`).  ``method``: one of
+    :func:`count_methods` (``"auto"``: the reading's choice
+    :attr:`~symbolic_minima.readings.Reading.auto`, else its first registered
+    route, else ``"species"``).  ``backend``: ``"auto"``, ``"flint"`` or
+    ``"python"``, for the routes that can use python-flint.
+
+    >>> count_subspaces("R1", 3, 5), count_subspaces(CRITICAL_READING, 3, 5, method="enumeration")
+    (390, 150)
+    >>> count_subspaces("R1", 3, 5, method="power_sum")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: method must be one of 'auto', 'stirling', ...; got 'power_sum'
+    """
+    reading = get_reading(reading)
+    r, m = check_rm(r, m)
+    method = check_choice(method, "method", count_methods(reading))
+    backend = check_choice(backend, "backend", BACKENDS)
+    if method == "auto":
+        method = _auto_method(reading, backend)
+    if method == "species":
+        return _species(reading, r, m)
+    if method == "enumeration":
+        return _enumerate(reading, r, m)
+    return int(reading.routes[method](r, m, backend))
+
+
+def _species(reading: Reading, r: int, m: int) -> int:
+    if m > MAX_SERIES_ORDER:
+        raise ArgumentValueError(f"m must be an integer <= {MAX_SERIES_ORDER} for method='species', got {m}")
+    return reading.species(r).count(m)
+
+
+def _enumerate(reading: Reading, r: int, m: int) -> int:
+    if m > MAX_ENUMERATION_WIDTH:
+        raise ArgumentValueError(
+            f"m must be an integer <= {MAX_ENUMERATION_WIDTH} for method='enumeration', got {m}"
+        )
+    labellings = reading.labellings(r, m)
+    if progress_enabled():  # only then: the bar costs time per labelling
+        # the bar's total (its percentage only) by the reading's own route; the count is the enumeration's own
+        total = count_subspaces(reading, r, m)
+        what = "surjections" if reading.is_critical else f"{reading.short_name} labellings"
+        labellings = progress(labellings, total=total, desc=f"enumerating {what} r={r} m={m}")
+    return sum(1 for _ in labellings)
+
+
+def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: str = "auto") -> int:
+    r"""Number :math:`T(r, m)` of global-minimum affine subspaces, in the named reading.
+
+    ``zero_type``: a registered global-minimum reading (name or alias, e.g.
+    ``"R1"``, ``"R2"``); ``method``: one of :func:`count_methods` of the
+    reading (:data:`METHODS_T` for the built-in readings, see the module
+    docstring); ``backend`` (``"auto"|"flint"|"python"``) is used by the
+    routes that can use python-flint.
+
+    >>> T(1, 3), T(1, 3, zero_type="R2"), T(2, 3, method="recurrence")
+    (7, 10, 12)
+    >>> T(3, 2)
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: m must be an integer >= r = 3, got 2
+    """
+    r, m = check_rm(r, m)
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    return count_subspaces(reading, r, m, method, backend)
+
+
+def G(r, m, method: str = "auto", backend: str = "auto") -> int:
+    r"""Number :math:`G(r, m)=r!\,S(m,r)` of symmetry-induced critical subspaces (surjections :math:`[m]\to[r]`).
+
+    The count of the critical reading (:data:`~symbolic_minima.readings.CRITICAL_READING`).
+
+    >>> G(3, 5), G(2, 4, method="inclusion_exclusion"), G(3, 3, method="species")
+    (150, 14, 6)
+    """
+    return count_subspaces(CRITICAL_READING, r, m, method, backend)
+
+
+# --------------------------------------------------------------------------- the routes of the built-in readings
 
 
 def bell_numbers(n: int) -> list:
@@ -121,11 +290,8 @@ def bell_numbers(n: int) -> list:
     return bells
 
 
-def _stirling_row(m: int, backend: str) -> list:
-    """``[S(m, 0), ..., S(m, m)]``."""
-    if backend == "flint" or (backend == "auto" and flint_available()):
-        ks = progress(range(m + 1), total=m + 1, desc=f"S({m}, k)")
-        return [stirling2(m, k, backend="flint") for k in ks]
+def _stirling_row(m: int) -> list:
+    """``[S(m, 0), ..., S(m, m)]`` by the triangle (one pass, no Stirling number per k)."""
     row = [1]  # n = 0
     for n in progress(range(1, m + 1), total=m, desc="Stirling triangle"):
         new = [0] * (n + 1)
@@ -135,133 +301,104 @@ def _stirling_row(m: int, backend: str) -> list:
     return row
 
 
-def _g_column(r: int, m: int, backend: str) -> list:
-    """``[G(r, 0), ..., G(r, m)]`` for fixed r."""
+def _g_column(r: int, m: int) -> list:
+    r"""``[G(r, 0), ..., G(r, m)]`` for fixed r, from :math:`\sum_n S(n,r)x^n=x^r/\prod_{j\le r}(1-jx)`."""
+    n_free = m - r
+    column = [1] + [0] * n_free  # S(r + i, r), i = 0..m-r: the series 1 / prod (1 - j x)
+    for j in progress(range(1, r + 1), total=r, desc=f"G({r}, n) column"):
+        for i in range(1, n_free + 1):
+            column[i] += j * column[i - 1]
     fr = factorial(r)
-    ns = progress(range(m + 1), total=m + 1, desc=f"G({r}, n)")
-    return [fr * stirling2(n, r, backend=backend) for n in ns]
+    return [0] * r + [fr * s for s in column]
 
 
-def _enumerate(r, m, zero_type):
-    if m > MAX_ENUMERATION_WIDTH:
-        raise ArgumentValueError(
-            f"m must be an integer <= {MAX_ENUMERATION_WIDTH} for method='enumeration', got {m}"
-        )
-    labellings = critical_labellings(r, m) if zero_type is None else global_minimum_labellings(r, m, zero_type)
-    if progress_enabled():  # only then: the bar costs time per labelling
-        # the bar's total (its percentage only) by inclusion-exclusion; the count is the enumeration's own
-        total = difference_power_sum(r, m, 0) if zero_type is None else T(r, m, zero_type, "inclusion_exclusion")
-        what = "surjections" if zero_type is None else f"{reading_name(zero_type)} labellings"
-        labellings = progress(labellings, total=total, desc=f"enumerating {what} r={r} m={m}")
-    return sum(1 for _ in labellings)
+def groups_power_sum(r, m, backend: str = "auto") -> int:
+    r"""Exact :math:`T_{R2}(r,m)` as one weighted power sum: :math:`m` big powers, no Stirling numbers.
 
+    With :math:`y=e^x-1` the EGF of reading R2 is :math:`f(y)=y^re^y`; since
+    :math:`y^n=x^n+\dots`, only :math:`f_m(y)=\sum_{n=r}^{m}y^n/(n-r)!` reaches
+    :math:`x^m`.  Expanding :math:`f_m(e^x-1)=\sum_{J=0}^{m}w_Je^{Jx}` gives
 
-def _species(r, m, zero_type):
-    if m > MAX_SERIES_ORDER:
-        raise ArgumentValueError(f"m must be an integer <= {MAX_SERIES_ORDER} for method='species', got {m}")
-    s = critical_species(r) if zero_type is None else global_minimum_species(r, zero_type)
-    return s.count(m)
+    .. math:: T_{R2}(r,m)=\sum_{J=0}^{m}w_J\,J^m=\frac{1}{N!}\sum_{J=0}^{m}V_J\,J^m,\qquad N=m-r,
 
+    with the integers :math:`V_J=N!\,w_J`.  The polynomial :math:`h(z)=f_m(z-1)`
+    satisfies :math:`(z-1)h'=(r+z-1)h-(z-1)^{m+1}/N!` (from
+    :math:`e_N'=e_N-y^N/N!` for the truncated exponential), hence
 
-def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: str = "auto") -> int:
-    r"""Number :math:`T(r, m)` of global-minimum affine subspaces, in the named reading.
+    .. math:: (J+1)V_{J+1}=(J-r+1)V_J-V_{J-1}+(-1)^{m+1-J}\binom{m+1}{J},\qquad
+              V_0=(-1)^r\,d_N,\ V_{-1}=0,
 
-    ``zero_type``: ``"singletons"`` (R1) or ``"groups"`` (R2); ``method``: one of
-    :data:`METHODS_T` (module docstring); ``backend`` (``"auto"|"flint"|"python"``)
-    is used by the Stirling routes.
+    :math:`d_N` the number of derangements of :math:`N` objects.  The powers are
+    grouped by odd part (:math:`J^m=u^m2^{em}`), so only odd bases are raised
+    to the :math:`m`-th power.  ``backend="flint"`` (or ``"auto"`` with
+    python-flint installed) does the big products with python-flint.
 
-    >>> T(1, 3), T(1, 3, zero_type="groups"), T(2, 3, method="recurrence")
-    (7, 10, 12)
-    >>> T(3, 2)
-    Traceback (most recent call last):
-    ...
-    symbolic_minima.errors.ArgumentValueError: m must be an integer >= r = 3, got 2
+    >>> groups_power_sum(3, 5), groups_power_sum(1, 3, backend="python")
+    (450, 10)
     """
-    r, m = _check_rm(r, m)
-    zero_type = check_zero_type(zero_type)
-    method = check_choice(method, "method", METHODS_T)
-    if method == "auto":
-        if zero_type == "singletons":
-            method = "stirling" if flint_available() and backend != "python" else "inclusion_exclusion"
-        else:
-            method = "stirling"
-    if method == "species":
-        return _species(r, m, zero_type)
-    if method == "enumeration":
-        return _enumerate(r, m, zero_type)
-    if method == "recurrence":
-        return _t_rows(m, r, zero_type, {m})[m][r]
-    if zero_type == "singletons":
-        if method == "stirling":
-            return factorial(r) * stirling2(m + 1, r + 1, backend=backend)
-        if method == "inclusion_exclusion":
-            return difference_power_sum(r, m, 1)
-        # zero_type_sum
-        g = _g_column(r, m, backend)
-        return sum(comb(m, k) * g[m - k] for k in range(m - r + 1))
-    if method == "stirling":
-        row = _stirling_row(m, backend)
-        falling = 1  # k^(r falling) for k = r: r!
-        falling = factorial(r)
-        total = 0
-        for k in range(r, m + 1):
-            if k > r:
-                falling = falling * k // (k - r)
-            total += falling * row[k]
-        return total
-    bells = bell_numbers(m)
-    if method == "inclusion_exclusion":
-        total = 0
-        for j in range(r + 1):
-            a = r - j
-            r_bell = sum(comb(m, k) * a ** (m - k) * bells[k] for k in range(m + 1))
-            total += (-1) ** j * comb(r, j) * r_bell
-        return total
-    g = _g_column(r, m, backend)
-    return sum(comb(m, k) * bells[k] * g[m - k] for k in range(m - r + 1))
+    r, m = check_rm(r, m)
+    backend = _resolve_backend(backend)
+    n_free = m - r
+    derangements = 1
+    for n in range(1, n_free + 1):
+        derangements = n * derangements + (-1 if n & 1 else 1)
+    weights = []
+    previous, current = 0, -derangements if r & 1 else derangements
+    binomial = 1  # C(m + 1, J)
+    sign = -1 if (m + 1) & 1 else 1  # (-1)^(m + 1 - J)
+    for J in range(m + 1):
+        weights.append(current)
+        previous, current = current, ((J - r + 1) * current - previous + sign * binomial) // (J + 1)
+        binomial = binomial * (m + 1 - J) // (J + 1)
+        sign = -sign
+    if backend == "flint":
+        import flint
+
+        big: Callable = flint.fmpz
+    else:
+        big = int
+    total = big(0)
+    for u in range(1, m + 1, 2):  # J = u 2^e: J^m = u^m << (e m)
+        grouped = big(0)
+        J, shift = u, 0
+        while J <= m:
+            if weights[J]:
+                grouped += big(weights[J]) << shift
+            J, shift = 2 * J, shift + m
+        if grouped:
+            total += grouped * big(u) ** m
+    return int(total) // factorial(n_free)
 
 
-def G(r, m, method: str = "auto", backend: str = "auto") -> int:
-    r"""Number :math:`G(r, m)=r!\,S(m,r)` of symmetry-induced critical subspaces (surjections :math:`[m]\to[r]`).
+class TriangleRoute:
+    r"""A count route by a triangle recurrence; its rows also give whole tables (:func:`T_table`, :func:`G_table`).
 
-    >>> G(3, 5), G(2, 4, method="inclusion_exclusion"), G(3, 3, method="species")
-    (150, 14, 6)
+    ``rows(m_max, r_max, keep)`` returns ``{m: [count(0, m), ..., count(min(m, r_max), m)]}``
+    for the ``m`` in ``keep``; ``steps(m_max, r_max)`` is the number of big-integer
+    steps it takes (refused above :data:`MAX_TRIANGLE_STEPS`).
     """
-    r, m = _check_rm(r, m)
-    method = check_choice(method, "method", METHODS_G)
-    if method == "auto":
-        method = "stirling" if flint_available() and backend != "python" else "inclusion_exclusion"
-    if method == "stirling":
-        return factorial(r) * stirling2(m, r, backend=backend)
-    if method == "inclusion_exclusion":
-        return difference_power_sum(r, m, 0)
-    if method == "recurrence":
-        return _g_rows(m, r, {m})[m][r]
-    if method == "species":
-        return _species(r, m, None)
-    return _enumerate(r, m, None)
+
+    def __init__(self, rows: Callable, steps: Callable, description: str = ""):
+        self._rows, self.steps, self.description = rows, steps, description
+
+    def rows(self, m_max: int, r_max: int, keep) -> dict:
+        steps = self.steps(m_max, r_max)
+        if steps > MAX_TRIANGLE_STEPS:
+            raise ArgumentValueError(
+                f"m must be smaller: the triangle recurrence would take {steps} steps "
+                f"(limit {MAX_TRIANGLE_STEPS}); use T/G with method='auto' for single values"
+            )
+        return self._rows(m_max, r_max, keep)
+
+    def __call__(self, r: int, m: int, backend: str = "auto") -> int:
+        return self.rows(m, r, {m})[m][r]
+
+    def __repr__(self) -> str:
+        return f"TriangleRoute({self.description!r})"
 
 
-# --------------------------------------------------------------------------- triangles
-
-
-#: Largest ``max(r) * max(m)`` for the triangle recurrences (tables, ``method="recurrence"``):
-#: about a minute of Python big-int steps.
-MAX_TRIANGLE_STEPS = 25_000_000
-
-
-def _check_steps(m_max: int, r_max: int, zero_type=None) -> None:
-    steps = m_max * (m_max if zero_type == "groups" else r_max)
-    if steps > MAX_TRIANGLE_STEPS:
-        raise ArgumentValueError(
-            f"m must be smaller: the triangle recurrence would take {steps} steps "
-            f"(limit {MAX_TRIANGLE_STEPS}); use T/G with method='auto' for single values"
-        )
-
-
-def _g_rows(m_max: int, r_max: int, keep):
-    """``{m: [G(0, m), ..., G(min(m, r_max), m)]}`` for ``m`` in ``keep`` (only two rows live at a time)."""
-    _check_steps(m_max, r_max)
+def _g_rows(m_max: int, r_max: int, keep) -> dict:
+    """``{m: [G(0, m), ..., G(min(m, r_max), m)]}`` (only two rows live at a time)."""
     prev = [1]
     out = {0: prev} if 0 in keep else {}
     for m in progress(range(1, m_max + 1), total=m_max, desc="G triangle"):
@@ -275,22 +412,26 @@ def _g_rows(m_max: int, r_max: int, keep):
     return out
 
 
-def _t_rows(m_max: int, r_max: int, zero_type: str, keep):
-    """``{m: [T(0, m), ..., T(min(m, r_max), m)]}`` (reading ``zero_type``) for ``m`` in ``keep``."""
-    _check_steps(m_max, r_max, zero_type)
+def _t_singletons_rows(m_max: int, r_max: int, keep) -> dict:
+    """R1: ``T(r, m) = (r+1) T(r, m-1) + r T(r-1, m-1)``, ``T(0, m) = 1``."""
     prev = [1]
     out = {0: prev} if 0 in keep else {}
-    if zero_type == "singletons":
-        for m in progress(range(1, m_max + 1), total=m_max, desc="T triangle"):
-            top = min(m, r_max)
-            new = [1] + [0] * top
-            for r in range(1, top + 1):
-                new[r] = (r + 1) * (prev[r] if r < len(prev) else 0) + r * prev[r - 1]
-            if m in keep:
-                out[m] = new
-            prev = new
-        return out
-    # R2 needs T(r+1, m-1): row m is needed up to r_max + (m_max - m).
+    for m in progress(range(1, m_max + 1), total=m_max, desc="T triangle"):
+        top = min(m, r_max)
+        new = [1] + [0] * top
+        for r in range(1, top + 1):
+            new[r] = (r + 1) * (prev[r] if r < len(prev) else 0) + r * prev[r - 1]
+        if m in keep:
+            out[m] = new
+        prev = new
+    return out
+
+
+def _t_groups_rows(m_max: int, r_max: int, keep) -> dict:
+    """R2: ``T(r, m) = (r+1) T(r, m-1) + r T(r-1, m-1) + T(r+1, m-1)``, ``T(0, m) = B_m``."""
+    # T(r+1, m-1) is needed: row m is needed up to r_max + (m_max - m).
+    prev = [1]
+    out = {0: prev} if 0 in keep else {}
     bells = bell_numbers(m_max)
     for m in progress(range(1, m_max + 1), total=m_max, desc="T triangle (R2)"):
         top = min(m, r_max + m_max - m)
@@ -305,6 +446,82 @@ def _t_rows(m_max: int, r_max: int, zero_type: str, keep):
     return out
 
 
+def _rectangle(m_max: int, r_max: int) -> int:
+    return m_max * r_max
+
+
+def _square(m_max: int, r_max: int) -> int:
+    return m_max * m_max
+
+
+def _singletons_zero_type_sum(r: int, m: int, backend: str) -> int:
+    g = _g_column(r, m)
+    return sum(comb(m, k) * g[m - k] for k in range(m - r + 1))
+
+
+def _groups_stirling(r: int, m: int, backend: str) -> int:
+    row = _stirling_row(m)
+    falling = factorial(r)  # k^(r falling) for k = r
+    total = 0
+    for k in range(r, m + 1):
+        if k > r:
+            falling = falling * k // (k - r)
+        total += falling * row[k]
+    return total
+
+
+def _groups_inclusion_exclusion(r: int, m: int, backend: str) -> int:
+    bells = bell_numbers(m)
+    total = 0
+    for j in range(r + 1):
+        a = r - j
+        r_bell = sum(comb(m, k) * a ** (m - k) * bells[k] for k in range(m + 1))
+        total += (-1) ** j * comb(r, j) * r_bell
+    return total
+
+
+def _groups_zero_type_sum(r: int, m: int, backend: str) -> int:
+    bells = bell_numbers(m - r)
+    g = _g_column(r, m)
+    return sum(comb(m, k) * bells[k] * g[m - k] for k in range(m - r + 1))
+
+
+def _stirling_or_sum(backend: str) -> str:
+    """``auto`` of R1 and G: one Stirling number with python-flint, else the alternating power sum."""
+    return "stirling" if flint_available() and backend != "python" else "inclusion_exclusion"
+
+
+def _register_routes() -> None:
+    """Attach the derived fast routes to the built-in readings (order: preference)."""
+    SINGLETONS.routes.update({
+        "stirling": lambda r, m, backend: factorial(r) * stirling2(m + 1, r + 1, backend=backend),
+        "inclusion_exclusion": lambda r, m, backend: difference_power_sum(r, m, 1),
+        "zero_type_sum": _singletons_zero_type_sum,
+        "recurrence": TriangleRoute(_t_singletons_rows, _rectangle, "T(r,m) = (r+1)T(r,m-1) + rT(r-1,m-1)"),
+    })
+    SINGLETONS.auto = _stirling_or_sum
+    GROUPS.routes.update({
+        "power_sum": groups_power_sum,
+        "stirling": _groups_stirling,
+        "inclusion_exclusion": _groups_inclusion_exclusion,
+        "zero_type_sum": _groups_zero_type_sum,
+        "recurrence": TriangleRoute(_t_groups_rows, _square, "T(r,m) = (r+1)T(r,m-1) + rT(r-1,m-1) + T(r+1,m-1)"),
+    })
+    GROUPS.auto = lambda backend: "power_sum"
+    CRITICAL_READING.routes.update({
+        "stirling": lambda r, m, backend: factorial(r) * stirling2(m, r, backend=backend),
+        "inclusion_exclusion": lambda r, m, backend: difference_power_sum(r, m, 0),
+        "recurrence": TriangleRoute(_g_rows, _rectangle, "G(r,m) = rG(r,m-1) + rG(r-1,m-1)"),
+    })
+    CRITICAL_READING.auto = _stirling_or_sum
+
+
+_register_routes()
+
+
+# --------------------------------------------------------------------------- tables
+
+
 def _table_args(r_values, m_values):
     r_list = [check_width(r, "r") for r in r_values]
     m_list = [check_width(m, "m") for m in m_values]
@@ -313,18 +530,26 @@ def _table_args(r_values, m_values):
     return r_list, m_list
 
 
+def _table(reading: Reading, r_values, m_values) -> dict:
+    r_list, m_list = _table_args(r_values, m_values)
+    triangle = next((route for route in reading.routes.values() if isinstance(route, TriangleRoute)), None)
+    if triangle is None:  # a reading without a triangle: one count per cell
+        return {(r, m): (count_subspaces(reading, r, m) if m >= r else 0) for r in r_list for m in m_list}
+    rows = triangle.rows(max(m_list), max(r_list), set(m_list))
+    return {(r, m): (rows[m][r] if r < len(rows[m]) else 0) for r in r_list for m in m_list}
+
+
 def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
-    r"""``{(r, m): T(r, m)}`` for all pairs, by the triangle recurrence (Python ints).
+    r"""``{(r, m): T(r, m)}`` for all pairs, by the reading's triangle recurrence (Python ints).
 
     Entries with ``m < r`` are ``0`` (no labelling uses all r teacher labels).
+    A reading without a triangle route is counted cell by cell.
 
     >>> T_table(range(1, 3), range(1, 4))
     {(1, 1): 1, (1, 2): 3, (1, 3): 7, (2, 1): 0, (2, 2): 2, (2, 3): 12}
     """
-    zero_type = check_zero_type(zero_type)
-    r_list, m_list = _table_args(r_values, m_values)
-    rows = _t_rows(max(m_list), max(r_list), zero_type, set(m_list))
-    return {(r, m): (rows[m][r] if r < len(rows[m]) else 0) for r in r_list for m in m_list}
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    return _table(reading, r_values, m_values)
 
 
 def G_table(r_values, m_values) -> dict:
@@ -333,64 +558,106 @@ def G_table(r_values, m_values) -> dict:
     >>> G_table([2], [2, 3, 4, 5])
     {(2, 2): 2, (2, 3): 6, (2, 4): 14, (2, 5): 30}
     """
-    r_list, m_list = _table_args(r_values, m_values)
-    rows = _g_rows(max(m_list), max(r_list), set(m_list))
-    return {(r, m): (rows[m][r] if r < len(rows[m]) else 0) for r in r_list for m in m_list}
+    return _table(CRITICAL_READING, r_values, m_values)
 
 
 # --------------------------------------------------------------------------- closed forms
+
+# The Stirling shapes of an EGF (replica factor e^x - 1 per teacher neuron), decided by the species:
+_SURJECTIONS = "(e^x-1)^r"  # no free neurons: r! S(m, r)
+_SHIFTED = "e^x (e^x-1)^r"  # single free neurons: r! S(m+1, r+1)
+_MARKED_BLOCKS = "(e^x-1)^r exp(e^x-1)"  # free neurons in blocks of any size: sum_k k^(r) S(m, k)
+
+
+def _stirling_shape(reading: Reading) -> str | None:
+    """Which Stirling form the reading's species has (``None``: none derived here)."""
+    if reading.replica.block_species() != NonEmptySet():
+        return None
+    free = reading.free_species()
+    if free is None:
+        return _SURJECTIONS
+    if free == Set():
+        return _SHIFTED
+    if free == SetOf(NonEmptySet()):
+        return _MARKED_BLOCKS
+    return None
 
 
 def _quantity(quantity) -> str:
     return check_choice(quantity, "quantity", ("T", "G"))
 
 
-def closed_form(quantity: str, zero_type: str | None = None, form: str = "stirling"):
-    r"""The derived closed form of ``T`` (in reading ``zero_type``) or ``G`` in the symbols :data:`r_sym`, :data:`m_sym`.
+def _reading_of(quantity: str, zero_type) -> Reading:
+    if quantity == "G":
+        if zero_type is not None:
+            raise ArgumentValueError("zero_type applies to T only; G has no reading")
+        return CRITICAL_READING
+    return get_reading(zero_type or DEFAULT_ZERO_TYPE, family=GLOBAL_MINIMUM)
 
+
+def closed_form(quantity: str, zero_type: str | None = None, form: str = "stirling"):
+    r"""The derived closed form of ``T`` (in reading ``zero_type``) or ``G`` in :data:`r_sym`, :data:`m_sym`.
+
+    Every form is derived from the reading's species
+    (:meth:`~symbolic_minima.readings.Reading.species` at :math:`r` symbolic).
     ``form``:
 
     * ``"egf"``: the species' EGF in :data:`~symbolic_minima.species.EGF_VARIABLE`;
     * ``"sum"``: :func:`~symbolic_minima.species.closed_form_coefficient` of the EGF
       (binomial expansion; Dobinski series for reading R2);
-    * ``"stirling"``: via :math:`(e^x-1)^k/k!=\sum_n S(n,k)x^n/n!`; for R1 the EGF is
-      checked to equal :math:`\frac{1}{r+1}\frac{d}{dx}(e^x-1)^{r+1}`, giving
-      :math:`r!\,S(m+1,r+1)`; for R2, :math:`\sum_{k}k^{\underline r}S(m,k)`;
+    * ``"stirling"``: via :math:`(e^x-1)^k/k!=\sum_n S(n,k)x^n/n!`, for the
+      species whose replica factor is :math:`e^x-1`: no free neurons, :math:`r!\,S(m,r)`;
+      single free neurons (EGF checked to equal :math:`\frac{1}{r+1}\frac{d}{dx}(e^x-1)^{r+1}`),
+      :math:`r!\,S(m+1,r+1)`; free blocks of any size (R2), :math:`\sum_{k}k^{\underline r}S(m,k)`;
     * ``"convolution"``: the product rule for EGFs,
       :math:`\sum_k\binom mk Z_k\,r!\,S(m-k,r)` with :math:`Z_k=1` (R1) or :math:`B_k` (R2).
 
+    Readings of other shapes have the ``"egf"`` form (and ``"sum"`` where
+    :func:`~symbolic_minima.species.closed_form_coefficient` applies).
+
     >>> closed_form("G")
     StirlingS2(m, r)*factorial(r)
-    >>> closed_form("T", "groups", "egf")
+    >>> closed_form("T", "R2", "egf")
     (exp(x) - 1)**r*exp(exp(x) - 1)
     >>> closed_form("T", form="sum")
     Sum((-1)**(-j + r)*(j + 1)**m*binomial(r, j), (j, 0, r))
     """
     quantity = _quantity(quantity)
     form = check_choice(form, "form", FORMS)
-    if quantity == "G":
-        if zero_type is not None:
-            raise ArgumentValueError("zero_type applies to T only; G has no reading")
-        species = critical_species(r_sym)
-    else:
-        zero_type = check_zero_type(zero_type or DEFAULT_ZERO_TYPE)
-        species = global_minimum_species(r_sym, zero_type)
-    egf = species.egf()
-    r, m, x = r_sym, m_sym, EGF_VARIABLE
+    reading = _reading_of(quantity, zero_type)
+    return _closed_form(reading, form)
+
+
+def _closed_form(reading: Reading, form: str):
+    import sympy
+
+    from .species import EGF_VARIABLE, closed_form_coefficient
+    from .stirling import StirlingS2
+
+    r, m, x = _symbol("r"), _symbol("m"), EGF_VARIABLE
+    egf = reading.species(r).egf()
     if form == "egf":
         return egf
     if form == "sum":
         return closed_form_coefficient(egf, m)
-    k = Symbol("k", integer=True, nonnegative=True)
+    if form == "convolution" and reading.is_critical:
+        raise ArgumentValueError("form 'convolution' applies to T only")
+    shape = _stirling_shape(reading)
+    if shape is None:
+        raise ArgumentValueError(
+            f"form {form!r} is derived for readings whose free neurons are single or in blocks of any size; "
+            f"reading {reading.name!r} has form 'egf' (and 'sum' where its EGF allows)"
+        )
+    k = sympy.Symbol("k", integer=True, nonnegative=True)
     if form == "convolution":
-        if quantity == "G":
-            raise ArgumentValueError("form 'convolution' applies to T only")
-        zk = 1 if zero_type == "singletons" else sympy.bell(k)
+        if shape == _SURJECTIONS:
+            raise ArgumentValueError(f"form 'convolution' needs free neurons; reading {reading.name!r} has none")
+        zk = 1 if shape == _SHIFTED else sympy.bell(k)  # k! [x^k] of the free neurons' EGF: e^x or e^(e^x-1)
         return sympy.Sum(sympy.binomial(m, k) * zk * sympy.factorial(r) * StirlingS2(m - k, r), (k, 0, m - r))
     # form == "stirling"
-    if quantity == "G":
+    if shape == _SURJECTIONS:
         return sympy.factorial(r) * StirlingS2(m, r)
-    if zero_type == "singletons":
+    if shape == _SHIFTED:
         derivative = sympy.diff((sympy.exp(x) - 1) ** (r + 1), x) / (r + 1)
         if sympy.simplify(derivative - egf) != 0:  # pragma: no cover - a failed derivation
             raise AssertionError("e^x (e^x-1)^r != d/dx (e^x-1)^(r+1) / (r+1)")
@@ -405,8 +672,12 @@ def latex_form(expr) -> str:
     >>> latex_form(closed_form("G"))
     'r! \\left\\{ {m \\atop r} \\right\\}'
     """
+    import sympy
+
     if not isinstance(expr, sympy.Basic):
-        raise ArgumentTypeError(f"expr must be a sympy expression (from closed_form), got {type(expr).__name__} {expr!r}")
+        raise ArgumentTypeError(
+            f"expr must be a sympy expression (from closed_form), got {type(expr).__name__} {expr!r}"
+        )
     if expr.has(sympy.exp) or expr.has(sympy.E):
         return sympy.latex(expr)
     return sympy.latex(expr, order="none")
@@ -415,13 +686,34 @@ def latex_form(expr) -> str:
 # --------------------------------------------------------------------------- Count objects
 
 
+class _DerivedOnDemand:
+    """A dataclass field whose value, when not given, is derived on first access (sympy imported then)."""
+
+    def __init__(self, name: str):
+        self.private = "_" + name
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return None  # the field's default
+        value = obj.__dict__.get(self.private)
+        if value is None:
+            value = obj._derive_closed_form()
+            obj.__dict__[self.private] = value
+        return value
+
+    def __set__(self, obj, value):
+        # the dataclass passes the field's default (this descriptor) when no value is given
+        obj.__dict__[self.private] = None if isinstance(value, _DerivedOnDemand) else value
+
+
 @dataclass(frozen=True)
 class Count:
     """An exact count with the reading it uses.
 
     ``quantity`` is ``"T"`` or ``"G"``; ``zero_type`` and ``reading`` are
     ``None`` for ``G``; ``closed_form`` is the symbolic Stirling form in
-    :data:`r_sym`, :data:`m_sym`.
+    :data:`r_sym`, :data:`m_sym` (derived, with sympy, on first access; for a
+    reading without a Stirling form, its ``"sum"`` form or ``None``).
     """
 
     quantity: str
@@ -430,7 +722,19 @@ class Count:
     zero_type: str | None
     value: int
     reading: str | None = None
-    closed_form: object = field(default=None, repr=False, compare=False)
+    closed_form: object = field(default=_DerivedOnDemand("closed_form"), repr=False, compare=False)  # type: ignore[assignment]
+
+    def _reading(self) -> Reading:
+        return _reading_of(self.quantity, self.zero_type)
+
+    def _derive_closed_form(self):
+        reading = self._reading()
+        if _stirling_shape(reading) is not None:
+            return _closed_form(reading, "stirling")
+        try:
+            return _closed_form(reading, "sum")
+        except ArgumentValueError:
+            return None
 
     def to_json(self) -> dict:
         """``{"quantity", "r", "m", ["zero_type",] "value"}`` (value a full-size int).
@@ -450,21 +754,38 @@ class Count:
         return "G"
 
     def instantiated_latex(self) -> str:
-        """The Stirling form at this ``r, m``, e.g. ``3! \\left\\{ {6 \\atop 4} \\right\\}``."""
+        """The Stirling form at this ``r, m``, e.g. ``3! \\left\\{ {6 \\atop 4} \\right\\}``.
+
+        For a reading without a Stirling form: :math:`m!\\,[x^m]` of its EGF at this ``r``.
+        """
         r, m = self.r, self.m
 
         def brace(top, bottom):
             return r"\left\{ {" + str(top) + r" \atop " + str(bottom) + r"} \right\}"
 
-        if self.quantity == "G":
+        reading = self._reading()
+        shape = _stirling_shape(reading)
+        if shape == _SURJECTIONS:
             return f"{r}! " + brace(m, r)
-        if self.zero_type == "singletons":
+        if shape == _SHIFTED:
             return f"{r}! " + brace(m + 1, r + 1)
-        return r"\sum_{k=%d}^{%d} {\left(k\right)}_{%d} " % (r, m, r) + brace(m, "k")
+        if shape == _MARKED_BLOCKS:
+            return r"\sum_{k=%d}^{%d} {\left(k\right)}_{%d} " % (r, m, r) + brace(m, "k")
+        return self._coefficient_latex(reading.species(r).egf(), str(m))
+
+    @staticmethod
+    def _coefficient_latex(egf, m: str) -> str:
+        import sympy
+
+        return r"%s!\,[x^{%s}]\,%s" % (m, m, sympy.latex(egf))
 
     def _latex(self, printer=None) -> str:
         name = self.symbol_latex()
-        form = latex_form(self.closed_form)
+        closed = self.closed_form
+        if closed is None:
+            form = self._coefficient_latex(_closed_form(self._reading(), "egf"), "m")
+        else:
+            form = latex_form(closed)
         return (
             rf"{name}(r, m) = {form}, \qquad {name}({self.r}, {self.m}) = {self.instantiated_latex()}"
             rf" = {int_to_str(self.value)}"
@@ -478,7 +799,7 @@ class Count:
 
 
 def count(quantity, r, m, zero_type: str | None = None, method: str = "auto") -> Count:
-    """A :class:`Count` of ``T`` (``zero_type`` default ``"singletons"``) or ``G``.
+    """A :class:`Count` of ``T`` (``zero_type`` default: :data:`~symbolic_minima.readings.DEFAULT_ZERO_TYPE`) or ``G``.
 
     >>> c = count("T", 3, 5)
     >>> c.value, c.reading, c.to_json()
@@ -488,10 +809,10 @@ def count(quantity, r, m, zero_type: str | None = None, method: str = "auto") ->
     """
     quantity = _quantity(quantity)
     if quantity == "T":
-        zero_type = check_zero_type(zero_type or DEFAULT_ZERO_TYPE)
-        value = T(r, m, zero_type=zero_type, method=method)
-        return Count("T", int(r), int(m), zero_type, value, reading_name(zero_type), closed_form("T", zero_type))
+        reading = get_reading(zero_type or DEFAULT_ZERO_TYPE, family=GLOBAL_MINIMUM)
+        value = T(r, m, zero_type=reading.name, method=method)
+        return Count("T", int(r), int(m), reading.name, value, reading.short_name)
     if zero_type is not None:
         raise ArgumentValueError("zero_type applies to T only; G has no reading")
     value = G(r, m, method=method)
-    return Count("G", int(r), int(m), None, value, None, closed_form("G"))
+    return Count("G", int(r), int(m), None, value, None)

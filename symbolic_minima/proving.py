@@ -50,17 +50,18 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import sympy
+from typing import TYPE_CHECKING
 
 from .errors import (
-    ArgumentTypeError,
     ArgumentValueError,
     SymbolicMinimaError,
     as_expression,
     check_int,
 )
-from .readings import check_zero_type, reading_name
+from .readings import GLOBAL_MINIMUM, get_reading
+
+if TYPE_CHECKING:
+    import sympy
 
 __all__ = [
     "Proof",
@@ -109,6 +110,7 @@ def simplifies_to_zero(expr) -> tuple[bool, sympy.Basic, str]:
     >>> simplifies_to_zero(binomial(r + 1, j) - binomial(r, j))[0]
     False
     """
+    import sympy
     expr = _expression(expr, "expr")
     if expr == 0:
         return True, sympy.S.Zero, "identical"
@@ -131,6 +133,7 @@ def simplifies_to_zero(expr) -> tuple[bool, sympy.Basic, str]:
 
 def _split_sum(expr):
     """``expr`` as ``(summand, index, lo, hi)`` of a single-index Sum (constant factors pushed inside), or None."""
+    import sympy
     expr = _expression(expr, "expr")
     coeff = sympy.S.One
     if isinstance(expr, sympy.Mul):
@@ -156,6 +159,7 @@ def _split_sum(expr):
 
 def _offset(a, b):
     """``a - b`` as a Python int when it is a constant integer (infinite bounds: equal infinities give 0)."""
+    import sympy
     if a.is_infinite or b.is_infinite:
         return 0 if a == b else None
     d = sympy.simplify(a - b)
@@ -189,6 +193,7 @@ def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
     >>> sums_equal(Sum(j, (j, 0, r)), Sum(j + 1, (j, 0, r)))[0]
     False
     """
+    import sympy
     a, b = _expression(a, "a"), _expression(b, "b")
     if a == b or a - b == 0:
         return True, "identical"
@@ -300,6 +305,15 @@ _PLAIN_MACROS = (
 )
 
 
+def _constant(word: str):
+    """A ``re.sub`` replacement function returning ``word`` as it is (no backslash processing)."""
+
+    def replace(_match) -> str:
+        return word
+
+    return replace
+
+
 def _plain(s) -> str:
     r"""Text for a terminal: ``$`` removed and a few LaTeX macros spelled out.
 
@@ -309,7 +323,7 @@ def _plain(s) -> str:
     text = str(s).replace("$", "")
     for macro, word in _PLAIN_MACROS:
         guard = r"(?![A-Za-z])" if macro[-1].isalpha() else ""
-        text = re.sub(re.escape(macro) + guard, lambda _m, w=word: w, text)
+        text = re.sub(re.escape(macro) + guard, _constant(word), text)
     text = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1)/(\2)", text)
     text = re.sub(r"\\binom\{([^{}]*)\}\{([^{}]*)\}", r"C(\1,\2)", text)
     text = re.sub(r"_\{([A-Za-z0-9]*)\}", r"_\1", text)
@@ -320,6 +334,7 @@ def _plain(s) -> str:
 
 
 def _tex(e) -> str:
+    import sympy
     return e if isinstance(e, str) else sympy.latex(e)
 
 
@@ -400,6 +415,15 @@ class Check:
         return text
 
 
+def _reading_name(reading) -> str | None:
+    """The registered name of a proof's reading (a global-minimum reading, by name or alias), or ``None``."""
+    return None if reading is None else get_reading(reading, family=GLOBAL_MINIMUM).name
+
+
+def _short_name(reading) -> str:
+    return get_reading(reading, family=GLOBAL_MINIMUM).short_name
+
+
 @dataclass(frozen=True)
 class ProofInfo:
     """Name, one-line claim and reading of a registered proof."""
@@ -419,7 +443,8 @@ class Proof:
     :meth:`sum_identity`, :meth:`compare` and :meth:`assert_that`; read
     :attr:`verdict`, :meth:`verdict_line`, :meth:`summary` and :meth:`latex`.
 
-    ``reading`` is a ``zero_type`` (``"singletons"`` / ``"groups"``), or
+    ``reading`` is a ``zero_type``, the name or alias of a registered
+    global-minimum reading (``"R1"``, ``"R2"``, ...; stored as its name), or
     ``None`` for a claim that does not depend on the reading.
     """
 
@@ -427,7 +452,7 @@ class Proof:
         self.name = name
         self.claim = claim
         self.claim_latex = claim_latex
-        self.reading = None if reading is None else check_zero_type(reading)
+        self.reading = _reading_name(reading)
         self.steps: list[Step] = []
         self.checks: list[Check] = []
         self.tables: list[tuple[str, str]] = []
@@ -443,7 +468,7 @@ class Proof:
         return step
 
     def lemma(self, title: str, lhs, rhs, passed: bool, method: str, note: str = "", relation: str = "=") -> Step:
-        """Record a cited standard fact together with the exact check that backs it (``relation``: LaTeX, e.g. ``\\le``)."""
+        """Record a cited standard fact with the exact check that backs it (``relation``: LaTeX, e.g. ``\\le``)."""
         step = Step(title, "lemma", lhs, rhs, bool(passed), method, None, note, relation)
         self.steps.append(step)
         return step
@@ -537,7 +562,7 @@ class Proof:
         """Record an error that prevented part of the proof (makes the verdict False)."""
         self.errors.append(message)
 
-    def finish(self) -> "Proof":
+    def finish(self) -> Proof:
         """Stop the clock; returns ``self``."""
         self.seconds = time.perf_counter() - self._t0
         return self
@@ -560,7 +585,7 @@ class Proof:
 
     @property
     def reading_label(self) -> str:
-        return "reading-independent" if self.reading is None else reading_name(self.reading)
+        return "reading-independent" if self.reading is None else _short_name(self.reading)
 
     def failed_items(self) -> list[str]:
         items = list(self.errors)
@@ -584,14 +609,15 @@ class Proof:
     def to_json(self) -> dict:
         """A JSON-serialisable record: name, claim, zero_type, reading, verdict, seconds, evidence, steps and checks.
 
-        As in every JSON output of the package, ``zero_type`` is ``"singletons"``/``"groups"`` and
-        ``reading`` is ``"R1"``/``"R2"`` (both ``None`` for a reading-independent claim).
+        As in every JSON output of the package, ``zero_type`` is the reading's name (singletons,
+        groups, ...) and ``reading`` its short name (R1, R2, ...); both ``None`` for a
+        reading-independent claim.
         """
         return {
             "name": self.name,
             "claim": self.claim,
             "zero_type": self.reading,
-            "reading": None if self.reading is None else reading_name(self.reading),
+            "reading": None if self.reading is None else _short_name(self.reading),
             "verdict": self.verdict,
             "seconds": round(self.seconds, 3),
             "evidence": self.evidence(),
@@ -648,7 +674,7 @@ class Proof:
         reading = (
             "independent of the reading of zero-type neurons"
             if self.reading is None
-            else f'reading {reading_name(self.reading)}, zero\\_type="{self.reading}"'
+            else f'reading {_short_name(self.reading)}, zero\\_type="{self.reading}"'
         )
         statement = f"\\[ {self.claim_latex} \\]" if self.claim_latex else _tex_text(self.claim)
         out = [
@@ -777,7 +803,8 @@ def proof_names() -> list[str]:
 
 def list_proofs() -> list[ProofInfo]:
     """Every registered proof as a :class:`ProofInfo` (name, claim, reading)."""
-    return [ProofInfo(name, mod.CLAIM, getattr(mod, "READING", None)) for name, mod in _proof_modules().items()]
+    return [ProofInfo(name, mod.CLAIM, _reading_name(getattr(mod, "READING", None)))
+            for name, mod in _proof_modules().items()]
 
 
 def run_proof(name: str, **options) -> Proof:
@@ -837,8 +864,7 @@ def proof_main(prove, argv=None, name: str | None = None) -> int:
     try:
         print(proof.summary() if args.verbose else proof.verdict_line())
         if args.output:
-            with open(args.output, "w", encoding="utf-8") as fh:
-                fh.write(proof.latex())
+            _write_atomically(args.output, proof.latex())
         else:
             print(proof.latex())
     except BrokenPipeError:  # e.g. piped into head
@@ -847,6 +873,25 @@ def proof_main(prove, argv=None, name: str | None = None) -> int:
         print(f"error: cannot write {args.output!r}: {exc.strerror}", file=sys.stderr)
         return 2
     return 0 if proof.verdict else 1
+
+
+def _write_atomically(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same directory (no partial file on error)."""
+    import os
+    import tempfile
+
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, temporary = tempfile.mkstemp(dir=directory, prefix=".proof-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # as open() would have created it
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
 
 
 _OPTION_DEFAULTS = {"max_r": 5, "extra_m": 5, "enumeration_limit": 150_000}

@@ -36,12 +36,12 @@ gives a closed form for symbolic :math:`m` by expanding the EGF into
 exponentials :math:`e^{bx}` (binomial theorem on :math:`(e^x-1)^r`, and a
 Dobinski-type series for :math:`e^{e^x-1}`).
 
->>> x = EGF_VARIABLE
+>>> from symbolic_minima.species import EGF_VARIABLE as x
 >>> global_minimum_species(3).egf()
 (exp(x) - 1)**3*exp(x)
 >>> global_minimum_species(3).count(5), critical_species(3).count(5)
 (390, 150)
->>> global_minimum_species(3, zero_type="groups").count(5)
+>>> global_minimum_species(3, zero_type="R2").count(5)
 450
 >>> from sympy import Symbol
 >>> r, m = Symbol("r", integer=True, nonnegative=True), Symbol("m", integer=True, nonnegative=True)
@@ -55,12 +55,11 @@ Sum((-1)**(-j + r)*j**m*binomial(r, j), (j, 0, r))
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from fractions import Fraction
 from itertools import combinations
-
-import sympy
-from sympy import Add, Integer, Mul, Pow, Rational, Symbol, exp, oo
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     ArgumentTypeError,
@@ -69,6 +68,12 @@ from .errors import (
     check_int,
     check_width,
 )
+
+if TYPE_CHECKING:
+    import sympy
+
+    #: The variable of every exponential generating function.
+    EGF_VARIABLE: sympy.Symbol
 
 __all__ = [
     "EGF_VARIABLE",
@@ -92,8 +97,31 @@ __all__ = [
     "MAX_ENUMERATION_LABELS",
 ]
 
-#: The variable of every exponential generating function.
-EGF_VARIABLE = Symbol("x")
+# sympy is imported only where an EGF is built (it takes about a second to import):
+# counting by a registered route, enumeration and the species' structures need no sympy.
+_EGF_VARIABLE: list = []
+
+
+def _x():
+    """The variable :data:`EGF_VARIABLE` (created, and sympy imported, on first use)."""
+    if not _EGF_VARIABLE:
+        from sympy import Symbol
+
+        _EGF_VARIABLE.append(Symbol("x"))
+    return _EGF_VARIABLE[0]
+
+
+def __getattr__(name):
+    # EGF_VARIABLE: the variable of every exponential generating function, the sympy Symbol ``x``
+    if name == "EGF_VARIABLE":
+        return _x()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _is_symbol(value) -> bool:
+    """Whether ``value`` is a sympy Symbol (without importing sympy: no Symbol exists before it is imported)."""
+    sympy = sys.modules.get("sympy")
+    return sympy is not None and isinstance(value, sympy.Symbol)
 
 #: Largest ``m`` for :func:`coefficient` (truncated series cost ``O(m^2 log r)`` big-int steps; m = 400 takes ~3 s).
 MAX_SERIES_ORDER = 1000
@@ -141,7 +169,7 @@ class Species:
 
     def parameters(self) -> set:
         """The free sympy symbols (other than x) of the EGF."""
-        return self.egf().free_symbols - {EGF_VARIABLE}
+        return self.egf().free_symbols - {_x()}
 
     def subs(self, **values) -> Species:
         """A copy with symbolic parameters replaced by integers, e.g. ``Power(A, r).subs(r=3)``."""
@@ -193,6 +221,8 @@ class Species:
         return self._tex()
 
     def _repr_latex_(self):
+        import sympy
+
         return f"${self._tex()} \\;\\leftrightarrow\\; {sympy.latex(self.egf())}$"
 
 
@@ -207,7 +237,9 @@ class Set(Species):
         self.name = name
 
     def egf(self):
-        return exp(EGF_VARIABLE)
+        from sympy import exp
+
+        return exp(_x())
 
     def structures(self, labels):
         yield frozenset(_labels(labels))
@@ -230,7 +262,9 @@ class NonEmptySet(Species):
         self.name = name
 
     def egf(self):
-        return exp(EGF_VARIABLE) - 1
+        from sympy import exp
+
+        return exp(_x()) - 1
 
     def structures(self, labels):
         labels = _labels(labels)
@@ -262,7 +296,10 @@ class SizedSet(Species):
         return (self.low, self.high)
 
     def egf(self):
-        x = EGF_VARIABLE
+        import sympy
+        from sympy import Integer, exp
+
+        x = _x()
         if self.high is None:
             return exp(x) - sum((x**n / sympy.factorial(n) for n in range(self.low)), Integer(0))
         return sum((x**n / sympy.factorial(n) for n in range(self.low, self.high + 1)), Integer(0))
@@ -372,7 +409,7 @@ class Power(Species):
     def __init__(self, block: Species, r, name: str | None = None):
         if not isinstance(block, Species):
             raise ArgumentTypeError("Power needs a Species as its block")
-        if isinstance(r, sympy.Symbol):
+        if _is_symbol(r):
             self.r = r
         else:
             self.r = check_int(r, "r", minimum=0)
@@ -386,13 +423,13 @@ class Power(Species):
 
     def subs(self, **values):
         r = self.r
-        if isinstance(r, sympy.Symbol) and r.name in values:
+        if _is_symbol(r) and r.name in values:
             r = values[r.name]
         return Power(self.block.subs(**values), r, self.name)
 
     def structures(self, labels):
         labels = _labels(labels)
-        if isinstance(self.r, sympy.Symbol):
+        if _is_symbol(self.r):
             raise ArgumentValueError(f"structures needs an integer {self.r}; use .subs({self.r}=...)")
         yield from self._sequences(labels, self.r)
 
@@ -410,7 +447,17 @@ class Power(Species):
         return f"{self.block}^{self.r}"
 
     def _tex(self):
+        import sympy
+
         return rf"\left({self.block._tex()}\right)^{{{sympy.latex(self.r)}}}"
+
+
+def _has_empty_structure(species: Species) -> bool:
+    """Whether ``species`` has a structure on the empty set (:math:`A(0)\\ne0`), by enumeration when possible."""
+    try:
+        return any(True for _ in species.structures(()))
+    except ArgumentValueError:  # a symbolic exponent: ask the EGF
+        return species.egf().subs(_x(), 0) != 0
 
 
 class SetOf(Species):
@@ -428,7 +475,7 @@ class SetOf(Species):
     def __init__(self, block: Species, name: str | None = None):
         if not isinstance(block, Species):
             raise ArgumentTypeError("SetOf needs a Species as its block")
-        if block.egf().subs(EGF_VARIABLE, 0) != 0:
+        if _has_empty_structure(block):
             raise ArgumentValueError("SetOf(A) needs A to have no structure on the empty set")
         self.block, self.name = block, name
 
@@ -436,6 +483,8 @@ class SetOf(Species):
         return (self.block,)
 
     def egf(self):
+        from sympy import exp
+
         return exp(self.block.egf())
 
     def subs(self, **values):
@@ -484,7 +533,7 @@ def zero_sum_groups() -> Species:
 
 
 def _check_r(r):
-    if isinstance(r, sympy.Symbol):
+    if _is_symbol(r):
         return r
     return check_width(r, "r")
 
@@ -499,35 +548,57 @@ def critical_species(r) -> Species:
     return CRITICAL_READING.species(_check_r(r))
 
 
-def global_minimum_species(r, zero_type: str = "singletons") -> Species:
+class _DefaultReading:
+    """The default of ``zero_type`` here: :data:`~symbolic_minima.readings.DEFAULT_ZERO_TYPE`.
+
+    (The registry of readings is built from these species, so its constants
+    cannot be imported when this module is defined; the default is looked up
+    at call time and prints as its name.)
+    """
+
+    def __repr__(self) -> str:
+        return "DEFAULT_ZERO_TYPE"
+
+
+_DEFAULT_READING: Any = _DefaultReading()
+
+
+def _global_reading(zero_type):
+    from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, get_reading
+
+    return get_reading(DEFAULT_ZERO_TYPE if zero_type is _DEFAULT_READING else zero_type, family=GLOBAL_MINIMUM)
+
+
+def global_minimum_species(r, zero_type: str = _DEFAULT_READING) -> Species:
     r"""Global-minimum subspaces (SPEC §2) of a width-``r`` teacher, in the named reading.
 
-    The product of the reading's role factors (:meth:`~symbolic_minima.readings.Reading.species`):
+    ``zero_type``: a registered global-minimum reading (default
+    :data:`~symbolic_minima.readings.DEFAULT_ZERO_TYPE`, R1).  The product of the reading's role
+    factors (:meth:`~symbolic_minima.readings.Reading.species`):
     R1, zero-type neurons times r replica groups, :math:`e^x(e^x-1)^r`; R2, r replica
     groups times zero-sum groups, :math:`(e^x-1)^r e^{e^x-1}`.
 
     >>> global_minimum_species(2, "R2").egf()
     (exp(x) - 1)**2*exp(exp(x) - 1)
     """
-    from .readings import GLOBAL_MINIMUM, get_reading
-
-    return get_reading(zero_type, family=GLOBAL_MINIMUM).species(_check_r(r))
+    return _global_reading(zero_type).species(_check_r(r))
 
 
-def structure_to_labelling(structure, m: int, zero_type: str | None = "singletons") -> tuple:
+def structure_to_labelling(structure, m: int, zero_type: str | None = _DEFAULT_READING) -> tuple:
     """Turn a structure of :func:`global_minimum_species` (labels ``0..m-1``) into a labelling.
 
     The labelling follows :mod:`symbolic_minima.labels` (``i`` replica of
     teacher neuron ``i``, ``0`` zero-type neuron, ``-c`` zero-sum group ``c``
-    numbered by first neuron).  Structures of :func:`critical_species` (a tuple
-    of blocks) are accepted with ``zero_type=None``.
+    numbered by first neuron).  ``zero_type``: the reading of the structure
+    (default :data:`~symbolic_minima.readings.DEFAULT_ZERO_TYPE`); structures of
+    :func:`critical_species` (a tuple of blocks) are accepted with ``zero_type=None``.
 
     >>> structure_to_labelling((frozenset({1}), (frozenset({0, 2}),)), 3)
     (1, 0, 1)
     """
-    from .readings import CRITICAL_READING, GLOBAL_MINIMUM, get_reading
+    from .readings import CRITICAL_READING
 
-    reading = CRITICAL_READING if zero_type is None else get_reading(zero_type, family=GLOBAL_MINIMUM)
+    reading = CRITICAL_READING if zero_type is None else _global_reading(zero_type)
     return reading.structure_to_label(structure, m)
 
 
@@ -556,7 +627,7 @@ class _Series:
         return [0, 1] + [0] * (self.order - 1) if self.order >= 1 else [0]
 
     def add(self, a, b):
-        return [u + v for u, v in zip(a, b)]
+        return [u + v for u, v in zip(a, b, strict=True)]
 
     def mul(self, a, b):
         rows = self.binomials
@@ -591,7 +662,10 @@ class _Series:
         return b
 
     def of(self, expr):
-        if expr == EGF_VARIABLE:
+        import sympy
+        from sympy import Add, Mul, Pow
+
+        if expr == _x():
             return self.x()
         if expr.is_Rational:
             value = Fraction(int(expr.p), int(expr.q))
@@ -632,18 +706,22 @@ def coefficient(egf, m) -> sympy.Integer:
     sequences (binomial convolution for products, :math:`B'=A'B` for
     :math:`B=e^A`), independently of the closed forms.
 
-    >>> x = EGF_VARIABLE
+    >>> import sympy
+    >>> from symbolic_minima.species import EGF_VARIABLE as x
     >>> coefficient(sympy.exp(x) * (sympy.exp(x) - 1) ** 3, 5)
     390
     >>> coefficient(sympy.exp(sympy.exp(x) - 1), 10)
     115975
     """
+    from sympy import Integer, Rational
+
     m = check_int(m, "m", minimum=0, maximum=MAX_SERIES_ORDER)
     egf = _expression(egf, "egf")
-    if egf.free_symbols - {EGF_VARIABLE}:
+    x = _x()
+    if egf.free_symbols - {x}:
         raise ArgumentValueError(
             "coefficient needs numeric parameters; free symbols: "
-            + ", ".join(sorted(map(str, egf.free_symbols - {EGF_VARIABLE})))
+            + ", ".join(sorted(map(str, egf.free_symbols - {x})))
         )
     value = _Series(m).of(egf)[m]
     return Rational(value.numerator, value.denominator) if isinstance(value, Fraction) else Integer(value)
@@ -655,7 +733,10 @@ def coefficient(egf, m) -> sympy.Integer:
 def _split_factors(egf):
     """Split ``egf`` into (constant, a, list of (exponent r of (e^x-1)), c0, beta) where
     egf = constant * e^{a x} * prod (e^x-1)^{r} * exp(c0 + beta e^x)."""
-    x = EGF_VARIABLE
+    import sympy
+    from sympy import Integer, Mul, Pow, Symbol, exp
+
+    x = _x()
     constant, a, c0, beta = Integer(1), Integer(0), Integer(0), Integer(0)
     powers = []
     for factor in Mul.make_args(egf):
@@ -693,12 +774,17 @@ def closed_form_coefficient(egf, m):
     series :math:`\sum_{i\ge0}\beta^i/i!\,(\cdots)` (for :math:`e^{e^x-1}`:
     :math:`\frac1e\sum_{i\ge 0}\frac{1}{i!}\sum_j(-1)^{r-j}\binom rj(i+j)^m`).
 
-    >>> x = EGF_VARIABLE
+    >>> import sympy
+    >>> from sympy import Symbol
+    >>> from symbolic_minima.species import EGF_VARIABLE as x
     >>> closed_form_coefficient(sympy.exp(x) * (sympy.exp(x) - 1) ** 2, 4)
     50
     >>> closed_form_coefficient(sympy.exp(sympy.exp(x) - 1), Symbol("m"))
     exp(-1)*Sum(i**m/factorial(i), (i, 0, oo))
     """
+    import sympy
+    from sympy import Integer, Symbol, exp, oo
+
     egf = _expression(egf, "egf")
     constant, a, powers, c0, beta = _split_factors(egf)
     taken = {str(sym) for sym in egf.free_symbols | _expression(m, "m").free_symbols}

@@ -13,11 +13,14 @@ when installed, else a pure-Python evaluation of the alternating sum, see
 function used in the symbolic closed forms; it prints in LaTeX with the
 Karamata--Knuth brace notation :math:`\left\{ {n \atop k} \right\}` (chosen
 over :math:`S(n,k)` because "S" is overloaded in papers on loss landscapes and
-the brace notation is the one of *Concrete Mathematics*).
+the brace notation is the one of *Concrete Mathematics*).  It lives in
+:mod:`symbolic_minima._stirling_symbolic` and is imported, with sympy, on first
+use: the integer functions here need no sympy.
 
 >>> stirling2(5, 2), stirling2(10, 3, backend="python")
 (15, 9330)
 >>> from sympy import Symbol, latex
+>>> from symbolic_minima.stirling import StirlingS2
 >>> n, k = Symbol("n"), Symbol("k")
 >>> StirlingS2(5, 2)
 15
@@ -28,19 +31,17 @@ the brace notation is the one of *Concrete Mathematics*).
 from __future__ import annotations
 
 from math import factorial, prod
-
-import sympy
-from sympy import Function, Integer, Sum, binomial
-from sympy import factorial as sym_factorial
+from typing import TYPE_CHECKING
 
 from .errors import (
     MAX_WIDTH,
-    ArgumentTypeError,
     ArgumentValueError,
     check_choice,
     check_int,
-    refuse_text,
 )
+
+if TYPE_CHECKING:
+    from ._stirling_symbolic import StirlingS2
 
 __all__ = ["stirling2", "StirlingS2", "difference_power_sum", "BACKENDS", "flint_available"]
 
@@ -73,6 +74,24 @@ def _resolve_backend(backend) -> str:
 _SMOOTH_PRIMES = (3, 5, 7)
 #: Memory budget (bits) of the cache of big powers in :func:`difference_power_sum`.
 _CACHE_BITS = 2**31
+#: :func:`difference_power_sum` takes the plain alternating sum for ``k <= _PLAIN_SUM_TERMS`` or powers
+#: :math:`(a+k)^n` of fewer than ``_PLAIN_SUM_BITS`` bits: below these sizes the plain loop is the
+#: faster one (CPU time, best of 5, 1 <= k <= n <= 10,000: the crossover lies between 7,000 and
+#: 10,500 bits whatever k; ``benchmarks/bench_counting.py``, group "alternating sum").
+_PLAIN_SUM_TERMS = 32
+_PLAIN_SUM_BITS = 11_000
+
+
+def _plain_sum(k: int, n: int, a: int) -> int:
+    """The plain alternating sum (its own function: no closure cells slow its loop down)."""
+    total = 0
+    binom = 1
+    for i in range(k + 1):
+        if i:
+            binom = binom * (k - i + 1) // i
+        term = binom * (a + i) ** n
+        total += -term if (k - i) & 1 else term
+    return total
 
 
 def difference_power_sum(k: int, n: int, a: int = 0) -> int:
@@ -81,8 +100,11 @@ def difference_power_sum(k: int, n: int, a: int = 0) -> int:
     This is :math:`k!\,S(n,k)` for ``a = 0`` (surjections, ``G``) and
     :math:`k!\,S(n+1,k+1)` for ``a = 1`` (``T`` in reading R1).
 
-    Pure Python, several times faster than the naive loop (measured in
-    ``benchmarks/bench_counting.py``).  The cost of the naive loop is one
+    Pure Python, never slower than the plain alternating sum and up to
+    several times faster for big powers (measured in
+    ``benchmarks/bench_counting.py``).  Small sums (``k <= 32`` or powers below
+    11,000 bits) are summed plainly; ``k > n`` gives 0 (a ``k``-th difference of
+    a polynomial of degree ``n``).  Otherwise the cost of the plain loop is one
     big ``pow`` and one multiplication by a thousands-of-bits binomial per
     term; here
 
@@ -105,18 +127,15 @@ def difference_power_sum(k: int, n: int, a: int = 0) -> int:
     >>> difference_power_sum(0, 0), difference_power_sum(2, 0)
     (1, 0)
     """
-    k, n, a = check_int(k, "k", minimum=0), check_int(n, "n", minimum=0), check_int(a, "a", minimum=0)
+    if not (type(k) is int and type(n) is int and type(a) is int and k >= 0 and n >= 0 and a >= 0):
+        # (the fast test above spares small sums the cost of three checks)
+        k, n, a = check_int(k, "k", minimum=0), check_int(n, "n", minimum=0), check_int(a, "a", minimum=0)
     if n == 0:
         return 1 if k == 0 else 0
-    if k <= 32:
-        total = 0
-        binom = 1
-        for i in range(k + 1):
-            if i:
-                binom = binom * (k - i + 1) // i
-            term = binom * (a + i) ** n
-            total += -term if (k - i) & 1 else term
-        return total
+    if k > n:
+        return 0
+    if k <= _PLAIN_SUM_TERMS or n * (a + k).bit_length() < _PLAIN_SUM_BITS:
+        return _plain_sum(k, n, a)
 
     groups: dict = {}
     for i in range(k + 1):
@@ -205,55 +224,11 @@ def stirling2(n, k, backend: str = "auto") -> int:
     return difference_power_sum(k, n, 0) // factorial(k)
 
 
-class StirlingS2(Function):
-    r"""Unevaluated Stirling number of the second kind :math:`\left\{ {n \atop k} \right\}`.
+def __getattr__(name):
+    # StirlingS2 is a sympy Function: imported (with sympy) on first use only, so that
+    # integer counts need no sympy
+    if name == "StirlingS2":
+        from ._stirling_symbolic import StirlingS2
 
-    Evaluates to an ``Integer`` when both arguments are integers (0 when
-    ``k > n`` or an argument is negative); stays symbolic otherwise.
-    ``.rewrite(Sum)`` (or ``.rewrite("sum")``) gives the explicit sum
-    :math:`\frac{1}{k!}\sum_{j=0}^{k}(-1)^j\binom kj (k-j)^n`.
-
-    >>> from sympy import Symbol, Sum
-    >>> n, k = Symbol("n", integer=True), Symbol("k", integer=True)
-    >>> StirlingS2(n, k).rewrite(Sum)
-    Sum((-1)**_j*(-_j + k)**n*binomial(k, _j), (_j, 0, k))/factorial(k)
-    >>> StirlingS2(n, 2).rewrite(Sum).subs(n, 5).doit()
-    15
-    >>> StirlingS2(7, 3)
-    301
-    """
-
-    nargs = 2
-
-    def __new__(cls, *args, **kwargs):
-        # sympy would sympify (parse) text arguments: refuse them before it can
-        # (at any depth: sympy parses strings inside lists, tuples and dicts too)
-        for name, value in zip(("n", "k"), args):
-            refuse_text(value, name)
-        return super().__new__(cls, *args, **kwargs)
-
-    @classmethod
-    def eval(cls, n, k):
-        if n.is_Integer and k.is_Integer:
-            if n < 0 or k < 0:
-                return Integer(0)
-            return Integer(stirling2(int(n), int(k)))
-        return None
-
-    def _eval_rewrite_as_Sum(self, n, k, **kwargs):
-        j = sympy.Dummy("j", integer=True, nonnegative=True)
-        return Sum((-1) ** j * binomial(k, j) * (k - j) ** n, (j, 0, k)) / sym_factorial(k)
-
-    _eval_rewrite_as_sum = _eval_rewrite_as_Sum
-
-    def _latex(self, printer, exp=None):
-        n, k = (sympy.latex(a) for a in self.args)  # natural order even under order='none'
-        tex = r"\left\{ {%s \atop %s} \right\}" % (n, k)
-        return tex if exp is None else r"%s^{%s}" % (tex, exp)
-
-    def _eval_is_integer(self):
-        return True
-
-    def _eval_is_nonnegative(self):
-        return True
-
+        return StirlingS2
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

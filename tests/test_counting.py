@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from symbolic_minima.counting import (
     METHODS_G,
     METHODS_T,
+    Count,
     G,
     G_table,
     T,
@@ -17,6 +18,9 @@ from symbolic_minima.counting import (
     bell_numbers,
     closed_form,
     count,
+    count_methods,
+    count_subspaces,
+    groups_power_sum,
     m_sym,
     r_sym,
 )
@@ -57,7 +61,8 @@ def test_spec_small_value_formulas(r):
 @pytest.mark.parametrize("zero_type", ["singletons", "groups"])
 @pytest.mark.parametrize("r,m", [(r, m) for m in range(1, 8) for r in range(1, m + 1)])
 def test_all_routes_small(zero_type, r, m):
-    values = {method: T(r, m, zero_type=zero_type, method=method) for method in METHODS_T}
+    assert set(METHODS_T) <= set(count_methods(zero_type))
+    values = {method: T(r, m, zero_type=zero_type, method=method) for method in count_methods(zero_type)}
     assert len(set(values.values())) == 1, values
     g_values = {method: G(r, m, method=method) for method in METHODS_G}
     assert len(set(g_values.values())) == 1, g_values
@@ -67,6 +72,8 @@ def test_all_routes_small(zero_type, r, m):
 def test_routes_agree_random(r, h, zero_type):
     m = r + h
     methods = ["stirling", "inclusion_exclusion", "zero_type_sum", "recurrence"]
+    if zero_type == "groups":
+        methods.append("power_sum")
     if m <= 30:
         methods.append("species")
     values = set()
@@ -226,3 +233,93 @@ def test_triangle_rows_cut_and_guard():
         T(10, side, zero_type="groups", method="recurrence")
     with pytest.raises(ArgumentValueError):
         T_table([], [3])
+
+
+# ----------------------------------------------------------------------------- the registry and issue 11
+
+
+def test_routes_are_registered_on_the_readings():
+    from symbolic_minima.readings import CRITICAL_READING, GROUPS, SINGLETONS
+
+    assert count_methods(SINGLETONS) == METHODS_T
+    assert count_methods(CRITICAL_READING) == METHODS_G
+    assert count_methods(GROUPS) == METHODS_T[:1] + ("power_sum",) + METHODS_T[1:]
+    assert GROUPS.auto("python") == GROUPS.auto("flint") == "power_sum"
+    assert count_subspaces(SINGLETONS, 3, 5) == T(3, 5) and count_subspaces(CRITICAL_READING, 3, 5) == G(3, 5)
+    assert count_subspaces("R2", 4, 9, method="recurrence") == T(4, 9, "groups")
+    with pytest.raises(ArgumentValueError, match="backend"):
+        T(2, 3, backend="gmp")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("r,m", [(1, 1), (1, 2), (2, 2), (5, 40), (40, 41), (60, 150), (150, 300)])
+def test_groups_power_sum(r, m, backend):
+    value = groups_power_sum(r, m, backend=backend)
+    assert value == T(r, m, "groups", method="zero_type_sum") == T(r, m, "groups", method="stirling")
+    if m <= 60:
+        assert value == T(r, m, "groups", method="recurrence")
+
+
+def test_groups_counts_call_no_stirling_number(monkeypatch):
+    """Issue 11: the groups reading by its default route takes no Stirling number per k (nor any)."""
+    import symbolic_minima.counting as counting_module
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("a Stirling number was computed")
+
+    monkeypatch.setattr(counting_module, "stirling2", forbidden)
+    for backend in BACKENDS:
+        assert T(30, 90, "groups", backend=backend) == T(30, 90, "groups", method="recurrence")
+    if flint_available():
+        import flint
+
+        monkeypatch.setattr(flint.fmpz, "stirling_s2", forbidden, raising=False)
+        assert T(40, 100, "groups") == T(40, 100, "groups", method="zero_type_sum")
+    with pytest.raises(AssertionError, match="Stirling number"):  # the check can fail: R1 does use one
+        T(30, 90, method="stirling", backend="python")
+
+
+def test_count_closed_form_is_derived_on_demand():
+    c = Count("T", 3, 5, "singletons", 390, "R1")  # no closed form given
+    assert c.closed_form == closed_form("T") and c == count("T", 3, 5)
+    assert "closed_form" not in repr(c)
+    assert Count("G", 2, 3, None, 6).closed_form == closed_form("G")
+
+
+def _python(code: str) -> str:
+    import os
+    import pathlib
+    import subprocess
+    import sys
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHONPATH=str(root), SYMBOLIC_MINIMA_PROGRESS="0")
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                          cwd=root).stdout.strip()
+
+
+def test_integer_counts_import_neither_sympy_nor_networkx():
+    """Issue 11, lazy imports: counts, tables and the CLI's count/table need neither sympy nor networkx."""
+    loaded = "import sys; print('sympy' in sys.modules, 'networkx' in sys.modules)"
+    assert _python("import symbolic_minima.counting; " + loaded) == "False False"
+    assert _python("import symbolic_minima; symbolic_minima.T(3, 5); " + loaded) == "False False"
+    assert _python("from symbolic_minima.counting import T, G, T_table, count; T(30, 60, 'R2'); G(3, 5); "
+                   "T_table(range(1, 4), range(1, 6)); count('T', 3, 5).value; " + loaded) == "False False"
+    assert _python("from symbolic_minima.cli import main; main(['count', 'T', '3', '5']); "
+                   "main(['table', 'G', '--r', '1:2', '--m', '1:3', '--json']); " + loaded).endswith("False False")
+    # the formula needs sympy, never networkx; the check itself can fail: the graph does load networkx
+    assert _python("from symbolic_minima.cli import main; main(['formula', 'T']); " + loaded).endswith("True False")
+    assert _python("import symbolic_minima.graph; " + loaded).endswith("True")
+
+
+def test_package_names_stay_available():
+    import symbolic_minima
+
+    star = _python("import symbolic_minima as sm; from symbolic_minima import *; "
+                   "print(sum(name in globals() for name in sm.__all__), len(sm.__all__))")
+    assert star == f"{len(symbolic_minima.__all__)} {len(symbolic_minima.__all__)}"
+    assert set(symbolic_minima.__all__) <= set(dir(symbolic_minima))
+    assert symbolic_minima.count_subspaces is count_subspaces
+    assert symbolic_minima.counting.T is T  # sub-modules as attributes, as after an eager import
+    with pytest.raises(AttributeError):
+        symbolic_minima.no_such_name  # noqa: B018

@@ -2,7 +2,7 @@
 
 import pytest
 import sympy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
@@ -63,6 +63,32 @@ def test_backends_agree_and_recurrence(n, k):
 def test_difference_power_sum_matches_naive(k, n, a):
     from math import comb
 
+    naive = sum((-1) ** (k - i) * comb(k, i) * (a + i) ** n for i in range(k + 1))
+    assert difference_power_sum(k, n, a) == naive
+
+
+@given(st.integers(0, 60), st.integers(0, 200), st.integers(0, 3))
+def test_split_route_matches_naive_at_small_sizes(k, n, a):
+    """The binary-splitting route, forced below its size threshold (where the plain sum normally runs)."""
+    from math import comb
+    from unittest.mock import patch
+
+    import symbolic_minima.stirling as stirling_module
+
+    naive = sum((-1) ** (k - i) * comb(k, i) * (a + i) ** n for i in range(k + 1))
+    with patch.object(stirling_module, "_PLAIN_SUM_BITS", 0), patch.object(stirling_module, "_PLAIN_SUM_TERMS", 0):
+        assert difference_power_sum(k, n, a) == naive
+
+
+@settings(max_examples=8)
+@given(st.integers(33, 120), st.integers(1900, 2600), st.integers(0, 3))
+def test_difference_power_sum_above_the_threshold(k, n, a):
+    """Sizes where the split route runs by default (powers of 11,000 bits and more)."""
+    from math import comb
+
+    import symbolic_minima.stirling as stirling_module
+
+    assert n * (a + k).bit_length() >= stirling_module._PLAIN_SUM_BITS
     naive = sum((-1) ** (k - i) * comb(k, i) * (a + i) ** n for i in range(k + 1))
     assert difference_power_sum(k, n, a) == naive
 

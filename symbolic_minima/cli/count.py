@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import json
 
-import sympy
-
 from ..bigint import int_to_str
 from ..errors import MAX_WIDTH, ArgumentValueError
 from ..readings import DEFAULT_ZERO_TYPE, describe_zero_type, reading_name, zero_types
@@ -60,6 +58,8 @@ def _count(args) -> int:
     if args.json:
         print(json.dumps(result.to_json()))
     elif args.latex:
+        import sympy  # only for LaTeX: an integer count needs no sympy
+
         print(sympy.latex(result))
     else:
         print(int_to_str(result.value))
@@ -156,6 +156,8 @@ def _ratio(args) -> int:
 
 
 def _formula(args) -> int:
+    import sympy
+
     from ..counting import closed_form, latex_form
 
     quantity, zero_type = _quantity_args(args)
