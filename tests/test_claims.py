@@ -520,3 +520,12 @@ def test_cli_json_latex_and_tex_file(capsys, tmp_path):
     assert data["method"] == "counterexample search" and data["checked"]
     status, _, err = main(capsys, "T(1, m) == 2^m - 1", "--tex", str(tmp_path / "no" / "such" / "dir.tex"))
     assert status == 2 and "cannot write --tex file" in err
+
+
+def test_cli_defaults_agree_with_the_library():
+    from symbolic_minima import claims
+    from symbolic_minima.cli import claim as cli_claim
+
+    assert cli_claim.ACTIVATIONS == claims.ACTIVATIONS
+    assert cli_claim.DEFAULT_BUDGET == claims.DEFAULT_BUDGET
+    assert cli_claim.DEFAULT_SEARCH_EXAMPLES == claims.DEFAULT_SEARCH_EXAMPLES

@@ -21,8 +21,13 @@ from __future__ import annotations
 
 import json
 
-from ..claims import ACTIVATIONS, DEFAULT_BUDGET, DEFAULT_SEARCH_EXAMPLES, decide
 from ..readings import ZERO_TYPES
+
+# The defaults of symbolic_minima.claims, repeated here so that building the parser (for any
+# command) does not import sympy; tests/test_claims.py checks that they agree.
+ACTIVATIONS = ("generic",)
+DEFAULT_BUDGET = 1000
+DEFAULT_SEARCH_EXAMPLES = 100
 from . import fail
 from ._common import add_format_options, parse_int
 
@@ -69,6 +74,8 @@ def _claim(args) -> int:
         "search_examples": parse_int(args.search, "--search", 0, 100_000),
     }
     options = {k: v for k, v in options.items() if v is not None}
+    from ..claims import decide
+
     verdict = decide(args.claim, args.zero_type, activation=args.activation, **options)
     if args.tex:
         try:
