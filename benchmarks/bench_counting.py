@@ -154,7 +154,8 @@ def test_zz_report():
             lines.append(f"  {group:>14}  {name:<38} {seconds:10.4f} s")
     big, mid, tab = RESULTS.get("T(5000,10000)", {}), RESULTS.get("T(1000,2000)", {}), RESULTS.get("table", {})
     if "raw python-flint" in big and "symbolic_minima flint" in big:
-        lines.append(f"  T(5000,10000): symbolic_minima/raw flint = {big['symbolic_minima flint'] / big['raw python-flint']:.2f}")
+        ratio = big["symbolic_minima flint"] / big["raw python-flint"]
+        lines.append(f"  T(5000,10000): symbolic_minima/raw flint = {ratio:.2f}")
     if "sympy baseline" in big and "symbolic_minima python" in big:
         lines.append(f"  T(5000,10000): sympy/python = {big['sympy baseline'] / big['symbolic_minima python']:.1f}x")
     if "sympy baseline" in mid and "symbolic_minima python" in mid:

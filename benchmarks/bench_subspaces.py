@@ -52,7 +52,7 @@ def test_exact_subspace_rate(benchmark, r, m, d, zero_type):
     generic = _rate(lambda: [AffineSubspace(sample[0].parameters, A, b) for A, b in systems], len(systems))
     # baseline 2: sympy Matrix.rref of the augmented systems
     few = systems[:40]
-    mats = [sympy.Matrix([list(row) + [beta] for row, beta in zip(A, b)]) for A, b in few]
+    mats = [sympy.Matrix([list(row) + [beta] for row, beta in zip(A, b, strict=True)]) for A, b in few]
     sym = _rate(lambda: [M.rref() for M in mats], len(mats), repeat=1)
     benchmark.extra_info.update(subspaces_per_s=rate, generic_per_s=generic, sympy_rref_per_s=sym)
     print(f"\nsubspaces/s r={r} m={m} d={d} {zero_type}: {rate:,.0f}  (generic RREF route {generic:,.0f}/s, "
@@ -103,7 +103,7 @@ def test_intersection_rate(benchmark):
 
     teacher = Teacher([[1, "1/2"], [-1, 2], [3, 1]], [1, "-3/2", 2])
     subs = list(islice(global_minimum_subspaces(teacher, 6, "groups"), 400))
-    pairs = list(zip(subs, subs[7:] + subs[:7]))
+    pairs = list(zip(subs, subs[7:] + subs[:7], strict=True))
     benchmark(lambda: [a.intersection(b) for a, b in pairs])
     rate = len(pairs) / benchmark.stats.stats.mean
     n = subs[0].ambient_dimension

@@ -19,8 +19,14 @@ from math import comb
 
 import sympy
 
-from symbolic_minima.labellings import critical_labellings, global_minimum_labellings, set_partitions
+from symbolic_minima.errors import ArgumentValueError
+from symbolic_minima.labellings import (
+    critical_labellings,
+    global_minimum_labellings,
+)
 from symbolic_minima.progress import progress
+from symbolic_minima.readings import CRITICAL_READING, GROUPS, SINGLETONS, get_reading
+from symbolic_minima.roles import REPLICA
 
 __all__ = [
     "r",
@@ -29,6 +35,9 @@ __all__ = [
     "j",
     "k",
     "x",
+    "R1",
+    "R2",
+    "CRITICAL",
     "DEFAULT_ENUMERATION_LIMIT",
     "STRUCTURES_LIMIT",
     "BIJECTION_LIMIT",
@@ -54,6 +63,9 @@ __all__ = [
     "binomial_expansion_lemma",
     "enumeration_note",
 ]
+
+#: The names of the readings the proofs are about (``zero_type`` values; never spelled out in the proofs).
+R1, R2, CRITICAL = SINGLETONS.name, GROUPS.name, CRITICAL_READING.name
 
 #: Symbolic width of the teacher and of the student.
 r = sympy.Symbol("r", integer=True, positive=True)
@@ -111,7 +123,7 @@ x = sympy.Symbol("x")  # replaced by species.EGF_VARIABLE where the species modu
 # ---------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def g_recurrence(rr: int, mm: int) -> int:
     r"""Surjections :math:`[m]\to[r]` by removing neuron ``m``.
 
@@ -128,34 +140,46 @@ def g_recurrence(rr: int, mm: int) -> int:
     return rr * g_recurrence(rr, mm - 1) + rr * g_recurrence(rr - 1, mm - 1)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def bell_recurrence(nn: int) -> int:
-    r"""Set partitions of ``[n]``: the block of the last item has ``s`` items, :math:`B_n=\sum_s\binom{n-1}{s-1}B_{n-s}`."""
+    r"""Set partitions of ``[n]`` by the size ``s`` of the last item's block.
+
+    :math:`B_n=\sum_s\binom{n-1}{s-1}B_{n-s}`.
+    """
     if nn == 0:
         return 1
     return sum(comb(nn - 1, s - 1) * bell_recurrence(nn - s) for s in range(1, nn + 1))
 
 
-@functools.lru_cache(maxsize=None)
-def t_recurrence(rr: int, mm: int, zero_type: str = "singletons") -> int:
+def t_recurrence(rr: int, mm: int, zero_type: str = R1) -> int:
     r"""Global-minimum labellings of ``[m]`` by removing neuron ``m``.
 
-    Singletons (R1): neuron ``m`` is zero-type (:math:`T(r,m-1)`) or a replica
-    of one of ``r`` teacher neurons, shared (:math:`T(r,m-1)`) or alone
-    (:math:`T(r-1,m-1)`): :math:`T(r,m)=(r+1)T(r,m-1)+r\,T(r-1,m-1)`, :math:`T(0,m)=1`.
-
-    Groups (R2): a replica as before, or a member of a zero block (zero-type
-    neuron if ``s = 1``, zero-sum group if ``s >= 2``) of ``s`` neurons:
-    :math:`T(r,m)=r\,T(r,m-1)+r\,T(r-1,m-1)+\sum_{s\ge1}\binom{m-1}{s-1}T(r,m-s)`, :math:`T(0,0)=1`.
+    Neuron ``m`` is a replica of one of ``r`` teacher neurons, shared
+    (:math:`T(r,m-1)`) or alone (:math:`T(r-1,m-1)`), or a member of a free
+    block of ``s`` neurons with ``s`` an allowed free-block size of the reading
+    (:math:`\binom{m-1}{s-1}` choices of its partners):
+    :math:`T(r,m)=r\,T(r,m-1)+r\,T(r-1,m-1)+\sum_{s\text{ allowed}}\binom{m-1}{s-1}T(r,m-s)`,
+    :math:`T(0,0)=1`.  Singletons (R1) allow ``s = 1`` only, so
+    :math:`T(r,m)=(r+1)T(r,m-1)+r\,T(r-1,m-1)`; groups (R2) allow every ``s >= 1``.
+    The allowed sizes come from the reading's free roles, not from its name.
     """
+    reading = get_reading(zero_type)
+    if reading.is_critical or reading.replica is not REPLICA:
+        raise ArgumentValueError(f"t_recurrence is derived for global-minimum readings with replica blocks, "
+                                 f"got {reading.name!r}")
+    return _t_recurrence(rr, mm, reading.name)
+
+
+@functools.cache
+def _t_recurrence(rr: int, mm: int, name: str) -> int:
     if rr < 0 or mm < 0:
         return 0
     if mm == 0:
         return 1 if rr == 0 else 0
-    replica = rr * t_recurrence(rr, mm - 1, zero_type) + rr * t_recurrence(rr - 1, mm - 1, zero_type)
-    if zero_type == "singletons":
-        return replica + t_recurrence(rr, mm - 1, zero_type)
-    return replica + sum(comb(mm - 1, s - 1) * t_recurrence(rr, mm - s, zero_type) for s in range(1, mm + 1))
+    allows = get_reading(name).allows_free_size
+    replica = rr * _t_recurrence(rr, mm - 1, name) + rr * _t_recurrence(rr - 1, mm - 1, name)
+    return replica + sum(comb(mm - 1, s - 1) * _t_recurrence(rr, mm - s, name)
+                         for s in range(1, mm + 1) if allows(s))
 
 
 # ---------------------------------------------------------------------------
@@ -163,18 +187,22 @@ def t_recurrence(rr: int, mm: int, zero_type: str = "singletons") -> int:
 # ---------------------------------------------------------------------------
 
 
+def _is_critical(kind: str) -> bool:
+    return get_reading(kind).is_critical
+
+
 def _labellings(kind: str, rr: int, mm: int):
-    if kind == "critical":
+    if _is_critical(kind):
         return critical_labellings(rr, mm)
     return global_minimum_labellings(rr, mm, zero_type=kind)
 
 
 def _expected(kind: str, rr: int, mm: int) -> int:
-    return g_recurrence(rr, mm) if kind == "critical" else t_recurrence(rr, mm, kind)
+    return g_recurrence(rr, mm) if _is_critical(kind) else t_recurrence(rr, mm, kind)
 
 
 def enumerated_count(kind: str, rr: int, mm: int, limit: int) -> int | None:
-    """Count labellings (``kind`` = ``"singletons"``, ``"groups"`` or ``"critical"``) one by one.
+    """Count labellings (``kind``: a reading name, :data:`R1`, :data:`R2` or :data:`CRITICAL`) one by one.
 
     Returns ``None`` (route not used) when ``m < r`` or when the recurrence
     says there are more than ``limit`` of them.
@@ -187,7 +215,7 @@ def enumerated_count(kind: str, rr: int, mm: int, limit: int) -> int | None:
     return _enumerate(kind, rr, mm)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _enumerate(kind: str, rr: int, mm: int) -> int:
     """Number of labellings, counted one by one (cached: several proofs share the same enumerations)."""
     size = _expected(kind, rr, mm)
@@ -204,10 +232,10 @@ def structures_count(species_obj, mm: int, size_hint: int, limit: int = STRUCTUR
 def structures_match_labellings(kind: str, rr: int, mm: int) -> tuple[bool, int]:
     """Map every species structure on ``mm`` labels to its labelling; must be one-to-one onto the labellings.
 
-    ``kind``: ``"singletons"``, ``"groups"`` or ``"critical"``.  Returns ``(ok, structures mapped)``.
+    ``kind``: a reading name (:data:`R1`, :data:`R2`, :data:`CRITICAL`).  Returns ``(ok, structures mapped)``.
     """
     sp = species()
-    zt = None if kind == "critical" else kind
+    zt = None if _is_critical(kind) else kind
     images = [sp.structure_to_labelling(st, mm, zt) for st in _species_of(kind, rr).structures(tuple(range(mm)))]
     target = set(_labellings(kind, rr, mm))
     return len(images) == len(set(images)) and set(images) == target, len(images)
@@ -241,9 +269,9 @@ def assert_bijection(proof, statement: str, check, cases, detail: str, unit: str
 
 
 def _species_of(kind: str, rr):
-    """The species of the labellings of ``kind`` (``"singletons"``, ``"groups"`` or ``"critical"``) for width ``rr``."""
+    """The species of the labellings of the reading ``kind`` for width ``rr``."""
     sp = species()
-    return sp.critical_species(rr) if kind == "critical" else sp.global_minimum_species(rr, zero_type=kind)
+    return sp.critical_species(rr) if _is_critical(kind) else sp.global_minimum_species(rr, zero_type=kind)
 
 
 def structures_route(kind: str):
@@ -292,7 +320,8 @@ def binomial_expansion_lemma(max_power: int = 8) -> tuple[bool, str]:
     r"""Binomial theorem :math:`(e^x-1)^r=\sum_j\binom rj(-1)^j e^{(r-j)x}`, expanded for ``r <= max_power``."""
     X = sympy.Symbol("x")
     ok = all(
-        sympy.expand(sum(comb(p, i) * (-1) ** i * sympy.exp((p - i) * X) for i in range(p + 1)) - (sympy.exp(X) - 1) ** p)
+        sympy.expand(sum(comb(p, i) * (-1) ** i * sympy.exp((p - i) * X) for i in range(p + 1))
+                     - (sympy.exp(X) - 1) ** p)
         == 0
         for p in range(max_power + 1)
     )
@@ -306,7 +335,8 @@ def convolution_lemma(order: int = 8) -> tuple[bool, str]:
     b, B = _generic_egf("b", order, X)
     prod = sympy.expand(A * B)
     ok = all(
-        sympy.expand(prod.coeff(X, mm) * sympy.factorial(mm) - sum(comb(mm, kk) * a[kk] * b[mm - kk] for kk in range(mm + 1)))
+        sympy.expand(prod.coeff(X, mm) * sympy.factorial(mm)
+                     - sum(comb(mm, kk) * a[kk] * b[mm - kk] for kk in range(mm + 1)))
         == 0
         for mm in range(order + 1)
     )

@@ -12,7 +12,7 @@ from math import comb
 
 import sympy
 
-from proofs import _common as C
+from symbolic_minima.errors import ArgumentValueError
 from symbolic_minima.labellings import (
     canonical_groups,
     critical_labellings,
@@ -21,14 +21,24 @@ from symbolic_minima.labellings import (
     set_partitions,
 )
 from symbolic_minima.proving import Proof, check_options
-from symbolic_minima.readings import reading_name
+from symbolic_minima.readings import GLOBAL_MINIMUM, GROUPS, SINGLETONS, get_reading, reading_name
+
+from . import _common as C
 
 __all__ = ["claimed_form", "prove_zero_type_sum", "proof_for", "bijection_check"]
 
 
+def _has_groups(zero_type: str) -> bool:
+    """Whether the reading has zero-sum groups; only R1 and R2 have a derived zero-type sum here."""
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    if reading not in (SINGLETONS, GROUPS):
+        raise ArgumentValueError(f"the zero-type sum is derived for R1 and R2 only, got {reading.name!r}")
+    return reading.has_groups
+
+
 def zero_factor(zero_type: str, k):
-    """:math:`Z_k`: 1 (singletons) or the Bell number :math:`B_k` (groups)."""
-    return sympy.Integer(1) if zero_type == "singletons" else sympy.bell(k)
+    """:math:`Z_k`: 1 (R1: zero-type neurons only) or the Bell number :math:`B_k` (R2: zero-sum groups)."""
+    return sympy.bell(k) if _has_groups(zero_type) else sympy.Integer(1)
 
 
 def claimed_form(zero_type: str):
@@ -47,7 +57,8 @@ def bijection_check(zero_type: str, rr: int, mm: int) -> tuple[bool, int]:
     ``|K| = k`` equals ``C(m,k) * Z_k * #surjections [m-k] -> [r]`` with
     :math:`Z_k` and the surjections counted by enumeration too.
     """
-    hist = Counter()
+    groups = _has_groups(zero_type)
+    hist: Counter[int] = Counter()
     ok = True
     seen = 0
     for g in global_minimum_labellings(rr, mm, zero_type=zero_type):
@@ -56,11 +67,11 @@ def bijection_check(zero_type: str, rr: int, mm: int) -> tuple[bool, int]:
         rest = tuple(v for v in g if v > 0)
         if not is_critical_labelling(rest, rr) or canonical_groups(zero_part) != zero_part:
             ok = False
-        if zero_type == "singletons" and any(v < 0 for v in zero_part):
+        if not groups and any(v < 0 for v in zero_part):
             ok = False
         hist[len(zero_part)] += 1
     for kk in range(0, mm - rr + 1):
-        zk = 1 if zero_type == "singletons" else sum(1 for _ in set_partitions(kk))
+        zk = sum(1 for _ in set_partitions(kk)) if groups else 1
         gk = sum(1 for _ in critical_labellings(rr, mm - kk))
         if hist.get(kk, 0) != comb(mm, kk) * zk * gk:
             ok = False
@@ -89,12 +100,13 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
     r, m, n, k = C.r, C.m, C.n, C.k
     claimed = claimed_form(zero_type) if claimed is None else claimed
     R = reading_name(zero_type)
+    groups = _has_groups(zero_type)
     Tf = sympy.Function(f"T_{{{R}}}")
     proof = Proof(name, claim, f"T_{{{R}}}(r,m) = {sympy.latex(claimed)}", reading=zero_type)
 
     F_T = sp.global_minimum_species(r, zero_type=zero_type).egf()
     F_G = sp.critical_species(r).egf()
-    F_Z = sp.zero_type_neurons().egf() if zero_type == "singletons" else sp.zero_sum_groups().egf()
+    F_Z = sp.zero_sum_groups().egf() if groups else sp.zero_type_neurons().egf()
     proof.derive(f"EGF of the global minima ({R}), of the critical subspaces and of the zero part",
                  r"\left(\sum_m T_{%s}(r,m)\tfrac{x^m}{m!},\ \sum_m G(r,m)\tfrac{x^m}{m!},\ "
                  r"\sum_k Z_k\tfrac{x^k}{k!}\right)" % R, sympy.Tuple(F_T, F_G, F_Z))
@@ -105,9 +117,9 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
                 r"m!\,[x^m]\,A(x)B(x)", r"\sum_{k=0}^{m}\binom{m}{k}a_k\,b_{m-k}", ok, how)
     z_coeff = sp.closed_form_coefficient(F_Z, n)
     proof.sum_identity(
-        "Coefficients of the zero part: $Z_n = 1$" if zero_type == "singletons"
-        else "Coefficients of the zero part: $Z_n = B_n$ (Bell numbers, Dobinski)",
-        z_coeff, zero_factor(zero_type, n) if zero_type == "singletons" else sympy.bell(n).rewrite(sympy.Sum))
+        "Coefficients of the zero part: $Z_n = B_n$ (Bell numbers, Dobinski)" if groups
+        else "Coefficients of the zero part: $Z_n = 1$",
+        z_coeff, sympy.bell(n).rewrite(sympy.Sum) if groups else zero_factor(zero_type, n))
     g_coeff = sp.closed_form_coefficient(F_G, n)
     proof.sum_identity("Coefficients of the critical part: $G(r,n) = r!\\,S(n,r)$", g_coeff,
                        sympy.factorial(r) * st.StirlingS2(n, r).rewrite(sympy.Sum))
@@ -122,7 +134,7 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
 
     def package_sum(rr, mm):
         bells = counting.bell_numbers(mm)
-        zk = (lambda kk: 1) if zero_type == "singletons" else (lambda kk: bells[kk])
+        zk = (lambda kk: bells[kk]) if groups else (lambda kk: 1)
         return sum(comb(mm, kk) * zk(kk) * counting.G(rr, mm - kk) for kk in range(0, mm - rr + 1))
 
     cases = [(rr, mm) for rr, mm in C.rm_cases(max_r, extra_m)]

@@ -27,16 +27,12 @@ from fractions import Fraction
 
 import sympy
 
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
-
 from symbolic_minima.proving import Proof, check_options, proof_main
 
+from . import _common as C
+
 NAME = "asymptotics"
-READING = "singletons"
+READING = C.R1
 CLAIM = ("fixed r, m -> oo: T_R1(r,m) ~ (r+1)^m and G(r,m) ~ r^m, with |T/(r+1)^m - 1| <= (2^r-1)(r/(r+1))^m "
          "and |G/r^m - 1| <= (2^r-2)((r-1)/r)^m")
 
@@ -65,7 +61,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     )
 
     # ---- T_R1
-    t_form = sp.closed_form_coefficient(sp.global_minimum_species(r, zero_type="singletons").egf(), m)
+    t_form = sp.closed_form_coefficient(sp.global_minimum_species(r, zero_type=C.R1).egf(), m)
     t_sum = sympy.Sum((-1) ** j * sympy.binomial(r, j) * (r + 1 - j) ** m, (j, 0, r))
     proof.derive("Closed form of $T_{R1}(r,m)$ extracted from the EGF $e^x (e^x-1)^r$", r"T_{R1}(r,m)", t_form)
     proof.sum_identity("Written from the largest base down", t_form, t_sum)
@@ -73,7 +69,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof.identity("The $j = 0$ term is the claimed leading term", t_lead, bt**m)
     tail = sympy.Sum(t_sum.function, (j, 1, r)) / bt**m
     proof.derive("Hence $T_{R1}(r,m)/(r+1)^m - 1$ is the tail", r"\frac{T_{R1}(r,m)}{(r+1)^m} - 1", tail)
-    ok = all(0 <= (rr + 1 - jj) ** mm <= rr**mm for rr in range(1, 13) for jj in range(1, rr + 1) for mm in range(0, 41))
+    ok = all(0 <= (rr + 1 - jj) ** mm <= rr**mm
+             for rr in range(1, 13) for jj in range(1, rr + 1) for mm in range(0, 41))
     proof.lemma("Each tail term is bounded, as $0 \\le (r+1-j)^m \\le r^m$ for $1 \\le j \\le r$",
                 r"\left|(-1)^j\binom rj\frac{(r+1-j)^m}{(r+1)^m}\right|",
                 r"\binom rj\Big(\frac{r}{r+1}\Big)^m", ok,
@@ -114,7 +111,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                     for mm in list(range(max(rr, 1), rr + extra_m + 1)) + list(LARGE_M)})
 
     def bound_ok(rr, mm):
-        t = C.t_recurrence(rr, mm, "singletons")
+        t = C.t_recurrence(rr, mm, C.R1)
         g = C.g_recurrence(rr, mm)
         btt = int(bt.subs(r, rr)) if isinstance(bt, sympy.Basic) else bt
         bgg = int(bg.subs(r, rr)) if isinstance(bg, sympy.Basic) else bg
@@ -125,7 +122,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof.compare(
         "$T_{R1}$ at the checked widths agrees with the package",
         cases,
-        claim=("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, "singletons")),
+        claim=("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, C.R1)),
         routes=[("counting.T", lambda rr, mm: counting.T(rr, mm))],
     )
     proof.compare(
@@ -136,16 +133,18 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     )
     results = [bound_ok(rr, mm) for rr, mm in cases]
     proof.assert_that(
-        f"Both bounds hold exactly (Fractions) for $r \\le {max_r}$, $m = r, \\dots, r+{extra_m}$ and $m \\in \\{{{', '.join(map(str, LARGE_M))}\\}}$",
+        f"Both bounds hold exactly (Fractions) for $r \\le {max_r}$, $m = r, \\dots, r+{extra_m}$ "
+        f"and $m \\in \\{{{', '.join(map(str, LARGE_M))}\\}}$",
         all(results), len(cases), "(r, m) pairs checked with exact rationals", route="exact bound",
     )
     far = [(rr, max(LARGE_M)) for rr in range(1, max_r + 1)]
     close = all(
-        abs(Fraction(C.t_recurrence(rr, mm, "singletons"), (rr + 1) ** mm) - 1) < Fraction(1, 10**3)
+        abs(Fraction(C.t_recurrence(rr, mm, C.R1), (rr + 1) ** mm) - 1) < Fraction(1, 10**3)
         for rr, mm in far
     )
     proof.assert_that(
-        f"Convergence is visible: $|T_{{R1}}(r,{max(LARGE_M)})/(r+1)^{{{max(LARGE_M)}}} - 1| < 10^{{-3}}$ for every $r \\le {max_r}$",
+        f"Convergence is visible: $|T_{{R1}}(r,{max(LARGE_M)})/(r+1)^{{{max(LARGE_M)}}} - 1| < 10^{{-3}}$ "
+        f"for every $r \\le {max_r}$",
         close, len(far), "exact ratios", route="exact ratio",
     )
     return proof.finish()

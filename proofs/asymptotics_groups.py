@@ -26,21 +26,17 @@ from __future__ import annotations
 
 import sys
 from fractions import Fraction
-from math import comb
+from itertools import pairwise
 
 import sympy
-
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
 
 from symbolic_minima.labellings import global_minimum_labellings
 from symbolic_minima.proving import Proof, check_options, proof_main
 
+from . import _common as C
+
 NAME = "asymptotics_groups"
-READING = "groups"
+READING = C.R2
 CLAIM = ("fixed r, m -> oo: T_R2(r,m) ~ Bell(m+r); exactly Bell(m+r) = sum_l c_(r,l) T_R2(l,m) with c_(r,l) >= 0, "
          "c_(r,r) = 1 (no exponential rate in R2)")
 
@@ -66,7 +62,7 @@ def zero_blocks(label) -> int:
 
 def _t2(l: int, m: int) -> int:
     """T_R2(l, m) including l = 0 (Bell numbers), by the recurrence of :mod:`proofs._common`."""
-    return C.t_recurrence(l, m, "groups")
+    return C.t_recurrence(l, m, C.R2)
 
 
 def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, claimed_coefficients=None) -> Proof:
@@ -84,7 +80,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                   r"T_{R2}(l,m),\quad c_{r,l}\ge 0,\ c_{r,r}=1", reading=READING)
 
     # ---- 1. the exact identity
-    F_L = sp.global_minimum_species(L, zero_type="groups").egf()
+    F_L = sp.global_minimum_species(L, zero_type=C.R2).egf()
     proof.derive("EGF of $T_{R2}(l, \\cdot)$ from the species, symbolic in $l$", r"F_l(x)", F_L)
     proof.identity("For $l = 0$ it is the EGF of the zero-sum groups alone (Bell numbers)", F_L.subs(L, 0),
                    sp.zero_sum_groups().egf())
@@ -141,7 +137,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         for l, mm in small:
             if l == 0:
                 continue
-            blocks = [zero_blocks(g) for g in global_minimum_labellings(l, mm, zero_type="groups")]
+            blocks = [zero_blocks(g) for g in global_minimum_labellings(l, mm, zero_type=C.R2)]
             if any(sum(1 for b in blocks if b <= K) > (K + l) ** mm for K in range(0, 4)):
                 return False
         return True
@@ -150,7 +146,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         for l, mm in small:
             if l == 0 or l + 1 > mm:
                 continue
-            total = sum(zero_blocks(g) for g in global_minimum_labellings(l, mm, zero_type="groups"))
+            total = sum(zero_blocks(g) for g in global_minimum_labellings(l, mm, zero_type=C.R2))
             if total > _t2(l + 1, mm):
                 return False
         return True
@@ -177,7 +173,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     ratio_cases = [(rr, mm) for rr in range(1, max_r + 1) for mm in RATIO_M]
     ratios = {case: Fraction(_t2(*case), counting.bell_numbers(case[0] + case[1])[-1]) for case in ratio_cases}
     monotone = all(ratios[(rr, a_)] < ratios[(rr, b_)] < 1 for rr in range(1, max_r + 1)
-                   for a_, b_ in zip(RATIO_M, RATIO_M[1:]))
+                   for a_, b_ in pairwise(RATIO_M))
     proof.assert_that("$T_{R2}(r,m)/B_{m+r}$ is below 1 and increases along $m = %s$ (exact rationals)"
                       % ", ".join(map(str, RATIO_M)), monotone, len(ratio_cases), "(r, m) ratios",
                       route="exact ratio")
@@ -185,9 +181,9 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         "The recurrence values used agree with counting.T (groups) and enumeration",
         [(rr, mm) for rr in range(1, max_r + 1) for mm in range(rr, rr + extra_m + 1)],
         claim=("recurrence", lambda rr, mm: _t2(rr, mm)),
-        routes=[("counting.T", lambda rr, mm: counting.T(rr, mm, zero_type="groups")),
-                ("enumeration", lambda rr, mm: C.enumerated_count("groups", rr, mm, enumeration_limit))],
-        note=C.enumeration_note("groups", max_r, extra_m, enumeration_limit),
+        routes=[("counting.T", lambda rr, mm: counting.T(rr, mm, zero_type=C.R2)),
+                ("enumeration", lambda rr, mm: C.enumerated_count(C.R2, rr, mm, enumeration_limit))],
+        note=C.enumeration_note(C.R2, max_r, extra_m, enumeration_limit),
     )
     rows = "\n".join(f"{rr} & " + " & ".join(f"{float(ratios[(rr, mm)]):.4f}" for mm in RATIO_M) + r" \\"
                      for rr in range(1, max_r + 1))

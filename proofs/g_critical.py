@@ -21,13 +21,9 @@ import sys
 
 import sympy
 
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
-
 from symbolic_minima.proving import Proof, check_options, proof_main
+
+from . import _common as C
 
 NAME = "g_critical"
 READING = None
@@ -78,14 +74,17 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     coeff = sp.closed_form_coefficient(F, m)
     proof.derive("Coefficient extraction for symbolic m", G(r, m), coeff)
     proof.sum_identity("The extracted coefficient equals the claimed sum form", coeff, sum_c)
-    proof.identity("Special case $r = 1$, for every $m$: $G(1,m) = 1$ for $m \\ge 1$", sum_c.subs(r, 1).doit(), 1 - 0**m)
+    proof.identity("Special case $r = 1$, for every $m$: $G(1,m) = 1$ for $m \\ge 1$",
+                   sum_c.subs(r, 1).doit(), 1 - 0**m)
     proof.identity("Special case $r = 2$, for every $m$: $G(2,m) = 2^m - 2$ for $m \\ge 1$",
                    sum_c.subs(r, 2).doit(), 2**m - 2 + 0**m)
-    proof.sum_identity("$r!$ times the explicit sum of $S(m, r)$ equals the extracted coefficient, so $G(r,m) = r!\\,S(m,r)$",
+    proof.sum_identity("$r!$ times the explicit sum of $S(m, r)$ equals the extracted coefficient, "
+                       "so $G(r,m) = r!\\,S(m,r)$",
                        sympy.factorial(r) * C.stirling().StirlingS2(m, r).rewrite(sympy.Sum), coeff)
-    proof.identity("The claimed Stirling form is $r!\\,S(m, r)$", stir_c, sympy.factorial(r) * C.stirling().StirlingS2(m, r))
+    proof.identity("The claimed Stirling form is $r!\\,S(m, r)$", stir_c,
+                   sympy.factorial(r) * C.stirling().StirlingS2(m, r))
 
-    values = {}
+    values: dict = {}
     proof.compare(
         "$G(r,m)$ for every $r \\le %d$, $r-2 \\le m \\le r+%d$" % (max_r, extra_m),
         C.rm_cases(max_r, extra_m, low=min(2, max_r)),
@@ -93,13 +92,13 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         routes=[
             ("Stirling form", lambda rr, mm: stir_c.subs({r: rr, m: mm}).doit()),
             ("EGF coefficient", lambda rr, mm: sp.coefficient(F.subs(r, rr), mm)),
-            ("enumeration", lambda rr, mm: C.enumerated_count("critical", rr, mm, enumeration_limit)),
+            ("enumeration", lambda rr, mm: C.enumerated_count(C.CRITICAL, rr, mm, enumeration_limit)),
             ("recurrence", lambda rr, mm: C.g_recurrence(rr, mm)),
-            ("species structures", C.structures_route("critical")),
+            ("species structures", C.structures_route(C.CRITICAL)),
         ],
-        note=C.enumeration_note("critical", max_r, extra_m, enumeration_limit),
+        note=C.enumeration_note(C.CRITICAL, max_r, extra_m, enumeration_limit),
     )
-    C.structures_bijection_check(proof, "critical", max_r, extra_m)
+    C.structures_bijection_check(proof, C.CRITICAL, max_r, extra_m)
     proof.table("Verified values of G(r, r+h):", C.values_tabular(values, max_r, extra_m))
     return proof.finish()
 

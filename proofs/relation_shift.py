@@ -1,4 +1,4 @@
-r"""The shift relation :math:`T_{R1}(r,m) = G(r+1,m+1)/(r+1)` (reading R1, ``zero_type="singletons"``).
+r"""The shift relation :math:`T_{R1}(r,m) = G(r+1,m+1)/(r+1)` (reading R1).
 
 EGF form: :math:`\frac{d}{dx}\frac{(e^x-1)^{r+1}}{r+1} = e^x(e^x-1)^r`, and
 differentiation shifts EGF coefficients.  Bijection: a surjection of
@@ -17,29 +17,26 @@ from fractions import Fraction
 
 import sympy
 
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
-
 from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
 from symbolic_minima.proving import Proof, check_options, proof_main
 
+from . import _common as C
+
 NAME = "relation_shift"
-READING = "singletons"
+READING = C.R1
 CLAIM = "T_R1(r,m) = G(r+1,m+1)/(r+1)"
 
 __all__ = ["NAME", "READING", "CLAIM", "prove", "fibres_are_bijections"]
 
 
 def fibres_are_bijections(rr: int, mm: int) -> tuple[bool, int]:
-    """Check, on every surjection ``[m+1] -> [r+1]``, that each fibre ``{s : s(m+1) = c}`` maps bijectively onto the R1 labellings.
+    """Check, on every surjection ``[m+1] -> [r+1]``, that each fibre ``{s : s(m+1) = c}`` maps bijectively
+    onto the R1 labellings.
 
     Returns ``(ok, surjections examined)``.
     """
-    target = set(global_minimum_labellings(rr, mm, zero_type="singletons"))
-    fibres = {c: [] for c in range(1, rr + 2)}
+    target = set(global_minimum_labellings(rr, mm, zero_type=C.R1))
+    fibres: dict[int, list] = {c: [] for c in range(1, rr + 2)}
     seen = 0
     for s in critical_labellings(rr + 1, mm + 1):
         seen += 1
@@ -59,13 +56,13 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     d = r + 1 if claimed_divisor is None else claimed_divisor
     proof = Proof(NAME, CLAIM, r"T_{R1}(r,m) = \frac{G(r+1,\,m+1)}{%s}" % sympy.latex(d), reading=READING)
 
-    F_T = sp.global_minimum_species(r, zero_type="singletons").egf()
+    F_T = sp.global_minimum_species(r, zero_type=C.R1).egf()
     F_G = C.critical_egf(r + 1)
     proof.derive("EGFs of $T_{R1}(r, \\cdot)$ and of $G(r+1, \\cdot)$ from the species",
                  r"\left(\sum_m T_{R1}(r,m)\tfrac{x^m}{m!},\ \sum_n G(r+1,n)\tfrac{x^n}{n!}\right)",
                  sympy.Tuple(F_T, F_G))
-    proof.identity("Derivative identity: the derivative of the EGF of $G(r+1, \\cdot)$, divided by the claimed divisor, "
-                   "is the EGF of $T_{R1}(r, \\cdot)$", sympy.diff(F_G, x) / d, F_T,
+    proof.identity("Derivative identity: the derivative of the EGF of $G(r+1, \\cdot)$, "
+                   "divided by the claimed divisor, is the EGF of $T_{R1}(r, \\cdot)$", sympy.diff(F_G, x) / d, F_T,
                    display=r"\frac{1}{%s}\frac{d}{dx}%s" % (sympy.latex(d), sympy.latex(F_G)))
     ok, how = C.egf_shift_lemma()
     proof.lemma("Differentiation shifts EGF coefficients: $m!\\,[x^m]\\,F' = (m+1)!\\,[x^{m+1}]\\,F$",
@@ -91,10 +88,10 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         claim=("G(r+1,m+1)/(r+1) from counting.G", claim_value),
         routes=[
             ("EGF coefficient", lambda rr, mm: sp.coefficient(F_T.subs(r, rr), mm)),
-            ("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, "singletons")),
-            ("enumeration", lambda rr, mm: C.enumerated_count("singletons", rr, mm, enumeration_limit)),
+            ("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, C.R1)),
+            ("enumeration", lambda rr, mm: C.enumerated_count(C.R1, rr, mm, enumeration_limit)),
         ],
-        note=C.enumeration_note("singletons", max_r, extra_m, enumeration_limit),
+        note=C.enumeration_note(C.R1, max_r, extra_m, enumeration_limit),
     )
     bij_limit = C.bijection_limit(enumeration_limit)
     done = [(rr, mm) for rr, mm in cases if C.g_recurrence(rr + 1, mm + 1) <= bij_limit]

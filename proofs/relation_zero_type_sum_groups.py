@@ -1,4 +1,4 @@
-r"""The zero-type sum in reading R2 (zero_type="groups"): :math:`T_{R2}(r,m)=\sum_k\binom mk B_k\,G(r,m-k)`.
+r"""The zero-type sum in reading R2: :math:`T_{R2}(r,m)=\sum_k\binom mk B_k\,G(r,m-k)`.
 
 A global-minimum labelling is the choice of the k zero neurons, their grouping
 into zero-type neurons and zero-sum groups (a set partition, Bell(k) ways), and
@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import sys
 
-try:
-    from proofs import _zero_type_sum as Z
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _zero_type_sum as Z
-
 from symbolic_minima.proving import proof_main
 
+from . import _common as C
+from . import _zero_type_sum as Z
+
 NAME = "relation_zero_type_sum_groups"
-READING = "groups"
+READING = C.R2
 CLAIM = "T_R2(r,m) = sum_k C(m,k) Bell(k) G(r,m-k)"
 
 __all__ = ["NAME", "READING", "CLAIM", "prove"]

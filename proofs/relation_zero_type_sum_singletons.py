@@ -1,4 +1,4 @@
-r"""The zero-type sum in reading R1 (zero_type="singletons"): :math:`T_{R1}(r,m)=\sum_k\binom mk G(r,m-k)`.
+r"""The zero-type sum in reading R1: :math:`T_{R1}(r,m)=\sum_k\binom mk G(r,m-k)`.
 
 A global-minimum labelling is the choice of the k zero neurons and a
 surjective (critical) labelling of the other m-k neurons: the species identity
@@ -13,16 +13,13 @@ from __future__ import annotations
 
 import sys
 
-try:
-    from proofs import _zero_type_sum as Z
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _zero_type_sum as Z
-
 from symbolic_minima.proving import proof_main
 
+from . import _common as C
+from . import _zero_type_sum as Z
+
 NAME = "relation_zero_type_sum_singletons"
-READING = "singletons"
+READING = C.R1
 CLAIM = "T_R1(r,m) = sum_k C(m,k) G(r,m-k)"
 
 __all__ = ["NAME", "READING", "CLAIM", "prove"]

@@ -21,25 +21,22 @@ Run ``python -m proofs.small_values [-o FILE]``.
 from __future__ import annotations
 
 import sys
-import sympy
 
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
+import sympy
 
 from symbolic_minima.proving import Proof, check_options, proof_main
 
+from . import _common as C
+
 NAME = "small_values"
-READING = "singletons"
+READING = C.R1
 CLAIM = ("T_R1(r,r) = r!, T_R1(r,r+1) = (r+1)!(r+2)/2, T_R1(1,m) = 2^m-1, G(r,r) = r!, G(r,r+1) = (r+1)! r/2 "
          "(and the table of SPEC section 5)")
 
 __all__ = ["NAME", "READING", "CLAIM", "prove", "SPEC_TABLE"]
 
 #: SPEC §5: values for m = r..r+3 (used only as an external check of the derived values).
-SPEC_TABLE = {
+SPEC_TABLE: dict[str, dict] = {
     "T": {1: (1, 3, 7, 15), 2: (2, 12, 50, 180), 3: (6, 60, 390, 2100)},
     "G": {1: (1, 1, 1, 1), 2: (2, 6, 14, 30), 3: (6, 36, 150, 540)},
     "T_groups": {(1, 3): 10, (2, 4): 62},
@@ -69,18 +66,18 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                   reading=READING)
 
     rec_cases = [(rr, mm) for rr in range(1, max_r + 1) for mm in range(rr, rr + extra_m + 1)
-                 if C.t_recurrence(rr, mm, "singletons") <= enumeration_limit]
+                 if C.t_recurrence(rr, mm, C.R1) <= enumeration_limit]
     proof.compare(
         "The last-neuron recurrences agree with enumeration of labellings",
         rec_cases,
-        claim=("recurrence (T_R1)", lambda rr, mm: C.t_recurrence(rr, mm, "singletons")),
-        routes=[("enumeration", lambda rr, mm: C.enumerated_count("singletons", rr, mm, enumeration_limit))],
+        claim=("recurrence (T_R1)", lambda rr, mm: C.t_recurrence(rr, mm, C.R1)),
+        routes=[("enumeration", lambda rr, mm: C.enumerated_count(C.R1, rr, mm, enumeration_limit))],
     )
     proof.compare(
         "The recurrence for G agrees with enumeration of surjections",
         rec_cases,
         claim=("recurrence (G)", lambda rr, mm: C.g_recurrence(rr, mm)),
-        routes=[("enumeration", lambda rr, mm: C.enumerated_count("critical", rr, mm, enumeration_limit))],
+        routes=[("enumeration", lambda rr, mm: C.enumerated_count(C.CRITICAL, rr, mm, enumeration_limit))],
     )
 
     # T(r, r): T(r,r) = (r+1) T(r,r-1) + r T(r-1,r-1), T(r,r-1) = 0
@@ -99,7 +96,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                    display=r"r\cdot %s" % sympy.latex(forms["G(r,r)"].subs(r, r - 1)))
     proof.identity("Induction step for $G(r,r+1)$: $r\\,G(r,r) + r\\,G(r-1,r)$",
                    r * forms["G(r,r)"] + r * forms["G(r,r+1)"].subs(r, r - 1), forms["G(r,r+1)"],
-                   display=r"r\,%s + r\,%s" % (sympy.latex(forms["G(r,r)"]), sympy.latex(forms["G(r,r+1)"].subs(r, r - 1))))
+                   display=r"r\,%s + r\,%s" % (sympy.latex(forms["G(r,r)"]),
+                                                  sympy.latex(forms["G(r,r+1)"].subs(r, r - 1))))
     bases = {
         "T(r,r) at r = 0": (forms["T(r,r)"].subs(r, 0), C.t_recurrence(0, 0)),
         "T(r,r+1) at r = 0": (forms["T(r,r+1)"].subs(r, 0), C.t_recurrence(0, 1)),
@@ -125,10 +123,10 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     spec_cases = [(q, rr, h) for q in ("T", "G") for rr in SPEC_TABLE[q] for h in range(4)]
     ok_spec = all((counting.T(rr, rr + h) if q == "T" else counting.G(rr, rr + h)) == SPEC_TABLE[q][rr][h]
                   for q, rr, h in spec_cases)
-    ok_spec = ok_spec and all(counting.T(a, b, zero_type="groups") == v for (a, b), v in SPEC_TABLE["T_groups"].items())
-    ok_spec = ok_spec and all(C.t_recurrence(a, b, "singletons") == v
+    ok_spec = ok_spec and all(counting.T(a, b, zero_type=C.R2) == v for (a, b), v in SPEC_TABLE["T_groups"].items())
+    ok_spec = ok_spec and all(C.t_recurrence(a, b, C.R1) == v
                               for (a, b), v in SPEC_TABLE["T_singletons_vs_groups"].items())
-    ok_spec = ok_spec and all(C.t_recurrence(a, b, "groups") == v for (a, b), v in SPEC_TABLE["T_groups"].items())
+    ok_spec = ok_spec and all(C.t_recurrence(a, b, C.R2) == v for (a, b), v in SPEC_TABLE["T_groups"].items())
     proof.assert_that("The table and the R1/R2 examples of SPEC section 5", ok_spec,
                       len(spec_cases) + 2 * len(SPEC_TABLE["T_groups"]), "values compared", route="SPEC table")
     return proof.finish()

@@ -1,6 +1,6 @@
 r"""T in the groups reading (R2): the number of maximal affine subspaces of the zero-loss set.
 
-Claim (SPEC §2, reading R2, ``zero_type="groups"``):
+Claim (SPEC §2, reading R2):
 
 .. math::
 
@@ -26,16 +26,12 @@ from math import comb, factorial
 
 import sympy
 
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
-
 from symbolic_minima.proving import Proof, check_options, proof_main
 
+from . import _common as C
+
 NAME = "t_groups"
-READING = "groups"
+READING = C.R2
 CLAIM = ("T_R2(r,m) = sum_k C(m,k) Bell(k) r! S(m-k,r) = e^-1 sum_i 1/i! sum_j (-1)^j C(r,j) (i+r-j)^m, "
          "EGF (e^x-1)^r exp(e^x-1)")
 
@@ -102,7 +98,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     )
 
     # 1. species from the neuron roles
-    species = sp.global_minimum_species(r, zero_type="groups")
+    species = sp.global_minimum_species(r, zero_type=C.R2)
     F = species.egf()
     proof.derive("EGF of the species of R2 labellings (r replica SETs times a SET of zero-sum groups)",
                  r"\sum_{m\ge0} T_{R2}(r,m)\frac{x^m}{m!}", F)
@@ -137,27 +133,27 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                                  (k, 0, m)))
 
     # 4. exact checks
-    values = {}
+    values: dict = {}
     proof.compare(
         "$T_{R2}(r,m)$ for every $r \\le %d$, $r-2 \\le m \\le r+%d$" % (max_r, extra_m),
         C.rm_cases(max_r, extra_m, low=min(2, max_r)),
         claim=("claimed convolution form", C.recording_values(conv_c, values)),
         routes=[
             ("EGF coefficient", lambda rr, mm: sp.coefficient(F.subs(r, rr), mm)),
-            ("enumeration", lambda rr, mm: C.enumerated_count("groups", rr, mm, enumeration_limit)),
-            ("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, "groups")),
-            ("species structures", C.structures_route("groups")),
+            ("enumeration", lambda rr, mm: C.enumerated_count(C.R2, rr, mm, enumeration_limit)),
+            ("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, C.R2)),
+            ("species structures", C.structures_route(C.R2)),
             ("Dobinski series (60-digit numerics)", lambda rr, mm: _dobinski_route(dob_c, rr, mm)),
         ],
-        note=C.enumeration_note("groups", max_r, extra_m, enumeration_limit),
+        note=C.enumeration_note(C.R2, max_r, extra_m, enumeration_limit),
     )
-    C.structures_bijection_check(proof, "groups", max_r, extra_m)
+    C.structures_bijection_check(proof, C.R2, max_r, extra_m)
     agree = [(rr, mm) for rr, mm in C.rm_cases(max_r, min(extra_m, 1)) if mm >= 1]
     differ = [(rr, rr + h) for rr in range(1, max_r + 1) for h in range(2, extra_m + 1)]
     proof.assert_that(
         "R1 and R2 agree exactly for $m \\le r+1$ and R2 is larger from $h = 2$ on",
-        all(values[c] == C.t_recurrence(*c, "singletons") for c in agree)
-        and all(values[c] > C.t_recurrence(*c, "singletons") for c in differ),
+        all(values[c] == C.t_recurrence(*c, C.R1) for c in agree)
+        and all(values[c] > C.t_recurrence(*c, C.R1) for c in differ),
         len(agree) + len(differ),
         "cases compared with T_R1 (recurrence)",
     )

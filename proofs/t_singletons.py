@@ -1,6 +1,6 @@
 r"""T in the singletons reading (R1): closed forms of the number of global-minimum subspaces.
 
-Claim (SPEC §2, reading R1, ``zero_type="singletons"``):
+Claim (SPEC §2, reading R1):
 
 .. math::
 
@@ -21,16 +21,12 @@ import sys
 
 import sympy
 
-try:
-    from proofs import _common as C
-except ImportError:  # pragma: no cover - run as a script without the package on sys.path
-    sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.dirname(__file__)))
-    from proofs import _common as C
-
 from symbolic_minima.proving import Proof, check_options, proof_main
 
+from . import _common as C
+
 NAME = "t_singletons"
-READING = "singletons"
+READING = C.R1
 CLAIM = "T_R1(r,m) = sum_j (-1)^j C(r,j) (r+1-j)^m = r! S(m+1,r+1), EGF e^x (e^x-1)^r"
 
 __all__ = ["NAME", "READING", "CLAIM", "prove", "claimed_forms"]
@@ -64,7 +60,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     )
 
     # 1. species from the neuron roles, EGF symbolic in r
-    species = sp.global_minimum_species(r, zero_type="singletons")
+    species = sp.global_minimum_species(r, zero_type=C.R1)
     F = species.egf()
     proof.derive("EGF of the species of R1 labellings (zero-type SET times r non-empty replica SETs)",
                  r"\sum_{m\ge0} T_{R1}(r,m)\frac{x^m}{m!}", F)
@@ -103,7 +99,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                        sympy.expand_func(stir_c).rewrite(sympy.Sum), sum_c)
 
     # 4. exact checks
-    values = {}
+    values: dict = {}
     cases = C.rm_cases(max_r, extra_m, low=min(2, max_r))
     proof.compare(
         "$T_{R1}(r,m)$ for every $r \\le %d$, $r-2 \\le m \\le r+%d$" % (max_r, extra_m),
@@ -112,13 +108,13 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         routes=[
             ("Stirling form", lambda rr, mm: stir_c.subs({r: rr, m: mm}).doit()),
             ("EGF coefficient", lambda rr, mm: sp.coefficient(F.subs(r, rr), mm)),
-            ("enumeration", lambda rr, mm: C.enumerated_count("singletons", rr, mm, enumeration_limit)),
-            ("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, "singletons")),
-            ("species structures", C.structures_route("singletons")),
+            ("enumeration", lambda rr, mm: C.enumerated_count(C.R1, rr, mm, enumeration_limit)),
+            ("recurrence", lambda rr, mm: C.t_recurrence(rr, mm, C.R1)),
+            ("species structures", C.structures_route(C.R1)),
         ],
-        note=C.enumeration_note("singletons", max_r, extra_m, enumeration_limit),
+        note=C.enumeration_note(C.R1, max_r, extra_m, enumeration_limit),
     )
-    C.structures_bijection_check(proof, "singletons", max_r, extra_m)
+    C.structures_bijection_check(proof, C.R1, max_r, extra_m)
     proof.table(f"Verified values of $T_{{R1}}(r, r+h)$ ({READING}):",
                 C.values_tabular(values, max_r, extra_m))
     return proof.finish()

@@ -25,8 +25,8 @@ def int_to_str(n: int) -> str:
     try:
         import flint
     except ImportError:
-        flint = None
-    if flint is not None:
+        pass
+    else:
         return str(flint.fmpz(n))
     old = sys.get_int_max_str_digits()
     sys.set_int_max_str_digits(0)

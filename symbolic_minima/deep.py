@@ -12,7 +12,8 @@ an undefined function.  :class:`DeepTeacher` holds exact parameters of hidden wi
 pairwise distinct and every outgoing column is non-zero).
 
 **Subspaces.**  A *deep label* is a tuple :math:`(g_1,\dots,g_{L-1})` of two-layer labels, :math:`g_l`
-a map :math:`[m_l]\to\{0,\dots,r_l\}` hitting :math:`1..r_l` (singletons reading, R1, only).  With
+a map :math:`[m_l]\to\{0,\dots,r_l\}` hitting :math:`1..r_l` (:data:`READING`: the singletons
+reading, R1, only).  With
 :math:`g_0`, :math:`g_L` the identities on inputs and outputs, :math:`\Gamma_{(g_1,\dots,g_{L-1})}`
 is cut out by: for every layer :math:`l` and every *live* neuron :math:`j` of layer :math:`l`
 (:math:`g_l(j)=i\ge1`, or any output unit)
@@ -55,40 +56,46 @@ W^{(2)}_{1,1}*sigma(W^{(1)}_{1,1}*x_{1}) + W^{(2)}_{1,2}*sigma(W^{(1)}_{2,1}*x_{
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import combinations, product
-from math import comb, prod
+from itertools import combinations, pairwise, product
+from math import prod
 
 import networkx as nx
 import sympy
 
 from .errors import ArgumentTypeError, ArgumentValueError, check_int
-from .graph import label_kind, labels_intersect, neighbour_labels
-from .labellings import global_minimum_labellings, is_global_minimum_labelling
+from .graph import labels_intersect, neighbour_labels
+from .labels import Label
 from .linalg import to_fraction
 from .paths import _sym
 from .progress import progress
+from .readings import SINGLETONS
 
 __all__ = [
+    "MAX_DEEP_NODES",
+    "READING",
     "DeepNetwork",
     "DeepTeacher",
-    "deep_labellings",
+    "connect_permuted_minima",
+    "deep_connectivity_graph",
     "deep_global_minimum_subspace",
     "deep_global_minimum_subspaces",
+    "deep_label_count",
+    "deep_labellings",
     "deep_labels_intersect",
     "deep_neighbour_labels",
-    "deep_connectivity_graph",
+    "deep_representative_point",
     "deep_subspace_census",
     "deep_zero_loss_path",
-    "deep_representative_point",
-    "permuted_minimum_label",
-    "connect_permuted_minima",
-    "parse_widths",
     "parse_deep_label",
-    "MAX_DEEP_NODES",
+    "parse_widths",
+    "permuted_minimum_label",
 ]
 
 #: Size guard for :func:`deep_connectivity_graph` (number of deep labels).
 MAX_DEEP_NODES = 200_000
+
+#: The reading of every hidden layer's label (the singletons reading R1: replicas and zero-type neurons).
+READING = SINGLETONS
 
 
 
@@ -118,10 +125,10 @@ def parse_deep_label(text, name: str = "label") -> tuple:
     ((1, 2, 0), (0, 2, 1))
     """
     if isinstance(text, (tuple, list)):
-        return tuple(tuple(check_int(v, name) for v in g) for g in text)
+        return tuple(Label(check_int(v, name) for v in g) for g in text)
     try:
-        return tuple(tuple(int(v.strip()) for v in part.split(",")) for part in str(text).split("/"))
-    except ValueError:
+        return tuple(Label.parse(part, name) for part in str(text).split("/"))
+    except ArgumentValueError:
         raise ArgumentValueError(
             f"{name} must be per-layer comma-separated integers joined by '/', such as 1,2,0/2,1,0; got {text!r}"
         ) from None
@@ -313,7 +320,7 @@ def _check_student(teacher, student_widths):
 
 
 def deep_labellings(teacher_widths, student_widths):
-    """Lazy product of the per-layer singletons labellings (:math:`\\prod_l T(r_l, m_l)` tuples).
+    """Lazy product of the per-layer labellings of :data:`READING` (:math:`\\prod_l T(r_l, m_l)` tuples).
 
     >>> sum(1 for _ in deep_labellings((2, 2), (3, 3)))
     144
@@ -322,7 +329,7 @@ def deep_labellings(teacher_widths, student_widths):
     m = parse_widths(student_widths, "student_widths")
     if len(r) != len(m):
         raise ArgumentValueError("teacher_widths and student_widths must have the same number of hidden layers")
-    return product(*[list(global_minimum_labellings(ri, mi)) for ri, mi in zip(r, m)])
+    return product(*[list(READING.labellings(ri, mi)) for ri, mi in zip(r, m)])
 
 
 def _validate_deep_label(teacher, student, label, name="label"):
@@ -330,7 +337,7 @@ def _validate_deep_label(teacher, student, label, name="label"):
     if len(label) != len(student):
         raise ArgumentValueError(f"{name} must have one label per hidden layer ({len(student)}), got {len(label)}")
     for l, (g, r, m) in enumerate(zip(label, teacher.hidden_widths, student), 1):
-        if len(g) != m or not is_global_minimum_labelling(g, r):
+        if len(g) != m or not READING.is_label(g, r):
             raise ArgumentValueError(
                 f"{name} layer {l}: {','.join(map(str, g))} is not a label of width {m} over r = {r} "
                 f"(entries 0..{r}, every 1..{r} used)"
@@ -398,16 +405,31 @@ def deep_labels_intersect(G, H) -> bool:
     >>> deep_labels_intersect(((1, 2, 0), (1, 2, 0)), ((1, 2, 2), (1, 2, 1)))
     True
     """
-    return all(g == h or labels_intersect(g, h) for g, h in zip(G, H))
+    return all(g == h or labels_intersect(g, h, READING) for g, h in zip(G, H))
 
 
 def deep_neighbour_labels(label, teacher_widths):
     """The deep labels intersecting ``label`` (itself excluded), generated layer by layer."""
-    options = [list(neighbour_labels(g, r, include_self=True)) for g, r in zip(label, teacher_widths)]
+    options = [list(neighbour_labels(g, r, READING, include_self=True)) for g, r in zip(label, teacher_widths)]
     label = tuple(label)
     for H in product(*options):
         if H != label:
             yield H
+
+
+def deep_label_count(teacher_widths, student_widths) -> int:
+    r"""Number :math:`\prod_l T(r_l, m_l)` of deep labels (:func:`symbolic_minima.counting.T` of :data:`READING`).
+
+    >>> deep_label_count((2, 2), (3, 3))
+    144
+    """
+    from .counting import T
+
+    r = parse_widths(teacher_widths, "teacher_widths")
+    m = parse_widths(student_widths, "student_widths")
+    if len(r) != len(m):
+        raise ArgumentValueError("teacher_widths and student_widths must have the same number of hidden layers")
+    return prod(T(ri, mi, zero_type=READING.name) for ri, mi in zip(r, m))
 
 
 def deep_connectivity_graph(teacher, student_widths, method: str = "labels") -> nx.Graph:
@@ -427,15 +449,15 @@ def deep_connectivity_graph(teacher, student_widths, method: str = "labels") -> 
     student = _check_student(teacher, student_widths)
     method = check_choice(method, "method", ("labels", "exact"))
     r = teacher.hidden_widths
-    size = prod(sum((-1) ** j * comb(ri, j) * (ri + 1 - j) ** mi for j in range(ri + 1)) for ri, mi in zip(r, student))
+    size = deep_label_count(r, student)
     if size > MAX_DEEP_NODES:
         raise ArgumentValueError(f"the deep graph has {size} nodes, more than MAX_DEEP_NODES = {MAX_DEEP_NODES}")
     G = nx.Graph(kind="deep global minima", teacher_widths=r, student_widths=student, d=teacher.input_dim,
-                 d_out=teacher.output_dim, zero_type="singletons", reading="R1", method=method)
+                 d_out=teacher.output_dim, zero_type=READING.name, reading=READING.short_name, method=method)
     labels = list(deep_labellings(r, student))
     widths = (teacher.input_dim,) + student + (teacher.output_dim,)
     for lab in labels:
-        G.add_node(lab, label=lab, dimension=_deep_dimension(lab, widths), kind=tuple(label_kind(g) for g in lab))
+        G.add_node(lab, label=lab, dimension=_deep_dimension(lab, widths), kind=tuple(Label(g).type() for g in lab))
     if method == "labels":
         for lab in progress(labels, total=size, desc="deep graph"):
             for H in deep_neighbour_labels(lab, r):
@@ -485,7 +507,7 @@ def deep_subspace_census(teacher, student_widths, check_containment: bool = True
     (9, 9, 9, 9, True)
     """
     student = _check_student(teacher, student_widths)
-    per_layer = [sum(1 for _ in global_minimum_labellings(r, m)) for r, m in zip(teacher.hidden_widths, student)]
+    per_layer = [sum(1 for _ in READING.labellings(r, m)) for r, m in zip(teacher.hidden_widths, student)]
     subs = list(deep_global_minimum_subspaces(teacher, student))
     distinct = len(set(subs))
     contained = []
@@ -596,10 +618,11 @@ def deep_zero_loss_path(teacher, student_widths, start, end, start_point=None, e
     waypoints, seg_subs = build_waypoints(subs, a, b)
     net = DeepNetwork(student, teacher.input_dim, teacher.output_dim)
     target = teacher.function()
-    contained = [S.contains(p) and S.contains(q) for (p, q), S in zip(zip(waypoints, waypoints[1:]), seg_subs)]
-    certified = [certify_segment(net.function, target, net.parameters, p, q) for p, q in zip(waypoints, waypoints[1:])]
+    contained = [S.contains(p) and S.contains(q) for (p, q), S in zip(pairwise(waypoints), seg_subs)]
+    certified = [certify_segment(net.function, target, net.parameters, p, q) for p, q in pairwise(waypoints)]
     info = {"teacher_widths": list(r), "student_widths": list(student), "d": teacher.input_dim,
-            "d_out": teacher.output_dim, "zero_type": "singletons", "reading": "R1", "teacher": teacher.to_json()}
+            "d_out": teacher.output_dim, "zero_type": READING.name, "reading": READING.short_name,
+            "teacher": teacher.to_json()}
     return ZeroLossPath(net.parameters, waypoints, [S.label for S in seg_subs], chain, contained, certified, info)
 
 

@@ -167,3 +167,14 @@ def as_expression(value, name: str = "expression"):
         raise ArgumentTypeError(
             f"{name} must be a sympy expression or a number, got {type(value).__name__}"
         ) from exc
+
+
+class InvalidNumberError(ArgumentValueError):
+    """Number text that is not an exact rational such as ``"3/2"`` (:func:`symbolic_minima.exact.parse_rational`)."""
+
+
+class NumberTooLargeError(ArgumentValueError):
+    """Number text refused before building a huge integer (a "number bomb" such as ``"1e999999999"``)."""
+
+
+__all__ += ["InvalidNumberError", "NumberTooLargeError"]

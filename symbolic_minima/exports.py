@@ -24,18 +24,19 @@ import os
 import networkx as nx
 
 from .errors import ArgumentValueError, check_choice
+from .labels import Label
 
 __all__ = [
-    "node_id",
-    "string_graph",
-    "to_graphml",
-    "to_dot",
-    "to_tikz",
-    "to_json",
-    "draw_png",
-    "write_graph",
     "CATEGORY_COLOURS",
     "FORMATS",
+    "draw_png",
+    "node_id",
+    "string_graph",
+    "to_dot",
+    "to_graphml",
+    "to_json",
+    "to_tikz",
+    "write_graph",
 ]
 
 #: Output formats of :func:`write_graph`.
@@ -50,19 +51,29 @@ CATEGORY_COLOURS = {
 }
 
 
+def _is_deep(label) -> bool:
+    """Whether ``label`` is a deep label (one two-layer label per hidden layer)."""
+    return bool(label) and isinstance(label[0], tuple)
+
+
 def node_id(label) -> str:
-    """``(1, 2, 0) -> "1,2,0"``; deep ``((1, 0), (1,)) -> "1,0/1"``."""
+    """``(1, 2, 0) -> "1,2,0"`` (:meth:`Label.format <symbolic_minima.labels.Label.format>`);
+    deep ``((1, 0), (1,)) -> "1,0/1"``.
+
+    >>> node_id((1, -1, -1)), node_id(((1, 0), (1,)))
+    ('1,-1,-1', '1,0/1')
+    """
     label = tuple(label)
-    if label and isinstance(label[0], tuple):
+    if _is_deep(label):
         return "/".join(node_id(g) for g in label)
-    return ",".join(str(v) for v in label)
+    return Label(label).format()
 
 
 def _category(label):
     from .graph import label_category
 
     label = tuple(label)
-    if label and isinstance(label[0], tuple):
+    if _is_deep(label):
         cats = {label_category(g) for g in label}
         cats.discard("teacher")
         if not cats:
@@ -179,7 +190,7 @@ def to_json(G) -> dict:
     nodes = [{"id": n, **{k: v for k, v in d.items()}} for n, d in sorted(H.nodes(data=True))]
     for entry, (orig, _) in zip(nodes, sorted(G.nodes(data=True), key=lambda t: node_id(t[0]))):
         lab = tuple(orig)
-        entry["label"] = [list(g) for g in lab] if lab and isinstance(lab[0], tuple) else list(lab)
+        entry["label"] = [list(g) for g in lab] if _is_deep(lab) else list(lab)
     edges = [{"source": a, "target": b} for a, b in sorted(tuple(sorted(e)) for e in H.edges())]
     return {"graph": dict(H.graph), "nodes": nodes, "edges": edges,
             "components": nx.number_connected_components(G) if G.number_of_nodes() else 0}

@@ -1,42 +1,50 @@
 r"""Connectivity graph of the global-minimum subspaces (SPEC §4).
 
 One node per subspace :math:`\Gamma_g` of :math:`\Theta_{r\to m}` (one per
-labelling ``g``, see :mod:`symbolic_minima.labellings`), an edge where two
-subspaces intersect: :math:`\Gamma_g\cap\Gamma_h\neq\emptyset`.
+label ``g`` of a reading, see :mod:`symbolic_minima.readings`), an edge where
+two subspaces intersect: :math:`\Gamma_g\cap\Gamma_h\neq\emptyset`.
 
 Two ways to decide an intersection, which the tests check agree on every pair
-for all small cases (:math:`r\le 3`, :math:`m\le r+2`, :math:`d=1,2`, both
-readings):
+for all small cases (:math:`r\le 3`, :math:`m\le r+2`, :math:`d=1,2`, every
+built-in reading, and a toy reading registered by a test):
 
 ``method="exact"``
     Build both subspaces (:func:`symbolic_minima.subspaces.global_minimum_subspaces`)
     and intersect them with exact rational linear algebra
     (:meth:`AffineSubspace.intersection`).  Tests every pair: small cases only.
 ``method="labels"`` (default)
-    The combinatorial criterion :func:`labels_intersect`, derived as follows.
+    The combinatorial criterion :func:`labels_intersect`, derived from what
+    each block's role *pins* (:meth:`Role.pins <symbolic_minima.roles.Role.pins>`:
+    a teacher index, or ``None`` for a free incoming vector, and a sign).
     Every block of a label (a replica group :math:`S_i=g^{-1}(i)`, a zero-sum
     group, a zero-type singleton) forces its neurons to share one incoming
-    vector, and its outgoing weights to sum to :math:`a^*_i` (replica group)
-    or to 0.  Join the blocks of ``g`` and ``h`` into connected components
-    (two blocks are linked when they share a neuron).  All neurons of a
-    component share one incoming vector, so a component may contain replica
-    blocks of at most one teacher neuron :math:`i` (the :math:`w^*_i` are
-    distinct); the sum of all outgoing weights of a component is fixed
-    by the blocks of ``g`` and again by those of ``h``, and these two values must
-    agree; with :math:`a^*_i\neq0` this says
-    that :math:`S_i` and :math:`U_i=h^{-1}(i)` lie in the same component.
-    Conversely, when both hold the linear system is solvable (its only
-    dependencies are these per-component sums).  Neither condition involves
-    :math:`d`, :math:`d_{out}` or the values of the teacher: the graph is the
-    same for every irreducible teacher and input dimension (the exact route
-    confirms this for :math:`d=1,2`).  In the singletons reading the criterion
-    reads: ``g(j), h(j) >= 1`` implies ``g(j) == h(j)``, and for every
-    :math:`i` some neuron has ``g(j) == h(j) == i``.
+    vector, pinned to :math:`\pm w^*_i` or free, and its outgoing weights to
+    sum to :math:`a^*_i` (a block pinning teacher neuron :math:`i`) or to 0
+    (a free block).  Join the blocks of ``g`` and ``h`` into connected
+    components (two blocks are linked when they share a neuron).  All neurons
+    of a component share one incoming vector, so a component may pin at most
+    one class ``(teacher index, sign)`` (the :math:`w^*_i` are distinct and
+    non-zero, so the vectors :math:`\pm w^*_i` are distinct); the sum of all
+    outgoing weights of a component is fixed by the blocks of ``g`` and again
+    by those of ``h``, and these two values must agree; with
+    :math:`a^*_i\neq0` this says that the blocks of ``g`` and of ``h`` pinning
+    teacher neuron :math:`i` (:math:`S_i` and :math:`U_i=h^{-1}(i)`) lie in
+    the same component.  Conversely, when both hold the linear system is
+    solvable (its only dependencies are these per-component sums).  Neither
+    condition involves :math:`d`, :math:`d_{out}` or the values of the
+    teacher: the graph is the same for every irreducible teacher and input
+    dimension (the exact route confirms this for :math:`d=1,2`).  In the
+    singletons reading (R1) the criterion reads: ``g(j), h(j) >= 1`` implies
+    ``g(j) == h(j)``, and for every :math:`i` some neuron has
+    ``g(j) == h(j) == i``.
 
 The fast build generates, from each label, its intersecting labels directly
 (:func:`neighbour_labels`) instead of testing all pairs, so
 :math:`r=4, m=7` (25,200 subspaces) builds in seconds
-(``benchmarks/bench_graph.py``).
+(``benchmarks/bench_graph.py``).  The generators are registered per reading
+(:func:`register_neighbour_generator`; the built-in readings have one each);
+a reading without one (e.g. registered by a user) falls back to testing
+every pair of its labels with the criterion, which is fine for small graphs.
 
 Facts shown by the graph (each a function of the built graph, checked in the
 tests against the values derived below for several :math:`r`):
@@ -59,8 +67,9 @@ tests against the values derived below for several :math:`r`):
   is its subdivision, bipartite, so its diameter is twice that.
 
 Critical subspaces (:func:`critical_graph`) never intersect: two different
-surjections differ at a neuron ``j``, which would need
-:math:`w_{g(j)}=w_{h(j)}`.  So that graph has :math:`G(r,m)` isolated nodes.
+surjections differ at a neuron ``j``, whose component would pin two teacher
+neurons (:math:`w_{g(j)}=w_{h(j)}`).  So that graph has :math:`G(r,m)`
+isolated nodes.
 
 >>> G = connectivity_graph(2, 3)
 >>> G.number_of_nodes(), G.number_of_edges(), component_count(G), graph_diameter(G)
@@ -76,45 +85,52 @@ surjections differ at a neuron ``j``, which would need
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from itertools import combinations, product
 from math import factorial
-from typing import NamedTuple
 
 import networkx as nx
 
 from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
-from .labellings import (
-    _grouped,
-    critical_labellings,
-    global_minimum_labellings,
-    is_global_minimum_labelling,
-)
+from .labels import Kind, Label, grouped_labels
 from .progress import progress
-from .readings import check_zero_type, reading_name
+from .readings import (
+    CRITICAL_READING,
+    DEFAULT_ZERO_TYPE,
+    GLOBAL_MINIMUM,
+    GROUPS,
+    SINGLETONS,
+    Reading,
+    check_rm,
+    get_reading,
+    reading_for_label,
+)
 
 __all__ = [
+    "MAX_GRAPH_NODES",
+    "METHODS",
     "Kind",
-    "label_kind",
-    "label_category",
-    "label_dimension",
-    "labels_intersect",
-    "neighbour_labels",
-    "critical_neighbour_labels",
-    "exact_intersect",
+    "component_count",
     "connectivity_graph",
     "critical_graph",
-    "component_count",
+    "critical_neighbour_labels",
+    "exact_intersect",
+    "format_label",
     "graph_diameter",
     "graph_summary",
     "isolated_minima",
+    "label_category",
+    "label_dimension",
+    "label_kind",
+    "labels_intersect",
+    "neighbour_labels",
     "one_extra_neuron_facts",
-    "predicted_one_extra_neuron_facts",
-    "star_graph_diameter",
-    "shortest_label_path",
     "parse_label",
-    "format_label",
-    "METHODS",
-    "MAX_GRAPH_NODES",
+    "predicted_one_extra_neuron_facts",
+    "register_neighbour_generator",
+    "shortest_label_path",
+    "star_graph_diameter",
 ]
 
 #: Ways to decide intersections.
@@ -124,40 +140,18 @@ METHODS = ("labels", "exact")
 #: (``r=4, m=7`` has 25,200; ``r=4, m=8`` has 166,824, about 40 s).
 MAX_GRAPH_NODES = 500_000
 
-
-class Kind(NamedTuple):
-    """The orbit of a label under neuron permutations and teacher relabellings.
-
-    ``zero_type_neurons``: number of zero-type singletons; ``replica_sizes``:
-    :math:`|g^{-1}(i)|` for :math:`i=1..r` (sorted, decreasing); ``zero_sum_groups``:
-    sizes of the zero-sum groups (sorted, decreasing; groups reading only).
-    """
-
-    zero_type_neurons: int
-    replica_sizes: tuple
-    zero_sum_groups: tuple
-
-
-def _blocks(label):
-    """The non-singleton-zero blocks of a label: dict value -> list of neurons."""
-    blocks: dict[int, list] = {}
-    for j, v in enumerate(label):
-        if v != 0:
-            blocks.setdefault(v, []).append(j)
-    return blocks
+#: A neighbour generator: ``generator(g, r)`` yields every label of the same
+#: reading whose subspace meets :math:`\Gamma_g` (``g`` itself may be among them).
+NeighbourGenerator = Callable[[tuple, int], Iterable[tuple]]
 
 
 def label_kind(label) -> Kind:
-    """The :class:`Kind` of a label.
+    """The :class:`Kind` of a label (:meth:`Label.type <symbolic_minima.labels.Label.type>`).
 
     >>> label_kind((1, 0, 1, -1, -1, 2, 0))
     Kind(zero_type_neurons=2, replica_sizes=(2, 1), zero_sum_groups=(2,))
     """
-    label = tuple(label)
-    blocks = _blocks(label)
-    reps = sorted((len(b) for v, b in blocks.items() if v > 0), reverse=True)
-    groups = sorted((len(b) for v, b in blocks.items() if v < 0), reverse=True)
-    return Kind(label.count(0), tuple(reps), tuple(groups))
+    return Label(label).type()
 
 
 def label_category(label) -> str:
@@ -180,52 +174,53 @@ def label_category(label) -> str:
     return "teacher"
 
 
-def label_dimension(label, d: int = 1, d_out: int = 1) -> int:
-    r"""Dimension of :math:`\Gamma_g` from its label (checked against the exact
+def label_dimension(label, d: int = 1, d_out: int = 1, reading=None) -> int:
+    r"""Dimension of :math:`\Gamma_g` from its label: the sum of its blocks' role dimensions
+    (:meth:`Label.dimension <symbolic_minima.labels.Label.dimension>`; checked against the exact
     :attr:`AffineSubspace.dimension` in the tests).
 
-    A replica group of size :math:`s` contributes :math:`(s-1)d_{out}`, a
-    zero-type neuron :math:`d`, a zero-sum group of size :math:`s`
-    :math:`d+(s-1)d_{out}`.  For R1 and :math:`d_{out}=1` this is
-    :math:`h+k(d-1)`.
+    ``reading`` (default: the global-minimum reading with the label's block
+    codes) gives the roles.  A replica group of size :math:`s` contributes
+    :math:`(s-1)d_{out}`, a zero-type neuron :math:`d`, a zero-sum group of
+    size :math:`s` :math:`d+(s-1)d_{out}`.  For R1 and :math:`d_{out}=1` this
+    is :math:`h+k(d-1)`.
 
     >>> label_dimension((1, 0, 1), d=2), label_dimension((-1, -1, 1), d=2)
     (3, 3)
     """
-    kind = label_kind(label)
-    return (
-        sum(s - 1 for s in kind.replica_sizes) * d_out
-        + kind.zero_type_neurons * d
-        + sum(d + (s - 1) * d_out for s in kind.zero_sum_groups)
-    )
+    return Label(label).dimension(d, d_out, reading)
 
 
-def parse_label(text, name: str = "label") -> tuple:
-    """Parse ``"1,2,0"`` (ints only, never sympify) into a tuple.
+def parse_label(text, name: str = "label") -> Label:
+    """Parse ``"1,2,0"`` (ASCII integers only, never sympify) into a :class:`~symbolic_minima.labels.Label`
+    (:meth:`Label.parse <symbolic_minima.labels.Label.parse>`); a tuple or list of ints is checked and kept.
 
     >>> parse_label("1, 2,0")
     (1, 2, 0)
     >>> parse_label("1,x")
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: label must be a comma-separated list of integers such as 1,2,0; got '1,x'
+    symbolic_minima.errors.ArgumentValueError: label must be comma-separated integers like 1,2,0; got '1,x'
     """
     if isinstance(text, (tuple, list)):
-        return tuple(check_int(v, name) for v in text)
+        return Label(check_int(v, name) for v in text)
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"{name} must be a string such as '1,2,0' or a tuple of ints, got {text!r}")
-    try:
-        values = tuple(int(part.strip()) for part in text.split(","))
-    except ValueError:
-        raise ArgumentValueError(
-            f"{name} must be a comma-separated list of integers such as 1,2,0; got {text!r}"
-        ) from None
-    return values
+        raise ArgumentTypeError(f"{name} must be a string such as '1,2,0' or a tuple of ints, got {text!r:.60}")
+    return Label.parse(text, name)
 
 
 def format_label(label) -> str:
-    """``(1, 2, 0) -> "1,2,0"``."""
-    return ",".join(str(v) for v in label)
+    """``(1, 2, 0) -> "1,2,0"`` (:meth:`Label.format <symbolic_minima.labels.Label.format>`).
+
+    >>> format_label((1, -1, -1, 0))
+    '1,-1,-1,0'
+    """
+    return Label(label).format()
+
+
+def _reading(zero_type) -> Reading:
+    """The global-minimum reading named by ``zero_type`` (a name, an alias or a Reading)."""
+    return get_reading(zero_type, family=GLOBAL_MINIMUM)
 
 
 # ---------------------------------------------------------------------------
@@ -233,23 +228,50 @@ def format_label(label) -> str:
 # ---------------------------------------------------------------------------
 
 
-def labels_intersect(g, h) -> bool:
-    r"""Whether :math:`\Gamma_g\cap\Gamma_h\neq\emptyset`, from the labels alone.
+_PIN_MEMO: dict[Reading, dict] = {}
 
-    Valid for both readings and for critical labels (surjections), for every
-    irreducible teacher, input and output dimension (see the module docstring
-    for the derivation; the tests check it against exact linear algebra).
 
-    >>> labels_intersect((1, 2, 0), (1, 2, 2)), labels_intersect((1, 2, 0), (2, 1, 0))
-    (True, False)
-    >>> labels_intersect((1, -1, -1), (-1, 1, -1))   # chained through two zero-sum groups
-    True
-    """
-    g = tuple(g)
-    h = tuple(h)
-    if len(g) != len(h):
-        raise ArgumentValueError(f"labels must have the same length, got {len(g)} and {len(h)}")
-    m = len(g)
+def _pins(reading: Reading) -> dict:
+    """``{(code, size): pin}`` of ``reading``, filled on demand by :func:`_pin` (one memo per reading)."""
+    memo = _PIN_MEMO.get(reading)
+    if memo is None:
+        memo = _PIN_MEMO[reading] = {}
+    return memo
+
+
+def _pin(reading: Reading, memo: dict, key: tuple, code: int, size: int):
+    """The pin ``(teacher index, sign)`` of a block's role (``None``: a free incoming vector), memoised as ``key``."""
+    pin = reading.role_of(code, size).pins(code if code > 0 else None)
+    memo[key] = None if pin[0] is None else pin
+    return memo[key]
+
+
+@lru_cache(maxsize=1 << 16)
+def _pinned(label: Label, reading: Reading) -> tuple:
+    """``(blocks, pinned)`` of a label: its blocks of two or more neurons (lists of neurons; a zero-type
+    neuron is a block of its own) and ``(neuron, pin)`` for every block whose role pins a teacher vector
+    (:meth:`Role.pins <symbolic_minima.roles.Role.pins>`).  Cached (every label meets many others);
+    callers must not modify the result."""
+    memo = _pins(reading)
+    blocks = []
+    pinned = []
+    for code, neurons in label.blocks().items():
+        size = len(neurons)
+        key = (code, size) if code > 0 else (-1, size)
+        pin = memo[key] if key in memo else _pin(reading, memo, key, code, size)
+        if pin is not None:
+            pinned.append((neurons[0], pin))
+        if size > 1:
+            blocks.append(neurons)
+    if 0 in label:
+        pin = memo[(0, 1)] if (0, 1) in memo else _pin(reading, memo, (0, 1), 0, 1)
+        if pin is not None:
+            pinned.extend((j, pin) for j, v in enumerate(label) if v == 0)
+    return blocks, pinned
+
+
+def _pinned_intersect(gp: tuple, hp: tuple, m: int) -> bool:
+    """The criterion of :func:`labels_intersect` on two :func:`_pinned` labels of length ``m``."""
     parent = list(range(m))
 
     def find(x):
@@ -258,42 +280,68 @@ def labels_intersect(g, h) -> bool:
             x = parent[x]
         return x
 
-    for lab in (g, h):
-        first: dict[int, int] = {}
-        for j, v in enumerate(lab):
-            if v != 0:
-                k = first.setdefault(v, j)
-                if k != j:
-                    a, b = find(j), find(k)
-                    if a != b:
-                        parent[a] = b
-    anchor: dict[int, int] = {}
-    for lab in (g, h):
-        for j, v in enumerate(lab):
-            if v > 0:
-                if anchor.setdefault(find(j), v) != v:
-                    return False  # one shared incoming vector would equal two teacher vectors
-    # S_i and U_i must be in one component: each teacher index anchors one component
-    return len(set(anchor.values())) == len(anchor)
+    # blocks sharing a neuron join into one component
+    for blocks in (gp[0], hp[0]):
+        for neurons in blocks:
+            root = find(neurons[0])
+            for j in neurons[1:]:
+                other = find(j)
+                if other != root:
+                    parent[other] = root
+    pinned: dict[int, tuple] = {}  # component -> the one (teacher index, sign) it may pin
+    home: dict[int, int] = {}  # teacher index -> the one component holding its blocks in g and h
+    for neuron, pin in gp[1] + hp[1]:
+        root = find(neuron)
+        if pinned.setdefault(root, pin) != pin:
+            return False  # one shared incoming vector would equal two different teacher vectors
+        if home.setdefault(pin[0], root) != root:
+            return False  # the outgoing sums of a component, fixed by g and by h, would disagree
+    return True
+
+
+def _intersect(g: Label, h: Label, reading: Reading) -> bool:
+    """The criterion of :func:`labels_intersect` on two labels of equal length (no validation)."""
+    return _pinned_intersect(_pinned(g, reading), _pinned(h, reading), len(g))
+
+
+def labels_intersect(g, h, reading=None) -> bool:
+    r"""Whether :math:`\Gamma_g\cap\Gamma_h\neq\emptyset`, from the labels and their roles' pins alone.
+
+    ``reading`` (a name, alias or :class:`~symbolic_minima.readings.Reading`;
+    default: the global-minimum reading with the labels' block codes) gives
+    each block's role.  Valid for every registered reading whose roles share
+    one incoming vector per block and fix each block's outgoing sum, and for
+    critical labels (surjections), for every irreducible teacher, input and
+    output dimension (see the module docstring for the derivation; the tests
+    check it against exact linear algebra).
+
+    >>> labels_intersect((1, 2, 0), (1, 2, 2)), labels_intersect((1, 2, 0), (2, 1, 0))
+    (True, False)
+    >>> labels_intersect((1, -1, -1), (-1, 1, -1))   # chained through two zero-sum groups
+    True
+    """
+    g, h = Label(g), Label(h)
+    if len(g) != len(h):
+        raise ArgumentValueError(f"labels must have the same length, got {len(g)} and {len(h)}")
+    if reading is None:
+        reading = reading_for_label(g if any(v < 0 for v in g) else h)
+    else:
+        reading = get_reading(reading)
+    return _intersect(g, h, reading)
 
 
 def _singleton_neighbours(g, r):
+    # keep a non-empty subset of every replica group (the others become zero-type);
+    # each zero-type neuron takes any code 0..r
     m = len(g)
-    groups: dict[int, list] = {}
-    zeros = []
-    for j, v in enumerate(g):
-        if v > 0:
-            groups.setdefault(v, []).append(j)
-        else:
-            zeros.append(j)
-    # for each replica group: the non-empty subsets kept (others become zero-type)
+    label = Label(g)
     per_group = []
-    for i, members in groups.items():
+    for i, members in label.blocks().items():
         options = []
         for mask in range(1, 1 << len(members)):
             options.append(tuple((j, i if mask >> t & 1 else 0) for t, j in enumerate(members)))
         per_group.append(options)
-    zero_options = [[(j, v) for v in range(r + 1)] for j in zeros]
+    zero_options = [[(j, v) for v in range(r + 1)] for j in label.zero_type_neurons()]
     base = [0] * m
     for choice in product(*per_group, *zero_options):
         for item in choice:
@@ -306,10 +354,12 @@ def _singleton_neighbours(g, r):
 
 
 def _groups_neighbours(g, r):
+    g = Label(g)
     m = len(g)
+    gp = _pinned(g, GROUPS)
     options = [((v, 0) if v > 0 else tuple(range(r + 1))) for v in g]
     needed = set(range(1, r + 1))
-    g_groups = [js for v, js in _blocks(g).items() if v < 0]
+    g_groups = [js for v, js in g.blocks().items() if v < 0]
     for word in product(*options):
         if not needed <= set(word):
             continue
@@ -317,30 +367,9 @@ def _groups_neighbours(g, r):
         if any(len({word[j] for j in js} - {0}) > 1 for js in g_groups):
             continue
         # every grouping of the zero neurons of word, as a canonical label
-        for h in _grouped(word):
-            if labels_intersect(g, h):
+        for h in grouped_labels(word):
+            if _pinned_intersect(gp, _pinned(Label(h), GROUPS), m):
                 yield h
-
-
-def neighbour_labels(g, r, zero_type: str = "singletons", include_self: bool = False):
-    r"""The labels ``h`` (same reading) with :math:`\Gamma_g\cap\Gamma_h\neq\emptyset`, generated directly.
-
-    Singletons reading: keep a non-empty subset of every replica group
-    (the rest become zero-type) and give each zero-type neuron any label in
-    :math:`0..r`; there are :math:`(r+1)^k\prod_i(2^{|S_i|}-1)` such labels,
-    ``g`` included.  Groups reading: candidates whose replicas of ``g`` stay
-    replicas of the same teacher neuron or become zero, every partition of
-    the zero neurons into groups, filtered by :func:`labels_intersect`.
-
-    >>> sorted(neighbour_labels((1, 1, 0), 1))
-    [(0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1), (1, 1, 1)]
-    """
-    zero_type = check_zero_type(zero_type)
-    g = tuple(g)
-    gen = _singleton_neighbours(g, r) if zero_type == "singletons" else _groups_neighbours(g, r)
-    for h in gen:
-        if include_self or h != g:
-            yield h
 
 
 def critical_neighbour_labels(g, r):
@@ -353,6 +382,64 @@ def critical_neighbour_labels(g, r):
     []
     """
     return iter(())
+
+
+_NEIGHBOUR_GENERATORS: dict[Reading, NeighbourGenerator] = {
+    SINGLETONS: _singleton_neighbours,
+    GROUPS: _groups_neighbours,
+    CRITICAL_READING: critical_neighbour_labels,
+}
+
+
+def register_neighbour_generator(reading, generator: NeighbourGenerator | None) -> None:
+    """Use ``generator(g, r)`` to list the intersecting labels of ``reading``'s labels (``None``: remove it).
+
+    The generator must yield every label ``h`` of the reading with
+    :math:`\\Gamma_g\\cap\\Gamma_h\\neq\\emptyset` (``g`` itself may be among
+    them); without one, :func:`neighbour_labels` and :func:`connectivity_graph`
+    test every label with :func:`labels_intersect`.  Check a new generator
+    against that route (as the tests do for the built-in ones).
+    """
+    reading = get_reading(reading)
+    if generator is None:
+        _NEIGHBOUR_GENERATORS.pop(reading, None)
+        return
+    if not callable(generator):
+        raise ArgumentTypeError(f"generator must be callable or None, got {type(generator).__name__}")
+    _NEIGHBOUR_GENERATORS[reading] = generator
+
+
+def _neighbours(g: Label, r: int, reading: Reading) -> Iterator[tuple]:
+    """Every label of ``reading`` meeting ``g`` (``g`` may be among them)."""
+    generator = _NEIGHBOUR_GENERATORS.get(reading)
+    if generator is not None:
+        return iter(generator(g, r))
+    # generic route, any registered reading: every label tested by the pins criterion
+    gp = _pinned(g, reading)
+    return (h for h in reading.labellings(r, len(g)) if _pinned_intersect(gp, _pinned(h, reading), len(g)))
+
+
+def neighbour_labels(g, r, zero_type: str = DEFAULT_ZERO_TYPE, include_self: bool = False):
+    r"""The labels ``h`` (same reading) with :math:`\Gamma_g\cap\Gamma_h\neq\emptyset`, generated directly.
+
+    Singletons reading: keep a non-empty subset of every replica group
+    (the rest become zero-type) and give each zero-type neuron any label in
+    :math:`0..r`; there are :math:`(r+1)^k\prod_i(2^{|S_i|}-1)` such labels,
+    ``g`` included.  Groups reading: candidates whose replicas of ``g`` stay
+    replicas of the same teacher neuron or become zero, every partition of
+    the zero neurons into groups, filtered by :func:`labels_intersect`.
+    Any other registered reading: every label of the reading, filtered by
+    :func:`labels_intersect` (unless :func:`register_neighbour_generator`
+    gave it a generator).
+
+    >>> sorted(neighbour_labels((1, 1, 0), 1))
+    [(0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1), (1, 1, 1)]
+    """
+    reading = _reading(zero_type)
+    g = Label(g)
+    for h in _neighbours(g, r, reading):
+        if include_self or h != g:
+            yield h
 
 
 def exact_intersect(sub_g, sub_h) -> bool:
@@ -387,63 +474,76 @@ def _default_teacher(r, d):
     return Teacher.default(r, d)
 
 
-def _add_nodes(G, labels, d, d_out):
+def _add_nodes(G, labels, d, d_out, reading):
     for g in labels:
         G.add_node(
             g,
             label=g,
-            dimension=label_dimension(g, d, d_out),
-            kind=label_kind(g),
+            dimension=g.dimension(d, d_out, reading),
+            kind=g.type(),
             category=label_category(g),
         )
 
 
-def connectivity_graph(teacher, m, zero_type: str = "singletons", method: str = "labels", d=None,
+def _add_label_edges(G, labels, r, reading, size, desc):
+    edges = []
+    if reading in _NEIGHBOUR_GENERATORS:
+        for g in progress(labels, total=size, desc=desc):
+            for h in _neighbours(g, r, reading):
+                if h > g:
+                    edges.append((g, h))
+    else:  # generic route: every pair, by the pins criterion
+        pins = {g: _pinned(g, reading) for g in labels}
+        m = len(labels[0]) if labels else 0
+        pairs = len(labels) * (len(labels) - 1) // 2
+        for g, h in progress(combinations(labels, 2), total=pairs, desc=desc):
+            if _pinned_intersect(pins[g], pins[h], m):
+                edges.append((g, h))
+    G.add_edges_from(edges)
+
+
+def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "labels", d=None,
                        max_nodes: int = MAX_GRAPH_NODES) -> nx.Graph:
-    r"""The connectivity graph of the :math:`T(r,m)` global-minimum subspaces.
+    r"""The connectivity graph of the :math:`T(r,m)` global-minimum subspaces of a reading.
 
     ``teacher``: a :class:`~symbolic_minima.network.Teacher`, or an int
     :math:`r` (then :meth:`Teacher.default(r, d) <symbolic_minima.network.Teacher.default>`
-    is used where a teacher is needed).  Nodes are the label tuples with
+    is used where a teacher is needed).  ``zero_type``: any registered
+    global-minimum reading (name, alias or :class:`~symbolic_minima.readings.Reading`).
+    Nodes are the labels (:class:`~symbolic_minima.labels.Label`) with
     attributes ``label``, ``dimension``, ``kind`` (:class:`Kind`) and
     ``category`` (:func:`label_category`); graph attributes ``r``, ``m``,
     ``d``, ``d_out``, ``zero_type``, ``reading`` and ``method``.
 
-    ``method="labels"`` generates neighbours with :func:`neighbour_labels`;
-    ``method="exact"`` intersects every pair of exact subspaces (slow; for
-    checking).  More than ``max_nodes`` subspaces raise
-    :class:`~symbolic_minima.errors.ArgumentValueError`.
+    ``method="labels"`` generates neighbours with :func:`neighbour_labels`
+    (readings without a registered generator: every pair by
+    :func:`labels_intersect`); ``method="exact"`` intersects every pair of
+    exact subspaces (slow; for checking).  More than ``max_nodes`` subspaces
+    raise :class:`~symbolic_minima.errors.ArgumentValueError`.
 
     >>> G = connectivity_graph(1, 2)
     >>> sorted(G.edges())
     [((0, 1), (1, 1)), ((1, 0), (1, 1))]
-    >>> G.graph["reading"]
-    'R1'
+    >>> G.graph["reading"], connectivity_graph(1, 3, "R2").number_of_nodes()
+    ('R1', 10)
     """
     r, d, d_out, teacher = _teacher_shape(teacher, d)
-    m = check_width(m, "m")
-    if m < r:
-        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
-    zero_type = check_zero_type(zero_type)
+    r, m = check_rm(r, m)
+    reading = _reading(zero_type)
     method = check_choice(method, "method", METHODS)
-    size = _count_guard(r, m, zero_type, max_nodes)
-    G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=zero_type, reading=reading_name(zero_type),
+    size = _count_guard(r, m, reading, max_nodes)
+    G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=reading.name, reading=reading.short_name,
                  method=method, kind="global minima")
-    labels = list(global_minimum_labellings(r, m, zero_type))
-    _add_nodes(G, labels, d, d_out)
+    labels = list(reading.labellings(r, m))
+    _add_nodes(G, labels, d, d_out, reading)
     if method == "labels":
-        edges = []
-        for g in progress(labels, total=size, desc=f"graph r={r} m={m}"):
-            for h in neighbour_labels(g, r, zero_type):
-                if h > g:
-                    edges.append((g, h))
-        G.add_edges_from(edges)
+        _add_label_edges(G, labels, r, reading, size, f"graph r={r} m={m}")
         return G
     from .subspaces import global_minimum_subspaces
 
     if teacher is None:
         teacher = _default_teacher(r, d)
-    subs = list(global_minimum_subspaces(teacher, m, zero_type))
+    subs = list(global_minimum_subspaces(teacher, m, reading.name))
     _add_exact_edges(G, subs)
     return G
 
@@ -456,23 +556,14 @@ def _add_exact_edges(G, subs):
 
 
 def _count_guard(r, m, zero_type, max_nodes):
-    # R1: T(r,m) = sum_j (-1)^j C(r,j) (r+1-j)^m ; R2 is larger, bounded by (r+1)^m * Bell-ish; use R1 bound
-    from math import comb
+    """:math:`T(r, m)` of the reading (from :func:`symbolic_minima.counting.T`); raises above ``max_nodes``."""
+    from .counting import T
 
-    t = sum((-1) ** j * comb(r, j) * (r + 1 - j) ** m for j in range(r + 1))
-    if zero_type == "groups":
-        # sum_k C(m,k) Bell(k) r! S(m-k, r)
-        bell = [1]
-        for n in range(1, m + 1):
-            bell.append(sum(comb(n - 1, k) * bell[k] for k in range(n)))
-
-        def surj(n):
-            return sum((-1) ** j * comb(r, j) * (r - j) ** n for j in range(r + 1))
-
-        t = sum(comb(m, k) * bell[k] * surj(m - k) for k in range(m - r + 1))
+    reading = _reading(zero_type)
+    t = T(r, m, zero_type=reading.name)
     if t > max_nodes:
         raise ArgumentValueError(
-            f"the graph for r={r}, m={m} ({reading_name(zero_type)}) has {t} nodes, more than "
+            f"the graph for r={r}, m={m} ({reading.short_name}) has {t} nodes, more than "
             f"max_nodes={max_nodes}; choose a smaller m or raise max_nodes"
         )
     return t
@@ -490,23 +581,20 @@ def critical_graph(critical_point, m, method: str = "labels", d=None) -> nx.Grap
     >>> G.number_of_nodes(), G.number_of_edges(), component_count(G)
     (6, 0, 6)
     """
-    r, d, d_out, point = _teacher_shape(critical_point, d)
-    m = check_width(m, "m")
-    if m < r:
-        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
-    method = check_choice(method, "method", METHODS)
-    from math import comb
+    from .counting import G as count_critical
 
-    size = sum((-1) ** j * comb(r, j) * (r - j) ** m for j in range(r + 1))
+    r, d, d_out, point = _teacher_shape(critical_point, d)
+    r, m = check_rm(r, m)
+    method = check_choice(method, "method", METHODS)
+    size = count_critical(r, m)
     if size > MAX_GRAPH_NODES:
         raise ArgumentValueError(f"the critical graph for r={r}, m={m} has {size} nodes, more than {MAX_GRAPH_NODES}")
-    G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=None, reading=None, method=method, kind="critical")
-    labels = list(critical_labellings(r, m))
-    _add_nodes(G, labels, d, d_out)
+    reading = CRITICAL_READING
+    G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=None, reading=None, method=method, kind=reading.family)
+    labels = list(reading.labellings(r, m))
+    _add_nodes(G, labels, d, d_out, reading)
     if method == "labels":
-        for g in progress(labels, total=size, desc="critical graph"):
-            for h in critical_neighbour_labels(g, r):
-                G.add_edge(g, h)
+        _add_label_edges(G, labels, r, reading, size, "critical graph")
         return G
     from .network import CriticalPoint
     from .subspaces import critical_subspaces
@@ -517,6 +605,7 @@ def critical_graph(critical_point, m, method: str = "labels", d=None) -> nx.Grap
     return G
 
 
+# ---------------------------------------------------------------------------
 # ---------------------------------------------------------------------------
 # facts read off the graph
 # ---------------------------------------------------------------------------
@@ -542,7 +631,7 @@ def graph_diameter(G, method: str = "orbits"):
         return None
     if method == "networkx":
         return nx.diameter(G)
-    reps = {}
+    reps: dict[Kind, object] = {}
     for node, kind in G.nodes(data="kind"):
         reps.setdefault(kind, node)
     return max(max(nx.single_source_shortest_path_length(G, v).values()) for v in reps.values())
@@ -567,7 +656,7 @@ def graph_summary(G) -> dict:
     return out
 
 
-def isolated_minima(teacher, zero_type: str = "singletons", d=None) -> int:
+def isolated_minima(teacher, zero_type: str = DEFAULT_ZERO_TYPE, d=None) -> int:
     r"""Build the graph for :math:`m=r` and return its number of isolated nodes
     (:math:`r!`, the permuted teachers; the tests compare with :math:`r!` and
     with the number of nodes).
@@ -650,39 +739,41 @@ def predicted_one_extra_neuron_facts(r) -> dict:
     }
 
 
-def shortest_label_path(r, start, end, zero_type: str = "singletons") -> list:
+def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE) -> list:
     """A shortest sequence of pairwise-intersecting labels from ``start`` to ``end``
-    (bidirectional breadth-first search over :func:`neighbour_labels`, without
-    building the whole graph; deterministic: neighbours visited in sorted order).
+    (breadth-first search over :func:`neighbour_labels`, without building the
+    whole graph; deterministic: neighbours visited in sorted order).
 
     >>> shortest_label_path(1, (1, 0), (0, 1))
     [(1, 0), (1, 1), (0, 1)]
     """
-    zero_type = check_zero_type(zero_type)
+    reading = _reading(zero_type)
     start, end = tuple(start), tuple(end)
     for name, g in (("start", start), ("end", end)):
-        if not is_global_minimum_labelling(g, r, zero_type):
+        if not reading.is_label(g, r):
             raise ArgumentValueError(
-                f"{name} label {format_label(g)} is not a global-minimum label for r={r} ({reading_name(zero_type)})"
+                f"{name} label {','.join(map(str, g))} is not a global-minimum label for r={r} "
+                f"({reading.short_name})"
             )
+    start, end = Label(start), Label(end)
     if len(start) != len(end):
         raise ArgumentValueError(f"start and end labels must have the same length m, got {len(start)} and {len(end)}")
     if start == end:
         return [start]
-    parents = {start: None}
+    parents: dict[tuple, tuple | None] = {start: None}
     queue = deque([start])
     while queue:
         v = queue.popleft()
-        for u in sorted(neighbour_labels(v, r, zero_type)):
+        for u in sorted(_neighbours(v, r, reading)):
             if u in parents:
                 continue
             parents[u] = v
             if u == end:
                 path = [u]
-                while parents[path[-1]] is not None:
-                    path.append(parents[path[-1]])
+                parent = parents[u]
+                while parent is not None:
+                    path.append(parent)
+                    parent = parents[parent]
                 return path[::-1]
-            queue.append(u)
-    raise ArgumentValueError(f"no path from {format_label(start)} to {format_label(end)} (m = r: isolated minima)")
-
-
+            queue.append(Label(u))
+    raise ArgumentValueError(f"no path from {start.format()} to {end.format()} (m = r: isolated minima)")

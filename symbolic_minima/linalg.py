@@ -6,7 +6,9 @@ one particular solution of :math:`A x = b`.
 
 A matrix is a sequence of rows, each a sequence of ``int`` / ``Fraction``
 entries (sympy ``Rational`` entries are accepted and converted).  Results use
-``Fraction`` throughout.
+``Fraction`` throughout.  Entries are converted by
+:func:`symbolic_minima.exact.to_fraction` (re-exported here with
+:func:`~symbolic_minima.exact.to_sympy`).
 
 >>> rows, pivots = rref([[2, 4, 2], [1, 2, 3]])
 >>> [[str(x) for x in row] for row in rows], pivots
@@ -27,65 +29,9 @@ from fractions import Fraction
 from math import gcd
 
 from .errors import ArgumentTypeError, ArgumentValueError
+from .exact import to_fraction, to_sympy  # the exact-number boundary (re-exported: linalg.to_fraction stays)
 
 __all__ = ["to_fraction", "to_sympy", "rref", "rref_extend", "rank", "nullspace", "solve", "mat_vec"]
-
-
-def to_sympy(value):
-    """Convert an exact value (int, Fraction, or a sympy expression) to a sympy object.
-
-    Strings and floats are refused, so no user text ever reaches ``sympify``.
-
-    >>> to_sympy(Fraction(3, 4)), to_sympy(2)
-    (3/4, 2)
-    >>> to_sympy("1/2")
-    Traceback (most recent call last):
-    ...
-    symbolic_minima.errors.ArgumentTypeError: expected an exact value (int, Fraction or sympy expression), got str '1/2'
-    """
-    import sympy
-
-    if isinstance(value, Fraction):
-        return sympy.Rational(value.numerator, value.denominator)
-    if isinstance(value, bool) or isinstance(value, (str, float, bytes)):
-        raise ArgumentTypeError(
-            f"expected an exact value (int, Fraction or sympy expression), got {type(value).__name__} {value!r}"
-        )
-    if isinstance(value, int):
-        return sympy.Integer(value)
-    if isinstance(value, sympy.Basic):
-        return value
-    raise ArgumentTypeError(
-        f"expected an exact value (int, Fraction or sympy expression), got {type(value).__name__} {value!r}"
-    )
-
-
-def to_fraction(value) -> Fraction:
-    """Convert an exact rational (int, Fraction, sympy Rational) to :class:`Fraction`.
-
-    Floats and non-rational sympy expressions are refused.
-
-    >>> to_fraction(3), to_fraction(Fraction(1, 2))
-    (Fraction(3, 1), Fraction(1, 2))
-    >>> import sympy
-    >>> to_fraction(sympy.Rational(-3, 4))
-    Fraction(-3, 4)
-    >>> to_fraction(0.5)
-    Traceback (most recent call last):
-    ...
-    symbolic_minima.errors.ArgumentTypeError: expected an exact rational (int, Fraction or sympy Rational), got float 0.5
-    """
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Fraction(value)
-    p = getattr(value, "p", None)
-    q = getattr(value, "q", None)
-    if p is not None and q is not None and getattr(value, "is_Rational", False):
-        return Fraction(int(p), int(q))
-    raise ArgumentTypeError(
-        f"expected an exact rational (int, Fraction or sympy Rational), got {type(value).__name__} {value!r}"
-    )
 
 
 def _is_zero(x) -> bool:

@@ -30,8 +30,6 @@ Teacher(incoming=[['1', '3/2']], outgoing=['-2'])
 from __future__ import annotations
 
 import json
-from fractions import Fraction
-from numbers import Integral
 
 import sympy
 from sympy.core.function import AppliedUndef, UndefinedFunction
@@ -39,10 +37,13 @@ from sympy.core.function import AppliedUndef, UndefinedFunction
 from .errors import (
     ArgumentTypeError,
     ArgumentValueError,
+    NumberTooLargeError,
     check_int,
     check_width,
     refuse_text,
 )
+from .exact import MAX_EXPONENT as MAX_EXPONENT  # re-exported (the number-bomb guard lives in .exact)
+from .exact import MAX_NUMBER_LENGTH, input_sympy, parse_rational
 
 __all__ = [
     "TwoLayerNetwork",
@@ -153,7 +154,8 @@ class TwoLayerNetwork:
         if q == 1:
             self._a = [(sympy.Symbol(f"a_{{{j}}}", real=True),) for j in range(1, m + 1)]
         else:
-            self._a = [tuple(sympy.Symbol(f"a_{{{j},{l}}}", real=True) for l in range(1, q + 1)) for j in range(1, m + 1)]
+            self._a = [tuple(sympy.Symbol(f"a_{{{j},{l}}}", real=True) for l in range(1, q + 1))
+                       for j in range(1, m + 1)]
         self.parameters = [s for w in self._w for s in w] + [s for a in self._a for s in a]
         self.inputs = [sympy.Symbol(f"x_{{{k}}}", real=True) for k in range(1, d + 1)]
         self._index = {s: i for i, s in enumerate(self.parameters)}
@@ -216,11 +218,11 @@ class TwoLayerNetwork:
                 )
             point = point.flat()
         if isinstance(point, dict):
-            return {s: _to_sympy(v) for s, v in point.items()}
+            return {s: input_sympy(v) for s, v in point.items()}
         values = list(point)
         if len(values) != len(self.parameters):
             raise ArgumentValueError(f"point must have {len(self.parameters)} entries, got {len(values)}")
-        return {s: _to_sympy(v) for s, v in zip(self.parameters, values)}
+        return {s: input_sympy(v) for s, v in zip(self.parameters, values)}
 
     def preactivation(self, j, point=None):
         r""":math:`w_j\cdot x` (with ``point`` substituted)."""
@@ -306,7 +308,8 @@ class TwoLayerNetwork:
         return sum(((o - t) ** 2 for o, t in zip(outs, targets)), sympy.Integer(0)) / 2
 
     def residual_functions(self) -> list:
-        r"""Undefined residuals :math:`e_l(x)` (``e`` when :math:`d_{out}=1`), standing for :math:`f_l(x;\theta)-y_l(x)`."""
+        r"""Undefined residuals :math:`e_l(x)` (``e`` when :math:`d_{out}=1`), standing for
+        :math:`f_l(x;\theta)-y_l(x)`."""
         names = ["e"] if self.output_dim == 1 else [f"e_{{{l}}}" for l in range(1, self.output_dim + 1)]
         return [sympy.Function(name)(*self.inputs) for name in names]
 
@@ -353,72 +356,17 @@ def _as_vector(value, length, what):
         items = [value]
     if len(items) != length:
         raise ArgumentValueError(f"{what} must have {length} entries, got {len(items)}")
-    return [_to_sympy(v) for v in items]
-
-
-#: Largest decimal exponent accepted in a number string (``"1e400"`` is fine, ``"1e999999999"`` is refused).
-MAX_EXPONENT = 1000
-#: Longest number string accepted.
-MAX_NUMBER_LENGTH = 10_000
-
-
-def parse_rational(text: str) -> Fraction:
-    """Parse an exact rational (``"3/2"``, ``"-4"``, ``"0.25"``, ``"1e-3"``) with :class:`fractions.Fraction`.
-
-    Never evaluates the text; refuses exponents beyond :data:`MAX_EXPONENT`
-    and strings longer than :data:`MAX_NUMBER_LENGTH` (which would build huge integers).
-
-    >>> parse_rational(" 3/2 "), parse_rational("1e-3")
-    (Fraction(3, 2), Fraction(1, 1000))
-    >>> parse_rational("1e999999999")
-    Traceback (most recent call last):
-    ...
-    ValueError: exponent of '1e999999999' exceeds 1000
-    """
-    text = str(text).strip()
-    if len(text) > MAX_NUMBER_LENGTH:
-        raise ValueError(f"number string of {len(text)} characters exceeds {MAX_NUMBER_LENGTH}")
-    low = text.lower()
-    if "e" in low:
-        exponent = low.rsplit("e", 1)[1]
-        try:
-            if abs(int(exponent)) > MAX_EXPONENT:
-                raise ValueError(f"exponent of {text!r} exceeds {MAX_EXPONENT}")
-        except ValueError as exc:
-            if "exceeds" in str(exc):
-                raise
-            raise ValueError(f"invalid rational {text!r}") from None
-    return Fraction(text)
+    return [input_sympy(v) for v in items]
 
 
 def _parse_json_int(text: str) -> int:
     if len(text) > MAX_NUMBER_LENGTH:
-        raise ValueError(f"integer of {len(text)} digits exceeds {MAX_NUMBER_LENGTH}")
+        raise NumberTooLargeError(f"integer of {len(text)} digits exceeds {MAX_NUMBER_LENGTH}")
     return int(text)
 
 
-def _to_sympy(value):
-    """An exact sympy number or expression from int / Fraction / str / sympy input (never a float)."""
-    if isinstance(value, bool):
-        raise ArgumentTypeError(f"expected an exact number, got bool {value!r}")
-    if isinstance(value, Integral):
-        return sympy.Integer(int(value))
-    if isinstance(value, Fraction):
-        return sympy.Rational(value.numerator, value.denominator)
-    if isinstance(value, str):
-        try:
-            f = parse_rational(value)
-        except (ValueError, ZeroDivisionError) as exc:
-            why = f" ({exc})" if "exceeds" in str(exc) else ""
-            raise ArgumentValueError(f"expected an exact rational such as '3/2', got {value[:40]!r}{why}") from None
-        return sympy.Rational(f.numerator, f.denominator)
-    if isinstance(value, sympy.Basic):
-        if isinstance(value, sympy.Float) or value.has(sympy.Float):
-            raise ArgumentTypeError(f"expected an exact value, got the float {value}")
-        return value
-    raise ArgumentTypeError(
-        f"expected an exact number (int, Fraction, string like '3/2', or sympy expression), got {type(value).__name__} {value!r}"
-    )
+# the exact-number converters live in .exact; the old private name stays for callers that imported it
+_to_sympy = input_sympy
 
 
 def _str_exact(v) -> str:
@@ -443,7 +391,8 @@ class Teacher:
     >>> Teacher([1, 1], [1, 2])
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 must be pairwise distinct (irreducible network); both are (1,)
+    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 must be pairwise distinct
+    (irreducible network); both are (1,)
     >>> Teacher([1, 2], [1, 0])
     Traceback (most recent call last):
     ...
@@ -599,8 +548,8 @@ class Teacher:
             if isinstance(value, str):
                 try:
                     return parse_rational(value)
-                except (ValueError, ZeroDivisionError) as exc:
-                    why = f" ({exc})" if "exceeds" in str(exc) else ""
+                except ArgumentValueError as exc:  # InvalidNumberError or NumberTooLargeError
+                    why = f" ({exc})" if isinstance(exc, NumberTooLargeError) else ""
                     raise ArgumentValueError(
                         f"{role} {where}: expected an exact rational such as '3/2', got {value[:40]!r}{why}"
                     ) from None
@@ -658,7 +607,7 @@ class Teacher:
         return all(getattr(v, "is_Rational", False) for v in self.flat())
 
     def free_symbols(self) -> set:
-        # every stored value is already a sympy object (built by _to_sympy), so no sympify is needed
+        # every stored value is already a sympy object (built by input_sympy), so no sympify is needed
         return set().union(*(v.free_symbols for v in self.flat()))
 
     def __eq__(self, other):
@@ -696,19 +645,20 @@ class CriticalPoint(Teacher):
     >>> CriticalPoint([2], [0])
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: critical point outgoing weight a_1 must be non-zero (irreducible network); got 0
+    symbolic_minima.errors.ArgumentValueError: critical point outgoing weight a_1 must be non-zero
+    (irreducible network); got 0
     """
 
     _role = "critical point"
 
     @classmethod
-    def from_teacher(cls, teacher: Teacher) -> "CriticalPoint":
+    def from_teacher(cls, teacher: Teacher) -> CriticalPoint:
         return cls(teacher.incoming, teacher.outgoing)
 
 
 def _to_sympy_named(value, name):
     try:
-        return _to_sympy(value)
+        return input_sympy(value)
     except ArgumentTypeError as exc:
         raise ArgumentTypeError(f"{name}: {exc}") from None
     except ArgumentValueError as exc:

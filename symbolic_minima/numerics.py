@@ -30,7 +30,7 @@ from fractions import Fraction
 
 from .errors import ArgumentValueError, check_int, check_width
 from .network import ACTIVATIONS, CriticalPoint, Teacher
-from .readings import check_zero_type
+from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, check_rm, get_reading
 
 __all__ = [
     "NUMERIC_ACTIVATIONS",
@@ -123,19 +123,20 @@ def _inputs(rng, n, d):
     return rng.standard_normal((n, d))
 
 
-def global_minimum_loss_check(teacher: Teacher, m, zero_type: str = "singletons", activation: str = "tanh",
+def global_minimum_loss_check(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, activation: str = "tanh",
                               points: int = 3, n_inputs: int = 64, seed: int = 0) -> dict:
     """Max loss over random points of every global-minimum subspace, on sampled inputs.
 
     Returns ``{"subspaces", "points", "max_loss", "activation", "zero_type"}``;
     each loss compares the width-``m`` student with the teacher on the same
-    ``n_inputs`` Gaussian inputs.
+    ``n_inputs`` Gaussian inputs.  ``zero_type``: any registered
+    global-minimum reading.
     """
     import numpy as np
 
     from .subspaces import global_minimum_subspaces
 
-    zero_type = check_zero_type(zero_type)
+    zero_type = get_reading(zero_type, family=GLOBAL_MINIMUM).name
     points = check_int(points, "points", 1, 10_000)
     rng = np.random.default_rng(seed)
     r, d, q = teacher.width, teacher.input_dim, teacher.output_dim
@@ -205,7 +206,7 @@ def critical_embedding_check(critical_point: CriticalPoint, m, X, Y, activation:
 
     rng = np.random.default_rng(seed)
     r, d, q = critical_point.width, critical_point.input_dim, critical_point.output_dim
-    m = check_width(m, "m", minimum=r)
+    _, m = check_rm(r, m)
     theta_r = np.array([float(v) for v in critical_point.flat()])
     loss_r, grad_r = loss_and_gradient(theta_r, X, Y, r, d, q, activation)
     worst = 0.0
@@ -221,7 +222,7 @@ def critical_embedding_check(critical_point: CriticalPoint, m, X, Y, activation:
     zero_norms = []
     if m > r:
         for s in global_minimum_subspaces(critical_point, m):
-            if 0 in s.label:
+            if s.label.zero_type_neurons():
                 for _ in range(points):
                     _, grad = loss_and_gradient(subspace_sample(s, rng, scale=0.5), X, Y, m, d, q, activation)
                     zero_norms.append(float(np.linalg.norm(grad)))
@@ -241,7 +242,7 @@ def critical_embedding_check(critical_point: CriticalPoint, m, X, Y, activation:
 assert set(NUMERIC_ACTIVATIONS) <= set(ACTIVATIONS)
 
 
-def numeric_zero_loss_certificate(teacher: Teacher, m, zero_type: str = "singletons", activation: str = "tanh",
+def numeric_zero_loss_certificate(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, activation: str = "tanh",
                                   points: int = 2, seed: int = 0, tolerance: float = 1e-12):
     """A :class:`~symbolic_minima.verify.Certificate` wrapping :func:`global_minimum_loss_check`."""
     from .verify import Certificate

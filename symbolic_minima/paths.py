@@ -19,7 +19,7 @@ r"""Explicit zero-loss paths between global-minimum subspaces, with exact certif
 
 A chain of :math:`k` edges gives :math:`k+1` segments (zero-length ones are
 dropped).  When the end points lie in no other subspace (true for the default
-points in the singletons reading; in the groups reading several parked
+points in reading R1; in reading R2 several parked
 zero-type neurons also form a zero-sum group) no path made of segments each
 inside one subspace can use fewer: consecutive segments share a point, which
 lies in both subspaces, so the subspaces form a walk in the graph.  So the
@@ -49,10 +49,11 @@ from fractions import Fraction
 import sympy
 
 from .errors import ArgumentTypeError, ArgumentValueError, check_width
+from .exact import to_fraction, to_sympy
 from .graph import format_label, shortest_label_path
-from .labellings import is_global_minimum_labelling
-from .linalg import solve, to_fraction, to_sympy
-from .readings import check_zero_type, reading_name
+from .labels import Label
+from .linalg import solve
+from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, get_reading
 
 __all__ = [
     "ZeroLossPath",
@@ -73,7 +74,7 @@ def _to_str(x) -> str:
     return str(x)
 
 
-_sym = to_sympy  # exact value -> sympy (also used by :mod:`.deep`)
+_sym = to_sympy  # the old name (also imported by :mod:`.deep`); the converter lives in :mod:`.exact`
 
 
 class ZeroLossPath:
@@ -269,22 +270,17 @@ def representative_point(teacher, label) -> tuple:
     >>> [str(x) for x in representative_point(Teacher([1, 2], [1, 2]), (1, 2, 2, 0))]
     ['1', '2', '2', '3', '1', '1', '1', '0']
     """
-    label = tuple(label)
+    label = Label(label)
     m, d, q = len(label), teacher.input_dim, teacher.output_dim
     c = Fraction(parking_value(teacher))
-    sizes: dict[int, int] = {}
-    for v in label:
-        sizes[v] = sizes.get(v, 0) + 1
-    w, a = [], []
-    for v in label:
-        if v >= 1:
-            w.extend(to_fraction(x) for x in teacher.incoming[v - 1])
-            a.extend(to_fraction(x) / sizes[v] for x in teacher.outgoing_tuple(v))
-        else:
-            w.extend([c] * d)
-            a.extend([Fraction(0)] * q)
-    assert len(w) == m * d
-    return tuple(w + a)
+    w = [[c] * d for _ in range(m)]
+    a = [[Fraction(0)] * q for _ in range(m)]
+    for code, neurons in label.blocks().items():
+        if code >= 1:  # replicas of teacher neuron `code` share its outgoing weight equally
+            for j in neurons:
+                w[j] = [to_fraction(x) for x in teacher.incoming[code - 1]]
+                a[j] = [to_fraction(x) / len(neurons) for x in teacher.outgoing_tuple(code)]
+    return tuple(x for row in w for x in row) + tuple(x for row in a for x in row)
 
 
 def _teacher_network(teacher, m):
@@ -293,7 +289,7 @@ def _teacher_network(teacher, m):
     return TwoLayerNetwork(m, teacher.input_dim, teacher.output_dim)
 
 
-def zero_loss_path(teacher, m, start, end, zero_type: str = "singletons", start_point=None,
+def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, start_point=None,
                    end_point=None) -> ZeroLossPath:
     r"""An explicit certified zero-loss path from :math:`\Gamma_{start}` to :math:`\Gamma_{end}`.
 
@@ -315,18 +311,20 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = "singletons", start_
     if not teacher.is_exact_rational:
         raise ArgumentTypeError("zero_loss_path needs a teacher with rational parameters (no symbols)")
     m = check_width(m, "m")
-    zero_type = check_zero_type(zero_type)
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    zero_type = reading.name
     r = teacher.width
     start, end = tuple(start), tuple(end)
+    lowest = "-m.." if reading.has_groups else "0.." if reading.has_free_neurons else "1.."
     for name, g in (("start", start), ("end", end)):
         if len(g) != m:
             raise ArgumentValueError(f"{name} label must have m = {m} entries, got {len(g)}")
-        if not is_global_minimum_labelling(g, r, zero_type):
+        if not reading.is_label(g, r):
             raise ArgumentValueError(
                 f"{name} label {format_label(g)} is not a global-minimum label of width {m} over r = {r} "
-                f"({reading_name(zero_type)}): entries in {'-m..' if zero_type == 'groups' else '0..'}{r}, "
-                f"every 1..{r} used"
+                f"({reading.short_name}): entries in {lowest}{r}, every 1..{r} used"
             )
+    start, end = Label(start), Label(end)
     chain = shortest_label_path(r, start, end, zero_type)
     subs = [global_minimum_subspace(teacher, g, zero_type) for g in chain]
     a = representative_point(teacher, start) if start_point is None else start_point
@@ -343,6 +341,6 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = "singletons", start_
         contained.append(S.contains(p) and S.contains(q))
         certified.append(certify_segment(net.function, target, params, p, q))
     info = {"r": r, "m": m, "d": teacher.input_dim, "d_out": teacher.output_dim,
-            "zero_type": zero_type, "reading": reading_name(zero_type),
+            "zero_type": zero_type, "reading": reading.short_name,
             "teacher": teacher.to_json()}
     return ZeroLossPath(params, waypoints, [S.label for S in seg_subs], chain, contained, certified, info)

@@ -13,7 +13,7 @@ r"""PNG figures: the mild/vast crossover and connectivity graphs.
 matplotlib (``pip install symbolic-minima[plot]``) is imported inside the
 plotting functions, with the non-interactive ``Agg`` backend.
 
->>> grid = ratio_grid([3], [0, 1], "singletons", "previous")
+>>> grid = ratio_grid([3], [0, 1], "R1", "previous")
 >>> grid[(3, 0)], grid[(3, 1)]
 (Fraction(1, 1), Fraction(7, 30))
 """
@@ -26,17 +26,19 @@ from fractions import Fraction
 
 from .comparison import COMPARISONS
 from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int
+from .labels import Label
 from .progress import progress
-from .readings import ZERO_TYPES, check_zero_type, reading_name
+from .readings import DEFAULT_ZERO_TYPE, check_zero_type, get_reading, reading_name
+from .readings import zero_types as _registered_zero_types
 
 __all__ = [
     "COMPARISONS",
-    "ratio_grid",
-    "ratio_grids",
     "crossover_curve",
     "log10_fraction",
-    "plot_ratio",
     "plot_graph",
+    "plot_ratio",
+    "ratio_grid",
+    "ratio_grids",
     "short_label",
 ]
 
@@ -73,7 +75,7 @@ def _row_h(row):
     return row["h"] if isinstance(row, dict) else row.h
 
 
-def ratio_grid(r_star_values, h_values, zero_type: str = "singletons", comparison: str = "previous") -> dict:
+def ratio_grid(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comparison: str = "previous") -> dict:
     r"""Exact ratios ``{(r_star, h): Fraction}`` of critical to global-minimum subspace counts.
 
     The critical count is chosen by ``comparison`` (see :data:`COMPARISONS`),
@@ -84,7 +86,7 @@ def ratio_grid(r_star_values, h_values, zero_type: str = "singletons", compariso
     return ratio_grids(r_star_values, h_values, zero_type)[comparison]
 
 
-def ratio_grids(r_star_values, h_values, zero_type: str = "singletons") -> dict:
+def ratio_grids(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
     """``{comparison: {(r_star, h): Fraction}}`` for all three comparisons at once (one pass of the counts)."""
     zero_type = check_zero_type(zero_type)
     r_star_values = [check_int(r, "r_star", minimum=2, maximum=1000) for r in r_star_values]
@@ -92,7 +94,7 @@ def ratio_grids(r_star_values, h_values, zero_type: str = "singletons") -> dict:
     if len(r_star_values) * len(h_values) > _MAX_CELLS:
         raise ArgumentValueError(f"the grid has more than {_MAX_CELLS} cells; choose fewer r* or h values")
     comp = _comparison_module()
-    grids = {name: {} for name in COMPARISONS}
+    grids: dict[str, dict] = {name: {} for name in COMPARISONS}
     for r_star in progress(r_star_values, total=len(r_star_values), desc=f"ratios {reading_name(zero_type)}"):
         for row in comp.compare(r_star, h_values, zero_type=zero_type):
             for name in COMPARISONS:
@@ -100,7 +102,7 @@ def ratio_grids(r_star_values, h_values, zero_type: str = "singletons") -> dict:
     return grids
 
 
-def crossover_curve(r_star_values, zero_type: str = "singletons", comparison: str = "previous",
+def crossover_curve(r_star_values, zero_type: str = DEFAULT_ZERO_TYPE, comparison: str = "previous",
                     h_max: int = 1000) -> dict:
     """``{r_star: h}``: the smallest ``h`` where the ratio drops below 1 (``None`` if not by ``h_max``)."""
     zero_type = check_zero_type(zero_type)
@@ -140,12 +142,14 @@ def _pyplot():
     return plt
 
 
-def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, comparisons=COMPARISONS,
+def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=COMPARISONS,
                dpi: int = 120):
     r"""Heatmaps of :math:`\log_{10}(\text{critical}/T)` over :math:`(h, r^*)` with the crossover curve.
 
-    One panel per ``(zero_type, comparison)``: rows are readings, columns
-    comparisons.  Red cells: critical subspaces dominate (mild regime); blue:
+    One panel per ``(zero_type, comparison)``: rows are readings (default:
+    every registered global-minimum reading,
+    :func:`symbolic_minima.readings.zero_types`), columns comparisons.
+    Red cells: critical subspaces dominate (mild regime); blue:
     global minima dominate (vast regime).  The black line is the crossover
     :func:`crossover_curve`.  Saves a PNG to ``path`` if given; returns the
     matplotlib ``Figure``.
@@ -156,13 +160,13 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, compar
 
     r_star_values = sorted(set(r_star_values))
     h_values = sorted(set(h_values))
-    zero_types = [check_zero_type(z) for z in zero_types]
+    readings = [check_zero_type(z) for z in (_registered_zero_types() if zero_types is None else zero_types)]
     comparisons = [check_choice(c, "comparison", COMPARISONS) for c in comparisons]
     if not r_star_values or not h_values:
         raise ArgumentValueError("r_star and h ranges must not be empty")
     panels, curves = {}, {}
     contiguous = h_values == list(range(h_values[0], h_values[-1] + 1)) and h_values[0] == 0
-    for z in zero_types:
+    for z in readings:
         grids = ratio_grids(r_star_values, h_values, z)
         for c in comparisons:
             grid = grids[c]
@@ -180,13 +184,13 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, compar
     values = [v for rows in panels.values() for row in rows for v in row]
     # both sides of 0 saturate: critical-dominated cells are rarely more than a few decades above 1
     norm = TwoSlopeNorm(vcenter=0.0, vmin=min(min(values), -1e-3), vmax=max(max(values), 1e-3))
-    nrows, ncols = len(zero_types), len(comparisons)
+    nrows, ncols = len(readings), len(comparisons)
     fig, axes = plt.subplots(nrows, ncols, figsize=(4.2 * ncols + 1.2, 3.6 * nrows + 0.6), squeeze=False,
                              sharex=True, sharey=True, constrained_layout=True)
     dh = (h_values[1] - h_values[0]) if len(h_values) > 1 else 1
     dr = (r_star_values[1] - r_star_values[0]) if len(r_star_values) > 1 else 1
     image = None
-    for i, z in enumerate(zero_types):
+    for i, z in enumerate(readings):
         for j, c in enumerate(comparisons):
             ax = axes[i][j]
             image = ax.imshow(
@@ -225,7 +229,7 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, compar
     return fig
 
 
-def plot_graph(r: int, m: int, path=None, zero_type: str = "singletons", dpi: int = 120):
+def plot_graph(r: int, m: int, path=None, zero_type: str = DEFAULT_ZERO_TYPE, dpi: int = 120):
     r"""Draw the connectivity graph of the :math:`T(r,m)` global-minimum subspaces to a PNG.
 
     The graph is :func:`symbolic_minima.graph.connectivity_graph`; the drawing
@@ -246,12 +250,10 @@ def plot_graph(r: int, m: int, path=None, zero_type: str = "singletons", dpi: in
     try:
         from .exports import draw_png
     except ImportError:
-        draw_png = None
-    if draw_png is not None:
-        if path is not None:
-            draw_png(G, path, layout="kamada_kawai" if n <= 400 else "spring", dpi=dpi)
+        _draw_graph(G, path, dpi)
         return G
-    _draw_graph(G, path, dpi)
+    if path is not None:
+        draw_png(G, path, layout="kamada_kawai" if n <= 400 else "spring", dpi=dpi)
     return G
 
 
@@ -261,7 +263,7 @@ def _draw_graph(G, path, dpi):
 
     plt = _pyplot()
     n = G.number_of_nodes()
-    r, m, zero_type = G.graph.get("r"), G.graph.get("m"), G.graph.get("zero_type", "singletons")
+    r, m, zero_type = G.graph.get("r"), G.graph.get("m"), G.graph.get("zero_type", DEFAULT_ZERO_TYPE)
     fig, ax = plt.subplots(figsize=(7, 7), constrained_layout=True)
     pos = nx.kamada_kawai_layout(G) if 1 < n <= 400 else nx.spring_layout(G, seed=0)
     categories = sorted({G.nodes[v].get("category", "subspace") for v in G})
@@ -278,7 +280,8 @@ def _draw_graph(G, path, dpi):
                  f"{n} nodes, {G.number_of_edges()} edges, {components} component(s)", fontsize=10)
     ax.legend(loc="best", fontsize=8, markerscale=0.4,
               title="labels: digit i = replica of teacher neuron i, 0 = zero-type, letters = zero-sum groups"
-              if zero_type == "groups" else "labels: digit i = replica of teacher neuron i, 0 = zero-type",
+              if zero_type is not None and get_reading(zero_type).has_groups
+              else "labels: digit i = replica of teacher neuron i, 0 = zero-type",
               title_fontsize=7)
     ax.set_axis_off()
     if path is not None:
@@ -292,5 +295,5 @@ def short_label(label) -> str:
     >>> short_label((-1, -1, 1, 2)), short_label((1, 0, 2))
     ('aa12', '102')
     """
-    parts = [chr(ord("a") + (-v - 1)) if v < 0 else str(v) for v in label]
+    parts = [chr(ord("a") + (-v - 1)) if v < 0 else str(v) for v in Label(label)]
     return "".join(parts) if all(len(p) == 1 for p in parts) else ",".join(parts)

@@ -1,7 +1,8 @@
 r"""Machine-checked proofs of the counting claims: a small framework.
 
-A proof is a Python module of the :mod:`proofs` package (shipped next to
-:mod:`symbolic_minima`) defining ``NAME``, ``CLAIM`` (one line of text),
+A proof is a Python module of the repository's ``proofs/`` folder, imported
+as the package ``symbolic_minima._proofs`` (see :func:`proofs_package`) and
+defining ``NAME``, ``CLAIM`` (one line of text),
 ``READING`` (a ``zero_type`` or ``None`` when the claim does not depend on the
 reading) and ``prove(**options) -> Proof``.  ``prove`` derives the claim with
 the package's machinery and records two kinds of evidence in a :class:`Proof`:
@@ -42,11 +43,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import pkgutil
 import re
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sympy
 
@@ -72,10 +75,13 @@ __all__ = [
     "run_all_proofs",
     "proof_main",
     "PROOFS_PACKAGE",
+    "proofs_package",
 ]
 
-#: The package whose modules are the proofs.
-PROOFS_PACKAGE = "proofs"
+#: The package whose modules are the proofs: the wheel ships the repository's
+#: ``proofs/`` folder under this name; a source checkout loads the folder as it
+#: (:func:`proofs_package`).  No top-level ``proofs`` module is installed.
+PROOFS_PACKAGE = "symbolic_minima._proofs"
 
 
 # ---------------------------------------------------------------------------
@@ -710,8 +716,46 @@ def _as_int(value):
 # ---------------------------------------------------------------------------
 
 
+def proofs_package():
+    """The package of the proofs, imported as ``symbolic_minima._proofs``.
+
+    Installed from a wheel, the proofs are the subpackage ``symbolic_minima/_proofs``.
+    In a source checkout (or an editable install) the repository's ``proofs/`` folder,
+    next to the package, is loaded under that name with :mod:`importlib` (a spec with
+    ``submodule_search_locations``, registered in :data:`sys.modules`), so the proof
+    modules' relative imports work and ``sys.path`` is never changed.
+
+    >>> proofs_package().__name__
+    'symbolic_minima._proofs'
+    """
+    if PROOFS_PACKAGE in sys.modules:
+        return sys.modules[PROOFS_PACKAGE]
+    try:
+        return importlib.import_module(PROOFS_PACKAGE)
+    except ModuleNotFoundError as exc:
+        if exc.name != PROOFS_PACKAGE:  # a proof's own import failed: not ours to hide
+            raise
+    folder = Path(__file__).resolve().parent.parent / "proofs"
+    init = folder / "__init__.py"
+    if not init.is_file():
+        raise ModuleNotFoundError(f"no proofs: neither {PROOFS_PACKAGE} is installed nor {folder} exists",
+                                  name=PROOFS_PACKAGE)
+    spec = importlib.util.spec_from_file_location(PROOFS_PACKAGE, init, submodule_search_locations=[str(folder)])
+    assert spec is not None and spec.loader is not None
+    package = importlib.util.module_from_spec(spec)
+    sys.modules[PROOFS_PACKAGE] = package
+    try:
+        spec.loader.exec_module(package)
+    except BaseException:
+        del sys.modules[PROOFS_PACKAGE]
+        raise
+    parent, _, child = PROOFS_PACKAGE.rpartition(".")
+    setattr(sys.modules[parent], child, package)
+    return package
+
+
 def _proof_modules() -> dict:
-    package = importlib.import_module(PROOFS_PACKAGE)
+    package = proofs_package()
     found = {}
     for info in pkgutil.iter_modules(package.__path__):
         if info.name.startswith("_"):
@@ -723,7 +767,7 @@ def _proof_modules() -> dict:
 
 
 def proof_names() -> list[str]:
-    """Names of the registered proofs (modules of :mod:`proofs`), sorted.
+    """Names of the registered proofs (the modules of ``proofs/``), sorted.
 
     >>> "t_singletons" in proof_names()
     True

@@ -7,8 +7,8 @@ modules and :func:`sympy.latex`; only the connecting prose is fixed text.
 :func:`write_report` writes it (``report.tex`` plus any figure) to a
 directory and, when ``pdflatex`` is installed, compiles it.
 
-Sections: definitions and readings; derived formulas (:math:`T` in both
-readings, :math:`G`, relations, exponential generating functions,
+Sections: definitions and readings; derived formulas (:math:`T` in every
+registered reading, :math:`G`, relations, exponential generating functions,
 asymptotics); tables of values; ratio tables with crossovers (mild vs vast
 overparameterization) and their heatmaps; the machine-checked proofs of
 :mod:`proofs` with their verdicts; the connectivity graph of a small case
@@ -33,23 +33,26 @@ import os
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from .comparison import COMPARISONS
 from .errors import ArgumentTypeError, ArgumentValueError, check_int
+from .labels import Label
 from .progress import progress
-from .readings import ZERO_TYPES, describe_zero_type, reading_name
+from .readings import DEFAULT_ZERO_TYPE, describe_zero_type, reading_name, zero_types
 
 __all__ = [
+    "COMPARISONS",
     "Report",
     "ReportFiles",
-    "generate_report",
-    "write_report",
     "compile_latex",
+    "generate_report",
     "latex_escape",
-    "COMPARISONS",
+    "write_report",
 ]
 
 _COMPARISON_TEX = {
@@ -148,6 +151,32 @@ def _tex(expr) -> str:
     return sympy.latex(expr)
 
 
+# ----------------------------------------------------------------------------- readings
+
+
+def _joined(items, word: str) -> str:
+    """``["a", "b", "c"], "or"`` -> ``"a, b or c"``."""
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def _t_names(arguments: str, word: str) -> str:
+    """``$T_{R1}...$ and $T_{R2}...$``: the count of every registered global-minimum reading."""
+    return _joined((f"$T_{{{reading_name(z)}}}{arguments}$" for z in zero_types()), word)
+
+
+def _every(n: int) -> str:
+    return "the reading" if n == 1 else "both readings" if n == 2 else f"all {n} readings"
+
+
+def _counts_named(n: int) -> str:
+    if n == 1:
+        return " denotes the count. "
+    if n == 2:
+        return r" denote the two counts; neither is called ``the'' $T$. "
+    return rf" denote the {n} counts; none is called ``the'' $T$. "
+
+
 # ----------------------------------------------------------------------------- sections
 
 
@@ -172,15 +201,16 @@ def _section_definitions(opts) -> str:
     )
     out.append(
         r"\paragraph{Readings.} The source paper's full text was not available, so the counting of "
-        r"global-minimum subspaces is reported for both readings of the zero-type neurons, by name:"
+        r"global-minimum subspaces is reported for " + _every(len(zero_types()))
+        + " of the zero-type neurons, by name:"
     )
     out.append(r"\begin{itemize}")
-    for zero_type in ZERO_TYPES:
+    for zero_type in zero_types():
         out.append(r"\item " + latex_escape(describe_zero_type(zero_type)) + ".")
     out.append(r"\end{itemize}")
     out.append(
-        r"$T_{R1}$ and $T_{R2}$ denote the two counts; neither is called ``the'' $T$. "
-        r"$G(r,m)$ counts the critical subspaces $\Gamma^{\mathrm{crit}}_g$. "
+        _t_names("", "and") + _counts_named(len(zero_types()))
+        + r"$G(r,m)$ counts the critical subspaces $\Gamma^{\mathrm{crit}}_g$. "
         r"The comparison of critical and global-minimum subspaces is reported for three choices of the "
         r"critical count: "
         + ", ".join(f"\\texttt{{{name}}} ${_COMPARISON_TEX[name]}$" for name in COMPARISONS)
@@ -194,8 +224,8 @@ def _section_formulas(opts) -> str:
 
     counting = _need("counting")
     out = [r"\section{Derived formulas}",
-           "Every expression in this section is returned by \\texttt{symbolic\\_minima} "
-           "(\\texttt{counting.closed\\_form}, \\texttt{species}) and printed with \\texttt{sympy.latex}."]
+           ("Every expression in this section is returned by \\texttt{symbolic\\_minima} "
+            "(\\texttt{counting.closed\\_form}, \\texttt{species}) and printed with \\texttt{sympy.latex}.")]
     notes = []
 
     def closed(quantity, zero_type, form):
@@ -207,7 +237,7 @@ def _section_formulas(opts) -> str:
 
     forms = ("stirling", "sum", "egf")
     rows = []
-    for zero_type in ZERO_TYPES:
+    for zero_type in zero_types():
         for form in forms:
             expr = closed("T", zero_type, form)
             if expr is not None:
@@ -228,7 +258,7 @@ def _section_formulas(opts) -> str:
         species = _need("species")
         out.append(r"\subsection{Labelled species}")
         r = sympy.Symbol("r", integer=True, positive=True)
-        for zero_type in ZERO_TYPES:
+        for zero_type in zero_types():
             sp = species.global_minimum_species(r, zero_type=zero_type)
             out.append(
                 f"Global minima, reading {reading_name(zero_type)}: species ${_tex(sp)}$, "
@@ -278,14 +308,14 @@ def _relations(opts) -> str:
 
 def _asymptotics(asym) -> str:
     out = [r"\subsection{Asymptotics}",
-           "Leading terms returned by \\texttt{asymptotics.T\\_asymptotic} and "
-           "\\texttt{asymptotics.G\\_asymptotic}. Fixed $r$, $m\\to\\infty$:"]
-    rows = [f"T_{{{reading_name(z)}}}(r,m) &\\sim {_tex(asym.T_asymptotic(z))}" for z in ZERO_TYPES]
+           ("Leading terms returned by \\texttt{asymptotics.T\\_asymptotic} and "
+            "\\texttt{asymptotics.G\\_asymptotic}. Fixed $r$, $m\\to\\infty$:")]
+    rows = [f"T_{{{reading_name(z)}}}(r,m) &\\sim {_tex(asym.T_asymptotic(z))}" for z in zero_types()]
     rows.append(f"G(r,m) &\\sim {_tex(asym.G_asymptotic())}")
     out.append("\\begin{align*}\n" + " \\\\\n".join(rows) + "\n\\end{align*}")
     try:
         rows = [f"T_{{{reading_name(z)}}}(r,r+h) &\\sim {_tex(asym.T_asymptotic(z, regime='fixed_h'))}"
-                for z in ZERO_TYPES]
+                for z in zero_types()]
         rows.append(f"G(r,r+h) &\\sim {_tex(asym.G_asymptotic(regime='fixed_h'))}")
     except TypeError:  # no fixed-h regime in this version
         return "\n\n".join(out) + "\n"
@@ -307,10 +337,11 @@ def _section_tables(opts) -> str:
     counting = _need("counting")
     r_max, h_max = opts["r_max"], opts["h_max"]
     out = [r"\section{Tables of values}",
-           f"Computed by \\texttt{{counting.T}} and \\texttt{{counting.G}} for $1\\le r\\le {r_max}$ and "
-           f"$m = r+h$, $0\\le h\\le {h_max}$ (columns)."]
-    quantities = [(f"T_{{{reading_name(z)}}}(r, r+h)", (lambda r, m, z=z: counting.T(r, m, zero_type=z)))
-                  for z in ZERO_TYPES]
+           (f"Computed by \\texttt{{counting.T}} and \\texttt{{counting.G}} for $1\\le r\\le {r_max}$ and "
+            f"$m = r+h$, $0\\le h\\le {h_max}$ (columns).")]
+    quantities: list[tuple[str, Callable[..., int]]] = [
+        (f"T_{{{reading_name(z)}}}(r, r+h)", (lambda r, m, z=z: counting.T(r, m, zero_type=z)))
+                  for z in zero_types()]
     quantities.append(("G(r, r+h)", lambda r, m: counting.G(r, m)))
     for name, fn in quantities:
         head = " & ".join(f"$h={h}$" for h in range(h_max + 1))
@@ -358,17 +389,17 @@ def _section_ratios(opts) -> str:
     r_stars = range(2, opts["r_star_max"] + 1)
     h_max = opts["ratio_h_max"]
     out = [r"\section{Critical versus global-minimum subspaces}",
-           "The ratio of the number of symmetry-induced critical subspaces to $T_{R1}(r^*, r^*+h)$ or "
-           "$T_{R2}(r^*, r^*+h)$, for each choice of the critical count and each reading, computed exactly by "
+           "The ratio of the number of symmetry-induced critical subspaces to " + _t_names("(r^*, r^*+h)", "or")
+           + ", for each choice of the critical count and each reading, computed exactly by "
            "\\texttt{comparison.compare} (as fractions) and printed to three significant digits; "
            "bold entries are at least $1$ (critical subspaces dominate). The crossover (smallest $h$ with ratio $<1$, from "
            "\\texttt{comparison.crossover}) separates the mildly from the vastly overparameterized regime."]
     hs = list(range(h_max + 1))
-    for zero_type in ZERO_TYPES:
+    for zero_type in zero_types():
         rn = reading_name(zero_type)
         for key in COMPARISONS:
-            lines = [f"\\subsection*{{${_COMPARISON_TEX[key]}\\,/\\,T_{{{rn}}}(r^*,m)$ "
-                     f"(comparison \\texttt{{{key}}}, reading {rn})}}",
+            lines = [(f"\\subsection*{{${_COMPARISON_TEX[key]}\\,/\\,T_{{{rn}}}(r^*,m)$ "
+                      f"(comparison \\texttt{{{key}}}, reading {rn})}}"),
                      "\\begin{center}\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%",
                      f"\\begin{{tabular}}{{r{'r' * len(hs)}r}}", "\\toprule",
                      "$r^*$ & " + " & ".join(f"$h={h}$" for h in hs) + " & crossover \\\\", "\\midrule"]
@@ -404,7 +435,7 @@ def _ratio_figure(opts) -> str:
     from .plots import plot_ratio
 
     r_stars = range(2, opts["ratio_figure_size"][0] + 1)
-    hs = range(0, opts["ratio_figure_size"][1] + 1)
+    hs = range(opts["ratio_figure_size"][1] + 1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / RATIO_FIGURE
         fig = plot_ratio(r_stars, hs, path=path, dpi=150)
@@ -472,12 +503,12 @@ def _section_figure(opts) -> str:
 
     try:
         graph = graph_mod.connectivity_graph(r, m, zero_type=zero_type, method="exact")
-        how = ("exact rational linear algebra on the subspaces of \\texttt{Teacher.default(%d)} "
-               "(\\texttt{connectivity\\_graph(..., method=\"exact\")})" % r)
+        how = (f"exact rational linear algebra on the subspaces of \\texttt{{Teacher.default({r})}} "
+               "(\\texttt{connectivity\\_graph(..., method=\"exact\")})")
     except ImportError as exc:  # subspaces not available: the combinatorial criterion
         graph = graph_mod.connectivity_graph(r, m, zero_type=zero_type)
         how = ("the combinatorial intersection criterion of \\texttt{symbolic\\_minima.graph} "
-               f"(the exact route needs a module that is missing: {latex_escape(exc)})")
+               f"(the exact route needs a module that is missing: {latex_escape(str(exc))})")
     n_nodes, n_edges = graph.number_of_nodes(), graph.number_of_edges()
     connected = nx.is_connected(graph) if n_nodes else False
     out = [f"\\section{{Connectivity of the global minima, $r={r}$, $m={m}$}}"]
@@ -517,11 +548,11 @@ def _section_deep(opts) -> str:
     import networkx as nx
 
     out = [r"\section{Deep networks: one extra neuron per layer}",
-           "For each teacher with minimal hidden widths $r_1^*,\\dots,r_{L-1}^*$ "
-           "(\\texttt{DeepTeacher.default}), the connectivity graph of the global-minimum subspaces "
-           "(\\texttt{deep.deep\\_connectivity\\_graph}, reading R1) at the minimal widths and with one "
-           "extra neuron in every hidden layer, and certified zero-loss paths joining every pair of the "
-           "$r_1^*!\\cdots r_{L-1}^*!$ permuted teachers (\\texttt{deep.connect\\_permuted\\_minima})."]
+           ("For each teacher with minimal hidden widths $r_1^*,\\dots,r_{L-1}^*$ "
+            "(\\texttt{DeepTeacher.default}), the connectivity graph of the global-minimum subspaces "
+            f"(\\texttt{{deep.deep\\_connectivity\\_graph}}, reading {deep.READING.short_name}) at the minimal "
+            "widths and with one extra neuron in every hidden layer, and certified zero-loss paths joining every "
+            "pair of the $r_1^*!\\cdots r_{L-1}^*!$ permuted teachers (\\texttt{deep.connect\\_permuted\\_minima}).")]
     lines = ["\\begin{center}\\begin{tabular}{lrrrrlrl}\\toprule",
              "$r^*$ & minima & edges & subspaces ($+1$) & edges ($+1$) & connected & paths & certified \\\\",
              "\\midrule"]
@@ -544,7 +575,7 @@ def _section_deep(opts) -> str:
 def _node_label(node, data) -> str:
     label = data.get("label", node)
     if isinstance(label, tuple):
-        return "".join(str(v) if v >= 0 else "\\bar{%d}" % -v for v in label)
+        return "".join(str(v) if v >= 0 else f"\\bar{{{-v}}}" for v in Label(label))
     return latex_escape(str(label))
 
 
@@ -564,8 +595,8 @@ def _tikz_graph(graph) -> str:
                   radius * math.sin(math.pi / 2 - 2 * math.pi * i / max(n, 1))) for i, node in enumerate(nodes)}
     ids = {node: f"n{i}" for i, node in enumerate(nodes)}
     size = "\\tiny" if n > 12 else "\\scriptsize"
-    lines = ["\\begin{center}", "\\begin{tikzpicture}[every node/.style={draw, rounded corners, inner sep=1.5pt, "
-             f"font={size}, fill=white}}]"]
+    lines = ["\\begin{center}", ("\\begin{tikzpicture}[every node/.style={draw, rounded corners, inner sep=1.5pt, "
+                                  f"font={size}, fill=white}}]")]
     for node in nodes:
         x, y = pos[node]
         lines.append(f"\\node ({ids[node]}) at ({x:.3f},{y:.3f}) {{${_node_label(node, graph.nodes[node])}$}};")
@@ -591,11 +622,11 @@ _SECTIONS = (
 
 def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_h_max: int = 10,
                     crossover_h_max: int = 200, proofs=True, proof_options: dict | None = None,
-                    figure=(2, 3), figure_zero_type: str = "singletons", deep_widths=((2, 1), (2, 2)),
+                    figure=(2, 3), figure_zero_type: str = DEFAULT_ZERO_TYPE, deep_widths=((2, 1), (2, 2)),
                     ratio_figure: bool = True, ratio_figure_size=(20, 30)) -> Report:
     r"""Generate the LaTeX report (see the module docstring) and return a :class:`Report`.
 
-    ``r_max``, ``h_max``: the tables of :math:`T_{R1}`, :math:`T_{R2}`, :math:`G`
+    ``r_max``, ``h_max``: the tables of :math:`T` in every reading (:math:`T_{R1}`, :math:`T_{R2}`), :math:`G`
     cover :math:`r\le` ``r_max``, :math:`m\le r+` ``h_max``.  ``r_star_max``,
     ``ratio_h_max``: the ratio tables cover :math:`2\le r^*\le` ``r_star_max``,
     :math:`0\le h\le` ``ratio_h_max``; crossovers are searched up to
@@ -611,7 +642,7 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
     from . import __version__
 
     t0 = time.perf_counter()
-    opts = {
+    opts: dict[str, Any] = {
         "r_max": check_int(r_max, "r_max", minimum=1, maximum=12),
         "h_max": check_int(h_max, "h_max", minimum=0, maximum=30),
         "r_star_max": check_int(r_star_max, "r_star_max", minimum=2, maximum=60),
@@ -680,8 +711,8 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         sections.append((title, "ok" if len(opts["_missing"]) == before else "; ".join(opts["_missing"][before:])))
     head = [
         _PREAMBLE,
-        "\\title{Symmetries and invariances of overparameterized loss landscapes:\\\\ "
-        "derived formulas, values and proofs}",
+        ("\\title{Symmetries and invariances of overparameterized loss landscapes:\\\\ "
+         "derived formulas, values and proofs}"),
         f"\\author{{Generated by \\texttt{{symbolic\\_minima}} {latex_escape(__version__)}}}",
         "\\date{}",
         "\\begin{document}",
@@ -690,7 +721,7 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         "This document is generated, not written: the formulas, values, ratios, proofs and figures are computed "
         "by \\texttt{symbolic\\_minima} from the definitions of Section~1 (after \\c{S}im\\c{s}ek et al., "
         "ICML 2021), with exact integer and rational arithmetic. Every count names its reading of the "
-        "zero-type neurons (R1 or R2)."
+        "zero-type neurons (" + " or ".join(reading_name(z) for z in zero_types()) + ")."
         + ("" if not opts["_missing"] else
            f" \\textbf{{This build is incomplete}}: {len(opts['_missing'])} part(s) could not be generated "
            "and say so where they would appear."),
@@ -716,7 +747,7 @@ def compile_latex(tex_path, runs: int = 2, timeout: float = 300) -> tuple[Path |
     for _ in range(runs):
         res = subprocess.run(
             [exe, "-interaction=nonstopmode", "-halt-on-error", tex_path.name],
-            cwd=tex_path.parent, capture_output=True, text=True, timeout=timeout,
+            cwd=tex_path.parent, capture_output=True, text=True, timeout=timeout, check=False,
             env=dict(os.environ, TEXINPUTS=f".:{os.environ.get('TEXINPUTS', '')}"),
         )
         log = res.stdout[-4000:] + res.stderr[-2000:]

@@ -184,12 +184,19 @@ class Replica(Role):
 
     def neuron_rows(self, j, index, layout, sign=1):
         wv = layout.incoming[index - 1]
-        return [(c, {c: _ONE}, wv[k] * self.sign * sign) for k, c in enumerate(layout.w_cols[j])]
+        if self.sign * sign != 1:  # (a product per coordinate would double the cost of enumerating subspaces)
+            wv = [-v for v in wv]
+        return [(c, {c: _ONE}, wv[k]) for k, c in enumerate(layout.w_cols[j])]
 
     def block_rows(self, neurons, index, layout, signs=None):
         rhs = layout.outgoing[index - 1]
-        weights = _weights(self, neurons, signs)
         first = neurons[0]
+        if signs is None or self.signed != "odd":  # plain sums (the fast, common case)
+            return [
+                (layout.a_cols[first][l], {layout.a_cols[j][l]: _ONE for j in neurons}, rhs[l])
+                for l in range(layout.d_out)
+            ]
+        weights = _weights(self, neurons, signs)
         return [
             (layout.a_cols[first][l], {layout.a_cols[j][l]: Fraction(c, weights[0]) for j, c in zip(neurons, weights)},
              rhs[l] / weights[0])

@@ -25,10 +25,12 @@ The strategies:
 * :func:`widths` - pairs ``(r, m)`` with ``m = r + h`` in the *mild*
   (:math:`0 \le h \le \lfloor r/2 \rfloor`), *vast* (:math:`2r \le h \le 4r`)
   or *any* (:math:`0 \le h \le` ``max_h``) regime;
-* :func:`zero_types` - the readings ``"singletons"`` (R1) and ``"groups"`` (R2);
+* :func:`zero_types` - the registered global-minimum readings (R1, R2 and any
+  reading registered later, :func:`symbolic_minima.readings.zero_types`);
 * :func:`labellings`, :func:`critical_labellings` - valid canonical labels of
   global-minimum and critical subspaces (same conventions as
-  :mod:`symbolic_minima.labellings`), built directly, not by enumeration;
+  :mod:`symbolic_minima.labellings`, any registered reading), built directly
+  from the reading's roles, not by enumeration;
 * :func:`global_minimum_subspaces`, :func:`critical_subspaces` - one exact
   subspace of a drawn (or given) teacher / critical point and width;
 * :func:`deep_widths` - minimal hidden widths of a deep network and the widths of a wider one;
@@ -48,14 +50,14 @@ This module needs hypothesis (``pip install symbolic-minima[strategies]``);
 >>> find_example(widths(regime="vast", max_r=3), lambda rm: rm[0] == 3)
 (3, 9)
 >>> from symbolic_minima.labellings import is_global_minimum_labelling
->>> g = find_example(labellings(2, 4, zero_type="groups"), lambda g: -1 in g)
->>> sorted(g), is_global_minimum_labelling(g, 2, "groups")
+>>> g = find_example(labellings(2, 4, zero_type="R2"), lambda g: -1 in g)
+>>> sorted(g), is_global_minimum_labelling(g, 2, "R2")
 ([-1, -1, 1, 2], True)
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 try:
     from hypothesis import strategies as st
@@ -66,25 +68,26 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     ) from exc
 
 from .errors import ArgumentValueError, check_choice, check_int, check_width
-from .labellings import canonical_groups
-from .readings import ZERO_TYPES, check_zero_type
+from .labels import Label, canonical_groups
+from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, check_rm, check_zero_type, get_reading
+from .readings import zero_types as _registered_zero_types
 
 __all__ = [
     "REGIMES",
+    "critical_labellings",
+    "critical_points",
+    "critical_subspaces",
+    "deep_teachers",
+    "deep_widths",
     "exact_rationals",
+    "find_example",
+    "global_minimum_subspaces",
+    "labellings",
+    "register_strategies",
     "teacher_parameters",
     "teachers",
     "widths",
     "zero_types",
-    "labellings",
-    "critical_labellings",
-    "global_minimum_subspaces",
-    "critical_points",
-    "critical_subspaces",
-    "deep_widths",
-    "deep_teachers",
-    "find_example",
-    "register_strategies",
 ]
 
 #: The overparameterization regimes :func:`widths` can draw from.
@@ -121,20 +124,20 @@ def _nonzero_vector(v) -> bool:
 
 # Strategies are built once per set of arguments and reused: hypothesis caches
 # per strategy object, so rebuilding them inside every draw is slow.
-@lru_cache(maxsize=None)
+@cache
 def _rationals(max_numerator, max_denominator, nonzero):
     low = 1 if nonzero else 0
     return st.tuples(st.integers(low, max_numerator), st.integers(1, max_denominator),
                      st.sampled_from((1, -1))).map(_rational)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vectors(length, max_numerator, max_denominator):
     entries = _rationals(max_numerator, max_denominator, False)
     return st.tuples(*([entries] * length)).filter(_nonzero_vector)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parameters_of_width(width, d, d_out, max_numerator, max_denominator):
     incoming = st.lists(_vectors(d, max_numerator, max_denominator), min_size=width, max_size=width,
                         unique=True).map(tuple)
@@ -169,7 +172,7 @@ def teacher_parameters(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
     return _parameters(r, d, d_out, max_r, max_numerator, max_denominator)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parameters(r, d, d_out, max_r, max_numerator, max_denominator):
     if r is not None:
         return _parameters_of_width(r, d, d_out, max_numerator, max_denominator)
@@ -177,7 +180,7 @@ def _parameters(r, d, d_out, max_r, max_numerator, max_denominator):
         lambda width: _parameters_of_width(width, d, d_out, max_numerator, max_denominator))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _mapped(params, maker):
     return params.map(maker)
 
@@ -284,15 +287,21 @@ def widths(draw, regime: str = "any", max_r: int = 4, min_r: int = 1, max_h=None
 
 
 def zero_types():
-    """The readings of the zero-type neurons: ``"singletons"`` (R1) or ``"groups"`` (R2)."""
-    return st.sampled_from(ZERO_TYPES)
+    """The names of the registered global-minimum readings (:func:`symbolic_minima.readings.zero_types`,
+    read when the strategy is built): R1, R2 and any reading registered before.
+
+    >>> from symbolic_minima.readings import DEFAULT_ZERO_TYPE, GROUPS
+    >>> find_example(zero_types(), lambda z: z != DEFAULT_ZERO_TYPE) == GROUPS.name
+    True
+    """
+    return st.sampled_from(_registered_zero_types())
 
 
 @st.composite
 def _covering_word(draw, r: int, m: int, low: int):
     """A word of length ``m`` over ``low..r`` using every letter ``1..r``."""
     positions = draw(st.permutations(range(m)))
-    word = [None] * m
+    word: list = [None] * m
     for label, pos in enumerate(positions[:r], start=1):
         word[pos] = label
     for pos in positions[r:]:
@@ -301,33 +310,67 @@ def _covering_word(draw, r: int, m: int, low: int):
 
 
 @st.composite
-def labellings(draw, r, m, zero_type: str = "singletons"):
+def labellings(draw, r, m, zero_type: str = DEFAULT_ZERO_TYPE):
     r"""A valid canonical label ``g`` of a global-minimum subspace :math:`\Gamma_g` (SPEC §2).
 
-    A tuple of ``m`` ints: ``i >= 1`` replicates teacher neuron ``i`` (each
-    ``1..r`` occurs), ``0`` a zero-type neuron, and with
-    ``zero_type="groups"`` ``-c`` a member of zero-sum group ``c`` (size at
-    least two, groups numbered by first appearance), exactly as in
-    :func:`symbolic_minima.labellings.global_minimum_labellings`.
-    Every label can be drawn.
+    A :class:`~symbolic_minima.labels.Label` of ``m`` ints: ``i >= 1``
+    replicates teacher neuron ``i`` (each ``1..r`` occurs), ``0`` a
+    zero-type neuron, ``-c`` a member of free block ``c`` (a zero-sum group
+    in reading R2: size at least two, blocks numbered by first appearance),
+    exactly as in :func:`symbolic_minima.labellings.global_minimum_labellings`.
+    ``zero_type`` is any registered global-minimum reading: the free neurons
+    are split into blocks of the sizes its free roles allow.  Every label can
+    be drawn.
 
     >>> sorted(find_example(labellings(1, 3), lambda g: g.count(0) == 2))
     [0, 0, 1]
     """
-    r = check_width(r, "r")
-    m = check_width(m, "m")
-    if m < r:
-        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
-    zero_type = check_zero_type(zero_type)
-    word = list(draw(_covering_word(r, m, 0)))
-    if zero_type == "groups":
+    r, m = check_rm(r, m)
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    if not reading.has_free_neurons:
+        return Label(draw(_covering_word(r, m, 1)))
+    if not reading.has_groups:
+        return Label(draw(_covering_word(r, m, 0)))
+    if all(reading.allows_free_size(s) for s in range(1, m - r + 1)):
+        # every block size allowed (reading R2): any partition of the free neurons
+        word = list(draw(_covering_word(r, m, 0)))
         zeros = [j for j, v in enumerate(word) if v == 0]
         if zeros:
             blocks = [draw(st.integers(0, len(zeros) - 1)) for _ in zeros]
             sizes = {b: blocks.count(b) for b in blocks}
             for j, b in zip(zeros, blocks):
                 word[j] = -(b + 1) if sizes[b] >= 2 else 0
-    return canonical_groups(word)
+        return Label(canonical_groups(word))
+    return draw(_blocked_label(r, m, reading))
+
+
+@st.composite
+def _blocked_label(draw, r: int, m: int, reading):
+    """A label of a reading whose free roles allow some block sizes only: choose a number ``k`` of free
+    neurons that splits into allowed sizes, the replica word on the other ``m - k`` neurons, then the
+    blocks one by one (each time a size that leaves a splittable rest)."""
+    splittable = [True] + [False] * (m - r)  # splittable[k]: k free neurons split into allowed block sizes
+    for k in range(1, m - r + 1):
+        splittable[k] = any(reading.allows_free_size(s) and splittable[k - s] for s in range(1, k + 1))
+    k = draw(st.sampled_from([k for k in range(m - r + 1) if splittable[k]]))
+    positions = draw(st.permutations(range(m)))
+    free, replicas = positions[:k], positions[k:]
+    word = [0] * m
+    for i, j in enumerate(replicas[:r], start=1):
+        word[j] = i
+    for j in replicas[r:]:
+        word[j] = draw(st.integers(1, r))
+    number = 0
+    rest = list(free)
+    while rest:
+        sizes = [s for s in range(1, len(rest) + 1) if reading.allows_free_size(s) and splittable[len(rest) - s]]
+        size = draw(st.sampled_from(sizes))
+        block, rest = rest[:size], rest[size:]
+        if size > 1:
+            number += 1
+        for j in block:
+            word[j] = -number if size > 1 else 0
+    return Label(canonical_groups(word))
 
 
 def critical_labellings(r, m):
@@ -336,15 +379,12 @@ def critical_labellings(r, m):
     >>> sorted(find_example(critical_labellings(2, 3), lambda g: True))
     [1, 1, 2]
     """
-    r = check_width(r, "r")
-    m = check_width(m, "m")
-    if m < r:
-        raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
+    r, m = check_rm(r, m)
     return _covering_word(r, m, 1)
 
 
 @st.composite
-def global_minimum_subspaces(draw, teacher=None, m=None, zero_type: str = "singletons",
+def global_minimum_subspaces(draw, teacher=None, m=None, zero_type: str = DEFAULT_ZERO_TYPE,
                              max_r: int = 3, max_h: int = 2, d: int = 1):
     r"""One global-minimum subspace :math:`\Gamma_g` (an :class:`~symbolic_minima.subspaces.AffineSubspace`).
 
@@ -478,7 +518,7 @@ def register_strategies() -> list:
 
     Called on import; safe to call again (e.g. after ``symbolic_minima.network`` appears).
     """
-    registered = []
+    registered: list = []
     try:
         from .network import Teacher
     except Exception:  # noqa: BLE001 - optional: the module may not exist yet

@@ -7,10 +7,17 @@ labelling of :mod:`symbolic_minima.labellings`, lazily and in that order,
 each carrying its ``label`` and ``kind``:
 
 * :func:`global_minimum_subspaces` — the subspaces :math:`\Gamma_g` of the
-  global-minimum manifold :math:`\Theta_{r\to m}`, for either reading
-  (``zero_type="singletons"`` = R1, ``"groups"`` = R2);
+  global-minimum manifold :math:`\Theta_{r\to m}`, in any registered
+  global-minimum reading (``zero_type``: R1, R2, or a reading registered
+  later, see :mod:`symbolic_minima.readings`);
 * :func:`critical_subspaces` — the symmetry-induced critical subspaces
-  :math:`\Gamma^{crit}_g` of a width-:math:`r` critical point.
+  :math:`\Gamma^{crit}_g` of a width-:math:`r` critical point;
+* :func:`subspaces_of` — the subspaces of any registered reading.
+
+The equations of a label's subspace are those of its blocks' roles
+(:func:`label_rows`, :mod:`symbolic_minima.roles`): each role writes its rows
+in reduced row-echelon form, so the canonical system is assembled without
+elimination (checked against the generic RREF in the tests).
 
 Permutations act on neurons by :math:`(P_\pi\theta)_{\pi(j)} = \theta_j`
 (neuron :math:`j` moves to position :math:`\pi(j)`); with this convention
@@ -38,17 +45,22 @@ from functools import lru_cache
 
 import sympy
 
-from .errors import ArgumentTypeError, ArgumentValueError, check_width
-from .labellings import (
-    canonical_groups,
-    critical_labellings,
-    global_minimum_labellings,
-    is_critical_labelling,
-    is_global_minimum_labelling,
+from .errors import ArgumentTypeError, ArgumentValueError
+from .exact import exact_value, to_fraction, to_sympy
+from .labels import Label
+from .linalg import rref, rref_extend
+from .network import CriticalPoint, Teacher, TwoLayerNetwork  # noqa: F401 (CriticalPoint: the doctests)
+from .readings import (
+    CRITICAL,
+    CRITICAL_READING,
+    DEFAULT_ZERO_TYPE,
+    GLOBAL_MINIMUM,
+    Reading,
+    check_rm,
+    get_reading,
+    reading_for_label,
 )
-from .linalg import rref, rref_extend, to_fraction, to_sympy
-from .network import CriticalPoint, Teacher, TwoLayerNetwork
-from .readings import check_zero_type
+from .roles import SubspaceLayout
 
 __all__ = [
     "AffineSubspace",
@@ -56,6 +68,10 @@ __all__ = [
     "critical_subspaces",
     "global_minimum_subspace",
     "critical_subspace",
+    "subspace_of",
+    "subspaces_of",
+    "label_rows",
+    "subspace_layout",
     "network_for",
     "permute_label",
     "MAX_PARAMETERS",
@@ -66,16 +82,6 @@ _ZERO = 0
 #: Largest number of network parameters :math:`m(d+d_{out})` the enumerators accept: each
 #: subspace is a dense exact system of up to that many rows and columns.
 MAX_PARAMETERS = 1000
-
-
-def _exact(value):
-    """Fraction for a rational, else a sympy expression (symbolic right-hand sides)."""
-    try:
-        return to_fraction(value)
-    except ArgumentTypeError:
-        if isinstance(value, sympy.Basic):
-            return sympy.expand(value)
-        raise
 
 
 def _fmt_number(x) -> str:
@@ -125,12 +131,12 @@ class AffineSubspace:
         for i, row in enumerate(A):
             if len(row) != n:
                 raise ArgumentValueError(f"row {i} of A has {len(row)} entries, expected {n} (one per parameter)")
-        aug = [row + [beta if type(beta) is int or type(beta) is Fraction else _exact(beta)]
+        aug = [row + [beta if type(beta) is int or type(beta) is Fraction else exact_value(beta)]
                for row, beta in zip(A, b)]
         rows, pivots = rref(aug, ncols=n) if aug else ([], ())
         if len(rows) > len(pivots):
             raise ArgumentValueError("the equations are inconsistent: the affine subspace is empty")
-        rows = [tuple(row[:n]) + (_canon_rhs(row[n]),) for row in rows]
+        rows = [tuple(row[:n]) + (exact_value(row[n]),) for row in rows]
         self._init(parameters, tuple(rows), tuple(pivots), label, kind, neurons)
 
     def _init(self, parameters, rows, pivots, label, kind, neurons):
@@ -223,8 +229,8 @@ class AffineSubspace:
         n = len(self.parameters)
         eqs = []
         for row in self._rows:
-            lhs = sympy.Add(*[_sym(c) * s for c, s in zip(row[:n], self.parameters) if c != 0])
-            eqs.append(sympy.Eq(lhs, _sym(row[n]), evaluate=False))
+            lhs = sympy.Add(*[to_sympy(c) * s for c, s in zip(row[:n], self.parameters) if c != 0])
+            eqs.append(sympy.Eq(lhs, to_sympy(row[n]), evaluate=False))
         return eqs
 
     def _latex(self, printer=None):
@@ -234,8 +240,8 @@ class AffineSubspace:
             return rf"\mathbb{{R}}^{{{n}}}"
         lines = []
         for row in self._rows:
-            lhs = sympy.Add(*[_sym(c) * s for c, s in zip(row[:n], self.parameters) if c != 0])
-            lines.append(f"{lat(lhs)} &= {lat(_sym(row[n]))}")
+            lhs = sympy.Add(*[to_sympy(c) * s for c, s in zip(row[:n], self.parameters) if c != 0])
+            lines.append(f"{lat(lhs)} &= {lat(to_sympy(row[n]))}")
         return r"\left\{\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}\right."
 
     def latex_name(self) -> str:
@@ -243,7 +249,7 @@ class AffineSubspace:
         if self.label is None:
             return r"\Gamma"
         g = ", ".join(str(v) for v in self.label)
-        sup = r"^{\mathrm{crit}}" if self.kind == "critical" else ""
+        sup = r"^{\mathrm{crit}}" if self.kind == CRITICAL else ""
         return rf"\Gamma{sup}_{{({g})}}"
 
     def _repr_latex_(self):
@@ -295,7 +301,7 @@ class AffineSubspace:
         x = [None] * n
         vals = {}
         for f, c in zip(free, coords):
-            c = _exact(c) if not isinstance(c, float) else c
+            c = exact_value(c) if not isinstance(c, float) else c
             vals[f] = c
             x[f] = c
         for row, p in zip(self._rows, self._pivots):
@@ -311,8 +317,8 @@ class AffineSubspace:
         n = len(self.parameters)
         out = {s: s for s in self.parameters}
         for row, p in zip(self._rows, self._pivots):
-            expr = _sym(row[n]) - sympy.Add(
-                *[_sym(row[f]) * self.parameters[f] for f in range(p + 1, n) if row[f] != 0]
+            expr = to_sympy(row[n]) - sympy.Add(
+                *[to_sympy(row[f]) * self.parameters[f] for f in range(p + 1, n) if row[f] != 0]
             )
             out[self.parameters[p]] = expr
         return out
@@ -343,7 +349,7 @@ class AffineSubspace:
             vals = []
             for v in values:
                 if isinstance(v, (Fraction, int)) and not isinstance(v, bool):
-                    vals.append(_sym(v))
+                    vals.append(to_sympy(v))
                 elif isinstance(v, sympy.Basic):
                     vals.append(v)
                 else:
@@ -357,7 +363,7 @@ class AffineSubspace:
             if exact and isinstance(diff, Fraction | int):
                 if diff != 0:
                     return False
-            elif sympy.simplify(_sym(diff)) != 0:
+            elif sympy.simplify(to_sympy(diff)) != 0:
                 return False
         return True
 
@@ -401,7 +407,7 @@ class AffineSubspace:
             rows, pivots = rref_extend(big._rows, big._pivots, small._rows, ncols=n)
         if len(rows) > len(pivots):
             return None
-        rows = tuple(tuple(row[:n]) + (_canon_rhs(row[n]),) for row in rows)
+        rows = tuple(tuple(row[:n]) + (exact_value(row[n]),) for row in rows)
         return AffineSubspace._from_canonical(self.parameters, rows, tuple(pivots), kind="intersection",
                                               neurons=self.neurons)
 
@@ -461,18 +467,17 @@ class AffineSubspace:
         return out
 
 
-def permute_label(label, pi) -> tuple:
+def permute_label(label, pi) -> Label:
     r"""The label :math:`g\circ\pi^{-1}` (``pi`` one-line, 1-based), zero-sum groups renumbered.
+
+    :meth:`Label.permute <symbolic_minima.labels.Label.permute>` with a 1-based permutation.
 
     >>> permute_label((1, 0, 2), (2, 3, 1))
     (2, 1, 0)
     >>> permute_label((-1, 1, -1), (3, 1, 2))
     (1, -1, -1)
     """
-    new = [None] * len(label)
-    for j, p in enumerate(pi):
-        new[p - 1] = label[j]
-    return canonical_groups(new)
+    return Label(label).permute(p - 1 for p in pi)
 
 
 @lru_cache(maxsize=256)
@@ -480,18 +485,10 @@ def _names(parameters) -> tuple:
     return tuple(str(s) for s in parameters)
 
 
+# the old private converter names (the converters live in .exact)
+_exact = exact_value
 _sym = to_sympy
-
-
-def _canon_rhs(x):
-    if isinstance(x, Fraction):
-        return x
-    if isinstance(x, int):
-        return Fraction(x)
-    x = sympy.expand(x)
-    if x.is_Rational:
-        return Fraction(int(x.p), int(x.q))
-    return x
+_canon_rhs = exact_value
 
 
 # ---------------------------------------------------------------------------
@@ -507,18 +504,38 @@ def network_for(m: int, d: int = 1, d_out: int = 1) -> TwoLayerNetwork:
 @lru_cache(maxsize=64)
 def _layout(m: int, d: int, q: int):
     net = network_for(m, d, q)
-    w_cols = [[(j * d + k) for k in range(d)] for j in range(m)]
-    a_cols = [[(m * d + j * q + l) for l in range(q)] for j in range(m)]
-    neurons = tuple(tuple(w_cols[j] + a_cols[j]) for j in range(m))
+    w_cols = tuple(tuple(j * d + k for k in range(d)) for j in range(m))
+    a_cols = tuple(tuple(m * d + j * q + l for l in range(q)) for j in range(m))
+    neurons = tuple(w_cols[j] + a_cols[j] for j in range(m))
     return tuple(net.parameters), w_cols, a_cols, neurons
+
+
+def subspace_layout(teacher: Teacher, m) -> SubspaceLayout:
+    r"""The :class:`~symbolic_minima.roles.SubspaceLayout` of width ``m`` around ``teacher``.
+
+    Columns follow :attr:`TwoLayerNetwork.parameters <symbolic_minima.network.TwoLayerNetwork.parameters>`
+    (all :math:`w`, neuron-major, then all :math:`a`); the teacher's vectors
+    are exact (``Fraction``, or expanded sympy expressions for a symbolic teacher).
+
+    >>> layout = subspace_layout(Teacher([2], ["3/2"]), 2)
+    >>> layout.w_cols, layout.a_cols, layout.outgoing
+    (((0,), (1,)), ((2,), (3,)), ((Fraction(3, 2),),))
+    """
+    m = _check_teacher(teacher, m)
+    _, w_cols, a_cols, _ = _layout(m, teacher.input_dim, teacher.output_dim)
+    return _teacher_layout(teacher, w_cols, a_cols)
+
+
+def _teacher_layout(teacher, w_cols, a_cols) -> SubspaceLayout:
+    incoming = tuple(tuple(exact_value(v) for v in w) for w in teacher.incoming)
+    outgoing = tuple(tuple(exact_value(v) for v in teacher.outgoing_tuple(i)) for i in range(1, teacher.width + 1))
+    return SubspaceLayout(teacher.input_dim, teacher.output_dim, w_cols, a_cols, incoming, outgoing)
 
 
 def _check_teacher(teacher, m, cls=Teacher, name="teacher"):
     if not isinstance(teacher, Teacher):
         raise ArgumentTypeError(f"{name} must be a {cls.__name__}, got {type(teacher).__name__}")
-    m = check_width(m, "m")
-    if m < teacher.width:
-        raise ArgumentValueError(f"m must be an integer >= r = {teacher.width}, got {m}")
+    _, m = check_rm(teacher.width, m)
     n = m * (teacher.input_dim + teacher.output_dim)
     if n > MAX_PARAMETERS:
         raise ArgumentValueError(
@@ -526,6 +543,42 @@ def _check_teacher(teacher, m, cls=Teacher, name="teacher"):
             "(subspaces are stored as dense exact systems)"
         )
     return m
+
+
+def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
+    r"""The equations of the subspace of ``label``: each block's role contributes its rows.
+
+    Rows are sparse, ``(pivot column, {column: coefficient}, right-hand side)``,
+    together in reduced row-echelon form up to order (each role writes its
+    block's rows so; blocks share no column).  A zero-type neuron (code ``0``)
+    is a block of its own; a per-teacher block gets its teacher index, a free
+    block ``None`` (:meth:`~symbolic_minima.roles.Role.neuron_rows`,
+    :meth:`~symbolic_minima.roles.Role.block_rows`).
+
+    >>> from symbolic_minima.readings import GROUPS
+    >>> layout = subspace_layout(Teacher([2], [3]), 3)
+    >>> for pivot, coefficients, rhs in sorted(label_rows(GROUPS, Label((-1, 1, -1)), layout)):
+    ...     print(pivot, {c: str(v) for c, v in coefficients.items()}, rhs)
+    0 {0: '1', 2: '-1'} 0
+    1 {1: '1'} 2
+    3 {3: '1', 5: '1'} 0
+    4 {4: '1'} 3
+    """
+    label = Label(label)
+    rows: list = []
+    zeros = label.zero_type_neurons()
+    if zeros:
+        role = reading.role_of(0, 1)
+        for j in zeros:
+            rows += role.neuron_rows(j, None, layout)
+            rows += role.block_rows([j], None, layout)
+    for code, neurons in label.blocks().items():
+        role = reading.role_of(code, len(neurons))
+        index = code if role.per_teacher else None
+        for j in neurons:
+            rows += role.neuron_rows(j, index, layout)
+        rows += role.block_rows(neurons, index, layout)
+    return rows
 
 
 def _assemble(n, sparse, parameters, label, kind, neurons):
@@ -544,105 +597,124 @@ def _assemble(n, sparse, parameters, label, kind, neurons):
     return AffineSubspace._from_canonical(parameters, tuple(rows), tuple(pivots), label, kind, neurons)
 
 
-_ONE = Fraction(1)
-_MINUS_ONE = Fraction(-1)
-_FZERO = Fraction(0)
+def _check_rational_coefficients(sparse, reading, layout, name):
+    # roles may build coefficients from the teacher's values (critical splits with vector outputs:
+    # ratios of a*_i); the canonical form needs them rational
+    for _, coefs, _ in sparse:
+        for v in coefs.values():
+            if type(v) is not Fraction and type(v) is not int:
+                raise ArgumentValueError(
+                    f"the {reading.family} subspaces of reading {reading.name!r} with d_out = {layout.d_out} "
+                    f"need a rational {name.replace('_', ' ')} (their equations have coefficients built from it)"
+                )
 
 
-def _teacher_values(teacher):
-    inc = [[_exact(v) for v in w] for w in teacher.incoming]
-    out = [[_exact(v) for v in teacher.outgoing_tuple(i)] for i in range(1, teacher.width + 1)]
-    return inc, out
+class _Builder:
+    """Builds the subspaces of one reading around one teacher (layout computed once)."""
+
+    def __init__(self, reading: Reading, teacher: Teacher, m: int, name: str):
+        self.reading, self.name = reading, name
+        self.parameters, w_cols, a_cols, self.neurons = _layout(m, teacher.input_dim, teacher.output_dim)
+        self.layout = _teacher_layout(teacher, w_cols, a_cols)
+        self.rational = teacher.is_exact_rational
+
+    def __call__(self, label) -> AffineSubspace:
+        sparse = label_rows(self.reading, label, self.layout)
+        if not self.rational:
+            _check_rational_coefficients(sparse, self.reading, self.layout, self.name)
+        return _assemble(len(self.parameters), sparse, self.parameters, Label(label), self.reading.family,
+                         self.neurons)
 
 
-def _global_rows(inc, out, label, m, d, q, w_cols, a_cols):
-    """Sparse RREF rows of Γ_g (SPEC §2, both readings)."""
-    sparse = []
-    members: dict[int, list[int]] = {}
-    for j, g in enumerate(label):
-        if g != 0:
-            members.setdefault(g, []).append(j)
-    for j, g in enumerate(label):
-        if g >= 1:
-            wv = inc[g - 1]
-            for k in range(d):
-                c = w_cols[j][k]
-                sparse.append((c, {c: _ONE}, wv[k]))
-        elif g == 0:
-            for l in range(q):
-                c = a_cols[j][l]
-                sparse.append((c, {c: _ONE}, _FZERO))
-    for g, js in members.items():
-        first = js[0]
-        if g < 0:
-            last = js[-1]
-            for j in js[:-1]:
-                for k in range(d):
-                    c = w_cols[j][k]
-                    sparse.append((c, {c: _ONE, w_cols[last][k]: _MINUS_ONE}, _FZERO))
-            rhs = [_FZERO] * q
-        else:
-            rhs = out[g - 1]
-        for l in range(q):
-            coefs = {a_cols[j][l]: _ONE for j in js}
-            sparse.append((a_cols[first][l], coefs, rhs[l]))
-    return sparse
+def _point_name(reading: Reading) -> str:
+    return "critical_point" if reading.is_critical else "teacher"
+
+
+def subspace_of(reading, teacher: Teacher, label) -> AffineSubspace:
+    r"""The subspace of one ``label`` in ``reading`` (a registered reading, its name or alias), around ``teacher``.
+
+    The label is validated by :meth:`Reading.is_label <symbolic_minima.readings.Reading.is_label>`;
+    its ``kind`` is the reading's family.
+
+    >>> from symbolic_minima.readings import CRITICAL_READING
+    >>> S = subspace_of(CRITICAL_READING, CriticalPoint([1], [2]), (1, 1))
+    >>> S.kind, S.equations()
+    ('critical', ['w_{1,1} = 1', 'w_{2,1} = 1', 'a_{1} + a_{2} = 2'])
+    """
+    reading = get_reading(reading)
+    name = _point_name(reading)
+    label = tuple(label)
+    m = _check_teacher(teacher, len(label), name=name)
+    if not reading.is_label(label, teacher.width):
+        raise ArgumentValueError(
+            f"label {label} is not a valid {reading.name} labelling of width {m} over r = {teacher.width}"
+        )
+    return _Builder(reading, teacher, m, name)(label)
+
+
+def subspaces_of(reading, teacher: Teacher, m):
+    r"""Lazily yield the subspaces of every label of ``reading`` (any registered reading) of width ``m``.
+
+    One per label of :meth:`Reading.labellings <symbolic_minima.readings.Reading.labellings>`,
+    in that order; each subspace's equations are its blocks' role equations
+    (:func:`label_rows`), its ``kind`` the reading's family.
+
+    >>> [(S.label, S.dimension) for S in subspaces_of("R1", Teacher([1], [2]), 2)]
+    [((0, 1), 1), ((1, 0), 1), ((1, 1), 1)]
+    """
+    reading = get_reading(reading)
+    name = _point_name(reading)
+    m = _check_teacher(teacher, m, name=name)
+    return _subspace_gen(reading, teacher, m, name)
+
+
+def _subspace_gen(reading, teacher, m, name):
+    build = _Builder(reading, teacher, m, name)
+    for label in reading.labellings(teacher.width, m):
+        yield build(label)
 
 
 def global_minimum_subspace(teacher: Teacher, label, zero_type: str | None = None) -> AffineSubspace:
     r"""The subspace :math:`\Gamma_g` of one label ``g`` (SPEC §2).
 
-    ``zero_type`` (default: ``"groups"`` if the label has zero-sum groups,
-    else ``"singletons"``) only validates the label.
+    ``zero_type`` (any registered global-minimum reading; default: the first
+    registered reading with zero-sum groups if the label has some, else R1)
+    only validates the label: the equations are those of the label's blocks.
 
     >>> t = Teacher([1, 2], [1, 1])
     >>> global_minimum_subspace(t, (-1, 2, -1, 1)).equations()
     ['w_{1,1} - w_{3,1} = 0', 'w_{2,1} = 2', 'w_{4,1} = 1', 'a_{1} + a_{3} = 0', 'a_{2} = 1', 'a_{4} = 1']
     """
     label = tuple(label)
-    m = _check_teacher(teacher, len(label))
+    _check_teacher(teacher, len(label))
     if zero_type is None:
-        zero_type = "groups" if any(isinstance(v, int) and v < 0 for v in label) else "singletons"
-    zero_type = check_zero_type(zero_type)
-    if not is_global_minimum_labelling(label, teacher.width, zero_type):
-        raise ArgumentValueError(
-            f"label {label} is not a valid {zero_type} labelling of width {m} over r = {teacher.width}"
-        )
-    d, q = teacher.input_dim, teacher.output_dim
-    params, w_cols, a_cols, neurons = _layout(m, d, q)
-    inc, out = _teacher_values(teacher)
-    sparse = _global_rows(inc, out, label, m, d, q, w_cols, a_cols)
-    return _assemble(len(params), sparse, params, label, "global_minimum", neurons)
+        ints = all(isinstance(v, int) and not isinstance(v, bool) for v in label)
+        reading = reading_for_label(label) if ints else get_reading(DEFAULT_ZERO_TYPE)
+    else:
+        reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    return subspace_of(reading, teacher, label)
 
 
-def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = "singletons"):
+def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_TYPE):
     r"""Lazily yield the global-minimum subspaces :math:`\Gamma_g` of width ``m`` (SPEC §2).
 
     One per label of
     :func:`~symbolic_minima.labellings.global_minimum_labellings` (same
-    order), so there are :math:`T(r,m)` of them in the named reading:
-    ``"singletons"`` (R1): replicas and zero-type neurons :math:`a_j=0`;
-    ``"groups"`` (R2): also zero-sum groups (shared free incoming vector,
-    outgoing weights summing to 0).  Dimension (scalar output, :math:`k`
-    zero-type singletons, R1): :math:`h + k(d-1)`.
+    order), so there are :math:`T(r,m)` of them in the named reading, any
+    registered global-minimum reading: R1, replicas and zero-type neurons
+    :math:`a_j=0`; R2, also zero-sum groups (shared free incoming vector,
+    outgoing weights summing to 0); a reading registered later, its roles.
+    Dimension (scalar output, :math:`k` zero-type singletons, R1):
+    :math:`h + k(d-1)`; in general :meth:`Label.dimension
+    <symbolic_minima.labels.Label.dimension>`.
 
     >>> t = Teacher.default(2, d=2)
-    >>> sum(1 for _ in global_minimum_subspaces(t, 4, "groups"))
+    >>> sum(1 for _ in global_minimum_subspaces(t, 4, "R2"))
     62
     """
     m = _check_teacher(teacher, m)
-    zero_type = check_zero_type(zero_type)
-    return _global_gen(teacher, m, zero_type)
-
-
-def _global_gen(teacher, m, zero_type):
-    d, q = teacher.input_dim, teacher.output_dim
-    params, w_cols, a_cols, neurons = _layout(m, d, q)
-    n = len(params)
-    inc, out = _teacher_values(teacher)
-    for label in global_minimum_labellings(teacher.width, m, zero_type):
-        sparse = _global_rows(inc, out, label, m, d, q, w_cols, a_cols)
-        yield _assemble(n, sparse, params, label, "global_minimum", neurons)
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    return _subspace_gen(reading, teacher, m, "teacher")
 
 
 def critical_subspace(critical_point: Teacher, label) -> AffineSubspace:
@@ -652,88 +724,66 @@ def critical_subspace(critical_point: Teacher, label) -> AffineSubspace:
     Vector output: additionally :math:`a_j\parallel a_{g(j)}`, written as the
     linear equations :math:`a_{i,l_0}a_{j,l}-a_{i,l}a_{j,l_0}=0`
     (:math:`a_{i,l_0}\neq0`), i.e. :math:`a_j=\lambda_j a_{g(j)}` with
-    :math:`\sum\lambda_j=1`; dimension :math:`m-r` in both cases.
+    :math:`\sum\lambda_j=1`; dimension :math:`m-r` in both cases
+    (:data:`~symbolic_minima.roles.CRITICAL_REPLICA`).
 
     >>> cp = CriticalPoint([1], [[1, 2]])
     >>> S = critical_subspace(cp, (1, 1))
     >>> S.dimension, S.equations()
-    (1, ['w_{1,1} = 1', 'w_{2,1} = 1', 'a_{1,1} + 1/2*a_{2,2} = 1', 'a_{1,2} + a_{2,2} = 2', 'a_{2,1} - 1/2*a_{2,2} = 0'])
+    (1, ['w_{1,1} = 1', 'w_{2,1} = 1', 'a_{1,1} + 1/2*a_{2,2} = 1', 'a_{1,2} + a_{2,2} = 2',
+         'a_{2,1} - 1/2*a_{2,2} = 0'])
     """
     label = tuple(label)
     m = _check_teacher(critical_point, len(label), name="critical_point")
-    if not is_critical_labelling(label, critical_point.width):
+    if not CRITICAL_READING.is_label(label, critical_point.width):
         raise ArgumentValueError(f"label {label} is not a surjection onto 1..{critical_point.width}")
     return _critical_one(critical_point, label, m)
 
 
 def _critical_one(cp, label, m, cache=None, generic=False):
-    d, q = cp.input_dim, cp.output_dim
-    params, w_cols, a_cols, neurons = _layout(m, d, q) if cache is None else cache
-    inc, out = _teacher_values(cp)
-    if q == 1:
-        sparse = _global_rows(inc, out, label, m, d, q, w_cols, a_cols)
-        return _assemble(len(params), sparse, params, label, "critical", neurons)
-    for a_star in out:
-        if not all(isinstance(v, Fraction) for v in a_star):
-            raise ArgumentValueError("critical subspaces with vector outputs need a rational critical point")
-    if generic:
-        return _critical_vector_generic(inc, out, label, params, w_cols, a_cols, neurons, d, q)
-    # canonical RREF written down directly (tested against the generic route):
-    # group i = {j1 < ... < js}, lz = last non-zero coordinate of a*_i; free: a_{j,lz} for j != j1;
-    # rows  a_{j,l} - (a*_l / a*_lz) a_{j,lz} = 0  (j != j1, l != lz)
-    #       a_{j1,l} + sum_{j != j1} (a*_l / a*_lz) a_{j,lz} = a*_l
-    sparse = []
-    members: dict[int, list[int]] = {}
-    for j, g in enumerate(label):
-        members.setdefault(g, []).append(j)
-        for k in range(d):
-            c = w_cols[j][k]
-            sparse.append((c, {c: _ONE}, inc[g - 1][k]))
-    for g, js in members.items():
-        a_star = out[g - 1]
-        lz = max(l for l in range(q) if a_star[l] != 0)
-        ratios = [a_star[l] / a_star[lz] for l in range(q)]
-        first = js[0]
-        for l in range(q):
-            coefs = {a_cols[first][l]: _ONE}
-            for j in js[1:]:
-                if ratios[l] != 0:
-                    coefs[a_cols[j][lz]] = ratios[l]
-            sparse.append((a_cols[first][l], coefs, a_star[l]))
-        for j in js[1:]:
-            for l in range(q):
-                if l != lz:
-                    coefs = {a_cols[j][l]: _ONE}
-                    if ratios[l] != 0:
-                        coefs[a_cols[j][lz]] = -ratios[l]
-                    sparse.append((a_cols[j][l], coefs, _FZERO))
-    return _assemble(len(params), sparse, params, label, "critical", neurons)
+    """One critical subspace; ``generic=True``: vector outputs through the generic RREF (the reference route)."""
+    build = _Builder(CRITICAL_READING, cp, m, "critical_point")
+    if generic and cp.output_dim > 1:
+        if not cp.is_exact_rational:
+            _check_rational_coefficients(label_rows(CRITICAL_READING, label, build.layout), CRITICAL_READING,
+                                         build.layout, build.name)
+        return _critical_vector_generic(build.layout, Label(label), build.parameters, build.neurons)
+    return build(label)
 
 
-def _critical_vector_generic(inc, out, label, params, w_cols, a_cols, neurons, d, q):
-    """Vector-output critical subspace through the generic RREF (the reference route)."""
-    m = len(label)
-    sparse = _global_rows(inc, out, label, m, d, q, w_cols, a_cols)
+def _critical_vector_generic(layout, label, params, neurons):
+    """Vector-output critical subspace through the generic RREF (the reference route, written without roles).
+
+    Rows: :math:`w_j=w_{g(j)}`, :math:`\\sum_{g(j)=i}a_j=a_i`, and :math:`a_j\\parallel a_{g(j)}` as
+    :math:`a_{i,l_0}a_{j,l}-a_{i,l}a_{j,l_0}=0` with :math:`l_0` the first non-zero coordinate of :math:`a_i`.
+    """
     n = len(params)
-    A = []
-    b = []
-    for _, coefs, rhs in sparse:
+    inc, out, q = layout.incoming, layout.outgoing, layout.d_out
+    A: list = []
+    b: list = []
+
+    def row_of(coefs):
         row = [0] * n
         for c, v in coefs.items():
             row[c] = v
-        A.append(row)
-        b.append(rhs)
+        return row
+
+    for j, g in enumerate(label):
+        for k, c in enumerate(layout.w_cols[j]):
+            A.append(row_of({c: 1}))
+            b.append(inc[g - 1][k])
+    for g, js in label.blocks().items():
+        for l in range(q):
+            A.append(row_of({layout.a_cols[j][l]: 1 for j in js}))
+            b.append(out[g - 1][l])
     for j, g in enumerate(label):
         a_star = out[g - 1]
         l0 = next(l for l in range(q) if a_star[l] != 0)
         for l in range(q):
             if l != l0:
-                row = [0] * n
-                row[a_cols[j][l]] = a_star[l0]
-                row[a_cols[j][l0]] = -a_star[l]
-                A.append(row)
+                A.append(row_of({layout.a_cols[j][l]: a_star[l0], layout.a_cols[j][l0]: -a_star[l]}))
                 b.append(0)
-    return AffineSubspace(params, A, b, label=label, kind="critical", neurons=neurons)
+    return AffineSubspace(params, A, b, label=label, kind=CRITICAL, neurons=neurons)
 
 
 def critical_subspaces(critical_point: Teacher, m):
@@ -747,11 +797,4 @@ def critical_subspaces(critical_point: Teacher, m):
     >>> [(S.label, S.dimension) for S in critical_subspaces(cp, 3)][:2]
     [((1, 1, 2), 1), ((1, 2, 1), 1)]
     """
-    m = _check_teacher(critical_point, m, name="critical_point")
-    return _critical_gen(critical_point, m)
-
-
-def _critical_gen(cp, m):
-    cache = _layout(m, cp.input_dim, cp.output_dim)
-    for label in critical_labellings(cp.width, m):
-        yield _critical_one(cp, label, m, cache)
+    return subspaces_of(CRITICAL_READING, critical_point, m)

@@ -27,7 +27,7 @@ one-line statement and a LaTeX rendering of the identity it checked:
 >>> t = Teacher([1], [2])
 >>> [bool(certify_function_identity(s, t)) for s in global_minimum_subspaces(t, 2)]
 [True, True, True]
->>> print(certify_maximality(list(global_minimum_subspaces(t, 3, "groups"))))
+>>> print(certify_maximality(list(global_minimum_subspaces(t, 3, "R2"))))
 maximality: holds: none of the 10 subspaces contains another
 """
 
@@ -41,10 +41,12 @@ from functools import lru_cache
 import sympy
 from sympy.core.function import AppliedUndef
 
-from .errors import ArgumentTypeError, ArgumentValueError, check_int, check_width
+from .errors import ArgumentTypeError, ArgumentValueError, check_int
+from .exact import to_fraction
+from .labels import Label
 from .network import CriticalPoint, Teacher, TwoLayerNetwork
 from .progress import progress
-from .readings import check_zero_type, reading_name
+from .readings import CRITICAL, DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, GROUPS, check_rm, get_reading
 from .subspaces import AffineSubspace, critical_subspaces, global_minimum_subspaces, network_for
 
 __all__ = [
@@ -315,8 +317,8 @@ def certify_zero_type_noncriticality(subspace: AffineSubspace, critical_point: T
     (True, e(x_{1})*sigma(w_{2,1}*x_{1}))
     """
     net = _shape(subspace, critical_point)
-    label = tuple(subspace.label if label is None else label)
-    zeros = [j for j, g in enumerate(label, 1) if g == 0]
+    label = Label(subspace.label if label is None else label)
+    zeros = [j + 1 for j in label.zero_type_neurons()]
     if not zeros:
         return Certificate("zero_type_noncriticality", True, "no zero-type neuron", label)
     residual = _residual_identity(subspace, critical_point)
@@ -408,16 +410,22 @@ def certify_maximality(subspaces) -> Certificate:
                         "full_checks": full_checks})
 
 
-def random_zero_loss_point(teacher: Teacher, m, zero_type: str = "groups", rng=None, max_entry: int = 9) -> tuple:
+#: Most partitions :func:`random_zero_loss_point` draws before giving up (a reading may allow few block sizes).
+MAX_DRAWS = 100_000
+
+
+def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rng=None, max_entry: int = 9) -> tuple:
     r"""A random parameter vector of width ``m`` with :math:`f(\cdot;\theta)=f(\cdot;\theta_r)`, built from SPEC §1.
 
     Built without the enumerators: a random partition of the :math:`m`
     neurons into blocks (one shared incoming vector per block); :math:`r` of
     the blocks get the teacher vectors and outgoing weights summing to
     :math:`a^*_i`; every other block gets a random vector, distinct from all
-    others, and outgoing weights summing to 0.  ``"groups"`` allows other
-    blocks of any size; ``"singletons"`` only blocks of size one (so
-    :math:`a_j=0`).  Returns exact ``Fraction`` values aligned with
+    others, and outgoing weights summing to 0.  The reading ``zero_type``
+    (any registered global-minimum reading) says which block sizes its roles
+    allow: R2 other blocks of any size, R1 only blocks of size one (so
+    :math:`a_j=0`); partitions with a block size the reading's roles do not
+    allow are drawn again.  Returns exact ``Fraction`` values aligned with
     :attr:`TwoLayerNetwork.parameters`.
 
     >>> t = Teacher([1], [2])
@@ -427,8 +435,8 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = "groups", rng=N
     """
     if not teacher.is_exact_rational:
         raise ArgumentValueError("random_zero_loss_point needs a teacher with rational parameters")
-    m = check_width(m, "m", minimum=teacher.width)
-    zero_type = check_zero_type(zero_type)
+    _, m = check_rm(teacher.width, m)
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
     rng = random.Random() if rng is None else rng
     r, d, q = teacher.width, teacher.input_dim, teacher.output_dim
 
@@ -436,17 +444,24 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = "groups", rng=N
         return Fraction(rng.randint(-max_entry, max_entry), rng.randint(1, 4))
 
     # random assignment of neurons to blocks: first r blocks are the teacher's
-    while True:
+    for _ in range(MAX_DRAWS):
         extra = rng.randint(0, m - r)
         nblocks = r + extra
         assign = [rng.randrange(nblocks) for _ in range(m)]
         sizes = [assign.count(b) for b in range(nblocks)]
         if all(sizes):
-            if zero_type == "singletons" and any(s > 1 for s in sizes[r:]):
+            # the first r blocks play the reading's per-teacher role, the others its free roles
+            if not all(reading.replica.allows_size(s) for s in sizes[:r]):
+                continue
+            if not all(reading.allows_free_size(s) for s in sizes[r:]):
                 continue
             break
-    used = {tuple(Fraction(v.p, v.q) for v in w) for w in teacher.incoming}
-    vectors = [tuple(Fraction(v.p, v.q) for v in w) for w in teacher.incoming]
+    else:
+        raise ArgumentValueError(
+            f"no partition of {m} neurons into blocks the reading {reading.name!r} allows in {MAX_DRAWS} draws"
+        )
+    used = {tuple(to_fraction(v) for v in w) for w in teacher.incoming}
+    vectors = [tuple(to_fraction(v) for v in w) for w in teacher.incoming]
     for _ in range(extra):
         while True:
             v = tuple(rand() for _ in range(d))
@@ -454,7 +469,7 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = "groups", rng=N
                 break
         used.add(v)
         vectors.append(v)
-    targets = [[Fraction(v.p, v.q) for v in teacher.outgoing_tuple(i)] for i in range(1, r + 1)]
+    targets = [[to_fraction(v) for v in teacher.outgoing_tuple(i)] for i in range(1, r + 1)]
     targets += [[Fraction(0)] * q for _ in range(extra)]
     outgoing = [None] * m
     for b in range(nblocks):
@@ -469,21 +484,22 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = "groups", rng=N
     return tuple(point)
 
 
-def which_subspaces(point, teacher: Teacher, m, zero_type: str = "groups") -> list:
-    """Labels of the enumerated global-minimum subspaces (reading ``zero_type``) containing ``point``."""
+def which_subspaces(point, teacher: Teacher, m, zero_type: str = GROUPS.name) -> list:
+    """Labels of the enumerated global-minimum subspaces (any registered reading ``zero_type``) containing ``point``."""
     return [s.label for s in global_minimum_subspaces(teacher, m, zero_type) if s.contains(point)]
 
 
-def certify_completeness(teacher: Teacher, m, zero_type: str = "groups", samples: int = 20, seed: int = 0,
+def certify_completeness(teacher: Teacher, m, zero_type: str = GROUPS.name, samples: int = 20, seed: int = 0,
                          subspaces=None) -> Certificate:
     r"""Random zero-loss points (:func:`random_zero_loss_point`, same reading) lie in enumerated subspaces.
 
     Each sampled point is first checked to compute the teacher's function
     exactly (generic :math:`\sigma`), then located with the enumerated
-    subspaces of the reading ``zero_type``.  Holds iff every point lies in
-    at least one.
+    subspaces of the reading ``zero_type`` (any registered global-minimum
+    reading).  Holds iff every point lies in at least one.
     """
-    zero_type = check_zero_type(zero_type)
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    zero_type = reading.name
     samples = check_int(samples, "samples", 1, 100_000)
     rng = random.Random(seed)
     subs = list(global_minimum_subspaces(teacher, m, zero_type)) if subspaces is None else list(subspaces)
@@ -501,10 +517,10 @@ def certify_completeness(teacher: Teacher, m, zero_type: str = "groups", samples
         if not labels:
             missing.append(pt)
     holds = not missing
-    reading = reading_name(zero_type)
+    short = reading.short_name
     statement = (
-        f"{samples} random zero-loss points ({reading} conditions) each lie in an enumerated subspace"
-        if holds else f"{len(missing)} of {samples} zero-loss points lie in no enumerated {reading} subspace"
+        f"{samples} random zero-loss points ({short} conditions) each lie in an enumerated subspace"
+        if holds else f"{len(missing)} of {samples} zero-loss points lie in no enumerated {short} subspace"
     )
     lines = [rf"\text{{point {k + 1}}} &\in \Gamma_{{({', '.join(map(str, labels[0]))})}}" if labels
              else rf"\text{{point {k + 1}}} &\notin \Theta" for k, (_, labels) in enumerate(found[:5])]
@@ -538,23 +554,35 @@ class Summary:
         return f"{verdict}: {total - sum(self.failed.values())}/{total} certificates hold ({parts})"
 
 
-def verify_all(teacher: Teacher, m, family: str = "global", zero_type: str = "singletons", samples: int = 10,
-               limit=None, seed: int = 0):
+#: Other names :func:`verify_all` accepts for a family (``"global"``: the name the command line uses).
+FAMILY_ALIASES = {"global": GLOBAL_MINIMUM}
+
+
+def verify_all(teacher: Teacher, m, family: str = GLOBAL_MINIMUM, zero_type: str = DEFAULT_ZERO_TYPE,
+               samples: int = 10, limit=None, seed: int = 0):
     """Yield every certificate for one family of subspaces, streaming.
 
-    ``family="global"``: function identity for each global-minimum subspace
-    of the reading ``zero_type``, then maximality, then completeness (same
-    reading).  ``family="critical"``: criticality for each critical
+    ``family`` is :data:`~symbolic_minima.readings.GLOBAL_MINIMUM` (or
+    ``"global"``): function identity for each global-minimum subspace of the
+    reading ``zero_type``, then maximality, then completeness (same reading).
+    :data:`~symbolic_minima.readings.CRITICAL`: criticality for each critical
     subspace of ``teacher`` (used as the critical point), zero-type
     non-criticality for each global-minimum labelling with zero-type neurons
     built around it (reading ``zero_type``), then maximality.  ``limit``
     caps the per-subspace certificates.
+
+    >>> from symbolic_minima.readings import CRITICAL
+    >>> [str(c) for c in verify_all(Teacher([1], [2]), 2, CRITICAL)][-1]
+    'maximality: holds: none of the 1 subspaces contains another'
     """
-    if family not in ("global", "critical"):
-        raise ArgumentValueError(f"family must be 'global' or 'critical', got {family!r}")
-    zero_type = check_zero_type(zero_type)
+    if not isinstance(family, str):
+        raise ArgumentTypeError(f"family must be {GLOBAL_MINIMUM!r} or {CRITICAL!r}, got {type(family).__name__}")
+    family = FAMILY_ALIASES.get(family, family)
+    if family not in (GLOBAL_MINIMUM, CRITICAL):
+        raise ArgumentValueError(f"family must be {GLOBAL_MINIMUM!r} (or 'global') or {CRITICAL!r}, got {family!r}")
+    zero_type = get_reading(zero_type, family=GLOBAL_MINIMUM).name
     seen = []
-    if family == "global":
+    if family == GLOBAL_MINIMUM:
         for k, s in enumerate(global_minimum_subspaces(teacher, m, zero_type)):
             if limit is not None and k >= limit:
                 break
@@ -573,7 +601,7 @@ def verify_all(teacher: Teacher, m, family: str = "global", zero_type: str = "si
         yield certify_criticality(s, cp)
     count = 0
     for s in global_minimum_subspaces(cp, m, zero_type):
-        if 0 in s.label:
+        if s.label.zero_type_neurons():
             if limit is not None and count >= limit:
                 break
             count += 1

@@ -1,6 +1,7 @@
 """Asymptotics: derived leading terms, and the exact ratios converging to 1."""
 
 from fractions import Fraction
+from itertools import pairwise
 from math import factorial
 
 import pytest
@@ -33,7 +34,7 @@ def test_leading_terms():
 
 def _converges(ratios, tol):
     errors = [abs(1 - q) for q in ratios]
-    return all(a > b for a, b in zip(errors, errors[1:])) and errors[-1] < tol
+    return all(a > b for a, b in pairwise(errors)) and errors[-1] < tol
 
 
 @pytest.mark.parametrize("r", [1, 2, 5])
@@ -59,7 +60,7 @@ def test_fixed_r_groups_bell_shift(r):
     for m in range(r, r + 8):
         bells = bell_numbers(m + r)
         lower = [bells[m]] + [T(l, m, "groups") if m >= l else 0 for l in range(1, r + 1)]
-        assert bells[m + r] == sum(cl * t for cl, t in zip(c, lower))
+        assert bells[m + r] == sum(cl * t for cl, t in zip(c, lower, strict=True))
 
 
 @pytest.mark.parametrize("r", [1, 2, 3, 4])
@@ -78,7 +79,7 @@ def test_fixed_h_polynomials(h):
         lambda r: T(r, r + h, zero_type="groups"),
         lambda r: G(r, r + h),
     ]
-    for poly, value in zip(polys, exact):
+    for poly, value in zip(polys, exact, strict=True):
         p = sympy.Poly(poly, r_sym)
         assert p.degree() == 2 * h
         assert p.LC() == sympy.Rational(1, 2**h * factorial(h))

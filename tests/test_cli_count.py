@@ -31,6 +31,7 @@ def test_contract_subprocess():
         (("count", "T", "3", "5"), "390\n"),
         (("count", "T", "3", "5", "--zero-type", "groups"), "450\n"),
         (("count", "T", "3", "5", "--zero-type", "singletons"), "390\n"),
+        (("count", "T", "3", "5", "--zero-type", "R2"), "450\n"),  # an alias of a registered reading
         (("count", "G", "3", "5"), "150\n"),
         (("count", "T", "1", "3", "--method", "enumeration"), "7\n"),
     ],
@@ -42,7 +43,8 @@ def test_count_plain(capsys, args, out):
 def test_count_json(capsys):
     status, out, _ = call(capsys, "count", "T", "2", "4", "--zero-type", "groups", "--json")
     assert status == 0
-    assert json.loads(out) == {"quantity": "T", "r": 2, "m": 4, "zero_type": "groups", "value": 62}  # exactly the contract's keys
+    # exactly the contract's keys
+    assert json.loads(out) == {"quantity": "T", "r": 2, "m": 4, "zero_type": "groups", "value": 62}
     status, out, _ = call(capsys, "count", "G", "3", "5", "--json")
     assert json.loads(out) == {"quantity": "G", "r": 3, "m": 5, "value": 150}
 

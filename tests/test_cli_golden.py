@@ -9,7 +9,6 @@ import json
 import pathlib
 
 import pytest
-
 from _record_cli_golden import COMMANDS, run  # type: ignore[import-not-found]
 
 GOLDEN = json.loads((pathlib.Path(__file__).parent / "data" / "cli_golden.json").read_text())

@@ -141,3 +141,28 @@ def test_subprocess_one_line_error_and_success():
     res = subprocess.run([sys.executable, "-m", "symbolic_minima", "graph", "2", "4", "--json"],
                          capture_output=True, text=True)
     assert res.returncode == 0 and json.loads(res.stdout)["components"] == 1
+
+
+def test_zero_type_aliases_and_a_registered_reading(capsys):
+    # the aliases R1/R2 are accepted and normalised to the reading's name
+    _, by_name = run_json(capsys, "graph", "2", "4", "--json", "--zero-type", "groups")
+    _, by_alias = run_json(capsys, "graph", "2", "4", "--json", "--zero-type", "R2")
+    assert by_alias == by_name and by_alias["zero_type"] == "groups"
+    assert main(["graph", "2", "3", "--zero-type", "pairs"]) == 2  # not registered: invalid choice
+    assert "invalid choice" in capsys.readouterr().err
+    # a reading registered before the parser is built is a choice of --zero-type
+    from symbolic_minima.labellings import global_minimum_labellings
+    from symbolic_minima.readings import GLOBAL_MINIMUM, Reading, register_reading, unregister_reading
+    from symbolic_minima.roles import REPLICA, ZERO_TYPE, ZeroSumGroup
+
+    register_reading(Reading("pairs", "Rpairs", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2)),
+                             description="zero-sum groups of exactly two neurons"))
+    try:
+        status, data = run_json(capsys, "graph", "1", "4", "--json", "--zero-type", "pairs")
+        assert status == 0 and (data["zero_type"], data["reading"]) == ("pairs", "Rpairs")
+        assert data["nodes"] == sum(1 for _ in global_minimum_labellings(1, 4, "pairs")) == 33
+        status, data = run_json(capsys, "path", "1", "4", "--zero-type", "pairs", "--from=-1,-1,0,1",
+                                "--to", "1,0,-1,-1", "--json")
+        assert status == 0 and data["certified"]
+    finally:
+        unregister_reading("pairs")

@@ -4,7 +4,8 @@ from math import comb, factorial
 
 import pytest
 import sympy
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from symbolic_minima.counting import (
     METHODS_G,
@@ -73,7 +74,8 @@ def test_routes_agree_random(r, h, zero_type):
         for backend in BACKENDS:
             values.add(T(r, m, zero_type=zero_type, method=method, backend=backend))
     assert len(values) == 1
-    g = {G(r, m, method=meth, backend=b) for meth in ("stirling", "inclusion_exclusion", "recurrence") for b in BACKENDS}
+    g = {G(r, m, method=meth, backend=b)
+         for meth in ("stirling", "inclusion_exclusion", "recurrence") for b in BACKENDS}
     assert len(g) == 1
 
 

@@ -31,7 +31,7 @@ from symbolic_minima.paths import certify_segment
 
 
 def _orbit_signature(label, widths):
-    return tuple(tuple(g.count(i) for i in range(r + 1)) for g, r in zip(label, widths))
+    return tuple(tuple(g.count(i) for i in range(r + 1)) for g, r in zip(label, widths, strict=True))
 
 
 def test_network_function_shape():
@@ -107,10 +107,10 @@ def test_strong_product_criterion_for_2_2_to_3_3_by_orbits():
 @pytest.mark.parametrize("tw,sw,d", [((1, 1), (2, 2), 1), ((2, 1), (3, 2), 2), ((2, 2), (3, 3), 1)])
 def test_census_equals_product_of_layer_counts(tw, sw, d):
     c = deep_subspace_census(DeepTeacher.default(tw, d), sw, check_containment=True)
-    two_layer = [connectivity_graph(r, m).number_of_nodes() for r, m in zip(tw, sw)]
+    two_layer = [connectivity_graph(r, m).number_of_nodes() for r, m in zip(tw, sw, strict=True)]
     from symbolic_minima.counting import T  # independent route: the generating-function count
 
-    assert two_layer == [T(r, m, zero_type="singletons") for r, m in zip(tw, sw)]
+    assert two_layer == [T(r, m, zero_type="singletons") for r, m in zip(tw, sw, strict=True)]
     assert c["product"] == prod(two_layer) == c["labels"] == c["distinct"]
     assert c["agree"]
     if c["contained_pairs"] is not None:
@@ -234,7 +234,7 @@ def test_wrong_deep_paths_are_rejected():
     assert not certify_segment(net.function, teacher.function(), net.parameters, a, b)
     p = deep_zero_loss_path(teacher, student, start, end)
     assert p.certified and p.n_segments >= 3
-    for (u, v, lab), nxt in zip(p.segments(), p.segment_labels[1:]):
+    for (u, v, lab), nxt in zip(p.segments(), p.segment_labels[1:], strict=False):
         assert certify_segment(net.function, teacher.function(), net.parameters, u, v)
         S = deep_global_minimum_subspace(teacher, student, lab)
         assert S.contains(u) and S.contains(v)

@@ -1,7 +1,7 @@
 """Connectivity graph: the combinatorial criterion against exact linear algebra, and the facts of SPEC §4."""
 
 from functools import lru_cache
-from itertools import combinations, permutations
+from itertools import combinations, pairwise, permutations
 from math import comb, factorial
 
 import networkx as nx
@@ -25,11 +25,15 @@ from symbolic_minima.graph import (
     one_extra_neuron_facts,
     parse_label,
     predicted_one_extra_neuron_facts,
+    register_neighbour_generator,
     shortest_label_path,
     star_graph_diameter,
 )
 from symbolic_minima.labellings import global_minimum_labellings
+from symbolic_minima.labels import Label
 from symbolic_minima.network import CriticalPoint, Teacher
+from symbolic_minima.readings import GLOBAL_MINIMUM, Reading, register_reading, unregister_reading
+from symbolic_minima.roles import REPLICA, ZERO_TYPE, ZeroSumGroup
 from symbolic_minima.strategies import labellings, widths
 from symbolic_minima.subspaces import critical_subspaces, global_minimum_subspaces
 
@@ -211,7 +215,7 @@ def test_shortest_label_path_is_a_shortest_path(rm_g_h):
     (r, m), g, h = rm_g_h
     path = shortest_label_path(r, g, h)
     assert path[0] == g and path[-1] == h
-    assert all(labels_intersect(a, b) for a, b in zip(path, path[1:]))
+    assert all(labels_intersect(a, b) for a, b in pairwise(path))
     G = _cached_connectivity_graph(r, m)
     assert len(path) - 1 == nx.shortest_path_length(G, g, h)
 
@@ -243,3 +247,80 @@ def test_bad_input():
         labels_intersect((1, 0), (1, 0, 0))
     with pytest.raises(ArgumentValueError, match="one_extra"):
         one_extra_neuron_facts(connectivity_graph(2, 4))
+
+
+# ---------------------------------------------------------------- a reading registered by a user
+
+
+@pytest.fixture
+def pairs_reading():
+    """A toy reading built from existing roles: replicas, zero-type neurons and zero-sum groups of exactly
+    two neurons (EGF (e^x - 1)^r exp(x + x^2/2)), registered for one test and removed after it."""
+    reading = register_reading(Reading("pairs", "Rpairs", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2)),
+                                       description="zero-sum groups of exactly two neurons"))
+    yield reading
+    unregister_reading("pairs")
+
+
+@pytest.mark.parametrize("r,m", [(1, 2), (1, 4), (2, 4), (2, 5), (3, 5)])
+def test_registered_reading_graph_has_one_node_per_label(pairs_reading, r, m):
+    G = connectivity_graph(r, m, "pairs")
+    labels = list(pairs_reading.labellings(r, m))
+    assert set(G.nodes) == set(labels) and G.number_of_nodes() == len(labels)
+    assert G.number_of_nodes() == pairs_reading.species(r).count(m)  # the species route, independently
+    assert (G.graph["zero_type"], G.graph["reading"]) == ("pairs", "Rpairs")
+    assert all(v >= -2 and Label(g).type().zero_sum_groups in ((), (2,), (2, 2)) for g in labels for v in g)
+    # pairs sit between R1 and R2: a subgraph of the R2 graph, induced on the labels with pairs only
+    R2 = connectivity_graph(r, m, "groups")
+    assert {frozenset(e) for e in G.edges} == {frozenset(e) for e in R2.subgraph(labels).edges}
+
+
+@pytest.mark.parametrize("d", [1, 2])
+@pytest.mark.parametrize("r,m", [(1, 3), (1, 4), (2, 4)])
+def test_registered_reading_edges_equal_exact_linear_algebra(pairs_reading, r, m, d):
+    teacher = Teacher.default(r, d)
+    fast = connectivity_graph(teacher, m, "pairs")
+    exact = connectivity_graph(teacher, m, "pairs", method="exact")
+    assert set(fast.nodes) == set(exact.nodes)
+    assert {frozenset(e) for e in fast.edges} == {frozenset(e) for e in exact.edges}
+    assert 0 < exact.number_of_edges() < exact.number_of_nodes() * (exact.number_of_nodes() - 1) // 2
+    for s in global_minimum_subspaces(teacher, m, "pairs"):
+        assert fast.nodes[s.label]["dimension"] == s.dimension == label_dimension(s.label, d, reading="pairs")
+
+
+def test_registered_reading_neighbours_path_and_generator(pairs_reading):
+    r, m = 1, 4
+    G = connectivity_graph(r, m, "pairs")
+    for g in G.nodes:  # the generic route of neighbour_labels agrees with the graph
+        assert set(neighbour_labels(g, r, "pairs")) == set(G.neighbors(g))
+    start, end = (1, -1, -1, 0), (-1, 0, -1, 1)
+    path = shortest_label_path(r, start, end, "pairs")
+    assert len(path) - 1 == nx.shortest_path_length(G, start, end)
+    assert all(labels_intersect(a, b, "pairs") for a, b in zip(path, path[1:]))
+    with pytest.raises(ArgumentValueError, match="Rpairs"):
+        shortest_label_path(r, (-1, -1, -1, 1), end, "pairs")  # a group of three is not a pairs label
+    # a registered generator is what the build uses: one that finds nothing gives no edges
+    register_neighbour_generator(pairs_reading, lambda g, r: iter(()))
+    try:
+        assert connectivity_graph(r, m, "pairs").number_of_edges() == 0
+    finally:
+        register_neighbour_generator(pairs_reading, None)
+    assert connectivity_graph(r, m, "pairs").number_of_edges() == G.number_of_edges()
+
+
+def test_pins_criterion_tells_signs_apart():
+    # blocks sharing a neuron share one incoming vector: +w*_1 and -w*_1 cannot both hold
+    from symbolic_minima.graph import _pinned_intersect
+
+    joined = ([[0, 1]], [(0, (1, 1))])  # neurons 0 and 1 in one block, pinned to +w*_1
+    assert _pinned_intersect(joined, ([], [(1, (1, 1))]), 2)
+    assert not _pinned_intersect(joined, ([], [(1, (1, -1))]), 2)
+    assert not _pinned_intersect(joined, ([], [(1, (2, 1))]), 2)
+
+
+def test_critical_graph_dimension_follows_the_critical_roles():
+    # d_out = 2: a split of size s has dimension s - 1 (a_j = lambda_j a_i), not (s - 1) d_out
+    cp = CriticalPoint.default(2, 1, 2)
+    G = critical_graph(cp, 4)
+    for s in critical_subspaces(cp, 4):
+        assert G.nodes[s.label]["dimension"] == s.dimension == len(s.label) - 2

@@ -50,7 +50,7 @@ def test_nullspace_is_a_basis_of_the_kernel(rows):
 def test_solve_agrees_with_consistency(rows, rhs):
     b = rhs[: len(rows)]
     x = solve(rows, b)
-    aug = [row + [beta] for row, beta in zip(rows, b)]
+    aug = [row + [beta] for row, beta in zip(rows, b, strict=True)]
     consistent = _sym(aug).rank() == _sym(rows).rank()
     assert (x is not None) == consistent
     if x is not None:

@@ -41,14 +41,14 @@ def test_loss_is_exact_and_zero_at_the_teacher():
     data = [(x, t.network(lambda z: z**3 + z).function(t).subs(net.inputs[0], x)) for x in (0, 1, Fraction(1, 3), -2)]
     assert net.loss(data, point=t) == 0
     L = net.loss(data)
-    assert L.subs(dict(zip(net.parameters, [1, 2, 1, 0]))) > 0
+    assert L.subs(dict(zip(net.parameters, [1, 2, 1, 0], strict=True))) > 0
 
 
 def test_residual_gradient_matches_hand_formula():
     net = TwoLayerNetwork(2, input_dim=1, output_dim=2)
     grad = net.residual_gradient()
     (x,) = net.inputs
-    e = [o - y for o, y in zip(net.outputs(), net.target_functions())]
+    e = [o - y for o, y in zip(net.outputs(), net.target_functions(), strict=True)]
     w, = net.incoming(1)
     a11, a12 = net.outgoing(1)
     assert sympy.simplify(grad[a12] - e[1] * generic_sigma(w * x)) == 0
@@ -128,7 +128,7 @@ def test_chain_rule_gradient_equals_sympy_diff(m, d, q):
     net = TwoLayerNetwork(m, d, q)
     chain = net.chain_rule_gradient()
     full = net.residual_gradient()
-    sub = {e: o - y for e, o, y in zip(net.residual_functions(), net.outputs(), net.target_functions())}
+    sub = {e: o - y for e, o, y in zip(net.residual_functions(), net.outputs(), net.target_functions(), strict=True)}
     for p in net.parameters:
         assert sympy.expand(chain[p].xreplace(sub) - full[p]) == 0
 

@@ -86,7 +86,8 @@ def test_nonparallel_split_is_not_critical_numerically():
     g_good = np.linalg.norm(loss_and_gradient(good, X, Y, 2, 1, 2, "sigmoid4+softplus")[1])
     g_bad = np.linalg.norm(loss_and_gradient(bad, X, Y, 2, 1, 2, "sigmoid4+softplus")[1])
     assert g_good < 1e-7 < g_bad
-    assert isinstance(cp.incoming[0][0], sympy.Rational) and Fraction(w) == Fraction(int(cp.incoming[0][0].p), int(cp.incoming[0][0].q))
+    w_exact = cp.incoming[0][0]
+    assert isinstance(w_exact, sympy.Rational) and Fraction(w) == Fraction(int(w_exact.p), int(w_exact.q))
 
 
 def test_odd_activation_adds_zero_loss_points_outside_the_enumeration():
@@ -103,3 +104,26 @@ def test_odd_activation_adds_zero_loss_points_outside_the_enumeration():
     Y_soft = forward([float(v) for v in t.flat()], X, 2, 1, 1, "softplus")  # softplus is not odd
     assert loss_and_gradient(np.array(flipped, float), X, Y_soft, 2, 1, 1, "softplus")[0] > 1e-3
     assert which_subspaces(flipped, t, 2, "groups") == []
+
+
+def test_registered_reading_has_zero_loss_numerically():
+    """A reading registered from outside: every one of its subspaces has zero loss for tanh (floats)."""
+    from symbolic_minima.readings import GLOBAL_MINIMUM, Reading, register_reading, unregister_reading
+    from symbolic_minima.roles import REPLICA, ZERO_TYPE, ZeroSumGroup
+
+    reading = register_reading(Reading("pairs", "Rp", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2))))
+    try:
+        rep = global_minimum_loss_check(TEACHER_D2, 5, "pairs", "tanh", points=2, seed=1)
+        assert rep["zero_type"] == "pairs" and rep["subspaces"] == sum(1 for _ in reading.labellings(2, 5))
+        assert rep["max_loss"] < 1e-12
+        # the check can fail: a wrong teacher (one outgoing weight flipped) gives a large loss
+        wrong = Teacher(TEACHER_D2.incoming, [1, "3/2"])
+        from symbolic_minima.subspaces import global_minimum_subspaces
+
+        X = np.random.default_rng(0).standard_normal((32, 2))
+        Y = forward(np.array([float(v) for v in TEACHER_D2.flat()]), X, 2, 2, 1, "tanh")
+        s = next(global_minimum_subspaces(wrong, 5, "pairs"))
+        loss, _ = loss_and_gradient(subspace_sample(s, np.random.default_rng(1)), X, Y, 5, 2, 1, "tanh")
+        assert loss > 1e-3
+    finally:
+        unregister_reading("pairs")

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 from fractions import Fraction
-from math import comb, factorial
+from math import comb
 
 import pytest
 

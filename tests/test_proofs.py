@@ -1,10 +1,35 @@
 """The proof framework (symbolic_minima.proving) and the proofs package."""
 
+import importlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import sympy
 
+import symbolic_minima
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
-from symbolic_minima.proving import Proof, list_proofs, proof_names, run_proof, simplifies_to_zero, sums_equal
+from symbolic_minima.proving import (
+    PROOFS_PACKAGE,
+    Proof,
+    list_proofs,
+    proof_names,
+    proofs_package,
+    run_proof,
+    simplifies_to_zero,
+    sums_equal,
+)
+
+#: The repository (or source tree) holding symbolic_minima/ and proofs/.
+REPOSITORY = Path(symbolic_minima.__file__).resolve().parent.parent
+
+
+def _proof(name):
+    """The module ``name`` of proofs/, as symbolic_minima.proving imports it (symbolic_minima._proofs.NAME)."""
+    proofs_package()
+    return importlib.import_module(f"{PROOFS_PACKAGE}.{name}")
 
 x = sympy.Symbol("x")
 r = sympy.Symbol("r", integer=True, positive=True)
@@ -103,11 +128,34 @@ def test_registry_lists_the_proofs():
         run_proof("no_such_proof")
 
 
-def test_proofs_package_is_importable():
-    import proofs
-    import proofs.t_singletons
+def test_proofs_package_is_the_repository_folder_under_the_package_name():
+    package = proofs_package()
+    assert package.__name__ == PROOFS_PACKAGE == "symbolic_minima._proofs"
+    assert package is sys.modules[PROOFS_PACKAGE] is symbolic_minima._proofs
+    assert Path(package.__file__).resolve() == REPOSITORY / "proofs" / "__init__.py"
+    t_singletons = _proof("t_singletons")
+    assert t_singletons.NAME == "t_singletons"
+    assert t_singletons.C is _proof("_common")  # the relative import resolves inside the same package
+    assert proofs_package() is package  # loaded once
 
-    assert proofs.t_singletons.NAME == "t_singletons"
+
+def test_finding_the_proofs_touches_neither_sys_path_nor_a_top_level_proofs_module():
+    code = ("import sys; before = list(sys.path); "
+            "from symbolic_minima.proving import list_proofs, run_proof; "
+            "assert len(list_proofs()) >= 9; "
+            "assert run_proof('relation_shift', max_r=2, extra_m=1).verdict; "
+            "assert sys.path == before, 'sys.path changed'; "
+            "assert 'proofs' not in sys.modules, 'a top-level proofs module was imported'; "
+            "print('ok')")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPOSITORY)
+    assert res.returncode == 0 and res.stdout == "ok\n", res.stderr
+    # the check above can fail: importing the folder as the top-level package `proofs` is seen
+    bad = code.replace("from symbolic_minima.proving", "import proofs; from symbolic_minima.proving")
+    res = subprocess.run([sys.executable, "-c", bad], capture_output=True, text=True, cwd=REPOSITORY)
+    assert res.returncode == 1 and "a top-level proofs module was imported" in res.stderr
+    for source in sorted((REPOSITORY / "proofs").glob("*.py")):
+        text = source.read_text(encoding="utf-8")
+        assert not re.search(r"sys\.path\s*(\.|\[|\+?=)|\bfrom proofs\b|\bimport proofs\b", text), source.name
 
 
 # ---------------------------------------------------------------- the proofs
@@ -144,8 +192,8 @@ def _wrong(module, **claim):
 
 
 def test_wrong_closed_form_is_rejected_symbolically_and_numerically():
-    from proofs import _common as C
-    from proofs import t_singletons
+    C = _proof("_common")
+    t_singletons = _proof("t_singletons")
 
     wrong = sympy.Sum((-1) ** C.j * sympy.binomial(C.r, C.j) * (C.r + 2 - C.j) ** C.m, (C.j, 0, C.r))
     failed = _wrong(t_singletons, claimed_sum=wrong)
@@ -154,8 +202,9 @@ def test_wrong_closed_form_is_rejected_symbolically_and_numerically():
 
 
 def test_wrong_egf_is_rejected():
-    from proofs import _common as C
-    from proofs import g_critical, t_groups
+    C = _proof("_common")
+    g_critical = _proof("g_critical")
+    t_groups = _proof("t_groups")
 
     X = C.species().EGF_VARIABLE
     assert _wrong(g_critical, claimed_egf=(sympy.exp(X) - 1) ** (C.r + 1)) == ["step 'The EGF equals the claimed EGF'"]
@@ -163,8 +212,10 @@ def test_wrong_egf_is_rejected():
 
 
 def test_wrong_relations_and_rates_are_rejected():
-    from proofs import _common as C
-    from proofs import asymptotics, relation_shift, relation_zero_type_sum_groups
+    C = _proof("_common")
+    asymptotics = _proof("asymptotics")
+    relation_shift = _proof("relation_shift")
+    relation_zero_type_sum_groups = _proof("relation_zero_type_sum_groups")
 
     _wrong(relation_shift, claimed_divisor=C.r + 2)
     _wrong(asymptotics, claimed_t_base=C.r + 2)
@@ -178,8 +229,11 @@ def test_wrong_relations_and_rates_are_rejected():
 def test_every_claimed_part_can_fail():
     """The claim parts not covered above: a wrong Stirling, convolution, Dobinski or zero-type sum is
     rejected by a symbolic step (the exact checks alone would miss the R1 sum posing as R2 for m <= r+1)."""
-    from proofs import _common as C
-    from proofs import g_critical, relation_zero_type_sum_singletons, t_groups, t_singletons
+    C = _proof("_common")
+    g_critical = _proof("g_critical")
+    relation_zero_type_sum_singletons = _proof("relation_zero_type_sum_singletons")
+    t_groups = _proof("t_groups")
+    t_singletons = _proof("t_singletons")
 
     S2 = C.stirling().StirlingS2
     r, m, k, j = C.r, C.m, C.k, C.j
@@ -205,7 +259,7 @@ def test_every_claimed_part_can_fail():
 
 
 def test_wrong_bell_expansion_is_rejected():
-    from proofs import asymptotics_groups
+    asymptotics_groups = _proof("asymptotics_groups")
 
     def perturbed(r_):
         c = asymptotics_groups.derivative_coefficients(r_)
@@ -217,20 +271,20 @@ def test_wrong_bell_expansion_is_rejected():
 
 
 def test_wrong_small_value_fails_its_induction_step():
-    from proofs import _common as C
-    from proofs import small_values
+    C = _proof("_common")
+    small_values = _proof("small_values")
 
     failed = _wrong(small_values, claimed={"G(r,r+1)": sympy.factorial(C.r + 1) * C.r / 3})
     assert any("Induction step for $G(r,r+1)$" in item or "Induction step for G(r,r+1)" in item for item in failed)
 
 
 def test_a_proof_that_crashes_is_a_failed_proof(monkeypatch):
-    import proofs.g_critical
+    g_critical = _proof("g_critical")
 
     def broken(**options):
         raise RuntimeError("species module missing")
 
-    monkeypatch.setattr(proofs.g_critical, "prove", broken)
+    monkeypatch.setattr(g_critical, "prove", broken)
     proof = run_proof("g_critical")
     assert not proof.verdict and "RuntimeError" in proof.verdict_line()
 
@@ -243,7 +297,7 @@ def test_bad_options_raise():
 
 
 def test_independent_routes_agree_with_enumeration():
-    from proofs import _common as C
+    C = _proof("_common")
     from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
 
     for r_ in range(1, 4):
@@ -255,29 +309,48 @@ def test_independent_routes_agree_with_enumeration():
     assert C.enumerated_count("groups", 2, 4, limit=10) is None  # above the limit: route not used
 
 
-def test_modules_run_as_scripts_and_with_dash_m(tmp_path):
-    import subprocess
-    import sys
-    from pathlib import Path
+def test_recurrence_follows_the_roles_of_any_registered_reading():
+    """t_recurrence reads the allowed free-block sizes from the reading's roles, so a reading registered
+    later (zero-sum groups of exactly two: EGF (e^x-1)^r exp(x + x^2/2)) gets the right recurrence too."""
+    from symbolic_minima.readings import GLOBAL_MINIMUM, Reading, get_reading, register_reading, unregister_reading
+    from symbolic_minima.roles import REPLICA, ZERO_TYPE, ZeroSumGroup
 
-    import proofs
+    C = _proof("_common")
+    Z = _proof("_zero_type_sum")
+    pairs = register_reading(Reading("pairs", "Rpairs", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2)),
+                                     description="zero-sum groups of exactly two neurons"))
+    try:
+        for r_ in range(1, 4):
+            for m_ in range(r_, r_ + 4):
+                enumerated = sum(1 for _ in pairs.labellings(r_, m_))
+                assert C.t_recurrence(r_, m_, "pairs") == enumerated == pairs.species(r_).count(m_)
+        # strictly between R1 and R2 from m = r + 3 on (a zero-sum group of three is not a pair)
+        assert C.t_recurrence(2, 4, C.R1) < C.t_recurrence(2, 4, "pairs") == C.t_recurrence(2, 4, C.R2) == 62
+        assert C.t_recurrence(2, 5, "pairs") == 300 < C.t_recurrence(2, 5, C.R2) == 320
+        with pytest.raises(ArgumentValueError, match="R1 and R2 only"):
+            Z.zero_factor("pairs", 3)  # the zero-type sum proof is derived for R1 and R2, not silently reused
+    finally:
+        unregister_reading("pairs")
+    with pytest.raises(ArgumentValueError, match="replica blocks"):
+        C.t_recurrence(2, 3, C.CRITICAL)
+    assert get_reading(C.R1).name == C.R1 and C.R1 != C.R2 != C.CRITICAL
 
+
+def test_modules_run_with_dash_m_from_the_repository_root(tmp_path):
     out = tmp_path / "g.tex"
-    script = Path(proofs.__file__).parent / "g_critical.py"
-    res = subprocess.run([sys.executable, str(script), "--max-r", "2", "--extra-m", "1", "-o", str(out)],
-                         capture_output=True, text=True, cwd=tmp_path)
+    res = subprocess.run([sys.executable, "-m", "proofs.g_critical", "--max-r", "2", "--extra-m", "1", "-o", str(out)],
+                         capture_output=True, text=True, cwd=REPOSITORY)
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("VERIFIED g_critical") and len(res.stdout.splitlines()) == 1
     assert r"\paragraph{Claim" in out.read_text()
     res = subprocess.run([sys.executable, "-m", "proofs.relation_shift", "--max-r", "2", "--extra-m", "1"],
-                         capture_output=True, text=True, cwd=tmp_path)
+                         capture_output=True, text=True, cwd=REPOSITORY)
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("VERIFIED relation_shift") and r"\paragraph{Claim" in res.stdout
 
 
 def test_latex_fragment_compiles(tmp_path):
     import shutil
-    import subprocess
 
     if shutil.which("pdflatex") is None:
         pytest.skip("pdflatex not installed")

@@ -12,7 +12,7 @@ from math import comb, factorial
 import pytest
 
 from symbolic_minima.counting import G, T, T_table, bell_numbers
-from symbolic_minima.species import SetOf, NonEmptySet
+from symbolic_minima.species import NonEmptySet, SetOf
 from symbolic_minima.stirling import stirling2
 
 # A028246 Worpitzky triangle, a(n, k) = (k-1)! S(n, k), rows n = 1..6, k = 1..n.

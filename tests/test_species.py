@@ -4,12 +4,15 @@ from math import comb
 
 import pytest
 import sympy
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
 from symbolic_minima.species import (
     EGF_VARIABLE as x,
+)
+from symbolic_minima.species import (
     NonEmptySet,
     Power,
     Product,

@@ -2,7 +2,8 @@
 
 import pytest
 import sympy
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.stirling import StirlingS2, difference_power_sum, flint_available, stirling2

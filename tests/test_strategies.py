@@ -51,12 +51,13 @@ def test_critical_labellings_are_surjections(args):
 def test_every_label_can_be_drawn(zero_type):
     # every subspace of (r, m) = (1, 3) is reachable by the strategy
     for target in global_minimum_labellings(1, 3, zero_type):
-        assert sms.find_example(sms.labellings(1, 3, zero_type), lambda g: g == target, max_examples=2000) == target
+        found = sms.find_example(sms.labellings(1, 3, zero_type), lambda g, t=target: g == t, max_examples=2000)
+        assert found == target
 
 
 def test_every_surjection_can_be_drawn():
     for target in critical_labellings(2, 3):
-        assert sms.find_example(sms.critical_labellings(2, 3), lambda g: g == target, max_examples=2000) == target
+        assert sms.find_example(sms.critical_labellings(2, 3), lambda g, t=target: g == t, max_examples=2000) == target
 
 
 @given(sms.widths(regime="mild", max_r=6))
@@ -91,7 +92,7 @@ def test_teacher_parameters_are_irreducible(params):
 def test_deep_widths(mw):
     minimal, wide = mw
     assert 1 <= len(minimal) == len(wide) <= 3
-    assert all(0 <= w - r <= 1 for r, w in zip(minimal, wide))
+    assert all(0 <= w - r <= 1 for r, w in zip(minimal, wide, strict=True))
 
 
 def _draw(strategy):
@@ -248,3 +249,38 @@ def test_from_type_deep_teacher():
 
     deep = pytest.importorskip("symbolic_minima.deep")
     assert isinstance(sms.find_example(st.from_type(deep.DeepTeacher)), deep.DeepTeacher)
+
+
+# ---------------------------------------------------------------- a reading registered by a user
+
+
+@pytest.fixture
+def pairs_reading():
+    """A toy reading built from existing roles: zero-sum groups of exactly two neurons."""
+    from symbolic_minima.readings import GLOBAL_MINIMUM, Reading, register_reading, unregister_reading
+    from symbolic_minima.roles import REPLICA, ZERO_TYPE, ZeroSumGroup
+
+    reading = register_reading(Reading("pairs", "Rpairs", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2)),
+                                       description="zero-sum groups of exactly two neurons"))
+    yield reading
+    unregister_reading("pairs")
+
+
+def test_registered_reading_is_drawn_by_zero_types(pairs_reading):
+    assert sms.find_example(sms.zero_types(), lambda z: z == "pairs") == "pairs"
+
+
+@pytest.mark.parametrize("r,m", [(1, 4), (1, 5), (2, 5)])
+def test_registered_reading_labellings_are_valid_and_every_label_is_drawn(pairs_reading, r, m):
+    labels = set(pairs_reading.labellings(r, m))
+    assert any(-((m - r) // 2) in g for g in labels)  # as many pairs as fit: the case that needs the size-aware split
+    drawn = sms.labellings(r, m, "pairs")
+
+    @given(drawn)
+    def valid(g):
+        assert g in labels and pairs_reading.is_label(g, r)
+
+    valid()
+    if (r, m) == (1, 4):  # the labels with 3 free neurons (a pair and a zero-type neuron, or 3 zero-type) are reachable
+        for target in sorted(g for g in labels if sum(v <= 0 for v in g) == 3):
+            assert sms.find_example(drawn, lambda g: g == target, max_examples=3000) == target

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
 from symbolic_minima.network import CriticalPoint, Teacher
+from symbolic_minima.strategies import critical_points, labellings, teachers
 from symbolic_minima.subspaces import (
     AffineSubspace,
     critical_subspace,
@@ -21,7 +22,6 @@ from symbolic_minima.subspaces import (
     network_for,
     permute_label,
 )
-from symbolic_minima.strategies import critical_points, labellings, teachers
 
 
 # ---------------------------------------------------------------- expected counts
@@ -127,9 +127,9 @@ def test_fast_canonical_form_equals_generic_rref(teacher, label):
     s = global_minimum_subspace(teacher, label)
     A, b = s.matrix()
     # shuffle and scale the rows, rebuild through the generic constructor
-    rows = [(row, beta) for row, beta in zip(A, b)]
+    rows = [(row, beta) for row, beta in zip(A, b, strict=True)]
     random.Random(0).shuffle(rows)
-    A2 = [[2 * x for x in row] for row, _ in rows] + [[x + y for x, y in zip(rows[0][0], rows[-1][0])]]
+    A2 = [[2 * x for x in row] for row, _ in rows] + [[x + y for x, y in zip(rows[0][0], rows[-1][0], strict=True)]]
     b2 = [2 * beta for _, beta in rows] + [rows[0][1] + rows[-1][1]]
     generic = AffineSubspace(s.parameters, A2, b2)
     assert generic == s and hash(generic) == hash(s)
@@ -150,7 +150,7 @@ def test_points_of_a_subspace_compute_the_teacher(teacher, label):
 def _permute_point(pt, pi, net):
     new = list(pt)
     for j in range(1, net.width + 1):
-        for src, dst in zip(net.neuron_parameters(j), net.neuron_parameters(pi[j - 1])):
+        for src, dst in zip(net.neuron_parameters(j), net.neuron_parameters(pi[j - 1]), strict=True):
             new[net.index(dst)] = pt[net.index(src)]
     return new
 
@@ -224,7 +224,7 @@ def test_symbolic_teacher_subspaces():
 def test_nonparallel_split_is_not_in_the_critical_subspace():
     cp = CriticalPoint([1], [[1, 2]])
     s = critical_subspace(cp, (1, 1))
-    net = network_for(2, 1, 2)
+    # parameters of network_for(2, 1, 2): w_{1,1}, w_{2,1}, a_{1,1}, a_{1,2}, a_{2,1}, a_{2,2}
     ok = [1, 1, Fraction(1, 3), Fraction(2, 3), Fraction(2, 3), Fraction(4, 3)]
     bad = [1, 1, 1, 0, 0, 2]  # sums to (1, 2) but neither half is parallel to (1, 2)
     assert s.contains(ok) and not s.contains(bad)
@@ -328,3 +328,106 @@ def test_contains_refuses_strings_and_floats_but_accepts_symbols():
         s.contains([1.0, 1, 1, 1])
     t = sympy.Symbol("t")
     assert s.contains([1, 1, t, 2 - t]) and not s.contains([1, 1, t, 2 + t])
+
+
+# ---------------------------------------------------------------- a reading registered from outside
+
+
+@pytest.fixture
+def pairs_reading():
+    """The toy reading "pairs": replicas, zero-type neurons and zero-sum groups of exactly two neurons."""
+    from symbolic_minima.readings import GLOBAL_MINIMUM, Reading, register_reading, unregister_reading
+    from symbolic_minima.roles import REPLICA, ZERO_TYPE, ZeroSumGroup
+
+    reading = register_reading(Reading("pairs", "Rp", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2)),
+                                       description="zero-sum groups of exactly two neurons"))
+    try:
+        yield reading
+    finally:
+        unregister_reading("pairs")
+
+
+def _egf_count(r, m):
+    """m! [x^m] (e^x - 1)^r exp(x + x^2/2), by sympy series (independent of the enumeration)."""
+    x = sympy.Symbol("x")
+    series = sympy.series((sympy.exp(x) - 1) ** r * sympy.exp(x + x**2 / 2), x, 0, m + 1).removeO()
+    return int(series.coeff(x, m) * factorial(m))
+
+
+def _pairs_dimension(label, d, q):
+    """Free coordinates per block, counted by hand: zero-type d, replica group (s-1) q, pair d + q."""
+    sizes = {}
+    for v in label:
+        if v != 0:
+            sizes[v] = sizes.get(v, 0) + 1
+    return label.count(0) * d + sum((s - 1) * q if v > 0 else d + (s - 1) * q for v, s in sizes.items())
+
+
+@pytest.mark.parametrize("r, m, d, q", [(1, 3, 1, 1), (1, 4, 2, 1), (2, 4, 1, 2), (2, 5, 1, 1)])
+def test_registered_reading_gives_subspaces(pairs_reading, r, m, d, q):
+    from symbolic_minima.labels import Label
+    from symbolic_minima.subspaces import subspaces_of
+
+    teacher = Teacher.default(r, d, d_out=q)
+    subs = list(global_minimum_subspaces(teacher, m, "pairs"))
+    labels = list(pairs_reading.labellings(r, m))
+    # one subspace per label of the reading, in its order; as many as the EGF says
+    assert [s.label for s in subs] == labels
+    assert len(subs) == len(set(subs)) == _egf_count(r, m)
+    assert subs == list(subspaces_of(pairs_reading, teacher, m)) == list(subspaces_of("pairs", teacher, m))
+    groups = set(global_minimum_subspaces(teacher, m, "groups"))
+    for s in subs:
+        assert s.kind == "global_minimum"
+        assert s.dimension == Label(s.label).dimension(d, q, pairs_reading) == _pairs_dimension(s.label, d, q)
+        assert all(sizes == 2 for sizes in Label(s.label).type().zero_sum_groups)
+        # same equations as the groups reading gives this label (an independent route through R2)
+        assert s in groups and s == global_minimum_subspace(teacher, s.label, "groups")
+        assert s == global_minimum_subspace(teacher, s.label, "pairs")
+        # the canonical rows are those of the generic RREF
+        A, b = s.matrix()
+        generic = AffineSubspace(s.parameters, [[3 * x for x in row] for row in A[::-1]], [3 * y for y in b[::-1]])
+        assert generic._rows == s._rows and generic.pivots == s.pivots
+    # the reading really differs from R2 once a group of three fits
+    if m - r >= 3:
+        assert len(subs) < len(groups)
+
+
+def test_registered_reading_points_compute_the_teacher(pairs_reading):
+    teacher = Teacher([1, 2], [1, -1])
+    net = network_for(5, 1, 1)
+    rng = random.Random(5)
+    for s in global_minimum_subspaces(teacher, 5, "pairs"):
+        pt = s.point([Fraction(rng.randint(-9, 9), rng.randint(1, 3)) for _ in range(s.dimension)])
+        assert sympy.expand(net.function(pt) - teacher.function()) == 0
+
+
+def test_registered_reading_refuses_foreign_labels(pairs_reading):
+    t = Teacher.default(1)
+    with pytest.raises(ArgumentValueError, match="not a valid pairs labelling"):
+        global_minimum_subspace(t, (1, -1, -1, -1), "pairs")  # a group of three
+    assert global_minimum_subspace(t, (1, -1, -1, -1)).dimension == 3  # fine in R2 (the default for groups)
+    with pytest.raises(ArgumentValueError, match="m must be"):
+        list(global_minimum_subspaces(Teacher.default(2), 1, "pairs"))
+
+
+def test_subspace_kind_comes_from_the_family():
+    from symbolic_minima.readings import CRITICAL, CRITICAL_READING, GLOBAL_MINIMUM
+    from symbolic_minima.subspaces import subspace_of, subspaces_of
+
+    cp = CriticalPoint.default(2)
+    assert {s.kind for s in subspaces_of(CRITICAL_READING, cp, 3)} == {CRITICAL}
+    assert {s.kind for s in subspaces_of("R2", cp, 3)} == {GLOBAL_MINIMUM}
+    assert list(subspaces_of(CRITICAL_READING, cp, 3)) == list(critical_subspaces(cp, 3))
+    assert subspace_of("R1", cp, (1, 0, 2)) == global_minimum_subspace(cp, (1, 0, 2))
+    with pytest.raises(ArgumentValueError, match="not a valid critical labelling"):
+        subspace_of(CRITICAL_READING, cp, (1, 0, 2))
+
+
+def test_vector_critical_subspaces_need_a_rational_point():
+    u = sympy.Symbol("u")
+    cp = CriticalPoint([1], [[1, u]])
+    with pytest.raises(ArgumentValueError, match="need a rational critical point"):
+        critical_subspace(cp, (1, 1))
+    # a symbolic incoming vector is fine: it only enters right-hand sides
+    s = critical_subspace(CriticalPoint([u], [[1, 2]]), (1, 1))
+    assert s.dimension == 1 and "w_{1,1} = u" in s.equations()

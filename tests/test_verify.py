@@ -8,7 +8,9 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
 from symbolic_minima.network import CriticalPoint, Teacher
+from symbolic_minima.strategies import teachers, zero_types
 from symbolic_minima.subspaces import (
     AffineSubspace,
     critical_subspace,
@@ -17,7 +19,6 @@ from symbolic_minima.subspaces import (
     global_minimum_subspaces,
     network_for,
 )
-from symbolic_minima.strategies import teachers, zero_types
 from symbolic_minima.verify import (
     Summary,
     certify_completeness,
@@ -29,6 +30,7 @@ from symbolic_minima.verify import (
     verify_all,
     which_subspaces,
 )
+
 
 @settings(max_examples=5)
 @given(st.sampled_from([(1, 3, 1), (2, 3, 2), (2, 4, 1)]).flatmap(
@@ -69,7 +71,8 @@ def test_wrong_subspaces_are_rejected_by_function_identity():
     assert not certify_function_identity(AffineSubspace(net.parameters, [], []), teacher)
 
 
-@pytest.mark.parametrize("r, m, d, q", [(1, 2, 1, 1), (1, 3, 2, 1), (2, 3, 1, 1), (2, 4, 1, 1), (1, 3, 1, 2), (2, 3, 2, 2)])
+@pytest.mark.parametrize("r, m, d, q", [(1, 2, 1, 1), (1, 3, 2, 1), (2, 3, 1, 1), (2, 4, 1, 1), (1, 3, 1, 2),
+                                        (2, 3, 2, 2)])
 def test_criticality_holds_on_every_critical_subspace(r, m, d, q):
     cp = CriticalPoint.default(r, d, d_out=q)
     for s in critical_subspaces(cp, m):
@@ -107,7 +110,8 @@ def test_zero_type_neurons_are_not_critical():
     e = sympy.Function("e")(x)
     assert cert.details["terms"][a2] == e * sympy.Function("sigma")(w2 * x)
     # no zero-type neuron: nothing to show
-    assert certify_zero_type_noncriticality(global_minimum_subspace(cp, (1, 2, 2)), cp).statement == "no zero-type neuron"
+    no_zero = certify_zero_type_noncriticality(global_minimum_subspace(cp, (1, 2, 2)), cp)
+    assert no_zero.statement == "no zero-type neuron"
 
 
 def test_maximality_holds_and_detects_inclusions():
@@ -225,3 +229,60 @@ def test_completeness_rejects_a_shrunken_subspace():
     cert = certify_completeness(t, 2, "singletons", samples=20, seed=0, subspaces=shrunk)
     assert not cert.holds and cert.details["missing"]
     assert all(by[(1, 1)].contains(pt) for pt in cert.details["missing"])
+
+
+# ---------------------------------------------------------------- a reading registered from outside
+
+
+@pytest.fixture
+def pairs_reading():
+    """The toy reading "pairs": replicas, zero-type neurons and zero-sum groups of exactly two neurons."""
+    from symbolic_minima.readings import GLOBAL_MINIMUM, Reading, register_reading, unregister_reading
+    from symbolic_minima.roles import REPLICA, ZERO_TYPE, ZeroSumGroup
+
+    reading = register_reading(Reading("pairs", "Rp", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2)),
+                                       description="zero-sum groups of exactly two neurons"))
+    try:
+        yield reading
+    finally:
+        unregister_reading("pairs")
+
+
+def test_registered_reading_certificates(pairs_reading):
+    from symbolic_minima.labels import Label
+    from symbolic_minima.readings import GLOBAL_MINIMUM
+
+    t = Teacher([1], [1])
+    rng = random.Random(7)
+    sizes = set()
+    for _ in range(40):
+        pt = random_zero_loss_point(t, 4, "pairs", rng)
+        labels = which_subspaces(pt, t, 4, "pairs")
+        assert labels  # every point the reading's roles allow lies in one of its subspaces
+        sizes |= {s for label in labels for s in Label(label).type().zero_sum_groups}
+    assert sizes == {2}  # pairs were drawn, and nothing larger
+    summary = Summary()
+    for cert in verify_all(t, 4, GLOBAL_MINIMUM, "pairs", samples=5):
+        summary.add(cert)
+    assert summary.ok and summary.held["function_identity"] == len(list(pairs_reading.labellings(1, 4)))
+    # points with a zero-sum group of three (R2) are missing from the pairs subspaces
+    pairs_subs = list(global_minimum_subspaces(t, 4, "pairs"))
+    cert = certify_completeness(t, 4, "groups", samples=40, seed=3, subspaces=pairs_subs)
+    assert not cert.holds and cert.details["missing"]
+    assert certify_completeness(t, 4, "pairs", samples=40, seed=3).holds
+
+
+def test_verify_all_families():
+    from symbolic_minima.readings import CRITICAL, GLOBAL_MINIMUM
+
+    t = Teacher.default(1)
+    by_constant = [str(c) for c in verify_all(t, 2, GLOBAL_MINIMUM, samples=2)]
+    assert by_constant == [str(c) for c in verify_all(t, 2, "global", samples=2)]
+    assert [c.name for c in verify_all(t, 2, CRITICAL)] == ["criticality", "zero_type_noncriticality",
+                                                              "zero_type_noncriticality", "maximality"]
+    with pytest.raises(ArgumentValueError, match="family must be"):
+        list(verify_all(t, 2, "local"))
+    with pytest.raises(ArgumentTypeError, match="family must be"):
+        list(verify_all(t, 2, 1))
+    with pytest.raises(ArgumentValueError, match="zero_type"):
+        list(verify_all(t, 2, zero_type="nonsense"))

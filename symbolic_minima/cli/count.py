@@ -8,7 +8,7 @@ Contract (other tools call these; keep stable):
 ``--json``                                         one object: quantity, r, m, zero_type (T only), value (int)
 ``--latex``                                        the derived closed form and the value in LaTeX
 ``symbolic-minima table T --r 1:4 --m 1:8``        a table; cells with m < r are blank (0 in --json)
-``symbolic-minima ratio --r-star 10 --h 0:8``      the three comparisons for both readings, with crossovers
+``symbolic-minima ratio --r-star 10 --h 0:8``      the three comparisons for every reading, with crossovers
 ``symbolic-minima formula T --latex``              a derived formula alone, in LaTeX
 
 Ranges ``A:B`` are inclusive (``1:4`` is 1, 2, 3, 4); ``A:B:S`` takes steps of
@@ -24,8 +24,9 @@ import sympy
 
 from ..bigint import int_to_str
 from ..errors import MAX_WIDTH, ArgumentValueError
-from ..readings import ZERO_TYPES, describe_zero_type, reading_name
+from ..readings import DEFAULT_ZERO_TYPE, describe_zero_type, reading_name, zero_types
 from ._common import add_format_options, parse_range
+from ._zero_type import add_zero_type_argument, zero_type_help
 
 __all__ = ["register", "parse_range", "MAX_TABLE_CELLS"]
 
@@ -47,7 +48,7 @@ def _quantity_args(args):
         if zero_type is not None:
             raise ArgumentValueError("--zero-type applies to T only; G has no reading")
         return quantity, None
-    return quantity, zero_type or "singletons"
+    return quantity, zero_type or DEFAULT_ZERO_TYPE
 
 
 def _count(args) -> int:
@@ -76,7 +77,7 @@ def _table(args) -> int:
     if quantity == "T":
         table = T_table(r_values, m_values, zero_type=zero_type)
         title = f"T(r, m), reading {describe_zero_type(zero_type)}"
-        name = r"T_{\mathrm{%s}}" % reading_name(zero_type)
+        name = rf"T_{{\mathrm{{{reading_name(zero_type)}}}}}"
     else:
         table = G_table(r_values, m_values)
         title = "G(r, m): symmetry-induced critical subspaces"
@@ -97,7 +98,7 @@ def _table(args) -> int:
     cells = {(r, m): (int_to_str(v) if m >= r else "") for (r, m), v in table.items()}
     if args.latex:
         cols = "r|" + "r" * len(m_values)
-        print(r"\begin{tabular}{%s}" % cols)
+        print(rf"\begin{{tabular}}{{{cols}}}")
         print(r"$r \backslash m$ & " + " & ".join(str(m) for m in m_values) + r" \\ \hline")
         for r in r_values:
             print(f"{r} & " + " & ".join(cells[(r, m)] for m in m_values) + r" \\")
@@ -118,7 +119,7 @@ def _ratio(args) -> int:
 
     r_star = _int(args.r_star, "r-star")
     h_values = parse_range(args.h, "h", minimum=0)
-    readings = [args.zero_type] if args.zero_type else list(ZERO_TYPES)
+    readings = [args.zero_type] if args.zero_type else list(zero_types())
     results = []
     for zero_type in readings:
         rows = compare(r_star, h_values, zero_type)
@@ -160,11 +161,11 @@ def _formula(args) -> int:
     quantity, zero_type = _quantity_args(args)
     expr = closed_form(quantity, zero_type, args.form)
     if quantity == "T":
-        name = r"T_{\mathrm{%s}}(r, m)" % reading_name(zero_type)
+        name = rf"T_{{\mathrm{{{reading_name(zero_type)}}}}}(r, m)"
     else:
         name = "G(r, m)"
     if args.form == "egf":
-        lhs = r"\sum_{m \geq 0} %s \frac{x^{m}}{m!}" % name
+        lhs = rf"\sum_{{m \geq 0}} {name} \frac{{x^{{m}}}}{{m!}}"
     else:
         lhs = name
     if args.latex:
@@ -180,12 +181,7 @@ def _formula(args) -> int:
 def _add_quantity(p, with_zero_type=True):
     p.add_argument("quantity", choices=("T", "G"), help="T: global-minimum subspaces; G: critical subspaces")
     if with_zero_type:
-        p.add_argument(
-            "--zero-type",
-            choices=ZERO_TYPES,
-            default=None,
-            help="reading of T: singletons (R1, default) or groups (R2); not for G",
-        )
+        add_zero_type_argument(p, default=None, help=f"reading of T: {zero_type_help()}; not for G")
 
 
 def register(subparsers) -> None:
@@ -214,7 +210,7 @@ def register(subparsers) -> None:
     )
     p.add_argument("--r-star", required=True, help="minimal width r* >= 2")
     p.add_argument("--h", default="0:8", help="range of h = m - r*, e.g. 0:8 (inclusive)")
-    p.add_argument("--zero-type", choices=ZERO_TYPES, default=None, help="only this reading (default: both)")
+    add_zero_type_argument(p, default=None, help="only this reading (default: every registered reading)")
     p.add_argument("--h-max", type=int, default=None, help="search crossovers up to this h (default 10 r* + 20)")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=_ratio)

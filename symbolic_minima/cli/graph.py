@@ -7,7 +7,7 @@ Contract (keep stable)::
                                               only), r, m, d, zero_type, reading, method; for m = r+1
                                               also one_extra_neuron (facts read off the graph) and
                                               predicted (the derived values)
-    --zero-type singletons|groups             the reading (R1 default, R2)
+    --zero-type singletons|groups|R1|R2       the reading (R1 default, R2; any registered reading)
     --critical                                the critical subspaces (no edges: G(r, m) components)
     --d D, --d-out Q, --teacher FILE.json     teacher shape / exact teacher (Teacher.from_json schema)
     --method labels|exact                     combinatorial criterion (default) or exact linear algebra
@@ -42,8 +42,9 @@ import json
 import os
 
 from ..errors import ArgumentValueError
-from ..readings import ZERO_TYPES
+from ..readings import CRITICAL, DEFAULT_ZERO_TYPE
 from ._common import MAX_DIM, add_format_options, parse_int, teacher_from_options
+from ._zero_type import add_zero_type_argument, zero_type_help
 
 __all__ = ["register", "MAX_EXACT_NODES", "default_path_labels"]
 
@@ -87,8 +88,7 @@ def register(subparsers) -> None:
 def _shape_arguments(p) -> None:
     p.add_argument("r", nargs="?", default=None, help="teacher width r (two-layer)")
     p.add_argument("m", nargs="?", default=None, help="student width m >= r (two-layer)")
-    p.add_argument("--zero-type", dest="zero_type", choices=ZERO_TYPES, default="singletons",
-                   help="reading: singletons (R1, default) or groups (R2)")
+    add_zero_type_argument(p, help=f"reading: {zero_type_help()}")
     p.add_argument("--d", default=None, help="input dimension (default 1)")
     p.add_argument("--d-out", dest="d_out", default=None, help="output dimension (default 1)")
     p.add_argument("--teacher", default=None, metavar="FILE.json", help="exact teacher parameters (JSON)")
@@ -114,14 +114,14 @@ def _two_layer_setup(args, critical=False):
 
 
 def _deep_setup(args):
-    from ..deep import DeepTeacher, parse_widths
+    from ..deep import READING, DeepTeacher, parse_widths
 
     if args.r is not None or args.m is not None:
         raise ArgumentValueError("--widths describes a deep network: do not also give r and m")
     if args.teacher is not None:
         raise ArgumentValueError("--teacher is for two-layer networks; deep networks use DeepTeacher.default")
-    if args.zero_type != "singletons":
-        raise ArgumentValueError("deep networks support only --zero-type singletons (R1)")
+    if args.zero_type != READING.name:
+        raise ArgumentValueError(f"deep networks support only --zero-type {READING.name} ({READING.short_name})")
     r = parse_widths(args.widths, "--widths")
     if args.extra is not None and args.student_widths is not None:
         raise ArgumentValueError("give either --extra or --student-widths, not both")
@@ -168,13 +168,12 @@ def _graph(args) -> int:
     if args.widths is not None:
         if args.critical:
             raise ArgumentValueError("--critical is not available for deep networks")
-        from ..deep import MAX_DEEP_NODES, deep_connectivity_graph
+        from ..deep import MAX_DEEP_NODES, READING, deep_connectivity_graph, deep_label_count
 
         teacher, m = _deep_setup(args)
-        from math import comb, prod
+        from math import prod
 
-        size = prod(sum((-1) ** j * comb(ri, j) * (ri + 1 - j) ** mi for j in range(ri + 1))
-                    for ri, mi in zip(teacher.hidden_widths, m))
+        size = deep_label_count(teacher.hidden_widths, m)
         if args.method == "exact" and size > MAX_EXACT_NODES:
             raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
         if size > MAX_DEEP_NODES:
@@ -186,7 +185,8 @@ def _graph(args) -> int:
 
         summary = {
             "kind": "deep global minima", "teacher_widths": list(teacher.hidden_widths), "student_widths": list(m),
-            "d": teacher.input_dim, "d_out": teacher.output_dim, "zero_type": "singletons", "reading": "R1",
+            "d": teacher.input_dim, "d_out": teacher.output_dim, "zero_type": READING.name,
+            "reading": READING.short_name,
             "method": args.method, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
             "components": nx.number_connected_components(G), "isolated": nx.number_of_isolates(G),
             "permuted_minima": prod(factorial(ri) for ri in teacher.hidden_widths),
@@ -197,9 +197,11 @@ def _graph(args) -> int:
         teacher, m = _two_layer_setup(args, critical=args.critical)
         r = teacher.width
         if args.critical:
-            if args.zero_type != "singletons":
+            from ..counting import G as count_critical
+
+            if args.zero_type != DEFAULT_ZERO_TYPE:
                 raise ArgumentValueError("--zero-type does not apply to --critical (no zero-type neurons)")
-            size = sum((-1) ** j * __import__("math").comb(r, j) * (r - j) ** m for j in range(r + 1))
+            size = count_critical(r, m)
             if args.method == "exact" and size > MAX_EXACT_NODES:
                 raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
             G = critical_graph(teacher, m, method=args.method)
@@ -230,8 +232,8 @@ def _graph(args) -> int:
 def _print_summary(s) -> None:
     if "teacher_widths" in s:
         head = (f"deep global minima: teacher hidden widths {','.join(map(str, s['teacher_widths']))} -> "
-                f"student {','.join(map(str, s['student_widths']))} (R1)")
-    elif s.get("kind") == "critical":
+                f"student {','.join(map(str, s['student_widths']))} ({s['reading']})")
+    elif s.get("kind") == CRITICAL:
         head = f"critical subspaces: r={s['r']} m={s['m']} d={s['d']}"
     else:
         head = f"global minima: r={s['r']} m={s['m']} d={s['d']} reading {s['reading']} (zero_type={s['zero_type']!r})"

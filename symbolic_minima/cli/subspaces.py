@@ -43,8 +43,9 @@ import sys
 
 from ..errors import ArgumentValueError, check_width
 from ..progress import progress
-from ..readings import ZERO_TYPES, describe_zero_type, reading_name
+from ..readings import CRITICAL, DEFAULT_ZERO_TYPE, describe_zero_type, reading_name
 from ._common import MAX_DIM, add_format_options, load_teacher, parse_int, teacher_from_options
+from ._zero_type import add_zero_type_argument, zero_type_help
 
 __all__ = ["register", "MAX_SUBSPACES", "MAX_VERIFY", "load_teacher"]
 
@@ -92,8 +93,7 @@ def _common_parent():
     common.add_argument("m", help="width m >= r of the student")
     common.add_argument("--d", default=None, help="input dimension d >= 1 (default 1, or the teacher's)")
     common.add_argument("--d-out", dest="d_out", default=None, help="output dimension (default 1)")
-    common.add_argument("--zero-type", dest="zero_type", choices=ZERO_TYPES, default="singletons",
-                        help="reading of the zero-type neurons: singletons (R1, default) or groups (R2)")
+    add_zero_type_argument(common, help=f"reading of the zero-type neurons: {zero_type_help()}")
     common.add_argument("--critical", action="store_true", help="the critical subspaces of a critical point")
     common.add_argument("--teacher", default=None, metavar="FILE.json",
                         help="exact teacher / critical point parameters (JSON, rationals as strings)")
@@ -112,7 +112,7 @@ def _setup(args):
     d = parse_int(args.d, "--d", 1, MAX_DIM)
     q = parse_int(args.d_out, "--d-out", 1, MAX_DIM)
     limit = parse_int(args.limit, "--limit", 0, 10**12)
-    if args.critical and args.zero_type != "singletons" and args.func is _subspaces:
+    if args.critical and args.zero_type != DEFAULT_ZERO_TYPE and args.func is _subspaces:
         raise ArgumentValueError("--zero-type does not apply to --critical subspaces (they have no zero-type neurons)")
     point = teacher_from_options(args.teacher, r, d, q, critical=args.critical)
     from ..counting import G, T
@@ -178,7 +178,7 @@ def _verify(args) -> int:
     _guard(total, limit, MAX_VERIFY, "verify")
     samples = parse_int(args.samples, "--samples", 0, 10_000)
     seed = parse_int(args.seed, "--seed", 0, 2**63)
-    family = "critical" if args.critical else "global"
+    family = CRITICAL if args.critical else "global"
     summary = Summary()
     out = sys.stdout
     if not (args.json or args.quiet):

@@ -19,7 +19,8 @@ import os
 import sys
 
 from ..errors import ArgumentValueError
-from ..readings import ZERO_TYPES
+from ..readings import DEFAULT_ZERO_TYPE, zero_types
+from ._zero_type import add_zero_type_argument
 
 __all__ = ["register"]
 
@@ -53,8 +54,8 @@ def register(subparsers) -> None:
     q = sub.add_parser("ratio", help="log ratio of critical to global-minimum subspaces over (r*, h)")
     q.add_argument("--r-star", default="2:20", metavar="A:B", help="range of r* (default 2:20)")
     q.add_argument("--h", default="0:30", metavar="A:B", help="range of h = m - r* (default 0:30)")
-    q.add_argument("--zero-type", choices=(*ZERO_TYPES, "both"), default="both",
-                   help="reading(s) of the zero-type neurons (default both)")
+    add_zero_type_argument(q, default="both", extra=("both",),
+                           help="reading(s) of the zero-type neurons (default both: every registered reading)")
     q.add_argument("--comparison", choices=(*_COMPARISONS, "all"), default="all",
                    help="critical count compared with T (default all three)")
     q.add_argument("-o", "--output", metavar="PNG", required=True, help="output file")
@@ -62,7 +63,7 @@ def register(subparsers) -> None:
     q = sub.add_parser("graph", help="connectivity graph of the global-minimum subspaces")
     q.add_argument("r", type=int, help="teacher width r")
     q.add_argument("m", type=int, help="student width m >= r")
-    q.add_argument("--zero-type", choices=ZERO_TYPES, default="singletons", help="reading (default singletons)")
+    add_zero_type_argument(q, help=f"reading (default {DEFAULT_ZERO_TYPE})")
     q.add_argument("-o", "--output", metavar="PNG", required=True, help="output file")
     q.set_defaults(func=_plot_graph)
 
@@ -139,10 +140,10 @@ def _plot_ratio(args) -> int:
         raise ArgumentValueError("--r-star and --h give more than 20000 cells; choose smaller ranges")
     if r_stars[-1] > 200 or hs[-1] > 1000:
         raise ArgumentValueError("plot ratio: r* must be <= 200 and h <= 1000")
-    zero_types = ZERO_TYPES if args.zero_type == "both" else (args.zero_type,)
+    readings = zero_types() if args.zero_type == "both" else (args.zero_type,)
     comparisons = _COMPARISONS if args.comparison == "all" else (args.comparison,)
     try:
-        plot_ratio(r_stars, hs, path=args.output, zero_types=zero_types, comparisons=comparisons)
+        plot_ratio(r_stars, hs, path=args.output, zero_types=readings, comparisons=comparisons)
     except OSError as exc:
         raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(args.output)
