@@ -35,6 +35,7 @@ from .errors import ArgumentTypeError, ArgumentValueError, check_width
 __all__ = [
     "Label",
     "Kind",
+    "decode_entry",
     "covering_words",
     "set_partitions",
     "grouped_labels",
@@ -47,16 +48,71 @@ MAX_LABEL_TEXT = 100_000
 
 
 class Kind(NamedTuple):
-    """The type of a label: its orbit under neuron permutations and teacher relabellings.
+    r"""The type of a label: its orbit under neuron permutations, teacher relabellings (and sign flips).
 
     ``zero_type_neurons``: number of zero-type singletons; ``replica_sizes``:
     :math:`|g^{-1}(i)|` for :math:`i=1..r` (sorted, decreasing); ``zero_sum_groups``:
-    sizes of the zero-sum groups (sorted, decreasing).
+    sizes of the zero-sum groups (sorted, decreasing); ``dead_neurons`` and
+    ``parked_neurons``: counts of those roles (activation classes with
+    :math:`\sigma(0)=0`; shown only when non-zero).
     """
 
     zero_type_neurons: int
     replica_sizes: tuple
     zero_sum_groups: tuple
+    dead_neurons: int = 0
+    parked_neurons: int = 0
+
+    def __repr__(self) -> str:
+        extra = "".join(
+            f", {name}={value}" for name, value in (("dead_neurons", self.dead_neurons),
+                                                     ("parked_neurons", self.parked_neurons)) if value
+        )
+        return (f"Kind(zero_type_neurons={self.zero_type_neurons}, replica_sizes={self.replica_sizes}, "
+                f"zero_sum_groups={self.zero_sum_groups}{extra})")
+
+
+def decode_entry(entry) -> tuple:
+    """``(code, sign, marker)`` of one label entry (an int, or a token of a non-generic class).
+
+    ``code``: teacher index ``i >= 1``, ``0`` for a free singleton, ``-c`` for
+    free group ``c``; ``sign``: ``+1``/``-1``; ``marker``: ``None``, ``"d"``
+    (dead) or ``"p"`` (parked).
+
+    >>> [decode_entry(e) for e in (2, -1, "+2", "-1", "0", "d", "p", "g3-", "4")]
+    [(2, 1, None), (-1, 1, None), (2, 1, None), (1, -1, None), (0, 1, None), (0, 1, 'd'), (0, 1, 'p'), (-3, -1, None), (4, 1, None)]
+    """
+    if isinstance(entry, int):
+        return entry, 1, None
+    if entry in ("d", "p"):
+        return 0, 1, entry
+    if entry[0] == "g":
+        return -int(entry[1:-1]), (1 if entry[-1] == "+" else -1), None
+    if entry[0] in "+-":
+        return int(entry[1:]), (1 if entry[0] == "+" else -1), None
+    return int(entry), 1, None
+
+
+def _is_token(entry) -> bool:
+    if not isinstance(entry, str) or not entry.isascii() or len(entry) > 20:
+        return False
+    if entry in ("d", "p") or entry.isdigit():
+        return True
+    if entry[0] in "+-":
+        return entry[1:].isdigit() and int(entry[1:]) >= 1
+    if entry[0] == "g" and entry[-1] in "+-":
+        return entry[1:-1].isdigit() and int(entry[1:-1]) >= 1
+    return False
+
+
+def _token(code: int, sign: int, marker, signed: bool) -> str:
+    if marker is not None:
+        return marker
+    if code > 0:
+        return (("+" if sign > 0 else "-") + str(code)) if signed else str(code)
+    if code == 0:
+        return "0"
+    return f"g{-code}" + ("+" if sign > 0 else "-")
 
 
 def canonical_groups(g) -> tuple:
@@ -82,10 +138,10 @@ class Label(tuple):
 
     >>> Label((1, 0, 2)) == (1, 0, 2), hash(Label((1, 0))) == hash((1, 0))
     (True, True)
-    >>> Label(("1",))
+    >>> Label((1.0,))
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentTypeError: label entries must be integers, got str '1'
+    symbolic_minima.errors.ArgumentTypeError: label entries must be integers, got float 1.0
     """
 
     __slots__ = ()
@@ -95,9 +151,49 @@ class Label(tuple):
             return values
         values = tuple(values)
         for v in values:
-            if isinstance(v, bool) or not isinstance(v, int):
+            if isinstance(v, str):
+                if not _is_token(v):
+                    raise ArgumentValueError(
+                        f"label tokens must be +i, -i, i, 0, d, p or g<c>+/g<c>- ; got {v!r:.40}"
+                    )
+            elif isinstance(v, bool) or not isinstance(v, int):
                 raise ArgumentTypeError(f"label entries must be integers, got {type(v).__name__} {v!r:.40}")
         return super().__new__(cls, values)
+
+    @property
+    def uses_tokens(self) -> bool:
+        """Whether the label is written in tokens (non-generic activation classes)."""
+        return any(isinstance(v, str) for v in self)
+
+    def entries(self) -> list:
+        """``[(code, sign, marker)]`` per neuron (see :func:`decode_entry`)."""
+        return [decode_entry(v) for v in self]
+
+    def signs(self) -> tuple:
+        """The sign of every neuron (``+1`` unless a token says ``-``)."""
+        return tuple(decode_entry(v)[1] for v in self)
+
+    def markers(self) -> tuple:
+        """The marker (``None``, ``"d"``, ``"p"``) of every neuron."""
+        return tuple(decode_entry(v)[2] for v in self)
+
+    @classmethod
+    def parse_tokens(cls, text, name: str = "label") -> Label:
+        """Parse a token label (non-generic activation classes): ``"+1,-2,0,d,g1+,g1-"``.
+
+        >>> Label.parse_tokens("+1, -1, d")
+        ('+1', '-1', 'd')
+        """
+        if not isinstance(text, str):
+            raise ArgumentTypeError(f"{name} must be a string like +1,-2,0,d; got {type(text).__name__}")
+        if len(text) > MAX_LABEL_TEXT:
+            raise ArgumentValueError(f"{name} must be at most {MAX_LABEL_TEXT} characters, got {len(text)}")
+        parts = [part.strip() for part in text.split(",")]
+        if not all(_is_token(part) for part in parts):
+            raise ArgumentValueError(
+                f"{name} must be comma-separated tokens +i, -i, i, 0, d, p, g<c>+, g<c>-; got {text!r:.80}"
+            )
+        return cls(parts)
 
     @classmethod
     def parse(cls, text, name: str = "label") -> Label:
@@ -134,7 +230,7 @@ class Label(tuple):
 
     def teacher_width(self) -> int:
         """The largest teacher index used (``r`` for a valid label)."""
-        return max((v for v in self if v > 0), default=0)
+        return max((code for code, _, _ in self.entries() if code > 0), default=0)
 
     def permute(self, permutation) -> Label:
         r"""The label of :math:`P_\pi\Gamma_g=\Gamma_{g\circ\pi^{-1}}`: neuron ``j`` moves to ``permutation[j]``.
@@ -147,21 +243,45 @@ class Label(tuple):
         permutation = tuple(permutation)
         if sorted(permutation) != list(range(len(self))):
             raise ArgumentValueError(f"permutation must be a permutation of 0..{len(self) - 1}")
-        out = [0] * len(self)
+        out: list = [0] * len(self)
         for j, v in enumerate(self):
             out[permutation[j]] = v
-        return Label(canonical_groups(out))
+        return Label(out).canonical()
 
     def relabel_teacher(self, mapping) -> Label:
         """Apply ``mapping`` (teacher index -> teacher index) to the per-teacher codes."""
-        return Label(mapping[v] if v > 0 else v for v in self)
+        if not self.uses_tokens:
+            return Label(mapping[v] if v > 0 else v for v in self)
+        return Label(_token(mapping[c] if c > 0 else c, s, mk, True) if c > 0 and isinstance(v, str) and v[0] in "+-"
+                     else (_token(mapping[c], s, mk, False) if c > 0 else v)
+                     for v, (c, s, mk) in zip(self, self.entries()))
 
     def canonical(self) -> Label:
-        """Free blocks renumbered by first neuron (each subspace has one canonical label)."""
-        return Label(canonical_groups(self))
+        """Free blocks renumbered by first neuron (each subspace has one canonical label).
+
+        Token labels also normalise each free group's signs up to the global
+        flip: the group's first neuron has sign ``+``.
+
+        >>> Label(("g2-", "+1", "g2+", "g1+", "g1+")).canonical()
+        ('g1+', '+1', 'g1-', 'g2+', 'g2+')
+        """
+        if not self.uses_tokens:
+            return Label(canonical_groups(self))
+        ids: dict[int, int] = {}
+        flips: dict[int, int] = {}
+        out = []
+        for v, (code, sign, marker) in zip(self, self.entries()):
+            if code < 0:
+                if code not in ids:
+                    ids[code] = len(ids) + 1
+                    flips[code] = sign
+                out.append(_token(-ids[code], sign * flips[code], None, True))
+            else:
+                out.append(v)
+        return Label(out)
 
     def is_canonical(self) -> bool:
-        return canonical_groups(self) == tuple(self)
+        return tuple(self.canonical()) == tuple(self)
 
     def blocks(self) -> dict:
         """``{code: [neurons]}`` for every code other than ``0`` (zero-type neurons are blocks of their own).
@@ -171,13 +291,18 @@ class Label(tuple):
         """
         blocks: dict[int, list] = {}
         for j, v in enumerate(self):
-            if v != 0:
-                blocks.setdefault(v, []).append(j)
+            code = v if isinstance(v, int) else decode_entry(v)[0]
+            if code != 0:
+                blocks.setdefault(code, []).append(j)
         return blocks
 
     def zero_type_neurons(self) -> list:
-        """Neurons (0-based) whose code is ``0``."""
-        return [j for j, v in enumerate(self) if v == 0]
+        """Neurons (0-based) that are zero-type singletons (code ``0``, no marker)."""
+        return [j for j, (code, _, marker) in enumerate(self.entries()) if code == 0 and marker is None]
+
+    def marked_neurons(self, marker: str) -> list:
+        """Neurons (0-based) carrying ``marker`` (``"d"`` dead, ``"p"`` parked)."""
+        return [j for j, m in enumerate(self.markers()) if m == marker]
 
     def type(self) -> Kind:
         """The :class:`Kind` of the label (its orbit under relabelling).
@@ -188,7 +313,10 @@ class Label(tuple):
         blocks = self.blocks()
         reps = sorted((len(b) for v, b in blocks.items() if v > 0), reverse=True)
         groups = sorted((len(b) for v, b in blocks.items() if v < 0), reverse=True)
-        return Kind(self.count(0), tuple(reps), tuple(groups))
+        if not self.uses_tokens:
+            return Kind(self.count(0), tuple(reps), tuple(groups))
+        return Kind(len(self.zero_type_neurons()), tuple(reps), tuple(groups),
+                    len(self.marked_neurons("d")), len(self.marked_neurons("p")))
 
     def dimension(self, d: int = 1, d_out: int = 1, reading=None) -> int:
         r"""Dimension of the label's subspace, the sum of its blocks' role dimensions.
@@ -204,8 +332,10 @@ class Label(tuple):
         from .readings import get_reading, reading_for_label
 
         reading = reading_for_label(self) if reading is None else get_reading(reading)
-        zeros = self.count(0)
-        total = reading.role_of(0, 1).dimension(1, d, d_out) * zeros if zeros else 0
+        total = 0
+        for j, (code, _, marker) in enumerate(self.entries()):
+            if code == 0:
+                total += reading.role_of(0, 1, marker).dimension(1, d, d_out)
         for code, neurons in self.blocks().items():
             total += reading.role_of(code, len(neurons)).dimension(len(neurons), d, d_out)
         return total

@@ -58,6 +58,7 @@ from .species import NonEmptySet, Power, Product, Set, SetOf, Species, Union
 __all__ = [
     "Reading",
     "register_reading",
+    "register_class_readings",
     "unregister_reading",
     "get_reading",
     "registered_readings",
@@ -133,7 +134,7 @@ class Reading:
         for i, a in enumerate(free_roles):
             for b in free_roles[i + 1:]:
                 low, high = max(a.min_size, b.min_size), min(_top(a), _top(b))
-                if low <= high:
+                if low <= high and a.marker == b.marker:
                     raise ArgumentValueError(f"free roles {a!r} and {b!r} both allow blocks of size {low}")
         self.name, self.short_name, self.family = name, short_name, family
         self.replica, self.free_roles = replica, free_roles
@@ -160,12 +161,18 @@ class Reading:
         """Whether neurons outside the per-teacher blocks exist (labels with codes ``<= 0``)."""
         return bool(self.free_roles)
 
+    @property
+    def uses_tokens(self) -> bool:
+        """Whether labels are written in tokens (signs or dead/parked markers occur)."""
+        roles = (self.replica, *self.free_roles)
+        return any(role.signed or role.marker for role in roles)
+
     def allows_free_size(self, size: int) -> bool:
         """Whether a free block of ``size`` neurons is allowed."""
         return any(role.allows_size(size) for role in self.free_roles)
 
-    def role_of(self, code: int, size: int) -> Role:
-        """The role of a block with label ``code`` and ``size`` neurons.
+    def role_of(self, code: int, size: int, marker: str | None = None) -> Role:
+        """The role of a block with label ``code``, ``size`` neurons and ``marker`` (dead/parked singletons).
 
         >>> get_reading("groups").role_of(-1, 3).name, get_reading("groups").role_of(0, 1).name
         ('zero-sum group', 'zero-type')
@@ -173,9 +180,12 @@ class Reading:
         if code > 0:
             return self.replica
         for role in self.free_roles:
-            if role.allows_size(size):
+            if role.allows_size(size) and role.marker == marker:
                 return role
-        raise ArgumentValueError(f"reading {self.name!r} has no role for a free block of size {size}")
+        raise ArgumentValueError(
+            f"reading {self.name!r} has no role for a free block of size {size}"
+            + (f" marked {marker!r}" if marker else "")
+        )
 
     # ---------------------------------------------------------------- species
 
@@ -183,14 +193,15 @@ class Reading:
         """The species of the free neurons: a set partition into free blocks (``None`` if there are none)."""
         if not self.free_roles:
             return None
-        if all(_top(role) == 1 for role in self.free_roles):
+        plain = not any(role.signed or role.marker for role in self.free_roles)
+        if plain and all(_top(role) == 1 for role in self.free_roles):
             return Set(name="zero-type neurons")
-        if _covers_all_sizes(self.free_roles):
+        if plain and _covers_all_sizes(self.free_roles):
             return SetOf(NonEmptySet(), name="zero-sum groups")
-        blocks = [role.block_species() for role in sorted(self.free_roles, key=lambda role: role.min_size)]
-        block = blocks[0]
-        for other in blocks[1:]:
-            block = Union(block, other)
+        roles = self._free_roles_in_species_order()
+        block = roles[-1].block_species()
+        for role in reversed(roles[:-1]):  # right-nested: Union(A, Union(B, C))
+            block = Union(role.block_species(), block)
         return SetOf(block, name="free blocks")
 
     def species(self, r) -> Species:
@@ -212,6 +223,8 @@ class Reading:
             blocks, free = structure, None
         else:
             free, blocks = structure
+        if self.uses_tokens:
+            return self._structure_to_tokens(free, blocks, m)
         for i, block in enumerate(blocks, start=1):
             for j in block:
                 label[j] = i
@@ -225,6 +238,42 @@ class Reading:
                         label[j] = -number
         return Label(label)
 
+    def _structure_to_tokens(self, free, blocks, m: int) -> Label:
+        # signed / marked structures: replica blocks are sets of (neuron, sign) pairs when signed;
+        # the free part is a partition whose blocks are tagged union structures of the free roles.
+        label: list = [None] * m
+        for i, block in enumerate(blocks, start=1):
+            for item in block:
+                j, sign = item if isinstance(item, tuple) else (item, 1)
+                label[j] = self.replica.token(i, sign)
+        if free is not None and isinstance(self.free_species(), Set):
+            for j in free:
+                label[j] = self.free_roles[0].token(0)
+        elif free is not None:
+            for block in free:
+                role, members = self._free_block(block)
+                if len(members) == 1 and role.max_size == 1:
+                    label[members[0][0]] = role.token(0)
+                else:
+                    for j, sign in members:
+                        label[j] = role.token(1, sign)
+        return Label(label).canonical() if any(v is not None for v in label) else Label(label)
+
+    def _free_block(self, structure) -> tuple:
+        # (role, [(neuron, sign)]) of one block of the free partition (a right-nested Union, see free_species)
+        roles = self._free_roles_in_species_order()
+        index = 0
+        while index < len(roles) - 1:
+            tag, structure = structure
+            if tag == "left":
+                break
+            index += 1
+        members = sorted((item if isinstance(item, tuple) else (item, 1)) for item in structure)
+        return roles[index], members
+
+    def _free_roles_in_species_order(self) -> list:
+        return sorted(self.free_roles, key=lambda role: (role.min_size, role.marker or ""))
+
     # ----------------------------------------------------------------- labels
 
     def labellings(self, r, m) -> Iterator[Label]:
@@ -235,13 +284,76 @@ class Reading:
         """
         r, m = check_rm(r, m)
         words = covering_words(r, m, 0 if self.free_roles else 1)
+        if self.uses_tokens:
+            return (label for w in words for label in self._token_labels(w))
         if not self.has_groups:
             return (Label(w) for w in words)
         allows = None if _covers_all_sizes(self.free_roles) else self.allows_free_size
         return (Label(g) for w in words for g in grouped_labels(w, allows))
 
+    def _token_labels(self, word) -> Iterator[Label]:
+        # every token label with this pattern: replica signs, then free partitions, roles and signs
+        from itertools import product
+
+        replica_neurons = [j for j, v in enumerate(word) if v > 0]
+        replica_signs = list(product((1, -1), repeat=len(replica_neurons))) if self.replica.signed else [()]
+        free_neurons = [j for j, v in enumerate(word) if v == 0]
+        free_options = list(self._free_assignments(free_neurons))
+        for signs in replica_signs:
+            base: list = [None] * len(word)
+            for k, j in enumerate(replica_neurons):
+                base[j] = self.replica.token(word[j], signs[k] if signs else 1)
+            for assignment in free_options:
+                label = list(base)
+                for j, token in assignment:
+                    label[j] = token
+                yield Label(label)
+
+    def _free_assignments(self, neurons) -> Iterator[list]:
+        # [(neuron, token)] for every way to split ``neurons`` into free blocks with roles and signs
+        from itertools import product
+
+        from .labels import set_partitions
+
+        for blocks in set_partitions(len(neurons)):
+            groups: dict[int, list] = {}
+            for item, b in zip(neurons, blocks):
+                groups.setdefault(b, []).append(item)
+            choices = []
+            ok = True
+            number = 0
+            for b in sorted(groups, key=lambda b: groups[b][0]):
+                members = groups[b]
+                options = []
+                if len(members) > 1:
+                    number += 1
+                for role in self._free_roles_in_species_order():
+                    if not role.allows_size(len(members)):
+                        continue
+                    if len(members) == 1 and role.max_size == 1:
+                        options.append([(members[0], role.token(0))])
+                        continue
+                    if len(members) == 1:  # a singleton of a group role is a zero-type neuron
+                        continue
+                    if role.signed:
+                        for rest in product((1, -1), repeat=len(members) - 1):
+                            signs = (1, *rest) if role.up_to_flip else rest
+                            options.append([(j, role.token(number, s)) for j, s in zip(members, signs)])
+                    else:
+                        options.append([(j, role.token(number, 1)) for j in members])
+                if not options:
+                    ok = False
+                    break
+                choices.append(options)
+            if not ok:
+                continue
+            for combo in product(*choices):
+                yield [pair for block in combo for pair in block]
+
     def is_label(self, g, r) -> bool:
         """Whether ``g`` is a valid canonical label of this reading over a width-``r`` teacher."""
+        if self.uses_tokens:
+            return self._is_token_label(g, r)
         g = tuple(g)
         if any(isinstance(v, bool) or not isinstance(v, int) for v in g):
             return False
@@ -257,6 +369,38 @@ class Reading:
         if canonical_groups(g) != g:
             return False
         return all(negatives.count(v) >= 2 and self.allows_free_size(negatives.count(v)) for v in set(negatives))
+
+    def _is_token_label(self, g, r) -> bool:
+        try:
+            label = Label(g)
+        except (ArgumentTypeError, ArgumentValueError):
+            return False
+        if not label.uses_tokens and len(label) > 0 and not all(v == 0 for v in label):
+            return False
+        if not label.is_canonical():
+            return False
+        entries = label.entries()
+        codes = {code for code, _, _ in entries}
+        if set(range(1, r + 1)) - codes or any(code > r for code in codes):
+            return False
+        for v, (code, sign, marker) in zip(label, entries):
+            if code > 0 and bool(self.replica.signed) != (v[0] in "+-"):
+                return False
+        for code, neurons in label.blocks().items():
+            if code < 0:
+                try:
+                    role = self.role_of(code, len(neurons))
+                except ArgumentValueError:
+                    return False
+                if len(neurons) < 2 or (not role.signed and any(entries[j][1] < 0 for j in neurons)):
+                    return False
+        for j, (code, _, marker) in enumerate(entries):
+            if code == 0:
+                try:
+                    self.role_of(0, 1, marker)
+                except ArgumentValueError:
+                    return False
+        return True
 
     # --------------------------------------------------------------- printing
 
@@ -336,8 +480,20 @@ def unregister_reading(name: str, activation_class: str = GENERIC) -> None:
     del _REGISTRY[(reading.activation_class, reading.name)]
 
 
+def _class_name(activation_class) -> str:
+    if activation_class is None or activation_class == GENERIC:
+        return GENERIC
+    from .activation_classes import activation_class as resolve
+
+    return resolve(activation_class).name
+
+
 def registered_readings(family: str | None = None, activation_class: str = GENERIC) -> tuple:
-    """The registered readings of one activation class (and ``family``), in registration order."""
+    """The registered readings of one activation class (and ``family``), in registration order.
+
+    ``activation_class`` may be a class name or an activation name (``"tanh"``).
+    """
+    activation_class = _class_name(activation_class)
     return tuple(
         reading for (cls, _), reading in _REGISTRY.items()
         if cls == activation_class and (family is None or reading.family == family)
@@ -359,6 +515,7 @@ def get_reading(reading, activation_class: str = GENERIC, family: str | None = N
     ...
     symbolic_minima.errors.ArgumentValueError: zero_type must be one of 'singletons', 'groups' (or R1, R2); got 'pairs'
     """
+    activation_class = _class_name(activation_class)
     if isinstance(reading, Reading):
         found = reading
     else:
@@ -387,21 +544,21 @@ def _choices(activation_class: str) -> str:
 
 def reading_for_label(label, activation_class: str = GENERIC) -> Reading:
     """The first registered global-minimum reading whose labels include ``label``'s block codes."""
-    label = tuple(label)
-    has_groups = any(v < 0 for v in label)
+    label = Label(label)
+    has_groups = any(code < 0 for code, _, _ in label.entries())
     for reading in registered_readings(GLOBAL_MINIMUM, activation_class):
         if reading.has_groups == has_groups:
             return reading
     return registered_readings(GLOBAL_MINIMUM, activation_class)[0]
 
 
-def check_zero_type(zero_type) -> str:
+def check_zero_type(zero_type, activation_class: str = GENERIC) -> str:
     """Validate the ``zero_type`` option (a global-minimum reading name or alias); returns its name.
 
     >>> check_zero_type("R2")
     'groups'
     """
-    return get_reading(zero_type, family=GLOBAL_MINIMUM).name
+    return get_reading(zero_type, activation_class, family=GLOBAL_MINIMUM).name
 
 
 def reading_name(zero_type) -> str:
@@ -437,8 +594,31 @@ CRITICAL_READING = register_reading(Reading(
 ))
 _BUILT_IN = (SINGLETONS, GROUPS, CRITICAL_READING)
 
+
+def register_class_readings(activation_class: str, replica: Role, singletons_free, groups_free,
+                            critical_replica: Role, critical_free=(), notes: str = "") -> tuple:
+    """Register the three standard readings (R1 singletons, R2 groups, critical) of an activation class.
+
+    Returns ``(singletons, groups, critical)``.  The names and short names are
+    those of the generic class, so ``zero_type`` options mean the same in
+    every class.
+    """
+    suffix = f" ({notes})" if notes else ""
+    made = (
+        Reading(SINGLETONS.name, SINGLETONS.short_name, GLOBAL_MINIMUM, replica, singletons_free,
+                activation_class, SINGLETONS.description + suffix, SINGLETONS.aliases),
+        Reading(GROUPS.name, GROUPS.short_name, GLOBAL_MINIMUM, replica, groups_free,
+                activation_class, GROUPS.description + suffix, GROUPS.aliases),
+        Reading(CRITICAL_READING.name, CRITICAL_READING.short_name, CRITICAL, critical_replica, critical_free,
+                activation_class, CRITICAL_READING.description + suffix, CRITICAL_READING.aliases),
+    )
+    return tuple(register_reading(reading, replace=True) for reading in made)
+
+
 #: The built-in readings of the zero-type neurons, in the order results list them
 #: (:func:`zero_types` also lists readings registered later).
 ZERO_TYPES = (SINGLETONS.name, GROUPS.name)
 #: The default reading (R1); every result still names it.
 DEFAULT_ZERO_TYPE = SINGLETONS.name
+
+from . import classes as _classes  # noqa: E402,F401  (registers the activation classes' readings)

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .errors import ArgumentValueError, check_int
-from .species import NonEmptySet, SizedSet, Species
+from .species import NonEmptySet, SignedSet, SizedSet, Species
 
 __all__ = [
     "Role",
@@ -54,6 +54,19 @@ __all__ = [
     "ZERO_TYPE",
     "ZERO_SUM",
     "CRITICAL_REPLICA",
+    "SignedReplica",
+    "SignedCriticalReplica",
+    "SignedZeroSumGroup",
+    "DeadNeuron",
+    "ParkedNeuron",
+    "SIGNED_REPLICA_ODD",
+    "SIGNED_REPLICA_PLAIN",
+    "SIGNED_CRITICAL_REPLICA_ODD",
+    "SIGNED_CRITICAL_REPLICA_PLAIN",
+    "SIGNED_ZERO_SUM_ODD",
+    "SIGNED_ZERO_SUM_PLAIN",
+    "DEAD",
+    "PARKED",
 ]
 
 _ONE = Fraction(1)
@@ -95,12 +108,37 @@ class Role:
     max_size: int | None = None
     #: Sign of the block's incoming vector relative to the pinned teacher vector (signed roles: ``-1``).
     sign: int = 1
+    #: ``None`` (unsigned), ``"odd"`` (each neuron carries a sign :math:`s_j`; sums weigh
+    #: :math:`s_j a_j`) or ``"plain"`` (signs on the incoming vectors only; plain sums :math:`\sum a_j`).
+    signed: str | None = None
+    #: Signs of a free block are identified up to a global flip (its shared vector is free).
+    up_to_flip: bool = False
+    #: Label token of a free singleton role other than the zero-type neuron (``"d"`` dead, ``"p"`` parked).
+    marker: str | None = None
+    #: Whether the block's incoming vector is pinned to 0 (dead and parked neurons).
+    pins_zero: bool = False
 
     def block_species(self) -> Species:
-        r"""The species of one block: a set of neurons of an allowed size."""
+        r"""The species of one block: a set of neurons of an allowed size (with signs for signed roles)."""
+        if self.signed:
+            return SignedSet(self.min_size, self.max_size, up_to_flip=self.up_to_flip)
         if self.min_size == 1 and self.max_size is None:
             return NonEmptySet()
         return SizedSet(self.min_size, self.max_size)
+
+    def weight(self, sign: int) -> int:
+        """The coefficient of :math:`a_j` in the block's sum for a neuron of ``sign`` (odd roles: the sign)."""
+        return sign if self.signed == "odd" else 1
+
+    def token(self, index: int, sign: int = 1) -> str:
+        """The label token of a neuron in block ``index`` with ``sign`` (labels of non-generic classes)."""
+        if self.marker is not None:
+            return self.marker
+        if self.per_teacher:
+            return (("+" if sign > 0 else "-") + str(index)) if self.signed else str(index)
+        if self.max_size == 1:
+            return "0"
+        return f"g{index}" + ("+" if sign > 0 else "-")
 
     def allows_size(self, size: int) -> bool:
         """Whether a block of ``size`` neurons may play this role."""
@@ -113,16 +151,21 @@ class Role:
             return index
         return 0 if self.max_size == 1 else -index
 
-    def pins(self, index: int | None) -> tuple:
-        """``(teacher index or None, sign)``: the teacher vector the block's incoming vector is fixed to."""
-        return (index, self.sign) if self.per_teacher else (None, 1)
+    def pins(self, index: int | None, sign: int = 1) -> tuple:
+        """``(teacher index or None, sign)``: the teacher vector the block's incoming vector is fixed to.
 
-    def neuron_rows(self, j: int, index: int | None, layout: SubspaceLayout) -> list:
+        Dead and parked neurons pin their vector to 0: ``(0, 1)``.
+        """
+        if self.pins_zero:
+            return (0, 1)
+        return (index, self.sign * sign) if self.per_teacher else (None, 1)
+
+    def neuron_rows(self, j: int, index: int | None, layout: SubspaceLayout, sign: int = 1) -> list:
         """Rows ``(pivot column, {column: coefficient}, right-hand side)`` for neuron ``j`` alone."""
         raise NotImplementedError
 
-    def block_rows(self, neurons: list, index: int | None, layout: SubspaceLayout) -> list:
-        """Rows for the whole block (e.g. the sum of its outgoing weights)."""
+    def block_rows(self, neurons: list, index: int | None, layout: SubspaceLayout, signs=None) -> list:
+        """Rows for the whole block (e.g. the sum of its outgoing weights); ``signs[k]`` is neuron ``neurons[k]``'s sign."""
         raise NotImplementedError
 
     def dimension(self, size: int, d: int = 1, d_out: int = 1) -> int:
@@ -139,17 +182,24 @@ class Replica(Role):
     name = "replica"
     per_teacher = True
 
-    def neuron_rows(self, j, index, layout):
+    def neuron_rows(self, j, index, layout, sign=1):
         wv = layout.incoming[index - 1]
-        if self.sign != 1:  # (a product per coordinate would double the cost of enumerating subspaces)
+        if self.sign * sign != 1:  # (a product per coordinate would double the cost of enumerating subspaces)
             wv = [-v for v in wv]
         return [(c, {c: _ONE}, wv[k]) for k, c in enumerate(layout.w_cols[j])]
 
-    def block_rows(self, neurons, index, layout):
+    def block_rows(self, neurons, index, layout, signs=None):
         rhs = layout.outgoing[index - 1]
         first = neurons[0]
+        if signs is None or self.signed != "odd":  # plain sums (the fast, common case)
+            return [
+                (layout.a_cols[first][l], {layout.a_cols[j][l]: _ONE for j in neurons}, rhs[l])
+                for l in range(layout.d_out)
+            ]
+        weights = _weights(self, neurons, signs)
         return [
-            (layout.a_cols[first][l], {layout.a_cols[j][l]: _ONE for j in neurons}, rhs[l])
+            (layout.a_cols[first][l], {layout.a_cols[j][l]: Fraction(c, weights[0]) for j, c in zip(neurons, weights)},
+             rhs[l] / weights[0])
             for l in range(layout.d_out)
         ]
 
@@ -163,10 +213,10 @@ class ZeroTypeNeuron(Role):
     name = "zero-type"
     max_size = 1
 
-    def neuron_rows(self, j, index, layout):
+    def neuron_rows(self, j, index, layout, sign=1):
         return [(c, {c: _ONE}, _ZERO) for c in layout.a_cols[j]]
 
-    def block_rows(self, neurons, index, layout):
+    def block_rows(self, neurons, index, layout, signs=None):
         return []
 
     def dimension(self, size, d=1, d_out=1):
@@ -184,19 +234,23 @@ class ZeroSumGroup(Role):
             raise ArgumentValueError(f"a zero-sum group has 2 <= min_size <= max_size, got {min_size}, {max_size}")
         self.min_size, self.max_size = min_size, max_size
 
-    def neuron_rows(self, j, index, layout):
+    def neuron_rows(self, j, index, layout, sign=1):
         return []
 
-    def block_rows(self, neurons, index, layout):
-        last = neurons[-1]
+    def block_rows(self, neurons, index, layout, signs=None):
+        signs = [1] * len(neurons) if signs is None else list(signs)
+        last, s_last = neurons[-1], signs[-1]
+        # w_j = s_j u and w_last = s_last u, so w_j - s_j s_last w_last = 0
         rows = [
-            (c, {c: _ONE, layout.w_cols[last][k]: _MINUS_ONE}, _ZERO)
-            for j in neurons[:-1]
+            (c, {c: _ONE, layout.w_cols[last][k]: Fraction(-s * s_last)}, _ZERO)
+            for j, s in zip(neurons[:-1], signs[:-1])
             for k, c in enumerate(layout.w_cols[j])
         ]
+        weights = _weights(self, neurons, signs)
         first = neurons[0]
         rows += [
-            (layout.a_cols[first][l], {layout.a_cols[j][l]: _ONE for j in neurons}, _ZERO)
+            (layout.a_cols[first][l], {layout.a_cols[j][l]: Fraction(c, weights[0]) for j, c in zip(neurons, weights)},
+             _ZERO)
             for l in range(layout.d_out)
         ]
         return rows
@@ -214,24 +268,27 @@ class CriticalReplica(Replica):
 
     name = "critical replica"
 
-    def block_rows(self, neurons, index, layout):
+    def block_rows(self, neurons, index, layout, signs=None):
         if layout.d_out == 1:
-            return super().block_rows(neurons, index, layout)
+            return super().block_rows(neurons, index, layout, signs)
         # a_j = lambda_j a*_i, written as a canonical RREF: lz = last non-zero coordinate of a*_i;
         # free: a_{j,lz} for j != first; rows a_{j,l} - (a*_l / a*_lz) a_{j,lz} = 0 (j != first, l != lz),
         # a_{first,l} + sum_{j != first} (a*_l / a*_lz) a_{j,lz} = a*_l.
+        # With sum weights c_j (signs for odd roles): sum c_j lambda_j = 1, so
+        # a_{first,l} + sum_{j != first} (c_j / c_first) ratio_l a_{j,lz} = a*_l / c_first.
         a_star = layout.outgoing[index - 1]
         q = layout.d_out
         lz = max(l for l in range(q) if a_star[l] != 0)
         ratios = [a_star[l] / a_star[lz] for l in range(q)]
+        weights = _weights(self, neurons, signs)
         first, rest = neurons[0], neurons[1:]
         rows = []
         for l in range(q):
             coefs = {layout.a_cols[first][l]: _ONE}
-            for j in rest:
+            for j, c in zip(rest, weights[1:]):
                 if ratios[l] != 0:
-                    coefs[layout.a_cols[j][lz]] = ratios[l]
-            rows.append((layout.a_cols[first][l], coefs, a_star[l]))
+                    coefs[layout.a_cols[j][lz]] = ratios[l] * Fraction(c, weights[0])
+            rows.append((layout.a_cols[first][l], coefs, a_star[l] / weights[0]))
         for j in rest:
             for l in range(q):
                 if l != lz:
@@ -245,6 +302,103 @@ class CriticalReplica(Replica):
         return size - 1
 
 
+def _weights(role: Role, neurons, signs) -> list:
+    signs = [1] * len(neurons) if signs is None else list(signs)
+    return [role.weight(s) for s in signs]
+
+
+class SignedReplica(Replica):
+    r"""Signed replicas of teacher neuron :math:`i` (sign classes): :math:`w_j=s_jw^*_i`.
+
+    ``signed="odd"`` (odd :math:`\sigma`): :math:`\sum_j s_ja_j=a^*_i`; ``signed="plain"`` (even
+    :math:`\sigma`): :math:`\sum_j a_j=a^*_i`.  :math:`2^s` sign patterns for a block of size :math:`s`.
+    """
+
+    name = "signed replica"
+
+    def __init__(self, signed: str = "odd"):
+        if signed not in ("odd", "plain"):
+            raise ArgumentValueError(f"signed must be 'odd' or 'plain', got {signed!r}")
+        self.signed = signed
+
+    def __repr__(self) -> str:
+        return f"SignedReplica({self.signed!r})"
+
+
+class SignedCriticalReplica(CriticalReplica):
+    r"""Signed split of neuron :math:`i` of a width-``r`` critical point: :math:`w_j=s_jw_i`,
+    :math:`a_j=\lambda_ja_i` with :math:`\sum_j s_j\lambda_j=1` (odd) or :math:`\sum_j\lambda_j=1` (plain)."""
+
+    name = "signed critical replica"
+
+    def __init__(self, signed: str = "odd"):
+        if signed not in ("odd", "plain"):
+            raise ArgumentValueError(f"signed must be 'odd' or 'plain', got {signed!r}")
+        self.signed = signed
+
+    def __repr__(self) -> str:
+        return f"SignedCriticalReplica({self.signed!r})"
+
+
+class SignedZeroSumGroup(ZeroSumGroup):
+    r"""A signed zero-sum group (sign classes): :math:`w_j=s_ju` with :math:`u` free, and
+    :math:`\sum_j s_ja_j=0` (odd) or :math:`\sum_j a_j=0` (plain); signs up to a global flip
+    (:math:`2^{s-1}` patterns).  With ``min_size=1`` its singletons are the zero-type neurons."""
+
+    name = "signed zero-sum group"
+    up_to_flip = True
+
+    def __init__(self, signed: str = "odd", min_size: int = 2, max_size: int | None = None):
+        if signed not in ("odd", "plain"):
+            raise ArgumentValueError(f"signed must be 'odd' or 'plain', got {signed!r}")
+        if min_size < 2 or (max_size is not None and max_size < min_size):
+            raise ArgumentValueError(f"a zero-sum group has 2 <= min_size <= max_size, got {min_size}, {max_size}")
+        self.signed, self.min_size, self.max_size = signed, min_size, max_size
+
+    def __repr__(self) -> str:
+        return f"SignedZeroSumGroup({self.signed!r}, min_size={self.min_size}, max_size={self.max_size})"
+
+
+class DeadNeuron(Role):
+    r"""A dead neuron (:math:`\sigma(0)=0`): :math:`w_j=0`, outgoing weight :math:`a_j` free; label token ``d``."""
+
+    name = "dead"
+    max_size = 1
+    marker = "d"
+    pins_zero = True
+
+    def neuron_rows(self, j, index, layout, sign=1):
+        return [(c, {c: _ONE}, _ZERO) for c in layout.w_cols[j]]
+
+    def block_rows(self, neurons, index, layout, signs=None):
+        return []
+
+    def dimension(self, size, d=1, d_out=1):
+        return d_out
+
+
+class ParkedNeuron(Role):
+    r"""A parked neuron of a critical point (:math:`\sigma(0)=0`): :math:`(w_j,a_j)=(0,0)`, a point; token ``p``.
+
+    Critical because :math:`\partial L/\partial a_j=\sigma(0)E[e]=0` and
+    :math:`\partial L/\partial w_j=a_j\sigma'(0)E[ex]=0` at :math:`a_j=0`.
+    """
+
+    name = "parked"
+    max_size = 1
+    marker = "p"
+    pins_zero = True
+
+    def neuron_rows(self, j, index, layout, sign=1):
+        return [(c, {c: _ONE}, _ZERO) for c in (*layout.w_cols[j], *layout.a_cols[j])]
+
+    def block_rows(self, neurons, index, layout, signs=None):
+        return []
+
+    def dimension(self, size, d=1, d_out=1):
+        return 0
+
+
 #: The replicas of teacher neuron i (generic activation, global minima).
 REPLICA = Replica()
 #: A zero-type neuron (a free block of size one).
@@ -253,3 +407,15 @@ ZERO_TYPE = ZeroTypeNeuron()
 ZERO_SUM = ZeroSumGroup()
 #: A split of neuron i of a width-r critical point.
 CRITICAL_REPLICA = CriticalReplica()
+#: Signed replicas, odd and even activations.
+SIGNED_REPLICA_ODD = SignedReplica("odd")
+SIGNED_REPLICA_PLAIN = SignedReplica("plain")
+#: Signed splits of a critical point's neurons, odd and even activations.
+SIGNED_CRITICAL_REPLICA_ODD = SignedCriticalReplica("odd")
+SIGNED_CRITICAL_REPLICA_PLAIN = SignedCriticalReplica("plain")
+#: Signed zero-sum groups (size >= 2), odd and even activations.
+SIGNED_ZERO_SUM_ODD = SignedZeroSumGroup("odd")
+SIGNED_ZERO_SUM_PLAIN = SignedZeroSumGroup("plain")
+#: A dead neuron (w = 0, a free) and a parked neuron ((w, a) = (0, 0)).
+DEAD = DeadNeuron()
+PARKED = ParkedNeuron()

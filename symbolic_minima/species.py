@@ -81,6 +81,7 @@ __all__ = [
     "Set",
     "NonEmptySet",
     "SizedSet",
+    "SignedSet",
     "Product",
     "Union",
     "Power",
@@ -315,6 +316,58 @@ class SizedSet(Species):
     def _tex(self):
         top = r"\infty" if self.high is None else str(self.high)
         return rf"\mathrm{{SET}}_{{[{self.low},{top}]}}"
+
+
+class SignedSet(Species):
+    r"""Sets of size in ``[low, high]`` whose elements each carry a sign :math:`\pm1`.
+
+    ``up_to_flip=True``: sign patterns are identified with their global flip
+    (the first element's sign is ``+1``), :math:`2^{n-1}` structures on
+    ``n`` labels; otherwise :math:`2^n`.  Structures are frozensets of
+    ``(label, sign)`` pairs.
+
+    >>> SignedSet(1).egf(), SignedSet(1, up_to_flip=True).egf()
+    (exp(2*x) - 1, exp(2*x)/2 - 1/2)
+    >>> [SignedSet(2, up_to_flip=True).count(n) for n in range(5)]
+    [0, 0, 2, 4, 8]
+    """
+
+    def __init__(self, low: int = 1, high: int | None = None, up_to_flip: bool = False, name: str | None = None):
+        self.low = check_int(low, "low", minimum=1)
+        self.high = None if high is None else check_int(high, "high", minimum=self.low)
+        self.up_to_flip, self.name = bool(up_to_flip), name
+
+    def _key(self):
+        return (self.low, self.high, self.up_to_flip)
+
+    def egf(self):
+        x = EGF_VARIABLE
+        scale = Rational(1, 2) if self.up_to_flip else Integer(1)
+        if self.high is None:
+            full = exp(2 * x) - sum(((2 * x) ** n / sympy.factorial(n) for n in range(self.low)), Integer(0))
+        else:
+            full = sum(((2 * x) ** n / sympy.factorial(n) for n in range(self.low, self.high + 1)), Integer(0))
+        return sympy.expand(scale * full) if self.up_to_flip else full
+
+    def structures(self, labels):
+        labels = _labels(labels)
+        n = len(labels)
+        if n < self.low or (self.high is not None and n > self.high):
+            return
+        for pattern in range(2 ** (n - 1) if self.up_to_flip else 2**n):
+            signs = [(-1 if pattern >> k & 1 else 1) for k in range(n)]
+            if self.up_to_flip:  # the first label's sign is +1
+                signs = [1] + [(-1 if pattern >> k & 1 else 1) for k in range(n - 1)]
+            yield frozenset(zip(labels, signs))
+
+    def _notation(self):
+        flip = "/flip" if self.up_to_flip else ""
+        return f"SIGNED_SET_{{{self.low}..{'' if self.high is None else self.high}}}{flip}"
+
+    def _tex(self):
+        top = r"\infty" if self.high is None else str(self.high)
+        flip = r"/\pm" if self.up_to_flip else ""
+        return rf"\mathrm{{SET}}^{{\pm{flip}}}_{{[{self.low},{top}]}}"
 
 
 class Product(Species):

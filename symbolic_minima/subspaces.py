@@ -566,6 +566,21 @@ def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
     """
     label = Label(label)
     rows: list = []
+    if label.uses_tokens:  # activation classes: signs and dead/parked markers
+        entries = label.entries()
+        for j, (code, _, marker) in enumerate(entries):
+            if code == 0:
+                role = reading.role_of(0, 1, marker)
+                rows += role.neuron_rows(j, None, layout)
+                rows += role.block_rows([j], None, layout)
+        for code, neurons in label.blocks().items():
+            role = reading.role_of(code, len(neurons))
+            index = code if role.per_teacher else None
+            signs = [entries[j][1] for j in neurons]
+            for j, sign in zip(neurons, signs, strict=True):
+                rows += role.neuron_rows(j, index, layout, sign)
+            rows += role.block_rows(neurons, index, layout, signs)
+        return rows
     zeros = label.zero_type_neurons()
     if zeros:
         role = reading.role_of(0, 1)
