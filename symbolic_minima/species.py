@@ -341,7 +341,10 @@ class SignedSet(Species):
         return (self.low, self.high, self.up_to_flip)
 
     def egf(self):
-        x = EGF_VARIABLE
+        import sympy
+        from sympy import Integer, Rational, exp
+
+        x = _x()
         scale = Rational(1, 2) if self.up_to_flip else Integer(1)
         if self.high is None:
             full = exp(2 * x) - sum(((2 * x) ** n / sympy.factorial(n) for n in range(self.low)), Integer(0))
