@@ -21,15 +21,15 @@ from __future__ import annotations
 
 import json
 
-from ..readings import ZERO_TYPES
+from . import fail
+from ._common import add_format_options, parse_int
+from ._zero_type import add_zero_type_argument, zero_type_help
 
 # The defaults of symbolic_minima.claims, repeated here so that building the parser (for any
 # command) does not import sympy; tests/test_claims.py checks that they agree.
 ACTIVATIONS = ("generic",)
 DEFAULT_BUDGET = 1000
 DEFAULT_SEARCH_EXAMPLES = 100
-from . import fail
-from ._common import add_format_options, parse_int
 
 __all__ = ["register"]
 
@@ -45,8 +45,7 @@ def register(subparsers) -> None:
         "Exit status 0 proved, 1 refuted, 3 undecided, 2 bad input.",
     )
     p.add_argument("claim", help="the claim, e.g. 'T(r, r+1) == factorial(r+1)*(r+2)/2' (quote it)")
-    p.add_argument("--zero-type", default="singletons", metavar="Z",
-                   help=f"reading of T: {' or '.join(ZERO_TYPES)} (default singletons)")
+    add_zero_type_argument(p, metavar="Z", help=f"reading of T: {zero_type_help()}")
     p.add_argument("--activation", default="generic", metavar="A",
                    help=f"activation class ({', '.join(ACTIVATIONS)}; the others arrive with issue 9)")
     p.add_argument("--r", default=None, metavar="R", help="fix r (the claim is then about all m)")
@@ -56,7 +55,8 @@ def register(subparsers) -> None:
     p.add_argument("--budget", default=None, metavar="N",
                    help=f"most exact evaluations of the claim (default {DEFAULT_BUDGET})")
     p.add_argument("--search", default=None, metavar="N",
-                   help=f"hypothesis examples when no theorem applies (default {DEFAULT_SEARCH_EXAMPLES}; 0: grid only)")
+                   help=f"hypothesis examples when no theorem applies (default {DEFAULT_SEARCH_EXAMPLES}; "
+                   "0: grid only)")
     add_format_options(p, json_help="print the verdict as JSON (verdict, method, checked, counterexample, certificate)",
                        latex_help="print the certificate as a LaTeX fragment")
     p.add_argument("--tex", metavar="FILE", help="also write the LaTeX fragment to FILE (for \\input)")
@@ -64,8 +64,6 @@ def register(subparsers) -> None:
 
 
 def _claim(args) -> int:
-    if args.zero_type not in ZERO_TYPES:
-        fail(f"--zero-type must be one of {', '.join(ZERO_TYPES)}; got {args.zero_type[:40]!r}")
     options = {
         "r": parse_int(args.r, "--r", 1, 10_000),
         "h": parse_int(args.h, "--h", 0, 10_000),
