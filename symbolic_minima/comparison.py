@@ -560,9 +560,11 @@ class RegimeVerdict:
 
         Examples
         --------
-        >>> print(regime_verdict("mild", range(2, 6), [0], ["R1"], ["previous"]).summary())
+        >>> v = regime_verdict("mild", range(2, 6), [0], ["R1"], ["previous"])
+        >>> print(v.summary())  # doctest: +NORMALIZE_WHITESPACE
         claim: critical subspaces dominate (ratio > 1) for every r* in 2..5, h = 0: no
-          R1 previous: no: fails at 2 of 4 points (r*=2..3: h=0), e.g. r*=2, h=0 (ratio 0.5); r*=3, h=0 (ratio 1, a tie); holds for every r* in 4..5, h = 0
+          R1 previous: no: fails at 2 of 4 points (r*=2..3: h=0), e.g. r*=2, h=0 (ratio 0.5);
+          r*=3, h=0 (ratio 1, a tie); holds for every r* in 4..5, h = 0
         """
         shown = check_int(shown, "shown", minimum=1, maximum=1000)
         lines = [f"claim: {self.statement()}: {'yes' if self.holds else 'no'}"]
@@ -581,7 +583,7 @@ class RegimeVerdict:
         return "\n".join(lines)
 
     def to_json(self) -> dict:
-        """JSON-ready: ``claim``, ``statement``, ``holds`` and, per reading and comparison, failures and the largest box.
+        """JSON-ready: ``claim``, ``statement``, ``holds``; per reading and comparison, failures and the largest box.
 
         Returns
         -------
@@ -615,7 +617,7 @@ def _grid_text(values, name: str) -> str:
     if len(values) == 1:
         return f"{name} = {values[0]}"
     step = values[1] - values[0]
-    if all(b - a == step for a, b in zip(values, values[1:])):
+    if all(b - a == step for a, b in zip(values, values[1:], strict=False)):
         return f"{name} in {values[0]}..{values[-1]}" + (f" (step {step})" if step != 1 else "")
     return f"{name} in {{{', '.join(map(str, values))}}}"
 

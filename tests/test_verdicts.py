@@ -51,9 +51,9 @@ def test_describe_runs_and_largest_box():
     assert cells <= set(d.points())
     # no all-dominated box of the grid has more points (brute force over all boxes)
     points = set(d.points())
-    best = max(((r1, r2, h1, h2) for r1 in range(2, 16) for r2 in range(r1, 16) for h1 in range(4) for h2 in range(h1, 4)
-                if all((r, h) in points for r in range(r1, r2 + 1) for h in range(h1, h2 + 1))),
-               key=lambda b: (b[1] - b[0] + 1) * (b[3] - b[2] + 1))
+    boxes = ((r1, r2, h1, h2) for r1 in range(2, 16) for r2 in range(r1, 16) for h1 in range(4) for h2 in range(h1, 4))
+    full = [b for b in boxes if all((r, h) in points for r in range(b[0], b[1] + 1) for h in range(b[2], b[3] + 1))]
+    best = max(full, key=lambda b: (b[1] - b[0] + 1) * (b[3] - b[2] + 1))
     assert (best[1] - best[0] + 1) * (best[3] - best[2] + 1) == len(cells)
     assert dominance([2], [0, 1]).describe() == "nowhere" and dominance([10], [0]).describe() == "everywhere"
     assert dominance([2], [0]).largest_box() is None
