@@ -572,38 +572,11 @@ def _section_deep(opts) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def _node_label(node, data) -> str:
-    label = data.get("label", node)
-    if isinstance(label, tuple):
-        return "".join(str(v) if v >= 0 else f"\\bar{{{-v}}}" for v in Label(label))
-    return latex_escape(str(label))
-
-
 def _tikz_graph(graph) -> str:
-    """A TikZ drawing of ``graph`` with the nodes on a circle (no matplotlib needed)."""
-    import math
+    """The figure's TikZ picture: :func:`symbolic_minima.exports.tikz_picture` (also ``graph ... -o FILE.tex``)."""
+    from .exports import tikz_picture
 
-    import networkx as nx
-
-    # nodes around a circle in depth-first order: a cycle is drawn as a cycle, paths stay short
-    nodes = []
-    for component in sorted(nx.connected_components(graph), key=min):
-        nodes += list(nx.dfs_preorder_nodes(graph, min(component)))
-    n = len(nodes)
-    radius = 2.2 + 0.12 * n
-    pos = {node: (radius * math.cos(math.pi / 2 - 2 * math.pi * i / max(n, 1)),
-                  radius * math.sin(math.pi / 2 - 2 * math.pi * i / max(n, 1))) for i, node in enumerate(nodes)}
-    ids = {node: f"n{i}" for i, node in enumerate(nodes)}
-    size = "\\tiny" if n > 12 else "\\scriptsize"
-    lines = ["\\begin{center}", ("\\begin{tikzpicture}[every node/.style={draw, rounded corners, inner sep=1.5pt, "
-                                  f"font={size}, fill=white}}]")]
-    for node in nodes:
-        x, y = pos[node]
-        lines.append(f"\\node ({ids[node]}) at ({x:.3f},{y:.3f}) {{${_node_label(node, graph.nodes[node])}$}};")
-    for u, v in graph.edges:
-        lines.append(f"\\draw[gray] ({ids[u]}) -- ({ids[v]});")
-    lines += ["\\end{tikzpicture}", "\\end{center}"]
-    return "\n".join(line for line in lines if line)
+    return "\\begin{center}\n" + tikz_picture(graph) + "\n\\end{center}"
 
 
 # ----------------------------------------------------------------------------- assembly
