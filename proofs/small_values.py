@@ -24,7 +24,7 @@ import sys
 
 import sympy
 
-from symbolic_minima.proving import Proof, check_options, proof_main
+from symbolic_minima.proving import Proof, check_options, proof_main, tex
 
 from . import _common as C
 
@@ -62,7 +62,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         forms.update(claimed)
     proof = Proof(NAME, CLAIM,
                   r"T_{R1}(r,r) = %s,\ T_{R1}(r,r+1) = %s,\ T_{R1}(1,m) = %s,\ G(r,r) = %s,\ G(r,r+1) = %s"
-                  % tuple(sympy.latex(forms[k]) for k in ("T(r,r)", "T(r,r+1)", "T(1,m)", "G(r,r)", "G(r,r+1)")),
+                  % tuple(tex(forms[k]) for k in ("T(r,r)", "T(r,r+1)", "T(1,m)", "G(r,r)", "G(r,r+1)")),
                   reading=READING)
 
     rec_cases = [(rr, mm) for rr in range(1, max_r + 1) for mm in range(rr, rr + extra_m + 1)
@@ -83,21 +83,21 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     # T(r, r): T(r,r) = (r+1) T(r,r-1) + r T(r-1,r-1), T(r,r-1) = 0
     proof.identity("Induction step for $T_{R1}(r,r)$: $(r+1)\\cdot 0 + r\\,T_{R1}(r-1,r-1)$",
                    r * forms["T(r,r)"].subs(r, r - 1), forms["T(r,r)"],
-                   display=r"r\cdot %s" % sympy.latex(forms["T(r,r)"].subs(r, r - 1)))
+                   display=r"r\cdot %s" % tex(forms["T(r,r)"].subs(r, r - 1)))
     proof.identity("Induction step for $T_{R1}(r,r+1)$: $(r+1)T_{R1}(r,r) + r\\,T_{R1}(r-1,r)$",
                    (r + 1) * forms["T(r,r)"] + r * forms["T(r,r+1)"].subs(r, r - 1), forms["T(r,r+1)"],
-                   display=r"(r+1)\,%s + r\,%s" % (sympy.latex(forms["T(r,r)"]),
-                                                  sympy.latex(forms["T(r,r+1)"].subs(r, r - 1))))
+                   display=r"(r+1)\,%s + r\,%s" % (tex(forms["T(r,r)"]),
+                                                  tex(forms["T(r,r+1)"].subs(r, r - 1))))
     proof.identity("Induction step for $T_{R1}(1,m)$: $2\\,T_{R1}(1,m-1) + T_{R1}(0,m-1)$ with $T_{R1}(0,\\cdot) = 1$",
                    2 * forms["T(1,m)"].subs(m, m - 1) + 1, forms["T(1,m)"],
-                   display=r"2\left(%s\right) + 1" % sympy.latex(forms["T(1,m)"].subs(m, m - 1)))
+                   display=r"2\left(%s\right) + 1" % tex(forms["T(1,m)"].subs(m, m - 1)))
     proof.identity("Induction step for $G(r,r)$: $r\\,G(r,r-1) + r\\,G(r-1,r-1)$ with $G(r,r-1) = 0$",
                    r * forms["G(r,r)"].subs(r, r - 1), forms["G(r,r)"],
-                   display=r"r\cdot %s" % sympy.latex(forms["G(r,r)"].subs(r, r - 1)))
+                   display=r"r\cdot %s" % tex(forms["G(r,r)"].subs(r, r - 1)))
     proof.identity("Induction step for $G(r,r+1)$: $r\\,G(r,r) + r\\,G(r-1,r)$",
                    r * forms["G(r,r)"] + r * forms["G(r,r+1)"].subs(r, r - 1), forms["G(r,r+1)"],
-                   display=r"r\,%s + r\,%s" % (sympy.latex(forms["G(r,r)"]),
-                                                  sympy.latex(forms["G(r,r+1)"].subs(r, r - 1))))
+                   display=r"r\,%s + r\,%s" % (tex(forms["G(r,r)"]),
+                                                  tex(forms["G(r,r+1)"].subs(r, r - 1))))
     bases = {
         "T(r,r) at r = 0": (forms["T(r,r)"].subs(r, 0), C.t_recurrence(0, 0)),
         "T(r,r+1) at r = 0": (forms["T(r,r+1)"].subs(r, 0), C.t_recurrence(0, 1)),

@@ -395,7 +395,7 @@ class Dominance:
             return None
         rs, hs = list(self.r_stars), list(self.hs)
         heights = [0] * len(hs)  # for each h: how many r* in a row, ending at the current one, hold
-        best = (0, 0, None)
+        best: tuple = (0, 0, None)
         for i, r in enumerate(rs):
             heights = [height + 1 if (r, h) in chosen else 0 for height, h in zip(heights, hs, strict=True)]
             for lo in range(len(hs)):  # grids are small (<= MAX_VERDICT_POINTS): a quadratic scan is enough

@@ -875,9 +875,11 @@ def latex_form(expr, stirling_macro: str | None = None) -> str:
     expr : sympy.Expr
         A closed form (from :func:`closed_form`).
     stirling_macro : str, optional
-        A LaTeX macro of two arguments for Stirling numbers of the second
-        kind (e.g. ``"\\stirlingII"``, defined by the caller's preamble);
-        default: :math:`\left\{ {n \atop k} \right\}`, which needs no macro.
+        How Stirling numbers of the second kind print: a LaTeX macro of two
+        arguments (e.g. ``"\\stirlingII"``, defined by the caller's preamble),
+        ``"genfrac"`` (amsmath's ``\genfrac``, no macro and no warning), or
+        the default :math:`\left\{ {n \atop k} \right\}` (no macro; amsmath
+        warns about ``\atop``).
 
     Returns
     -------
@@ -899,9 +901,10 @@ def latex_form(expr, stirling_macro: str | None = None) -> str:
         raise ArgumentTypeError(
             f"expr must be a sympy expression (from closed_form), got {type(expr).__name__} {expr!r}"
         )
-    if stirling_macro is not None and (not isinstance(stirling_macro, str)
-                                       or not stirling_macro.startswith("\\") or not stirling_macro[1:].isalpha()):
-        raise ArgumentValueError(f"stirling_macro must be a LaTeX macro name such as '\\stirlingII', "
+    if stirling_macro not in (None, "genfrac") and (not isinstance(stirling_macro, str)
+                                                   or not stirling_macro.startswith("\\")
+                                                   or not stirling_macro[1:].isalpha()):
+        raise ArgumentValueError(f"stirling_macro must be 'genfrac' or a LaTeX macro name such as '\\stirlingII', "
                                  f"got {stirling_macro!r:.40}")
     if expr.has(sympy.exp) or expr.has(sympy.E):
         return _readable_printer(None, stirling_macro).doprint(expr)
@@ -932,6 +935,20 @@ def _readable_printer(order, stirling_macro):
                 tex += term_tex
             return tex
 
+        def _print_Mul(self, expr):
+            # e^{-1} times a series (Dobinski's formula) reads better than a fraction over e
+            import sympy
+
+            inverse_e = sympy.exp(-1)
+            if inverse_e in expr.args and len(expr.args) > 1:
+                rest = sympy.Mul(*[factor for factor in expr.args if factor != inverse_e])
+                sign = ""
+                if rest.could_extract_minus_sign():
+                    sign, rest = "- ", -rest
+                body = self._print(rest) if isinstance(rest, sympy.Sum) else self.parenthesize(rest, PRECEDENCE["Mul"])
+                return sign + r"e^{-1} " + body
+            return super()._print_Mul(expr)
+
         def _print_FallingFactorial(self, expr, exp=None):
             base, k = expr.args
             tex = r"%s^{\underline{%s}}" % (self.parenthesize(base, PRECEDENCE["Func"]), self._print(k))
@@ -939,7 +956,9 @@ def _readable_printer(order, stirling_macro):
 
         def _stirling_latex(self, n, k, exp=None):
             # called by StirlingS2._latex: its arguments in this printer's term order
-            if stirling_macro is not None:
+            if stirling_macro == "genfrac":
+                tex = r"\genfrac{\{}{\}}{0pt}{}{%s}{%s}" % (self._print(n), self._print(k))
+            elif stirling_macro is not None:
                 tex = r"%s{%s}{%s}" % (stirling_macro, self._print(n), self._print(k))
             else:
                 tex = r"\left\{ {%s \atop %s} \right\}" % (self._print(n), self._print(k))

@@ -292,7 +292,7 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
             if i == 0 and j == 0 and xs:
                 ax.legend(loc="upper right", fontsize=8)
     cbar = fig.colorbar(image, ax=axes, shrink=0.85)
-    cbar.set_ticks(_two_sided_ticks(norm.vmin, norm.vmax))
+    cbar.set_ticks(_two_sided_ticks(float(norm.vmin or 0.0), float(norm.vmax or 0.0)))
     cbar.ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     cbar.set_label(r"$\log_{10}$(critical / global-minimum subspaces)")
     title = ("Symmetry-induced critical vs global-minimum subspaces (exact counts): red = critical "

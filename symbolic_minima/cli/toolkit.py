@@ -50,6 +50,9 @@ def register(subparsers) -> None:
     p.add_argument("--no-deep", action="store_true", help="leave out the deep-network section")
     p.add_argument("--no-heatmap", action="store_true", help="leave out the ratio heatmaps (PNG, needs matplotlib)")
     p.add_argument("--no-compile", action="store_true", help="write report.tex only, do not run pdflatex")
+    p.add_argument("--body-only", action="store_true",
+                   help="write the sections alone (no preamble, title or \\begin{document}) to \\input into a "
+                   "paper; its first lines list the packages it needs; not compiled")
     p.set_defaults(func=_report)
 
     p = subparsers.add_parser("plot", help="figures (PNG, PDF, SVG): ratio heatmaps, connectivity graphs",
@@ -113,6 +116,7 @@ def _write(write_report, args, figure):
         args.output, compile=False if args.no_compile else None, r_max=args.r_max, h_max=args.h_max,
         r_star_max=args.r_star_max, ratio_h_max=args.ratio_h_max, proofs=not args.no_proofs, figure=figure,
         deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=not args.no_heatmap,
+        body_only=args.body_only,
     )
 
 
@@ -120,7 +124,7 @@ def _print_report(files, args) -> int:
     print(files.tex)
     if files.pdf is not None:
         print(files.pdf)
-    elif not args.no_compile:
+    elif not args.no_compile and not args.body_only:
         if files.compile_log.startswith("pdflatex not found"):
             print("symbolic-minima: note: pdflatex not found; wrote the LaTeX source only", file=sys.stderr)
         else:
