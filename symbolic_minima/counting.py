@@ -482,7 +482,7 @@ def groups_power_sum(r, m, backend: str = "auto") -> int:
     else:
         big = int
     total = big(0)
-    for u in range(1, m + 1, 2):  # J = u 2^e: J^m = u^m << (e m)
+    for u in progress(range(1, m + 1, 2), total=(m + 1) // 2, desc=f"T_R2({r}, {m}): powers"):  # J^m = u^m << em
         grouped = big(0)
         J, shift = u, 0
         while J <= m:

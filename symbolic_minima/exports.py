@@ -349,14 +349,17 @@ def draw_png(G, path, layout: str = "spring", seed: int = 0, labels=None, dpi: i
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
+    from .progress import phase
+
     H = string_graph(G)
     n = H.number_of_nodes()
-    if layout == "shell":
-        pos = shell_positions(H)
-    elif layout == "kamada_kawai" and n > 1:
-        pos = nx.kamada_kawai_layout(H)
-    else:
-        pos = nx.spring_layout(H, seed=seed, iterations=200 if n < 500 else 50)
+    with phase(f"layout ({layout}, {n:,} nodes)"):
+        if layout == "shell":
+            pos = shell_positions(H)
+        elif layout == "kamada_kawai" and n > 1:
+            pos = nx.kamada_kawai_layout(H)
+        else:
+            pos = nx.spring_layout(H, seed=seed, iterations=200 if n < 500 else 50)
     show_labels = n <= 40 if labels is None else bool(labels)
     size = 6 if n <= 60 else 9
     fig, ax = plt.subplots(figsize=(size, size))
@@ -378,7 +381,8 @@ def draw_png(G, path, layout: str = "spring", seed: int = 0, labels=None, dpi: i
                           f"{comps} component(s)", size - 0.4, 9), fontsize=9)
     ax.set_axis_off()
     fig.tight_layout()
-    fig.savefig(path, dpi=dpi)
+    with phase("drawing the figure"):
+        fig.savefig(path, dpi=dpi)
     plt.close(fig)
 
 

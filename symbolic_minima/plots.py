@@ -299,7 +299,10 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
              "subspaces dominate (mild), blue = global minima dominate (vast)")
     fig.suptitle(_wrapped(title, fig.get_figwidth() - 0.4, 11), fontsize=11)
     if path is not None:
-        fig.savefig(path, dpi=dpi)
+        from .progress import phase
+
+        with phase("drawing the figure"):
+            fig.savefig(path, dpi=dpi)
     return fig
 
 

@@ -841,7 +841,10 @@ def write_report(directory, compile: bool | None = None, name: str = "report", *
     if options.get("body_only"):
         log = "body only: not compiled (\\input it into a document)"
     elif compile or (compile is None and shutil.which("pdflatex")):
-        pdf, log = compile_latex(tex)
+        from .progress import phase
+
+        with phase("pdflatex"):
+            pdf, log = compile_latex(tex)
     return ReportFiles(tex=tex, pdf=pdf, report=report, compile_log=log)
 
 
