@@ -1,6 +1,6 @@
 r"""G: closed forms of the number of symmetry-induced critical subspaces.
 
-Claim (SPEC §3; independent of the reading of zero-type neurons):
+Claim (mathematical reference, 'Critical subspaces'; independent of the reading of zero-type neurons):
 
 .. math::
 

@@ -1,6 +1,6 @@
 r"""T in the groups reading (R2): the number of maximal affine subspaces of the zero-loss set.
 
-Claim (SPEC §2, reading R2):
+Claim (mathematical reference, 'Global-minimum subspaces', reading R2):
 
 .. math::
 

@@ -1,6 +1,6 @@
 r"""T in the singletons reading (R1): closed forms of the number of global-minimum subspaces.
 
-Claim (SPEC §2, reading R1):
+Claim (mathematical reference, 'Global-minimum subspaces', reading R1):
 
 .. math::
 

@@ -1,4 +1,6 @@
-r"""Mild versus vast overparameterization (SPEC §5): critical subspaces against global-minimum subspaces.
+r"""Mild versus vast overparameterization: critical subspaces against global-minimum subspaces.
+
+(See the mathematical reference, 'Mild versus vast overparameterization'.)
 
 For a minimal width :math:`r^*` and :math:`m=r^*+h`, the number of global-minimum
 subspaces :math:`T(r^*,m)` (in a named reading) is compared with the number

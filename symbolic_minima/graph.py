@@ -1,4 +1,4 @@
-r"""Connectivity graph of the global-minimum subspaces (SPEC §4).
+r"""Connectivity graph of the global-minimum subspaces (mathematical reference, 'Connectivity').
 
 One node per subspace :math:`\Gamma_g` of :math:`\Theta_{r\to m}` (one per
 label ``g`` of a reading, see :mod:`symbolic_minima.readings`), an edge where

@@ -1,4 +1,6 @@
-r"""Exact affine subspaces of parameter space and the enumerators of SPEC §2–3.
+r"""Exact affine subspaces of parameter space and their enumerators.
+
+(See the mathematical reference, 'Global-minimum subspaces' and 'Critical subspaces'.)
 
 :class:`AffineSubspace` is :math:`\{\theta : A\theta = b\}` over an ordered
 list of sympy symbols, stored in canonical reduced row echelon form, so
@@ -690,7 +692,7 @@ def _subspace_gen(reading, teacher, m, name):
 
 
 def global_minimum_subspace(teacher: Teacher, label, zero_type: str | None = None) -> AffineSubspace:
-    r"""The subspace :math:`\Gamma_g` of one label ``g`` (SPEC §2).
+    r"""The subspace :math:`\Gamma_g` of one label ``g`` (mathematical reference, 'Global-minimum subspaces').
 
     ``zero_type`` (any registered global-minimum reading; default: the first
     registered reading with zero-sum groups if the label has some, else R1)
@@ -711,7 +713,9 @@ def global_minimum_subspace(teacher: Teacher, label, zero_type: str | None = Non
 
 
 def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_TYPE):
-    r"""Lazily yield the global-minimum subspaces :math:`\Gamma_g` of width ``m`` (SPEC §2).
+    r"""Lazily yield the global-minimum subspaces :math:`\Gamma_g` of width ``m``.
+
+    (See the mathematical reference, 'Global-minimum subspaces'.)
 
     One per label of
     :func:`~symbolic_minima.labellings.global_minimum_labellings` (same
@@ -733,7 +737,9 @@ def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_
 
 
 def critical_subspace(critical_point: Teacher, label) -> AffineSubspace:
-    r"""The critical subspace :math:`\Gamma^{crit}_g` of one surjection ``g`` (SPEC §3).
+    r"""The critical subspace :math:`\Gamma^{crit}_g` of one surjection ``g``.
+
+    (See the mathematical reference, 'Critical subspaces'.)
 
     Scalar output: :math:`w_j=w_{g(j)}`, :math:`\sum_{g(j)=i}a_j=a_i`.
     Vector output: additionally :math:`a_j\parallel a_{g(j)}`, written as the
@@ -802,7 +808,9 @@ def _critical_vector_generic(layout, label, params, neurons):
 
 
 def critical_subspaces(critical_point: Teacher, m):
-    r"""Lazily yield the symmetry-induced critical subspaces :math:`\Gamma^{crit}_g` (SPEC §3).
+    r"""Lazily yield the symmetry-induced critical subspaces :math:`\Gamma^{crit}_g`.
+
+    (See the mathematical reference, 'Critical subspaces'.)
 
     One per surjection :math:`g:[m]\to[r]` in the order of
     :func:`~symbolic_minima.labellings.critical_labellings`: :math:`G(r,m)`

@@ -1,4 +1,6 @@
-r"""Certificates: exact, symbolic checks of the claims of SPEC §1–3 on enumerated subspaces.
+r"""Certificates: exact, symbolic checks of the claims about enumerated subspaces.
+
+(See the mathematical reference, 'Setting', 'Global-minimum subspaces' and 'Critical subspaces'.)
 
 Each certificate is a :class:`Certificate` with a verdict (``holds``), a
 one-line statement and a LaTeX rendering of the identity it checked:
@@ -19,7 +21,7 @@ one-line statement and a LaTeX rendering of the identity it checked:
   not vanish away from zero loss;
 * :func:`certify_maximality` — no enumerated subspace contains another;
 * :func:`certify_completeness` — random zero-loss points built from the
-  grouped-sum conditions of SPEC §1 lie in some enumerated subspace
+  grouped-sum conditions (mathematical reference, 'Setting') lie in some enumerated subspace
   (:func:`which_subspaces` names them).
 
 >>> from symbolic_minima.network import Teacher
@@ -415,7 +417,9 @@ MAX_DRAWS = 100_000
 
 
 def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rng=None, max_entry: int = 9) -> tuple:
-    r"""A random parameter vector of width ``m`` with :math:`f(\cdot;\theta)=f(\cdot;\theta_r)`, built from SPEC §1.
+    r"""A random parameter vector of width ``m`` with :math:`f(\cdot;\theta)=f(\cdot;\theta_r)`, from the definitions.
+
+    (See the mathematical reference, 'Setting'.)
 
     Built without the enumerators: a random partition of the :math:`m`
     neurons into blocks (one shared incoming vector per block); :math:`r` of

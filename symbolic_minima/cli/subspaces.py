@@ -47,6 +47,9 @@ from ..readings import CRITICAL, DEFAULT_ZERO_TYPE, describe_zero_type, reading_
 from ._common import MAX_DIM, add_format_options, load_teacher, parse_int, teacher_from_options
 from ._zero_type import add_zero_type_argument, zero_type_help
 
+#: How the outputs name the critical subspaces.
+_CRITICAL_WHAT = "critical subspaces (mathematical reference: 'Critical subspaces')"
+
 __all__ = ["register", "MAX_SUBSPACES", "MAX_VERIFY", "load_teacher"]
 
 #: Largest number of subspaces ``subspaces`` prints without ``--limit``.
@@ -61,8 +64,9 @@ def register(subparsers) -> None:
         "subspaces",
         parents=[common],
         help="list the exact global-minimum (or critical) affine subspaces",
-        description="Stream the exact affine subspaces of the global-minimum manifold (SPEC §2) "
-        "or the symmetry-induced critical subspaces (SPEC §3), one per labelling.",
+        description="Stream the exact affine subspaces of the global-minimum manifold "
+        "(mathematical reference, 'Global-minimum subspaces') "
+        "or the symmetry-induced critical subspaces (mathematical reference, 'Critical subspaces'), one per labelling.",
     )
     add_format_options(p, "a JSON array, one object per subspace", "each system as an aligned LaTeX block")
     p.set_defaults(func=_subspaces)
@@ -147,7 +151,7 @@ def _subspaces(args) -> int:
     elif args.latex:
         pass
     else:
-        what = "critical subspaces (SPEC §3)" if args.critical else describe_zero_type(zero_type)
+        what = _CRITICAL_WHAT if args.critical else describe_zero_type(zero_type)
         out.write(f"# {shown} of {total} subspaces; {what}; {'critical point' if args.critical else 'teacher'} "
                   f"{json.dumps(point.to_json(), separators=(',', ':'))}\n")
     count = 0
@@ -182,7 +186,7 @@ def _verify(args) -> int:
     summary = Summary()
     out = sys.stdout
     if not (args.json or args.quiet):
-        what = "critical subspaces (SPEC §3)" if args.critical else describe_zero_type(zero_type)
+        what = _CRITICAL_WHAT if args.critical else describe_zero_type(zero_type)
         out.write(f"# verify r={point.width} m={m} d={point.input_dim} d_out={point.output_dim}: {what}\n")
     certs = verify_all(point, m, family, zero_type, samples=samples, limit=limit, seed=seed)
     if args.numeric:

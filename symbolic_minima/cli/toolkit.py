@@ -18,18 +18,21 @@ default 120), ``.pdf`` or ``.svg`` (vector, for papers).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 
 from ..errors import ArgumentValueError
 from ..readings import DEFAULT_ZERO_TYPE, zero_types
+from ._output import check_binary_allowed, info, is_stdout, write_binary, write_text
 from ._zero_type import add_zero_type_argument
 
 __all__ = ["register"]
 
 _COMPARISONS = ("previous", "sum", "max")
 _FIGURE_HELP = ("output file: .png, .pdf or .svg (the format follows the extension; PDF and SVG are "
-                "vector formats; '-' writes a PNG to standard output when it is not a terminal)")
+                "vector formats); '-': a PNG on standard output, when it is not a terminal")
 
 
 def register(subparsers) -> None:
@@ -38,7 +41,9 @@ def register(subparsers) -> None:
         description="Generate a LaTeX document whose formulas, values, ratios, proofs and figure are all "
         "computed by symbolic_minima; compile it with pdflatex when available.",
     )
-    p.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write report.tex into")
+    p.add_argument("-o", "--output", metavar="DIR", required=True,
+                   help="directory to write report.tex into; '-': print the LaTeX on standard output "
+                   "(no PDF, no heatmap)")
     p.add_argument("--r-max", type=int, default=4, metavar="R", help="tables cover r <= R (default 4)")
     p.add_argument("--h-max", type=int, default=4, metavar="H", help="tables cover m <= r + H (default 4)")
     p.add_argument("--r-star-max", type=int, default=10, metavar="R", help="ratio tables cover 2 <= r* <= R (default 10)")
@@ -102,6 +107,8 @@ def _check_output_directory(path: str) -> None:
 def _report(args) -> int:
     from ..report import write_report
 
+    if is_stdout(args.output):
+        return _report_to_stdout(args)
     _check_output_directory(args.output)
     figure = None if args.no_figure else tuple(args.figure)
     try:
@@ -118,6 +125,23 @@ def _write(write_report, args, figure):
         deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=not args.no_heatmap,
         body_only=args.body_only,
     )
+
+
+def _report_to_stdout(args) -> int:
+    """``report -o -``: the LaTeX on standard output; no files, so no heatmap (a PNG) and no PDF."""
+    from ..report import generate_report
+
+    report = generate_report(
+        r_max=args.r_max, h_max=args.h_max, r_star_max=args.r_star_max, ratio_h_max=args.ratio_h_max,
+        proofs=not args.no_proofs, figure=None if args.no_figure else tuple(args.figure),
+        deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=False, body_only=args.body_only,
+    )
+    write_text(report.latex)
+    if not args.no_heatmap:
+        info("symbolic-minima: note: -o - writes the LaTeX only: the ratio heatmaps (a PNG file) are left out")
+    for problem in report.missing:
+        info(f"symbolic-minima: note: not in this report: {problem}")
+    return 0
 
 
 def _print_report(files, args) -> int:
@@ -146,7 +170,7 @@ def _plot_ratio(args) -> int:
     from ._common import parse_range
 
     _matplotlib_or_fail()
-    _check_output_file(args.output)
+    _check_figure_target(args.output)
     r_stars = parse_range(args.r_star, "--r-star", minimum=2)
     hs = parse_range(args.h, "--h", minimum=0)
     if len(r_stars) * len(hs) > 20_000:
@@ -155,11 +179,11 @@ def _plot_ratio(args) -> int:
         raise ArgumentValueError("plot ratio: r* must be <= 200 and h <= 1000")
     readings = zero_types() if args.zero_type == "both" else (args.zero_type,)
     comparisons = _COMPARISONS if args.comparison == "all" else (args.comparison,)
-    try:
-        plot_ratio(r_stars, hs, path=args.output, zero_types=readings, comparisons=comparisons, dpi=args.dpi)
-    except OSError as exc:
-        raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    print(args.output)
+    with _figure_target(args.output) as path:
+        try:
+            plot_ratio(r_stars, hs, path=path, zero_types=readings, comparisons=comparisons, dpi=args.dpi)
+        except OSError as exc:
+            raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     return 0
 
 
@@ -167,10 +191,32 @@ def _plot_graph(args) -> int:
     from ..plots import plot_graph
 
     _matplotlib_or_fail()
-    _check_output_file(args.output)
-    try:
-        plot_graph(args.r, args.m, path=args.output, zero_type=args.zero_type, dpi=args.dpi)
-    except OSError as exc:
-        raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
-    print(args.output)
+    _check_figure_target(args.output)
+    with _figure_target(args.output) as path:
+        try:
+            plot_graph(args.r, args.m, path=path, zero_type=args.zero_type, dpi=args.dpi)
+        except OSError as exc:
+            raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     return 0
+
+
+def _check_figure_target(output: str) -> None:
+    """Before any work: a writable file, or (``-o -``) standard output that is not a terminal."""
+    if is_stdout(output):
+        check_binary_allowed("a PNG")
+    else:
+        _check_output_file(output)
+
+
+@contextlib.contextmanager
+def _figure_target(output: str):
+    """The path to draw to: ``output`` (printed afterwards), or a temporary PNG copied to standard output."""
+    if not is_stdout(output):
+        yield output
+        print(output)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "figure.png")
+        yield path
+        with open(path, "rb") as fh:
+            write_binary(fh.read(), "a PNG")
