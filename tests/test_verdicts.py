@@ -114,13 +114,12 @@ def test_cli_claim_yes_no_and_exit_status(capsys):
 
 def test_cli_json_only_adds_keys(capsys):
     golden = json.loads((pathlib.Path(__file__).parent / "data" / "cli_golden.json").read_text())
-    old = json.loads(golden["ratio --r-star 3 --h 0:4 --json"]["stdout"])
     status, out, _ = call(capsys, "ratio", "--r-star", "3", "--h", "0:4", "--json")
     new = json.loads(out)
-    assert status == 0 and len(new) == len(old)
-    for before, after in zip(old, new, strict=True):
-        assert {k: after[k] for k in before} == before          # every existing key unchanged
-        assert set(after) - set(before) == {"dominance"}
+    assert status == 0 and new == json.loads(golden["ratio --r-star 3 --h 0:4 --json"]["stdout"])
+    for block in new:  # the keys before issue 12, in their order, then the one added
+        assert list(block) == ["zero_type", "reading", "r_star", "rows", "crossover", "dominance"]
+        assert block["crossover"] == {"previous": 1, "sum": 1, "max": 1}
     status, out, _ = call(capsys, "ratio", "--r-star", "2:5", "--h", "0:1", "--claim", "mild", "--json",
                           "--zero-type", "R2")
     data = json.loads(out)
