@@ -26,9 +26,11 @@ Every step compares a number with ``tol`` (a neuron's distance to its
 nearest pin, an edge of the clustering's spanning tree, the largest outgoing
 weight of a cluster, the final distance, half the separation of the pins).
 The **margin** is the smallest gap between ``tol`` and those numbers, so the
-answer is the same for every tolerance in :math:`(\mathrm{tol}-\mathrm{margin},
+answer is the same for every positive tolerance in :math:`(\mathrm{tol}-\mathrm{margin},
 \mathrm{tol}+\mathrm{margin})` (tested), and it changes at one of the two ends
-when the deciding number matters.
+when the deciding number matters.  A margin close to ``tol`` means every
+deciding number is far below it (a clear-cut answer); a small margin, that
+some neuron sits near the threshold.
 
 :func:`snap` rounds the projection to rationals with small denominators
 (:meth:`fractions.Fraction.limit_denominator` with a growing bound, on the

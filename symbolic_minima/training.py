@@ -7,30 +7,32 @@ the tests against sympy and finite differences:
 
 * :func:`activation_derivatives` — :math:`(\sigma,\sigma',\sigma'')` for every
   activation of the supported activation classes (:data:`TRAINING_ACTIVATIONS`);
-* :func:`loss_gradient_hessian` — for
-  :math:`L(\theta)=\frac1{2N}\sum_n\lVert f(x_n;\theta)-y_n\rVert^2`, with
-  :math:`e_n=f(x_n;\theta)-y_n` and :math:`z_{nj}=w_j\cdot x_n`,
-
-  .. math::
-
-     \frac{\partial L}{\partial a_{j,l}} = \frac1N\sum_n e_{n,l}\,\sigma(z_{nj}),\qquad
-     \frac{\partial L}{\partial w_{j}} = \frac1N\sum_n (e_n\cdot a_j)\,\sigma'(z_{nj})\,x_n,
-
-  and the Hessian :math:`\frac1N J^\top J` (Gauss–Newton) plus the residual
-  term, block-diagonal over neurons:
-  :math:`\frac1N\sum_n (e_n\cdot a_j)\sigma''(z_{nj})x_nx_n^\top` in the
-  :math:`w_jw_j` block and :math:`\frac1N\sum_n e_{n,l}\sigma'(z_{nj})x_{n}`
-  in the :math:`w_ja_{j,l}` block;
+* :func:`loss_gradient_hessian` — the empirical loss
+  :math:`L(\theta)=\frac1{2N}\sum_n\lVert f(x_n;\theta)-y_n\rVert^2`, its
+  gradient and its exact Hessian (formulas below);
 * :func:`train_student` — L-BFGS (``scipy.optimize.minimize``) from a seeded
-  random start, then a second-order polish (trust-region Newton with the
-  exact Hessian, ``trust-exact``), reporting the loss, the gradient norm and
-  the Hessian's smallest eigenvalue;
+  random start, then a second-order polish (trust-region Newton steps with
+  the exact Hessian), reporting the loss, the gradient norm and the
+  Hessian's smallest eigenvalue;
 * :func:`kernel_dimensions` — at a critical point of width :math:`r`, the
   :math:`d\times d_{out}` matrices :math:`M_i=\mathbb E[\sigma'(w_i\cdot x)\,x\,e^\top]`
   and :math:`\dim\ker M_i` (mathematical reference, vector outputs: a split of
   neuron :math:`i` is critical exactly when its copies' outgoing vectors lie
   in :math:`\ker M_i`; the symmetry-induced subspace is the whole critical
   set of the split when :math:`\dim\ker M_i=1`).
+
+With the residuals :math:`e_n=f(x_n;\theta)-y_n` and :math:`z_{nj}=w_j\cdot x_n`,
+
+.. math::
+
+   \frac{\partial L}{\partial a_{j,l}} = \frac1N\sum_n e_{n,l}\,\sigma(z_{nj}),\qquad
+   \frac{\partial L}{\partial w_{j}} = \frac1N\sum_n (e_n\cdot a_j)\,\sigma'(z_{nj})\,x_n,
+
+and the Hessian is the Gauss–Newton term :math:`\frac1N J^\top J` plus a
+residual term, block-diagonal over neurons:
+:math:`\frac1N\sum_n (e_n\cdot a_j)\,\sigma''(z_{nj})\,x_nx_n^\top` in the
+:math:`w_jw_j` block and :math:`\frac1N\sum_n e_{n,l}\,\sigma'(z_{nj})\,x_{n}`
+in the :math:`w_ja_{j,l}` block.
 
 Parameters are flat vectors ordered like
 :attr:`TwoLayerNetwork.parameters <symbolic_minima.network.TwoLayerNetwork.parameters>`
