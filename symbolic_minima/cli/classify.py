@@ -216,7 +216,17 @@ def _teacher_data(teacher, point, activation):
     return X, network_outputs(theta, X, teacher.width, teacher.input_dim, teacher.output_dim, name)
 
 
+def _one_blas_thread() -> None:
+    """Before numpy is first imported: ask its BLAS for one thread (the fallback when threadpoolctl is missing)."""
+    import os
+
+    if "numpy" not in sys.modules:
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, "1")
+
+
 def _experiment(args) -> int:
+    _one_blas_thread()
     from ..experiment import run_experiment
     from ._common import load_teacher
 
