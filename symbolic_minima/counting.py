@@ -722,7 +722,11 @@ def exponential_power_sum(r: int, m: int, a: int = 0, c: int = 1, gamma=Fraction
     for odd, weight in grouped.items():
         if weight:
             total += big(weight) * big(odd) ** m
-    return int(total) // (factorial(n_free) * q**n_free)
+    value, remainder = divmod(int(total), factorial(n_free) * q**n_free)
+    if remainder:
+        raise ArgumentValueError(f"m! [x^m] of e^({a}x) (e^({c}x)-1)^{r} exp({gamma}(e^({c}x)-1)) at m = {m} is not "
+                                 "an integer (no count has this EGF)")
+    return value
 
 
 def _free_counts(shape: ExponentialShape, n: int) -> list:
