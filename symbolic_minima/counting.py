@@ -63,7 +63,9 @@ Each class registers its own readings (R1, R2, critical); every one has an EGF
 * ``"stirling"`` (:math:`\gamma=0`): e.g. odd R1 :math:`2^m\,r!\,S(m+1,r+1)`, even critical
   :math:`2^m\,r!\,S(m,r)`, zero-at-origin R1 :math:`r!\,(S(m+2,r+2)-S(m+1,r+2))`;
 * ``"power_sum"`` (groups, :math:`\gamma\ne0`): :func:`exponential_power_sum`;
-* ``"zero_type_sum"``: the product rule, free neurons times replica blocks.
+* ``"zero_type_sum"``: the product rule, free neurons times replica blocks;
+* ``"recurrence"``: the triangle :math:`T(r,m+1)=(a+rc+\gamma c)T(r,m)+rc\,T(r-1,m)+\gamma c\,T(r+1,m)`
+  from the EGF's derivative (also used by :func:`T_table`, :func:`G_table`).
 
 >>> T(2, 4, activation="odd"), T(2, 4, zero_type="R2", activation="odd"), G(2, 4, activation="odd")
 (800, 896, 464)
@@ -200,7 +202,7 @@ def count_methods(reading, activation=None) -> tuple:
     >>> count_methods("R2")
     ('auto', 'power_sum', 'stirling', 'inclusion_exclusion', 'zero_type_sum', 'recurrence', 'species', 'enumeration')
     >>> count_methods("R1", activation="odd")
-    ('auto', 'stirling', 'inclusion_exclusion', 'zero_type_sum', 'species', 'enumeration')
+    ('auto', 'stirling', 'inclusion_exclusion', 'zero_type_sum', 'recurrence', 'species', 'enumeration')
     """
     reading = get_reading(reading, activation)
     return ("auto",) + tuple(name for name in reading.routes if name not in ALWAYS_AVAILABLE) + ALWAYS_AVAILABLE
@@ -802,6 +804,39 @@ def _class_stirling(shape: ExponentialShape) -> CountRoute | None:
     return None  # pragma: no cover - every registered shape has a form above
 
 
+def _shape_rows(shape: ExponentialShape) -> Callable:
+    r"""The triangle of a shape: :math:`T(r,m+1)=(a+rc+\gamma c)T(r,m)+rc\,T(r-1,m)+\gamma c\,T(r+1,m)`.
+
+    From :math:`F_r=e^{ax}u^re^{\gamma u}`, :math:`u=e^{cx}-1`, :math:`u'=c(u+1)`:
+    :math:`F_r'=(a+rc+\gamma c)F_r+rc\,F_{r-1}+\gamma c\,F_{r+1}`; the row
+    :math:`T(0,m)=F_m` (:func:`_free_counts`) starts it.  (For the generic shapes
+    these are the recurrences of R1, R2 and ``G`` above.)
+    """
+    a, c, gamma = shape.a, shape.c, shape.gamma
+    up = gamma * c
+    if up.denominator != 1:  # pragma: no cover - every registered shape has gamma c in {0, 1}
+        raise ArgumentValueError("the triangle needs gamma * c to be an integer")
+    up = int(up)
+
+    def rows(m_max: int, r_max: int, keep) -> dict:
+        free = _free_counts(shape, m_max)
+        prev = [free[0]]
+        out = {0: prev} if 0 in keep else {}
+        for m in progress(range(1, m_max + 1), total=m_max, desc="T triangle (class)"):
+            top = min(m, r_max + (m_max - m if up else 0))
+            new = [free[m]] + [0] * top
+            for r in range(1, top + 1):
+                same = prev[r] if r < len(prev) else 0
+                above = prev[r + 1] if up and r + 1 < len(prev) else 0
+                new[r] = (a + r * c + up) * same + r * c * prev[r - 1] + up * above
+            if m in keep:
+                out[m] = new[: r_max + 1]
+            prev = new
+        return out
+
+    return rows
+
+
 def _class_auto(shape: ExponentialShape) -> Callable[[str], str]:
     """One Stirling number with python-flint where the shape has one, else the binomial expansion."""
     single = not shape.gamma and ((shape.c == 1 and shape.a <= 1) or (shape.c == 2 and shape.a in (0, 2)))
@@ -835,6 +870,10 @@ def _register_class_routes() -> None:
             routes["inclusion_exclusion"] = (
                 lambda sh: lambda r, m, backend: stepped_power_sum(r, m, sh.a, sh.c))(shape)
         routes["zero_type_sum"] = _class_zero_type_sum(shape)
+        routes["recurrence"] = TriangleRoute(
+            _shape_rows(shape), _square if shape.gamma else _rectangle,
+            f"T(r,m+1) = ({shape.a}+{shape.c}r+{shape.gamma * shape.c})T(r,m) + {shape.c}r T(r-1,m)"
+            + (f" + {shape.gamma * shape.c} T(r+1,m)" if shape.gamma else ""))
         reading.routes.update(routes)
         reading.auto = _class_auto(shape)
 
@@ -866,8 +905,9 @@ def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE, activation=N
     r"""``{(r, m): T(r, m)}`` for all pairs, by the reading's triangle recurrence (Python ints).
 
     Entries with ``m < r`` are ``0`` (no labelling uses all r teacher labels).
-    A reading without a triangle route (those of the activation classes
-    ``activation``) is counted cell by cell.
+    ``activation`` takes the reading of that activation class (its triangle
+    from the EGF, :func:`_shape_rows`).  A reading without a triangle route is
+    counted cell by cell.
 
     >>> T_table(range(1, 3), range(1, 4))
     {(1, 1): 1, (1, 2): 3, (1, 3): 7, (2, 1): 0, (2, 2): 2, (2, 3): 12}
