@@ -308,3 +308,12 @@ def test_integer_class_counts_import_no_sympy():
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip().endswith("False")
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_species_structures_map_one_to_one_onto_the_labels_with_several_groups(cls):
+    """Regression: two free groups of a token reading got the same group number (r = 1, m = 5 has two pairs)."""
+    reading = _reading(cls, "groups")
+    for r, m in ((1, 5), (1, 4), (2, 5)):
+        images = [tuple(reading.structure_to_label(s, m)) for s in reading.species(r).structures(tuple(range(m)))]
+        assert len(images) == len(set(images)) and set(images) == {tuple(g) for g in reading.labellings(r, m)}
