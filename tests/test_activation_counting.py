@@ -317,3 +317,39 @@ def test_species_structures_map_one_to_one_onto_the_labels_with_several_groups(c
     for r, m in ((1, 5), (1, 4), (2, 5)):
         images = [tuple(reading.structure_to_label(s, m)) for s in reading.species(r).structures(tuple(range(m)))]
         assert len(images) == len(set(images)) and set(images) == {tuple(g) for g in reading.labellings(r, m)}
+
+
+# ------------------------------------------------------------------ asymptotics
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_class_asymptotics_tend_to_one(cls):
+    from symbolic_minima.asymptotics import G_asymptotic, T_asymptotic, asymptotic_ratio
+
+    for quantity, zero_type in (("T", "R1"), ("G", None)) + ((("T", "R2"),) if cls == "zero-at-origin" else ()):
+        near = asymptotic_ratio(quantity, 3, 200, zero_type, activation=cls)
+        far = asymptotic_ratio(quantity, 3, 400, zero_type, activation=cls)
+        assert abs(far - 1) < abs(near - 1) or far == 1
+        assert abs(far - 1) < Fraction(1, 10)
+    for quantity, zero_type in (("T", "R1"), ("T", "R2"), ("G", None)):
+        near = asymptotic_ratio(quantity, 200, 202, zero_type, regime="fixed_h", activation=cls)
+        far = asymptotic_ratio(quantity, 800, 802, zero_type, regime="fixed_h", activation=cls)
+        assert abs(far - 1) < abs(near - 1) < Fraction(1, 10)
+    assert T_asymptotic("R1", activation=cls).has(sympy.Symbol("m", integer=True, positive=True))
+    assert G_asymptotic("fixed_h", activation=cls).has(sympy.factorial(r_sym))
+    if cls != "zero-at-origin":
+        with pytest.raises(ArgumentValueError, match="no fixed-r leading term"):
+            T_asymptotic("R2", activation=cls)
+
+
+def test_class_polynomials_are_the_counts():
+    from symbolic_minima.asymptotics import G_polynomial, T_polynomial
+
+    for cls in CLASSES:
+        c = 1 if cls == "zero-at-origin" else 2
+        p = T_polynomial(2, "R2", activation=cls)
+        q = G_polynomial(2, activation=cls)
+        assert sympy.degree(p, r_sym) <= 4 and sympy.degree(q, r_sym) <= 4
+        for n in (1, 5, 9):
+            assert p.subs(r_sym, n) * c**n * factorial(n) == T(n, n + 2, "R2", activation=cls)
+            assert q.subs(r_sym, n) * c**n * factorial(n) == G(n, n + 2, activation=cls)
