@@ -258,10 +258,10 @@ def asymptotic_ratio(quantity, r, m, zero_type=None, regime: str = "fixed_r", ac
     if activation is not None and get_reading("critical", activation).activation_class != "generic":
         if quantity == "G" and zero_type is not None:
             raise ArgumentValueError("zero_type applies to T only; G has no reading")
-        reading = _class_reading(zero_type or DEFAULT_ZERO_TYPE if quantity == "T" else None, activation)
-        cls = reading.activation_class
-        exact = T(r, m, reading.name, activation=cls) if quantity == "T" else G(r, m, activation=cls)
-        lead = (T_asymptotic(reading.name, regime, cls) if quantity == "T" else G_asymptotic(regime, cls))
+        class_reading = _class_reading(zero_type or DEFAULT_ZERO_TYPE if quantity == "T" else None, activation)
+        cls = class_reading.activation_class
+        exact = T(r, m, class_reading.name, activation=cls) if quantity == "T" else G(r, m, activation=cls)
+        lead = (T_asymptotic(class_reading.name, regime, cls) if quantity == "T" else G_asymptotic(regime, cls))
         value = lead.subs({r_sym: r, m_sym: m, h_sym: m - r}, simultaneous=True)
         if isinstance(value, sympy.bell):
             value = bell_numbers(int(value.args[0]))[-1]

@@ -974,14 +974,16 @@ def _g_exp(arg, ctx) -> dict:
             c0 += value
             continue
         ratio = sympy.simplify(term / _X)
-        if not ratio.has(_X) and _rational_of(ratio) is not None:
-            beta += _rational_of(ratio)
+        linear = None if ratio.has(_X) else _rational_of(ratio)
+        if linear is not None:
+            beta += linear
             continue
         coefficient, rest = term.as_independent(_X, as_Add=False)
         rate = sympy.simplify(rest.args[0] / _X) if isinstance(rest, sympy.exp) else None
-        if rate is None or not rate.is_Integer or rate <= 0 or _rational_of(coefficient) is None:
+        scale = _rational_of(coefficient)
+        if rate is None or not rate.is_Integer or rate <= 0 or scale is None:
             raise _OutOfScope(f"the EGF factor exp({arg}) is outside Q[x, e^(bx), Z]")
-        exps.append((int(rate), _rational_of(coefficient)))
+        exps.append((int(rate), scale))
     if not exps:
         if c0:
             raise _OutOfScope(f"exp({arg}) has the irrational constant factor e^({c0})")
@@ -1218,9 +1220,9 @@ def _r_form(expr, ctx: _Context) -> dict:
             return {("S", c, gap): (_W0, _poly(1), _poly(1))}
         ctx.bounds.append(1 - c)
         num, den = _rising(c)
-        b = ctx.count_base(name)  # T(r + c, ...) = b^(r + c) (r + c)! P(r): b^c in the numerator (denominator)
-        num, den = (num * b**c, den) if c >= 0 else (num, den * b ** (-c))
-        return {(name, c, gap): ((1, Fraction(b)), num, den)}
+        c_base = ctx.count_base(name)  # T(r + c, ...) = c_base^(r + c) (r + c)! P(r): c_base^c above/below
+        num, den = (num * c_base**c, den) if c >= 0 else (num, den * c_base ** (-c))
+        return {(name, c, gap): ((1, Fraction(c_base)), num, den)}
     if expr.func is sympy.factorial:
         k, c = _r_linear(expr.args[0], "factorial", ctx)
         if k != 1:

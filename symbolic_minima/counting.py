@@ -813,10 +813,9 @@ def _shape_rows(shape: ExponentialShape) -> Callable:
     these are the recurrences of R1, R2 and ``G`` above.)
     """
     a, c, gamma = shape.a, shape.c, shape.gamma
-    up = gamma * c
-    if up.denominator != 1:  # pragma: no cover - every registered shape has gamma c in {0, 1}
+    if (gamma * c).denominator != 1:  # pragma: no cover - every registered shape has gamma c in {0, 1}
         raise ArgumentValueError("the triangle needs gamma * c to be an integer")
-    up = int(up)
+    up = int(gamma * c)
 
     def rows(m_max: int, r_max: int, keep) -> dict:
         free = _free_counts(shape, m_max)

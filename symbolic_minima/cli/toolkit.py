@@ -157,8 +157,11 @@ def _plot_ratio(args) -> int:
     readings = zero_types() if args.zero_type == "both" else (args.zero_type,)
     comparisons = _COMPARISONS if args.comparison == "all" else (args.comparison,)
     try:
-        options = {} if activation is None else {"activation": activation}
-        plot_ratio(r_stars, hs, path=args.output, zero_types=readings, comparisons=comparisons, **options)
+        if activation is None:
+            plot_ratio(r_stars, hs, path=args.output, zero_types=readings, comparisons=comparisons)
+        else:
+            plot_ratio(r_stars, hs, path=args.output, zero_types=readings, comparisons=comparisons,
+                       activation=activation)
     except OSError as exc:
         raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(args.output)
