@@ -31,6 +31,14 @@ so, empirically, "previous" crosses near :math:`h\approx r^*/4` and "sum" near
 [(0, Fraction(1, 1)), (1, Fraction(7, 30)), (2, Fraction(1, 13)), (3, Fraction(31, 1050))]
 >>> crossover(10, "previous"), crossover(10, "sum", zero_type="R2")
 (2, 3)
+
+Every function takes ``activation`` (a class or activation name, see
+:mod:`symbolic_minima.activation_classes`; ``None``: generic): both counts are
+then those of the class, :math:`G` its critical subspaces (e.g. odd:
+signed replicas and parked neurons) and :math:`T` its global minima.
+
+>>> compare(3, [1], activation="tanh")[0].previous
+Fraction(29, 60)
 """
 
 from __future__ import annotations
@@ -42,7 +50,7 @@ from fractions import Fraction
 
 from .counting import G_table, T_table
 from .errors import MAX_WIDTH, ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
-from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, get_reading
+from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, get_reading
 
 __all__ = ["COMPARISONS", "ComparisonRow", "compare", "crossover", "crossovers", "format_ratio"]
 
@@ -64,12 +72,15 @@ class ComparisonRow:
     sum: Fraction
     max: Fraction
     argmax: int  # the r < r* attaining the max
+    activation_class: str = GENERIC
 
     def ratio(self, comparison: str) -> Fraction:
         return getattr(self, check_choice(comparison, "comparison", COMPARISONS))
 
     def _latex(self, printer=None) -> str:
-        t = r"T_{\mathrm{%s}}(%d, %d)" % (self.reading, self.r_star, self.m)
+        cls = "" if self.activation_class == GENERIC else r"^{\mathrm{%s}}" % self.activation_class
+        t = r"T_{\mathrm{%s}}%s(%d, %d)" % (self.reading, cls, self.r_star, self.m)
+        g = "G" + cls
 
         def rel(value: Fraction) -> str:
             if value.denominator == 1:
@@ -81,9 +92,10 @@ class ComparisonRow:
 
         rs = self.r_star
         return (
-            r"\frac{G(%d, %d)}{%s} %s,\quad \frac{\sum_{r<%d} G(r, %d)}{%s} %s,\quad "
-            r"\frac{\max_{r<%d} G(r, %d)}{%s} %s"
-            % (rs - 1, self.m, t, rel(self.previous), rs, self.m, t, rel(self.sum), rs, self.m, t, rel(self.max))
+            r"\frac{%s(%d, %d)}{%s} %s,\quad \frac{\sum_{r<%d} %s(r, %d)}{%s} %s,\quad "
+            r"\frac{\max_{r<%d} %s(r, %d)}{%s} %s"
+            % (g, rs - 1, self.m, t, rel(self.previous), rs, g, self.m, t, rel(self.sum), rs, g, self.m, t,
+               rel(self.max))
         )
 
     def _repr_latex_(self) -> str:
@@ -104,6 +116,8 @@ class ComparisonRow:
             out[name] = f"{value.numerator}/{value.denominator}"
             out[name + "_approx"] = format_ratio(value)
         out["argmax"] = self.argmax
+        if self.activation_class != GENERIC:
+            out["activation_class"] = self.activation_class
         return out
 
 
@@ -143,19 +157,19 @@ def _check_h_values(r_star, h_values) -> list:
     return hs
 
 
-def compare(r_star, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> list:
-    r"""Rows of exact ratios for :math:`m=r^*+h`, ``h`` in ``h_values``, reading ``zero_type``.
+def compare(r_star, h_values, zero_type: str = DEFAULT_ZERO_TYPE, activation=None) -> list:
+    r"""Rows of exact ratios for :math:`m=r^*+h`, ``h`` in ``h_values``, reading ``zero_type`` (class ``activation``).
 
     >>> row = compare(10, [0])[0]
     >>> row.previous, row.reading, row.argmax
     (Fraction(9, 2), 'R1', 8)
     """
     r_star = _check_r_star(r_star)
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     hs = _check_h_values(r_star, h_values)
     ms = [r_star + h for h in hs]
-    t = T_table([r_star], ms, zero_type=reading.name)
-    g = G_table(range(1, r_star), ms)
+    t = T_table([r_star], ms, zero_type=reading.name, activation=reading.activation_class)
+    g = G_table(range(1, r_star), ms, activation=reading.activation_class)
     rows = []
     for h, m in zip(hs, ms, strict=True):
         total = t[(r_star, m)]
@@ -173,12 +187,14 @@ def compare(r_star, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> list:
                 sum=Fraction(sum(values), total),
                 max=Fraction(values[best], total),
                 argmax=best + 1,
+                activation_class=reading.activation_class,
             )
         )
     return rows
 
 
-def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZERO_TYPE, h_max=None):
+def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZERO_TYPE, h_max=None,
+              activation=None):
     r"""Smallest ``h`` in ``[0, h_max]`` where the ``comparison`` ratio is below 1, or ``None``.
 
     ``h_max`` defaults to ``10 * r_star + 20``.  (The tests check that the
@@ -190,7 +206,8 @@ def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZER
     """
     r_star = _check_r_star(r_star)
     comparison = check_choice(comparison, "comparison", COMPARISONS)
-    zero_type = get_reading(zero_type, family=GLOBAL_MINIMUM).name
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
+    zero_type, activation = reading.name, reading.activation_class
     if h_max is None:
         h_max = min(10 * r_star + 20, MAX_WIDTH - r_star)
     h_max = check_int(h_max, "h_max", minimum=0, maximum=MAX_WIDTH - r_star)
@@ -198,17 +215,19 @@ def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZER
     start, block = 0, max(8, r_star)
     while start <= h_max:
         stop = min(h_max, start + block - 1)
-        for row in compare(r_star, range(start, stop + 1), zero_type):
+        for row in compare(r_star, range(start, stop + 1), zero_type, activation):
             if row.ratio(comparison) < 1:
                 return row.h
         start, block = stop + 1, 2 * block
     return None
 
 
-def crossovers(r_star, zero_type: str = DEFAULT_ZERO_TYPE, h_max=None) -> dict:
+def crossovers(r_star, zero_type: str = DEFAULT_ZERO_TYPE, h_max=None, activation=None) -> dict:
     """``{comparison: crossover h}`` for all three comparisons.
 
     >>> crossovers(10)
     {'previous': 2, 'sum': 4, 'max': 2}
+    >>> crossovers(10, activation="odd")
+    {'previous': 3, 'sum': 4, 'max': 3}
     """
-    return {name: crossover(r_star, name, zero_type, h_max) for name in COMPARISONS}
+    return {name: crossover(r_star, name, zero_type, h_max, activation) for name in COMPARISONS}

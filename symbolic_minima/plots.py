@@ -86,8 +86,11 @@ def ratio_grid(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comp
     return ratio_grids(r_star_values, h_values, zero_type)[comparison]
 
 
-def ratio_grids(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
-    """``{comparison: {(r_star, h): Fraction}}`` for all three comparisons at once (one pass of the counts)."""
+def ratio_grids(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, activation=None) -> dict:
+    """``{comparison: {(r_star, h): Fraction}}`` for all three comparisons at once (one pass of the counts).
+
+    ``activation``: the activation class of both counts (``None``: generic).
+    """
     zero_type = check_zero_type(zero_type)
     r_star_values = [check_int(r, "r_star", minimum=2, maximum=1000) for r in r_star_values]
     h_values = [check_int(h, "h", minimum=0, maximum=10_000) for h in h_values]
@@ -96,21 +99,24 @@ def ratio_grids(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> 
     comp = _comparison_module()
     grids: dict[str, dict] = {name: {} for name in COMPARISONS}
     for r_star in progress(r_star_values, total=len(r_star_values), desc=f"ratios {reading_name(zero_type)}"):
-        for row in comp.compare(r_star, h_values, zero_type=zero_type):
+        rows = (comp.compare(r_star, h_values, zero_type=zero_type) if activation is None
+                else comp.compare(r_star, h_values, zero_type=zero_type, activation=activation))
+        for row in rows:
             for name in COMPARISONS:
                 grids[name][(r_star, _row_h(row))] = _row_ratio(row, name)
     return grids
 
 
 def crossover_curve(r_star_values, zero_type: str = DEFAULT_ZERO_TYPE, comparison: str = "previous",
-                    h_max: int = 1000) -> dict:
+                    h_max: int = 1000, activation=None) -> dict:
     """``{r_star: h}``: the smallest ``h`` where the ratio drops below 1 (``None`` if not by ``h_max``)."""
     zero_type = check_zero_type(zero_type)
     comparison = check_choice(comparison, "comparison", COMPARISONS)
     comp = _comparison_module()
     curve = {}
     for r_star in r_star_values:
-        value = comp.crossover(r_star, comparison, zero_type=zero_type, h_max=h_max)
+        value = (comp.crossover(r_star, comparison, zero_type=zero_type, h_max=h_max) if activation is None
+                 else comp.crossover(r_star, comparison, zero_type=zero_type, h_max=h_max, activation=activation))
         if value is not None and not isinstance(value, int):
             value = getattr(value, "h", value)
         curve[r_star] = value
@@ -143,7 +149,7 @@ def _pyplot():
 
 
 def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=COMPARISONS,
-               dpi: int = 120):
+               dpi: int = 120, activation=None):
     r"""Heatmaps of :math:`\log_{10}(\text{critical}/T)` over :math:`(h, r^*)` with the crossover curve.
 
     One panel per ``(zero_type, comparison)``: rows are readings (default:
@@ -152,7 +158,8 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
     Red cells: critical subspaces dominate (mild regime); blue:
     global minima dominate (vast regime).  The black line is the crossover
     :func:`crossover_curve`.  Saves a PNG to ``path`` if given; returns the
-    matplotlib ``Figure``.
+    matplotlib ``Figure``.  ``activation``: the activation class of the counts
+    (``None``: generic; a class names itself in the panel titles).
     """
     plt = _pyplot()
     from matplotlib.colors import TwoSlopeNorm
@@ -167,7 +174,7 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
     panels, curves = {}, {}
     contiguous = h_values == list(range(h_values[0], h_values[-1] + 1)) and h_values[0] == 0
     for z in readings:
-        grids = ratio_grids(r_star_values, h_values, z)
+        grids = ratio_grids(r_star_values, h_values, z, activation=activation)
         for c in comparisons:
             grid = grids[c]
             panels[(z, c)] = [[log10_fraction(grid[(r, h)]) for h in h_values] for r in r_star_values]
@@ -179,7 +186,7 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
                 curve[r] = below[0] if below else None
             missing = [r for r in r_star_values if curve[r] is None]
             if missing:
-                curve.update(crossover_curve(missing, z, c, h_max=max(h_values[-1] * 4, 200)))
+                curve.update(crossover_curve(missing, z, c, h_max=max(h_values[-1] * 4, 200), activation=activation))
             curves[(z, c)] = curve
     values = [v for rows in panels.values() for row in rows for v in row]
     # both sides of 0 saturate: critical-dominated cells are rarely more than a few decades above 1
@@ -212,7 +219,8 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
             ax.set_xlim(h_values[0] - dh / 2, h_values[-1] + dh / 2)
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.set_title(f"${_COMPARISON_TEX[c]}\\,/\\,T_{{{reading_name(z)}}}$  ({c}, {reading_name(z)})",
+            cls = "" if activation is None else f", {activation}"
+            ax.set_title(f"${_COMPARISON_TEX[c]}\\,/\\,T_{{{reading_name(z)}}}$  ({c}, {reading_name(z)}{cls})",
                          fontsize=10)
             if i == nrows - 1:
                 ax.set_xlabel("$h = m - r^*$")

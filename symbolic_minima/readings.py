@@ -250,13 +250,15 @@ class Reading:
             for j in free:
                 label[j] = self.free_roles[0].token(0)
         elif free is not None:
+            number = 0  # each group its own number (canonical() renumbers them by first neuron)
             for block in free:
                 role, members = self._free_block(block)
                 if len(members) == 1 and role.max_size == 1:
                     label[members[0][0]] = role.token(0)
                 else:
+                    number += 1
                     for j, sign in members:
-                        label[j] = role.token(1, sign)
+                        label[j] = role.token(number, sign)
         return Label(label).canonical() if any(v is not None for v in label) else Label(label)
 
     def _free_block(self, structure) -> tuple:

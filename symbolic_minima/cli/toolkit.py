@@ -11,6 +11,10 @@ r"""Command-line toolkit: ``report`` (a LaTeX document) and ``plot`` (PNG figure
     each comparison and reading, with the crossover curve.
 ``symbolic-minima plot graph 2 3 -o g.png``
     the connectivity graph of the global-minimum subspaces for ``r=2, m=3``.
+
+``report`` and ``plot ratio`` take ``--activation NAME`` (a class name such as
+``odd`` or an activation name such as ``tanh``): the counts, ratios and proofs
+are then those of the activation class.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import sys
 
 from ..errors import ArgumentValueError
 from ..readings import DEFAULT_ZERO_TYPE, zero_types
+from ._activation import add_activation_argument, class_name
 from ._zero_type import add_zero_type_argument
 
 __all__ = ["register"]
@@ -45,6 +50,8 @@ def register(subparsers) -> None:
     p.add_argument("--no-deep", action="store_true", help="leave out the deep-network section")
     p.add_argument("--no-heatmap", action="store_true", help="leave out the ratio heatmaps (PNG, needs matplotlib)")
     p.add_argument("--no-compile", action="store_true", help="write report.tex only, do not run pdflatex")
+    add_activation_argument(p, help="report on this activation class (class or activation name; default generic): "
+                                    "its formulas, tables, ratios and proofs")
     p.set_defaults(func=_report)
 
     p = subparsers.add_parser("plot", help="PNG figures: ratio heatmaps, connectivity graphs",
@@ -59,6 +66,7 @@ def register(subparsers) -> None:
     q.add_argument("--comparison", choices=(*_COMPARISONS, "all"), default="all",
                    help="critical count compared with T (default all three)")
     q.add_argument("-o", "--output", metavar="PNG", required=True, help="output file")
+    add_activation_argument(q)
     q.set_defaults(func=_plot_ratio)
     q = sub.add_parser("graph", help="connectivity graph of the global-minimum subspaces")
     q.add_argument("r", type=int, help="teacher width r")
@@ -90,6 +98,7 @@ def _check_output_directory(path: str) -> None:
 def _report(args) -> int:
     from ..report import write_report
 
+    class_name(args.activation)  # a refused activation fails here, before any output
     _check_output_directory(args.output)
     figure = None if args.no_figure else tuple(args.figure)
     try:
@@ -100,10 +109,14 @@ def _report(args) -> int:
 
 
 def _write(write_report, args, figure):
+    options = {}
+    activation = class_name(args.activation)
+    if activation is not None:
+        options["activation"] = activation
     return write_report(
         args.output, compile=False if args.no_compile else None, r_max=args.r_max, h_max=args.h_max,
         r_star_max=args.r_star_max, ratio_h_max=args.ratio_h_max, proofs=not args.no_proofs, figure=figure,
-        deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=not args.no_heatmap,
+        deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=not args.no_heatmap, **options,
     )
 
 
@@ -132,6 +145,7 @@ def _plot_ratio(args) -> int:
     from ..plots import plot_ratio
     from ._common import parse_range
 
+    activation = class_name(args.activation)
     _matplotlib_or_fail()
     _check_output_file(args.output)
     r_stars = parse_range(args.r_star, "--r-star", minimum=2)
@@ -143,7 +157,11 @@ def _plot_ratio(args) -> int:
     readings = zero_types() if args.zero_type == "both" else (args.zero_type,)
     comparisons = _COMPARISONS if args.comparison == "all" else (args.comparison,)
     try:
-        plot_ratio(r_stars, hs, path=args.output, zero_types=readings, comparisons=comparisons)
+        if activation is None:
+            plot_ratio(r_stars, hs, path=args.output, zero_types=readings, comparisons=comparisons)
+        else:
+            plot_ratio(r_stars, hs, path=args.output, zero_types=readings, comparisons=comparisons,
+                       activation=activation)
     except OSError as exc:
         raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     print(args.output)
