@@ -645,7 +645,7 @@ def token_singleton_neighbours(reading) -> NeighbourGenerator:
     def generate(g, r):
         g = Label(g)
         choices = []
-        for code, neurons in g.blocks().items():
+        for neurons in g.blocks().values():
             options = []
             for mask in range(1, 1 << len(neurons)):
                 if zero is None and mask != (1 << len(neurons)) - 1:
@@ -690,7 +690,7 @@ def token_groups_neighbours(reading) -> NeighbourGenerator:
         gp = _token_pinned(g, reading)
         replica = _replica_tokens(reading, r)
         options = []
-        for v, (code, _, marker) in zip(g, g.entries()):
+        for v, (code, _, marker) in zip(g, g.entries(), strict=True):
             if code > 0:
                 options.append((v, None))
             elif marker is not None:
@@ -836,17 +836,17 @@ def check_class_teacher(teacher, activation=None) -> None:
 
     >>> from symbolic_minima.network import Teacher
     >>> check_class_teacher(Teacher([1, -1], [1, 1]), "generic")
-    >>> check_class_teacher(Teacher([1, -1], [1, 1]), "tanh")
+    >>> check_class_teacher(Teacher([1, -1], [1, 1]), "tanh")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 are opposite: the odd class needs w*_i != -w*_k (irreducible up to sign flips)
+    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 are opposite: ...
     """
     if activation is None or activation_class(activation).signs is None:
         return
     vectors = [tuple(w) for w in teacher.incoming]
     for i, u in enumerate(vectors):
         for k in range(i + 1, len(vectors)):
-            if all(x == -y for x, y in zip(u, vectors[k])):
+            if all(x == -y for x, y in zip(u, vectors[k], strict=True)):
                 raise ArgumentValueError(
                     f"teacher incoming vectors w_{i + 1} and w_{k + 1} are opposite: the "
                     f"{activation_class(activation).name} class needs w*_i != -w*_k (irreducible up to sign flips)"
@@ -1150,7 +1150,7 @@ def one_extra_neuron_facts(G) -> dict:
             dead.append(G.degree(node))
         else:
             other += 1
-    out = {
+    out: dict = {
         "zero_type": {"count": len(zero), "degrees": sorted(set(zero))},
         "replicated_pair": {"count": len(pair), "degrees": sorted(set(pair))},
     }
@@ -1195,7 +1195,7 @@ def predicted_one_extra_neuron_facts(r, activation=None) -> dict:
     dead = cls.zero_at_origin
     zero_count = f * 2 ** r if signed else f
     zero_degree = (2 * r if signed else r) + (1 if dead else 0)
-    out = {
+    out: dict = {
         "zero_type": {"count": zero_count, "degrees": [zero_degree]},
         "replicated_pair": {"count": f * r * 2 ** r if signed else f * r // 2, "degrees": [2]},
     }

@@ -44,8 +44,10 @@ rewritten as :math:`-\sigma(z)` (odd) or :math:`\sigma(z)` (even), and
 every activation of the class, so a difference that then expands to 0
 proves :math:`f(\cdot;	heta(t))=f(\cdot;	heta^*)` for all of them.  Default
 points: a signed replica :math:`w_j=s_jw^*_i` takes :math:`a_j=c_ja^*_i/|S_i|`
-(:math:`c_j=s_j` odd, 1 otherwise), a group member :math:`w_j=s_ju`, dead
-and parked neurons :math:`(0,0)`.  With one extra neuron the sign-flipped
+(:math:`c_j=s_j` odd, 1 otherwise), a group member :math:`w_j=s_ju`, the
+:math:`k`-th dead neuron :math:`(0, 2^k)` (no signed sum of distinct powers of
+two vanishes, so the point lies in no zero-type subspace or zero-sum group),
+a parked neuron :math:`(0,0)`.  With one extra neuron the sign-flipped
 teachers are joined: in the odd class (``tanh``) the path from
 :math:`(+1, 0)` to :math:`(-1, 0)` has 5 segments, through the subspaces
 :math:`(+1,+1)`, :math:`(0,+1)`, :math:`(-1,+1)`.
@@ -67,9 +69,9 @@ from fractions import Fraction
 
 import sympy
 
+from .activation_classes import activation_class
 from .errors import ArgumentTypeError, ArgumentValueError, check_width
 from .exact import to_fraction, to_sympy
-from .activation_classes import activation_class
 from .graph import check_class_teacher, format_label, shortest_label_path
 from .labels import Label
 from .linalg import solve
@@ -265,7 +267,7 @@ def certify_segment(function_of, target, parameters, a, b, activation=None) -> b
     value = function_of(point)
     entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
     targets = list(target) if isinstance(target, sympy.MatrixBase) else [target]
-    for e, f in zip(entries, targets):
+    for e, f in zip(entries, targets, strict=True):
         diff = class_normal_form(sympy.expand(e - f), activation)
         if diff != 0 and sympy.simplify(diff) != 0:
             return False
@@ -346,7 +348,7 @@ def representative_point(teacher, label, activation=None) -> tuple:
     >>> [str(x) for x in representative_point(Teacher([1, 2], [1, 2]), (1, 2, 2, 0))]
     ['1', '2', '2', '3', '1', '1', '1', '0']
     >>> [str(x) for x in representative_point(Teacher([1], [1]), ("+1", "-1", "d"), "tanh")]
-    ['1', '-1', '0', '1/2', '-1/2', '0']
+    ['1', '-1', '0', '1/2', '-1/2', '1']
     """
     label = Label(label)
     m, d, q = len(label), teacher.input_dim, teacher.output_dim
@@ -355,9 +357,13 @@ def representative_point(teacher, label, activation=None) -> tuple:
     a = [[Fraction(0)] * q for _ in range(m)]
     if label.uses_tokens:
         odd = activation is not None and activation_class(activation).signs == "odd"
+        dead = 0
         for j, (code, sign, marker) in enumerate(label.entries()):
-            if marker is not None:  # dead or parked: (0, 0)
+            if marker is not None:  # dead: (0, 2^k), the k-th dead neuron; parked: (0, 0)
                 w[j] = [Fraction(0)] * d
+                if marker == "d":
+                    a[j] = [Fraction(2 ** dead)] * q
+                    dead += 1
             elif code < 0:  # member of a free group: w_j = s_j u, a_j = 0
                 w[j] = [sign * c] * d
         for code, neurons in label.blocks().items():

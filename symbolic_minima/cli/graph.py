@@ -234,15 +234,13 @@ def _graph(args) -> int:
                 from ..readings import CRITICAL_READING, get_reading
 
                 size = count_subspaces(get_reading(CRITICAL_READING.name, activation, family=CRITICAL), r, m)
-            if args.method == "exact" and size > MAX_EXACT_NODES:
-                raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
+            _check_exact_size(args.method, size)
             G = critical_graph(teacher, m, method=args.method, activation=activation)
         else:
             from ..graph import _count_guard
 
             size = _count_guard(r, m, args.zero_type, 10**12, activation=activation)
-            if args.method == "exact" and size > MAX_EXACT_NODES:
-                raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
+            _check_exact_size(args.method, size)
             G = connectivity_graph(teacher, m, zero_type=args.zero_type, method=args.method, activation=activation)
         summary = graph_summary(G)
         if not args.critical and m == r + 1:
@@ -286,11 +284,17 @@ def _print_summary(s) -> None:
               f"{f['replicated_pair']['degrees']} (derived {p['replicated_pair']['count']}, "
               f"{p['replicated_pair']['degrees']})")
         if "dead_neuron" in f:
-            print(f"  one dead neuron:          {f['dead_neuron']['count']} nodes, degrees {f['dead_neuron']['degrees']} "
-                  f"(derived {p['dead_neuron']['count']}, {p['dead_neuron']['degrees']})")
+            dead, derived = f["dead_neuron"], p["dead_neuron"]
+            print(f"  one dead neuron:          {dead['count']} nodes, degrees {dead['degrees']} "
+                  f"(derived {derived['count']}, {derived['degrees']})")
         print(f"  diameter derived:         {p['diameter']} = {_diameter_formula(s.get('activation_class'))}")
     if "output" in s:
         print(f"  wrote {s['output']} ({s['format']})")
+
+
+def _check_exact_size(method, size) -> None:
+    if method == "exact" and size > MAX_EXACT_NODES:
+        raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
 
 
 def _diameter_formula(cls) -> str:
