@@ -90,9 +90,11 @@ not distinguish odd from plain sums, and a component forced to 0 by a sign
 contradiction is always allowed (every free role admits :math:`u=0`).  The
 tests check it against :meth:`AffineSubspace.intersection` on every pair, for
 every class, both readings and the critical family, :math:`r\le2`,
-:math:`m\le r+2` and :math:`r=3,m=4`, :math:`d=1,2` (scripts/check_class_intersections.py
-runs the same over every pair; the tests cover every pair up to
-neuron permutations).  Critical subspaces of every class are pairwise
+:math:`m\le r+2` and :math:`r=3,m=4`, :math:`d=1,2`: literally every pair
+for :math:`m\le r+1` and :math:`r=1,m=3`, every pair up to neuron
+permutations and sign flips (symmetries of the exact subspaces, tested) for
+the larger cases, and literally every pair of those too with
+``SYMBOLIC_MINIMA_EXHAUSTIVE=1``.  Critical subspaces of every class are pairwise
 disjoint: two different labels differ at a neuron whose vector they pin to
 two different ones of :math:`\pm w_i`, 0.
 
@@ -232,6 +234,7 @@ __all__ = [
     "shortest_label_path",
     "signed_star_graph_diameter",
     "star_graph_diameter",
+    "structural_facts",
     "token_groups_neighbours",
     "token_singleton_neighbours",
 ]
@@ -612,6 +615,17 @@ def critical_neighbour_labels(g, r):
     return iter(())
 
 
+#: The groups generator keeps the splits of at most this many free neurons (Bell(6) = 203 partitions
+#: times their sign patterns); more are generated afresh each time.
+_CACHED_FREE_NEURONS = 6
+
+
+def _trusted_label(values) -> Label:
+    """A :class:`Label` of tokens the generators took from a reading's roles (valid by construction:
+    no per-entry validation, which is most of the cost of generating neighbours)."""
+    return tuple.__new__(Label, values)
+
+
 def _replica_tokens(reading: Reading, r: int) -> list:
     """The tokens of every per-teacher block of ``reading``: ``+i``/``-i`` (signed) or ``i``."""
     role = reading.replica
@@ -662,7 +676,7 @@ def token_singleton_neighbours(reading) -> NeighbourGenerator:
             for block in choice:
                 for j, v in block:
                     out[j] = v
-            yield Label(out)
+            yield _trusted_label(out)
 
     return generate
 
@@ -683,6 +697,7 @@ def token_groups_neighbours(reading) -> NeighbourGenerator:
     18
     """
     reading = get_reading(reading)
+    assignments: dict[tuple, list] = {}  # free neurons -> their splits into free blocks (roles, signs)
 
     def generate(g, r):
         g = Label(g)
@@ -705,12 +720,17 @@ def token_groups_neighbours(reading) -> NeighbourGenerator:
                 continue
             if any(len({codes[j] for j in js} - {0}) > 1 for js in g_groups):
                 continue
-            free = [j for j, v in enumerate(word) if v is None]
-            for assignment in reading._free_assignments(free):
+            free = tuple(j for j, v in enumerate(word) if v is None)
+            splits = assignments.get(free)
+            if splits is None:
+                splits = reading._free_assignments(list(free))
+                if len(free) <= _CACHED_FREE_NEURONS:
+                    splits = assignments[free] = list(splits)
+            for assignment in splits:
                 out = list(word)
                 for j, v in assignment:
                     out[j] = v
-                h = Label(out)
+                h = _trusted_label(out)
                 if _token_pinned_intersect(gp, _token_pinned(h, reading), m):
                     yield h
 
@@ -1204,6 +1224,38 @@ def predicted_one_extra_neuron_facts(r, activation=None) -> dict:
     out.update(other=0, edges=zero_count * zero_degree,
                diameter=one_extra_neuron_diameter(r, activation))
     return out
+
+
+def structural_facts(r, activation=None, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
+    r"""The structural facts of a class, read off the built graphs at :math:`m=r` and :math:`m=r+1`,
+    next to the values derived by hand.
+
+    Returns ``activation_class``, ``r``, ``reading``, ``isolated_minima`` (isolated
+    nodes at :math:`m=r`) and ``predicted_isolated_minima``, ``components_one_extra``
+    (components at :math:`m=r+1`: 1 means one extra neuron connects every
+    minimum), ``diameter_one_extra`` and ``predicted_diameter_one_extra``.
+
+    >>> facts = structural_facts(2, "tanh")
+    >>> facts["isolated_minima"], facts["components_one_extra"], facts["diameter_one_extra"]
+    (8, 1, 10)
+    >>> facts["isolated_minima"] == facts["predicted_isolated_minima"]
+    True
+    """
+    r = check_width(r, "r")
+    cls = activation_class(activation).name
+    reading = _reading(zero_type, cls)
+    at_r = connectivity_graph(r, r, reading, activation=cls)
+    one_extra = connectivity_graph(r, r + 1, reading, activation=cls)
+    return {
+        "activation_class": cls,
+        "r": r,
+        "reading": reading.short_name,
+        "isolated_minima": nx.number_of_isolates(at_r),
+        "predicted_isolated_minima": predicted_isolated_minima(r, cls),
+        "components_one_extra": component_count(one_extra),
+        "diameter_one_extra": graph_diameter(one_extra),
+        "predicted_diameter_one_extra": one_extra_neuron_diameter(r, cls),
+    }
 
 
 def signed_star_graph_diameter(n: int) -> int:

@@ -38,6 +38,7 @@ from symbolic_minima.graph import (
     shortest_label_path,
     signed_star_graph_diameter,
     star_graph_diameter,
+    structural_facts,
 )
 from symbolic_minima.labels import Label
 from symbolic_minima.network import CriticalPoint, Teacher
@@ -420,3 +421,13 @@ def test_opposite_teacher_vectors_break_the_criterion():
     reading = get_reading("singletons", "odd")
     subs = list(subspaces_of(reading, Teacher([1, -1], [1, 2]), 3))
     assert any(S.intersects(U) != _intersect(S.label, U.label, reading) for S, U in combinations(subs, 2))
+
+
+@pytest.mark.parametrize("r", [1, 2, 3])
+@pytest.mark.parametrize("cls", ["generic", *CLASSES])
+def test_structural_facts_table(cls, r):
+    facts = structural_facts(r, cls, "groups" if r == 2 else "singletons")
+    assert facts["isolated_minima"] == facts["predicted_isolated_minima"]
+    assert facts["components_one_extra"] == 1
+    assert facts["diameter_one_extra"] == facts["predicted_diameter_one_extra"]
+    assert facts["activation_class"] == cls
