@@ -1049,10 +1049,11 @@ def graph_diameter(G, method: str = "orbits"):
     r"""Diameter of a connected graph (``None`` if it is not connected or empty).
 
     ``method="orbits"``: breadth-first search from one node of each
-    :class:`Kind` only.  Neuron permutations and teacher relabellings are
-    automorphisms of the graph (the intersection criterion is invariant) and
-    act transitively on the labels of one kind, so every node of a kind has
-    the same eccentricity.  ``method="networkx"``: :func:`networkx.diameter`
+    :class:`Kind` only.  Neuron permutations and teacher relabellings (and, in
+    the classes where signs matter, flipping the sign of one neuron in every
+    label) are automorphisms of the graph (the intersection criterion is
+    invariant) and act transitively on the labels of one kind, so every node
+    of a kind has the same eccentricity.  ``method="networkx"``: :func:`networkx.diameter`
     (all nodes; the tests check both agree).
     """
     method = check_choice(method, "method", ("orbits", "networkx"))
