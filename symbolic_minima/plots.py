@@ -237,21 +237,28 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
     return fig
 
 
-def plot_graph(r: int, m: int, path=None, zero_type: str = DEFAULT_ZERO_TYPE, dpi: int = 120):
+def plot_graph(r: int, m: int, path=None, zero_type: str = DEFAULT_ZERO_TYPE, dpi: int = 120, activation=None):
     r"""Draw the connectivity graph of the :math:`T(r,m)` global-minimum subspaces to a PNG.
 
-    The graph is :func:`symbolic_minima.graph.connectivity_graph`; the drawing
-    is the graph module's own (:func:`symbolic_minima.exports.draw_png`, nodes
-    coloured by category) when available, else a plain networkx drawing.
-    Returns the graph.
+    The graph is :func:`symbolic_minima.graph.connectivity_graph` (in the
+    activation class ``activation``, default generic: token labels such as
+    ``+1,-1,d`` otherwise); the drawing is the graph module's own
+    (:func:`symbolic_minima.exports.draw_png`, nodes coloured by category)
+    when available, else a plain networkx drawing.  Returns the graph.
     """
     r = check_int(r, "r", minimum=1, maximum=6)
     m = check_int(m, "m", minimum=r, maximum=r + 6)
-    zero_type = check_zero_type(zero_type)
+    if activation is None:
+        zero_type = check_zero_type(zero_type)
+    else:
+        from .activation_classes import activation_class
+
+        activation = activation_class(activation).name
+        zero_type = check_zero_type(zero_type, activation)
     _pyplot()  # a clear error without matplotlib
     from .graph import connectivity_graph
 
-    G = connectivity_graph(r, m, zero_type=zero_type)
+    G = connectivity_graph(r, m, zero_type=zero_type, activation=activation)
     n = G.number_of_nodes()
     if n > 2000:
         raise ArgumentValueError(f"the graph has {n} nodes; drawing is limited to 2000")
@@ -284,13 +291,17 @@ def _draw_graph(G, path, dpi):
     if n <= 60:
         nx.draw_networkx_labels(G, pos, labels={v: short_label(v) for v in G}, font_size=7, ax=ax)
     components = nx.number_connected_components(G) if n else 0
-    ax.set_title(f"Global-minimum subspaces, r={r}, m={m}, reading {reading_name(zero_type)}: "
+    cls = G.graph.get("activation_class")
+    ax.set_title(f"Global-minimum subspaces, r={r}, m={m}, reading {reading_name(zero_type)}"
+                 + (f", {cls} class" if cls else "") + ": "
                  f"{n} nodes, {G.number_of_edges()} edges, {components} component(s)", fontsize=10)
-    ax.legend(loc="best", fontsize=8, markerscale=0.4,
-              title="labels: digit i = replica of teacher neuron i, 0 = zero-type, letters = zero-sum groups"
-              if zero_type is not None and get_reading(zero_type).has_groups
-              else "labels: digit i = replica of teacher neuron i, 0 = zero-type",
-              title_fontsize=7)
+    if cls and cls != "generic":
+        legend = "labels: +i/-i = signed replica of teacher neuron i, 0 = zero-type, d = dead, g<c>+/- = groups"
+    elif zero_type is not None and get_reading(zero_type).has_groups:
+        legend = "labels: digit i = replica of teacher neuron i, 0 = zero-type, letters = zero-sum groups"
+    else:
+        legend = "labels: digit i = replica of teacher neuron i, 0 = zero-type"
+    ax.legend(loc="best", fontsize=8, markerscale=0.4, title=legend, title_fontsize=7)
     ax.set_axis_off()
     if path is not None:
         fig.savefig(path, dpi=dpi)
@@ -300,8 +311,13 @@ def _draw_graph(G, path, dpi):
 def short_label(label) -> str:
     """A compact string for a label: digits for replicas and zero-type neurons, letters for zero-sum groups.
 
-    >>> short_label((-1, -1, 1, 2)), short_label((1, 0, 2))
-    ('aa12', '102')
+    Token labels (activation classes) keep their tokens, comma-separated.
+
+    >>> short_label((-1, -1, 1, 2)), short_label((1, 0, 2)), short_label(("+1", "-1", "d"))
+    ('aa12', '102', '+1,-1,d')
     """
-    parts = [chr(ord("a") + (-v - 1)) if v < 0 else str(v) for v in Label(label)]
+    label = Label(label)
+    if label.uses_tokens:
+        return label.format()
+    parts = [chr(ord("a") + (-v - 1)) if v < 0 else str(v) for v in label]
     return "".join(parts) if all(len(p) == 1 for p in parts) else ",".join(parts)
