@@ -47,7 +47,7 @@ import sympy
 
 from .errors import ArgumentTypeError, ArgumentValueError
 from .exact import exact_value, to_fraction, to_sympy
-from .labels import Label
+from .labels import Label, decode_entry
 from .linalg import rref, rref_extend
 from .network import CriticalPoint, Teacher, TwoLayerNetwork, check_irreducible  # noqa: F401 (CriticalPoint: doctests)
 from .readings import (
@@ -578,7 +578,7 @@ def _check_teacher(teacher, m, cls=Teacher, name="teacher"):
     return m
 
 
-def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
+def label_rows(reading: Reading, label, layout: SubspaceLayout, cache: dict | None = None) -> list:
     r"""The equations of the subspace of ``label``: each block's role contributes its rows.
 
     Rows are sparse, ``(pivot column, {column: coefficient}, right-hand side)``,
@@ -586,7 +586,10 @@ def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
     block's rows so; blocks share no column).  A zero-type neuron (code ``0``)
     is a block of its own; a per-teacher block gets its teacher index, a free
     block ``None`` (:meth:`~symbolic_minima.roles.Role.neuron_rows`,
-    :meth:`~symbolic_minima.roles.Role.block_rows`).
+    :meth:`~symbolic_minima.roles.Role.block_rows`).  ``cache`` (a dict kept
+    for one reading and layout) reuses the rows of blocks met before: token
+    labels of the activation classes repeat their blocks across thousands of
+    labels (the rows are never modified, so sharing them is safe).
 
     >>> from symbolic_minima.readings import GROUPS
     >>> layout = subspace_layout(Teacher([2], [3]), 3)
@@ -600,20 +603,7 @@ def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
     label = Label(label)
     rows: list = []
     if label.uses_tokens:  # activation classes: signs and dead/parked markers
-        entries = label.entries()
-        for j, (code, _, marker) in enumerate(entries):
-            if code == 0:
-                role = reading.role_of(0, 1, marker)
-                rows += role.neuron_rows(j, None, layout)
-                rows += role.block_rows([j], None, layout)
-        for code, neurons in label.blocks().items():
-            role = reading.role_of(code, len(neurons))
-            index = code if role.per_teacher else None
-            signs = [entries[j][1] for j in neurons]
-            for j, sign in zip(neurons, signs, strict=True):
-                rows += role.neuron_rows(j, index, layout, sign)
-            rows += role.block_rows(neurons, index, layout, signs)
-        return rows
+        return _token_rows(reading, label, layout, {} if cache is None else cache)
     zeros = label.zero_type_neurons()
     if zeros:
         role = reading.role_of(0, 1)
@@ -627,6 +617,60 @@ def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
             rows += role.neuron_rows(j, index, layout)
         rows += role.block_rows(neurons, index, layout)
     return rows
+
+
+def _token_rows(reading: Reading, label: Label, layout: SubspaceLayout, cache: dict, dense: int | None = None) -> list:
+    """:func:`label_rows` of a token label, block by block through ``cache``.
+
+    ``dense=n``: each row as ``(pivot, full row of n + 1 entries)`` instead (what the canonical
+    form stores; computed once per block), integral coefficients as ``int`` (equal and hashing
+    equal to the ``Fraction``, and faster to hash)."""
+    rows: list = []
+    blocks: dict = {}
+    for j, token in enumerate(label):
+        entry = cache.get(token)
+        if entry is None:
+            entry = cache[token] = decode_entry(token)
+        code, sign, marker = entry
+        if code == 0:  # a free singleton (zero-type, dead or parked neuron): a block of its own
+            key: tuple = (0, j, marker)
+            block = cache.get(key)
+            if block is None:
+                role = reading.role_of(0, 1, marker)
+                block = role.neuron_rows(j, None, layout) + role.block_rows([j], None, layout)
+                block = cache[key] = block if dense is None else _dense_rows(block, dense)
+            rows += block
+        else:
+            members = blocks.get(code)
+            if members is None:
+                blocks[code] = members = ([], [])
+            members[0].append(j)
+            members[1].append(sign)
+    for code, (neurons, signs) in blocks.items():
+        key = (code, tuple(neurons), tuple(signs))
+        block = cache.get(key)
+        if block is None:
+            role = reading.role_of(code, len(neurons))
+            index = code if role.per_teacher else None
+            block = []
+            for j, sign in zip(neurons, signs, strict=True):
+                block += role.neuron_rows(j, index, layout, sign)
+            block += role.block_rows(neurons, index, layout, signs)
+            block = cache[key] = block if dense is None else _dense_rows(block, dense)
+        rows += block
+    return rows
+
+
+def _dense_rows(sparse, n) -> list:
+    """``[(pivot, row)]`` with ``row`` the full tuple of ``n`` coefficients and the right-hand side."""
+    out = []
+    for pivot, coefs, rhs in sparse:
+        row: list = [0] * (n + 1)
+        for c, v in coefs.items():
+            row[c] = int(v) if type(v) is Fraction and v.denominator == 1 else v
+        row[n] = rhs
+        out.append((pivot, tuple(row)))
+    return out
 
 
 def _assemble(n, sparse, parameters, label, kind, neurons, activation_class=None):
@@ -658,6 +702,10 @@ def _check_rational_coefficients(sparse, reading, layout, name):
                 )
 
 
+def _first(pair):
+    return pair[0]
+
+
 class _Builder:
     """Builds the subspaces of one reading around one teacher (layout computed once)."""
 
@@ -666,9 +714,17 @@ class _Builder:
         self.parameters, w_cols, a_cols, self.neurons = _layout(m, teacher.input_dim, teacher.output_dim)
         self.layout = _teacher_layout(teacher, w_cols, a_cols)
         self.rational = teacher.is_exact_rational
+        self.cache: dict = {}
 
     def __call__(self, label) -> AffineSubspace:
-        sparse = label_rows(self.reading, label, self.layout)
+        if self.rational and self.reading.uses_tokens:  # the fast path of the activation classes' labels
+            label = Label(label)
+            rows = _token_rows(self.reading, label, self.layout, self.cache, len(self.parameters))
+            rows.sort(key=_first)
+            return AffineSubspace._from_canonical(self.parameters, tuple(row for _, row in rows),
+                                                  tuple(pivot for pivot, _ in rows), label, self.reading.family,
+                                                  self.neurons, self.reading.activation_class)
+        sparse = label_rows(self.reading, label, self.layout, self.cache)
         if not self.rational:
             _check_rational_coefficients(sparse, self.reading, self.layout, self.name)
         return _assemble(len(self.parameters), sparse, self.parameters, Label(label), self.reading.family,
