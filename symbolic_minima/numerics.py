@@ -290,7 +290,8 @@ def find_critical_point(r, d: int = 1, d_out: int = 1, activation: str = "sigmoi
 
 def kernel_dimensions(critical_point: CriticalPoint, X, Y, activation: str = "sigmoid4+softplus",
                       relative_tolerance: float = 1e-6) -> list:
-    r""":math:`\dim\ker M_i` for each neuron of a width-``r`` point, :math:`M_i=\frac1N\sum_n\sigma'(w_i\cdot x_n)\,x_ne_n^\top`.
+    r""":math:`\dim\ker M_i` for each neuron of a width-``r`` point,
+    :math:`M_i=\frac1N\sum_n\sigma'(w_i\cdot x_n)\,x_ne_n^\top`.
 
     :math:`M_i` is :math:`d\times d_{out}` (:math:`e_n` the residual), and
     :math:`\partial L/\partial w_j=M_ia_j` for a neuron :math:`j` split off

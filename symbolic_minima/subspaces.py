@@ -626,7 +626,7 @@ def _token_rows(reading: Reading, label: Label, layout: SubspaceLayout, cache: d
     form stores; computed once per block), integral coefficients as ``int`` (equal and hashing
     equal to the ``Fraction``, and faster to hash)."""
     rows: list = []
-    blocks: dict = {}
+    blocks: dict[int, tuple[list, list]] = {}
     for j, token in enumerate(label):
         entry = cache.get(token)
         if entry is None:

@@ -349,7 +349,7 @@ def certify_criticality(subspace: AffineSubspace, critical_point: Teacher, label
     r = critical_point.width
     failures = []
     residual = _residual_identity(subspace, critical_point, cls)
-    lines = [r"e_l(x) := f_l(x;\theta) - y_l(x) = f_l(x;\theta_r) - y_l(x) \text{ on the subspace}"]
+    lines: list = [r"e_l(x) := f_l(x;\theta) - y_l(x) = f_l(x;\theta_r) - y_l(x) \text{ on the subspace}"]
     if not residual.holds:
         failures.append("the residual on the subspace differs from the width-r residual")
         lines = [lambda: r"f(x;\theta) - f(x;\theta_r) &= " + sympy.latex(residual.details["difference"]) + r" \neq 0"]
@@ -515,7 +515,8 @@ def certify_dead_noncriticality(subspace: AffineSubspace, critical_point: Teache
     >>> S = global_minimum_subspace(cp, ("+1", "d"), activation="odd")
     >>> print(certify_dead_noncriticality(S, cp))
     dead_noncriticality ('+1', 'd'): holds: dead neuron(s) [2] not critical:
-    dl/dw_{2,1} = a_{2}*x_{1}*e(x_{1})*sigma_odd'(0), not a multiple of any width-r partial, non-zero for generic data (sigma of the odd class)
+    dl/dw_{2,1} = a_{2}*x_{1}*e(x_{1})*sigma_odd'(0), not a multiple of any width-r partial,
+    non-zero for generic data (sigma of the odd class)
     >>> bool(certify_dead_noncriticality(S, cp, activation="logcosh"))
     False
     """
@@ -804,13 +805,13 @@ def _class_zero_loss_point(teacher, m, zero_type, rng, max_entry, cls_name) -> t
             continue
         weight = [signs[j] if cls.signs == "odd" else 1 for j in members]
         vals = [[rand() for _ in range(q)] for _ in members[:-1]]
-        rest = [targets[b][l] - sum(c * v[l] for c, v in zip(weight, vals, strict=False)) for l in range(q)]
+        rest = [targets[b][l] - sum(c * row[l] for c, row in zip(weight, vals, strict=False)) for l in range(q)]
         vals.append([x / weight[-1] for x in rest])
-        for j, v in zip(members, vals, strict=True):
-            outgoing[j] = v
-    point = [s * x for j in range(m) for s, x in zip([signs[j]] * d, vectors[assign[j]], strict=True)]
-    point += [x for j in range(m) for x in outgoing[j]]
-    return tuple(point)
+        for j, row in zip(members, vals, strict=True):
+            outgoing[j] = row
+    coordinates = [s * x for j in range(m) for s, x in zip([signs[j]] * d, vectors[assign[j]], strict=True)]
+    coordinates += [x for j in range(m) for x in outgoing[j]]
+    return tuple(coordinates)
 
 
 def which_subspaces(point, teacher: Teacher, m, zero_type: str = GROUPS.name, activation=None) -> list:

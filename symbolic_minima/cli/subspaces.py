@@ -178,9 +178,7 @@ def _guard(total, limit, maximum, what):
 
 
 def _subspaces(args) -> int:
-    from ..subspaces import critical_subspaces, global_minimum_subspaces
-
-    from ..subspaces import label_text
+    from ..subspaces import critical_subspaces, global_minimum_subspaces, label_text
 
     point, m, zero_type, limit, total = _setup(args)
     _guard(total, limit, MAX_SUBSPACES, "subspaces")
