@@ -111,3 +111,29 @@ def test_intersection_rate(benchmark):
                              for a, b in pairs], len(pairs), repeat=1)
     benchmark.extra_info.update(intersections_per_s=rate, stacked_rref_per_s=stacked)
     print(f"\nintersections/s (r=3, m=6, d=2, R2): {rate:,.0f} (stacked RREF {stacked:,.0f}/s, x{rate / stacked:.1f})")
+
+
+@pytest.mark.parametrize("activation, zero_type", [("odd", "groups"), ("even", "singletons")])
+def test_class_subspace_rate(benchmark, activation, zero_type):
+    """Token labels (activation classes): the builder reuses each block's rows (cached, already canonical rows);
+    baseline: the same labels through uncached ``label_rows`` and the sparse assembly, in the same process."""
+    from symbolic_minima.labels import Label
+    from symbolic_minima.readings import get_reading
+    from symbolic_minima.subspaces import _assemble, _layout, _teacher_layout, label_rows
+
+    teacher = Teacher.default(3, 2)
+    n = benchmark(lambda: sum(1 for _ in global_minimum_subspaces(teacher, 5, zero_type, activation=activation)))
+    rate = n / benchmark.stats.stats.mean
+    reading = get_reading(zero_type, activation)
+    params, w_cols, a_cols, neurons = _layout(5, 2, 1)
+    layout = _teacher_layout(teacher, w_cols, a_cols)
+    labels = list(islice(reading.labellings(3, 5), 3000))
+
+    def uncached():
+        for label in labels:
+            _assemble(len(params), label_rows(reading, label, layout), params, Label(label), reading.family, neurons)
+
+    baseline = _rate(uncached, len(labels))
+    benchmark.extra_info.update(subspaces_per_s=rate, uncached_per_s=baseline)
+    print(f"\n{activation} {zero_type} r=3 m=5 d=2: {rate:,.0f} subspaces/s (uncached rows {baseline:,.0f}/s, "
+          f"x{rate / baseline:.1f})")

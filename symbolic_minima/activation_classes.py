@@ -7,15 +7,17 @@ symmetries (sign flips, dead and parked neurons) and so its own neuron roles
 (:mod:`symbolic_minima.roles`) and readings (:mod:`symbolic_minima.readings`,
 one module per class in :mod:`symbolic_minima.classes`):
 
-=======================  =========================  ==========================================================
-class                    activations                what changes
-=======================  =========================  ==========================================================
-``generic``              ``exp``, ``sigmoid4+softplus``  nothing (the paper's setting; the default)
-``zero-at-origin``       ``exp-minus-one``          :math:`\sigma(0)=0`: a neuron with :math:`w_j=0` is *dead* (:math:`a_j` free)
-``odd``                  ``tanh``, ``erf``, ``sinh``  :math:`\sigma(-z)=-\sigma(z)`: signed replicas, weighted sums :math:`\sum s_ja_j`; dead neurons
-``even``                 ``gaussian``, ``cosh``     :math:`\sigma(-z)=\sigma(z)`, :math:`\sigma(0)\neq0`: signed replicas, plain sums
-``even-zero-at-origin``  ``logcosh``                even with :math:`\sigma(0)=0`: signed replicas, plain sums, dead neurons
-=======================  =========================  ==========================================================
+``generic`` (``exp``, ``sigmoid4+softplus``)
+    nothing changes: the paper's setting, and the default.
+``zero-at-origin`` (``exp-minus-one``)
+    :math:`\sigma(0)=0`: a neuron with :math:`w_j=0` is *dead* (:math:`a_j` free).
+``odd`` (``tanh``, ``erf``, ``sinh``)
+    :math:`\sigma(-z)=-\sigma(z)`: signed replicas, weighted sums
+    :math:`\sum s_ja_j`; dead neurons.
+``even`` (``gaussian``, ``cosh``)
+    :math:`\sigma(-z)=\sigma(z)`, :math:`\sigma(0)\neq0`: signed replicas, plain sums.
+``even-zero-at-origin`` (``logcosh``)
+    even with :math:`\sigma(0)=0`: signed replicas, plain sums, dead neurons.
 
 Refused for counting and completeness (their zero-loss sets have points in
 none of these subspaces): ``softplus``, ``silu``, ``gelu`` (even + linear),
@@ -26,7 +28,7 @@ none of these subspaces): ``softplus``, ``silu``, ``gelu`` (even + linear),
 >>> activation_class("softplus")
 Traceback (most recent call last):
 ...
-symbolic_minima.activation_classes.UnsupportedActivationError: activation 'softplus' is refused for counting and completeness: it is even + linear (sigma(z) - sigma(-z) is linear in z), so its zero-loss set has points in none of the subspaces of any class
+symbolic_minima.activation_classes.UnsupportedActivationError: activation 'softplus' is refused ...
 """
 
 from __future__ import annotations

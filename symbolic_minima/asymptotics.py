@@ -33,6 +33,20 @@ comes from the structures whose non-singleton blocks are :math:`h` pairs,
 and the mild-overparameterization ratio (mathematical reference, 'Mild versus vast overparameterization') is
 :math:`G(r^*-1,r^*+h)/T(r^*,r^*+h)\sim r^*/(2(h+1))` (:func:`comparison_asymptotic`).
 
+**Activation classes** (``activation=``): with the EGF
+:math:`e^{ax}(e^{cx}-1)^r\exp(\gamma(e^{cx}-1))` of the class's reading
+(:data:`~symbolic_minima.counting.CLASS_SHAPES`), fixed r gives
+:math:`(cr+a)^m` when :math:`\gamma=0` (odd R1 :math:`(2r+2)^m`); the
+zero-at-origin groups reading, :math:`T=T_{R2}(r+1,m)+T_{R2}(r,m)`, gives
+:math:`B_{m+r+1}`; no fixed-r leading term is derived here for the groups
+readings of the sign classes.  Fixed h: :math:`T(r,r+h)=c^r(r+h)!\,P_h(r)`
+with :math:`P_h=\sum_{k\le h}\binom rk[x^h]g^kF_{\mathrm{free}}`
+(:math:`e^{cx}-1=cx(1+g)`, proved by the class proofs), whose top term comes
+from :math:`k=h` and :math:`g=\tfrac c2x+\dots`:
+:math:`T(r,r+h)\sim c^{r+h}\,r!\,r^{2h}/(2^hh!)`.
+
+>>> T_asymptotic(activation="tanh"), G_asymptotic(regime="fixed_h", activation="odd")
+((2*r + 2)**m, 2**(h + r)*r**(2*h)*factorial(r)/(2**h*factorial(h)))
 >>> T_asymptotic()
 (r + 1)**m
 >>> T_asymptotic("R2")
@@ -84,21 +98,53 @@ def _dominant_exponential(sum_form):
     return sympy.simplify(sum_form.function.subs(j, hi))
 
 
-def _fixed_h_leading(quantity):
-    # r! * r^(2h) / (2^h h!): h disjoint pairs among the ~r blocks dominate
-    return sympy.factorial(r_sym) * r_sym ** (2 * h_sym) / (2**h_sym * sympy.factorial(h_sym))
+def _fixed_h_leading(quantity, c: int = 1):
+    # r! * r^(2h) / (2^h h!): h disjoint pairs among the ~r blocks dominate (times c^(r+h) for blocks e^{cx} - 1)
+    lead = sympy.factorial(r_sym) * r_sym ** (2 * h_sym) / (2**h_sym * sympy.factorial(h_sym))
+    return lead if c == 1 else c ** (r_sym + h_sym) * lead
 
 
-def T_asymptotic(zero_type: str = DEFAULT_ZERO_TYPE, regime: str = "fixed_r"):
+def _class_reading(zero_type, activation) -> Reading:
+    """The reading of a non-generic class (``zero_type=None``: its critical reading)."""
+    if zero_type is None:
+        return get_reading("critical", activation)
+    return get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
+
+
+def _class_shape(reading: Reading):
+    from .counting import CLASS_SHAPES
+
+    return CLASS_SHAPES[(reading.activation_class, reading.name)]
+
+
+def _class_fixed_r(reading: Reading):
+    """Fixed-r leading term of a class reading (see the module docstring)."""
+    shape = _class_shape(reading)
+    if not shape.gamma:
+        return _dominant_exponential(closed_form("G" if reading.is_critical else "T",
+                                                 None if reading.is_critical else reading.name, "sum",
+                                                 activation=reading.activation_class))
+    if shape.c == 1 and shape.gamma == 1 and shape.a == 1:  # T_R2(r+1, m) + T_R2(r, m) ~ B_{m+r+1}
+        return sympy.bell(m_sym + r_sym + 1)
+    raise ArgumentValueError(f"no fixed-r leading term is derived for reading {reading.name!r} of the activation "
+                             f"class {reading.activation_class!r}")
+
+
+def T_asymptotic(zero_type: str = DEFAULT_ZERO_TYPE, regime: str = "fixed_r", activation=None):
     r"""Leading term of :math:`T(r, m)` in the named reading and regime (sympy expression).
 
     ``fixed_r``: for a reading without zero-sum groups the largest exponential
     of the binomial expansion of its EGF (R1: :math:`(r+1)^m`); for free blocks
     of any size (R2) :math:`B_{m+r}`; ``fixed_h``: :math:`r!\,r^{2h}/(2^h h!)`
-    in ``r_sym``, ``h_sym``.
+    in ``r_sym``, ``h_sym``.  ``activation``: the reading of that activation
+    class (see the module docstring).
     """
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     regime = check_choice(regime, "regime", REGIMES)
+    if reading.activation_class != "generic":
+        if regime == "fixed_h":
+            return _fixed_h_leading("T", _class_shape(reading).c)
+        return _class_fixed_r(reading)
     if regime == "fixed_h":
         return _fixed_h_leading("T")
     if _bell_leading(reading):
@@ -115,9 +161,17 @@ def _bell_leading(reading: Reading) -> bool:
     return True
 
 
-def G_asymptotic(regime: str = "fixed_r"):
-    r"""Leading term of :math:`G(r, m)`: :math:`r^m` (fixed r) or :math:`r!\,r^{2h}/(2^h h!)` (fixed h)."""
+def G_asymptotic(regime: str = "fixed_r", activation=None):
+    r"""Leading term of :math:`G(r, m)`: :math:`r^m` (fixed r) or :math:`r!\,r^{2h}/(2^h h!)` (fixed h).
+
+    ``activation``: the critical reading of that class (odd: :math:`(2r+1)^m`).
+    """
     regime = check_choice(regime, "regime", REGIMES)
+    if activation is not None and get_reading("critical", activation).activation_class != "generic":
+        reading = get_reading("critical", activation)
+        if regime == "fixed_h":
+            return _fixed_h_leading("G", _class_shape(reading).c)
+        return _class_fixed_r(reading)
     if regime == "fixed_h":
         return _fixed_h_leading("G")
     return _dominant_exponential(closed_form("G", None, "sum"))
@@ -141,43 +195,78 @@ def bell_derivative_coefficients(r) -> list:
 
 def _polynomial(values_at, h: int, degree: int):
     points = [(rr, values_at(rr)) for rr in range(1, degree + 2)]
-    poly = sympy.expand(sympy.interpolate([(sympy.Integer(a), sympy.Integer(b)) for a, b in points], r_sym))
+    poly = sympy.expand(sympy.interpolate([(sympy.Integer(a), sympy.Rational(b.numerator, b.denominator)
+                                            if isinstance(b, Fraction) else sympy.Integer(b)) for a, b in points],
+                                          r_sym))
     for rr in (degree + 2, degree + 7):  # derive, then check
         if poly.subs(r_sym, rr) != values_at(rr):  # pragma: no cover - would be a wrong derivation
             raise AssertionError(f"interpolated polynomial fails at r = {rr}")
     return poly
 
 
-def T_polynomial(h, zero_type: str = DEFAULT_ZERO_TYPE):
+def T_polynomial(h, zero_type: str = DEFAULT_ZERO_TYPE, activation=None):
     r"""The exact polynomial :math:`P_h(r)=T(r,r+h)/r!` (degree :math:`2h`, valid for all :math:`r\ge1`).
+
+    With ``activation``: :math:`T(r,r+h)/(c^r\,r!)` for the class's replica
+    blocks :math:`e^{cx}-1` (degree :math:`\le 2h`, the lemma of the class proofs).
 
     >>> T_polynomial(2, "R2")
     r**4/8 + 11*r**3/12 + 23*r**2/8 + 49*r/12 + 2
+    >>> T_polynomial(1, activation="odd")
+    r**2 + 3*r + 2
     """
     h = check_int(h, "h", minimum=0, maximum=MAX_POLYNOMIAL_H)
-    name = get_reading(zero_type, family=GLOBAL_MINIMUM).name
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
+    if reading.activation_class != "generic":
+        c = _class_shape(reading).c
+        return _polynomial(lambda rr: Fraction(T(rr, rr + h, reading.name, activation=reading.activation_class),
+                                               c**rr * factorial(rr)), h, 2 * h)
+    name = reading.name
     return _polynomial(lambda rr: T(rr, rr + h, zero_type=name) // factorial(rr), h, 2 * h)
 
 
-def G_polynomial(h):
+def G_polynomial(h, activation=None):
     r"""The exact polynomial :math:`G(r,r+h)/r!=S(r+h,r)` in :math:`r` (degree :math:`2h`).
+
+    With ``activation``: :math:`G(r,r+h)/(c^r\,r!)` of the class.
 
     >>> G_polynomial(1)
     r**2/2 + r/2
+    >>> G_polynomial(1, activation="gaussian")
+    r**2 + r
     """
     h = check_int(h, "h", minimum=0, maximum=MAX_POLYNOMIAL_H)
+    if activation is not None and get_reading("critical", activation).activation_class != "generic":
+        reading = get_reading("critical", activation)
+        c = _class_shape(reading).c
+        return _polynomial(lambda rr: Fraction(G(rr, rr + h, activation=reading.activation_class),
+                                               c**rr * factorial(rr)), h, 2 * h)
     return _polynomial(lambda rr: G(rr, rr + h) // factorial(rr), h, 2 * h)
 
 
-def asymptotic_ratio(quantity, r, m, zero_type=None, regime: str = "fixed_r") -> Fraction:
+def asymptotic_ratio(quantity, r, m, zero_type=None, regime: str = "fixed_r", activation=None) -> Fraction:
     r"""Exact ``value / leading term`` as a :class:`~fractions.Fraction`; tends to 1 in the regime.
 
     >>> asymptotic_ratio("G", 2, 40)
     Fraction(549755813887, 549755813888)
+    >>> float(asymptotic_ratio("T", 3, 60, activation="odd"))
+    0.9999999...
     """
     quantity = check_choice(quantity, "quantity", ("T", "G"))
     regime = check_choice(regime, "regime", REGIMES)
     r, m = check_rm(r, m)
+    if activation is not None and get_reading("critical", activation).activation_class != "generic":
+        if quantity == "G" and zero_type is not None:
+            raise ArgumentValueError("zero_type applies to T only; G has no reading")
+        class_reading = _class_reading(zero_type or DEFAULT_ZERO_TYPE if quantity == "T" else None, activation)
+        cls = class_reading.activation_class
+        exact = T(r, m, class_reading.name, activation=cls) if quantity == "T" else G(r, m, activation=cls)
+        lead = (T_asymptotic(class_reading.name, regime, cls) if quantity == "T" else G_asymptotic(regime, cls))
+        value = lead.subs({r_sym: r, m_sym: m, h_sym: m - r}, simultaneous=True)
+        if isinstance(value, sympy.bell):
+            value = bell_numbers(int(value.args[0]))[-1]
+        value = sympy.Rational(value)
+        return Fraction(exact) / Fraction(int(value.p), int(value.q))
     reading = None
     if quantity == "T":
         reading = get_reading(zero_type or DEFAULT_ZERO_TYPE, family=GLOBAL_MINIMUM)

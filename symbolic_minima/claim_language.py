@@ -12,9 +12,11 @@ A *claim* is one equation ``LEFT == RIGHT`` built from
   (:math:`\left\{ {n \atop k} \right\}`), ``bell(n)`` (:math:`B_n`),
   ``T(r, m)`` and ``G(r, m)``.
 
-The reading of ``T`` (``zero_type``) and the activation class are options of
-the decision procedure (:func:`symbolic_minima.claims.decide`), never part of
-the text.
+The reading of ``T`` (``zero_type``) and the activation class
+(``activation``: ``T`` and ``G`` are then the counts of that class, see
+:mod:`symbolic_minima.activation_classes`) are options of the decision
+procedure (:func:`symbolic_minima.claims.decide`) and of :func:`evaluate`,
+never part of the text.
 
 The text is parsed by Python's :mod:`ast` (``mode="eval"`` only builds a
 tree; nothing is executed), and the tree is walked node by node into sympy
@@ -531,6 +533,7 @@ class _Evaluator:
     values: Mapping[str, int]
     zero_type: str
     cache: dict = field(default_factory=dict)
+    activation: str | None = None
 
     def __call__(self, expr) -> Fraction:
         if expr.is_Integer:
@@ -579,11 +582,12 @@ class _Evaluator:
             a, n = (_limit(_as_int(v, name), name) for v in args)
             if not 1 <= a <= n:
                 raise EvaluationError("domain", f"{name}({a}, {n}) is undefined (it needs 1 <= r <= m)")
-            key = (name, a, n)
+            key = (name, a, n) if self.activation is None else (name, a, n, self.activation)
             if key not in self.cache:
                 from . import counting
 
-                self.cache[key] = counting.T(a, n, zero_type=self.zero_type) if name == "T" else counting.G(a, n)
+                self.cache[key] = (counting.T(a, n, zero_type=self.zero_type, activation=self.activation)
+                                   if name == "T" else counting.G(a, n, activation=self.activation))
             return Fraction(self.cache[key])
         raise EvaluationError("not exact", f"cannot evaluate {type(expr).__name__}")
 
@@ -615,10 +619,11 @@ class _Evaluator:
 
 
 def evaluate(expr, values: Mapping[str, int], zero_type: str = DEFAULT_ZERO_TYPE,
-             cache: dict | None = None) -> Fraction:
+             cache: dict | None = None, activation=None) -> Fraction:
     r"""The exact value (a ``Fraction``) of the claim expression ``expr`` at integer ``values`` of ``r`` and ``m``.
 
-    ``T`` is taken in the reading ``zero_type``; ``binomial(n, k)`` is
+    ``T`` is taken in the reading ``zero_type``, ``T`` and ``G`` in the
+    activation class ``activation`` (``None``: generic); ``binomial(n, k)`` is
     :math:`n(n-1)\cdots(n-k+1)/k!` for :math:`k \ge 0` (any integer ``n``) and 0
     for :math:`k<0`; ``stirling2`` is 0 at negative arguments.  ``cache`` (a
     dict) keeps values of ``T``, ``G`` and the Bell numbers between calls.
@@ -628,6 +633,8 @@ def evaluate(expr, values: Mapping[str, int], zero_type: str = DEFAULT_ZERO_TYPE
     >>> from sympy import Rational
     >>> evaluate(T(1, M) - 2**M, {"m": 3}), evaluate(T(1, M), {"m": 3}, "groups")
     (Fraction(-1, 1), Fraction(10, 1))
+    >>> evaluate(T(1, M), {"m": 2}, activation="tanh")
+    Fraction(12, 1)
     >>> evaluate(Rational(1, 2) * sympy.binomial(M, 2, evaluate=False), {"m": 4})
     Fraction(3, 1)
     >>> evaluate(G(3, M), {"m": 2})
@@ -636,12 +643,23 @@ def evaluate(expr, values: Mapping[str, int], zero_type: str = DEFAULT_ZERO_TYPE
     symbolic_minima.claim_language.EvaluationError: G(3, 2) is undefined (it needs 1 <= r <= m)
     """
     zero_type = check_zero_type(zero_type)
+    activation = _activation_name(activation)
     if not isinstance(expr, sympy.Basic):
         raise ArgumentTypeError(f"expr must be a sympy expression of the claim language, got {type(expr).__name__}")
     if not isinstance(values, Mapping) or any(not isinstance(k, str) or isinstance(v, bool) or not isinstance(v, int)
                                               for k, v in values.items()):
         raise ArgumentTypeError("values must map 'r'/'m' to integers")
-    return _Evaluator(dict(values), zero_type, {} if cache is None else cache)(expr)
+    return _Evaluator(dict(values), zero_type, {} if cache is None else cache, activation)(expr)
+
+
+def _activation_name(activation) -> str | None:
+    """The class name of ``activation`` (``None`` for the generic class); refused names raise."""
+    if activation is None:
+        return None
+    from .activation_classes import activation_class
+
+    name = activation_class(activation).name
+    return None if name == "generic" else name
 
 
 # --------------------------------------------------------------------------- the claim
@@ -650,14 +668,17 @@ def evaluate(expr, values: Mapping[str, int], zero_type: str = DEFAULT_ZERO_TYPE
 class _ClaimPrinter(LatexPrinter):
     """LaTeX of claims: ``T`` carries its reading (``T_{\\mathrm{R1}}``)."""
 
-    def __init__(self, zero_type: str | None):
+    def __init__(self, zero_type: str | None, activation: str | None = None):
         super().__init__()
         self.zero_type = zero_type
+        self.activation = activation
 
     def _print_count(self, expr, exp=None):
         name = expr.func.__name__
         if name == "T" and self.zero_type is not None:
             name = r"T_{\mathrm{" + reading_name(self.zero_type) + "}}"
+        if self.activation is not None:
+            name += r"^{\mathrm{" + self.activation + "}}"
         tex = name + r"\left(" + ", ".join(self._print(a) for a in expr.args) + r"\right)"
         return tex if exp is None else f"{tex}^{{{exp}}}"
 
@@ -705,14 +726,19 @@ class Claim:
         return Claim(self.lhs.xreplace(mapping), self.rhs.xreplace(mapping), self.text)
 
     def evaluate(self, values: Mapping[str, int], zero_type: str = DEFAULT_ZERO_TYPE,
-                 cache: dict | None = None) -> tuple:
+                 cache: dict | None = None, activation=None) -> tuple:
         """Both sides at ``values`` (``{"r": .., "m": ..}``), exactly: ``(left, right)`` as ``Fraction``."""
         cache = {} if cache is None else cache
-        return evaluate(self.lhs, values, zero_type, cache), evaluate(self.rhs, values, zero_type, cache)
+        return (evaluate(self.lhs, values, zero_type, cache, activation),
+                evaluate(self.rhs, values, zero_type, cache, activation))
 
-    def latex(self, zero_type: str | None = None) -> str:
-        """LaTeX of the equation; with ``zero_type``, ``T`` is written :math:`T_{\\mathrm{R1}}` / :math:`T_{\\mathrm{R2}}`."""
-        printer = _ClaimPrinter(zero_type)
+    def latex(self, zero_type: str | None = None, activation=None) -> str:
+        """LaTeX of the equation.
+
+        With ``zero_type``, ``T`` is written :math:`T_{\\mathrm{R1}}` / :math:`T_{\\mathrm{R2}}`; with a
+        non-generic ``activation``, ``T`` and ``G`` also carry the class (:math:`G^{\\mathrm{odd}}`).
+        """
+        printer = _ClaimPrinter(zero_type, _activation_name(activation))
         return f"{printer.doprint(self.lhs)} = {printer.doprint(self.rhs)}"
 
     def _latex(self, printer=None) -> str:

@@ -33,6 +33,14 @@ so, empirically, "previous" crosses near :math:`h\approx r^*/4` and "sum" near
 [(0, Fraction(1, 1)), (1, Fraction(7, 30)), (2, Fraction(1, 13)), (3, Fraction(31, 1050))]
 >>> crossover(10, "previous"), crossover(10, "sum", zero_type="R2")
 (2, 3)
+
+Every function takes ``activation`` (a class or activation name, see
+:mod:`symbolic_minima.activation_classes`; ``None``: generic): both counts are
+then those of the class, :math:`G` its critical subspaces (e.g. odd:
+signed replicas and parked neurons) and :math:`T` its global minima.
+
+>>> compare(3, [1], activation="tanh")[0].previous
+Fraction(29, 60)
 """
 
 from __future__ import annotations
@@ -44,7 +52,7 @@ from fractions import Fraction
 
 from .counting import G_table, T_table
 from .errors import MAX_WIDTH, ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
-from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, get_reading
+from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, get_reading
 
 __all__ = ["COMPARISONS", "ComparisonRow", "compare", "crossover", "crossovers", "format_ratio"]
 
@@ -66,12 +74,15 @@ class ComparisonRow:
     sum: Fraction
     max: Fraction
     argmax: int  # the r < r* attaining the max
+    activation_class: str = GENERIC
 
     def ratio(self, comparison: str) -> Fraction:
         return getattr(self, check_choice(comparison, "comparison", COMPARISONS))
 
     def _latex(self, printer=None) -> str:
-        t = r"T_{\mathrm{%s}}(%d, %d)" % (self.reading, self.r_star, self.m)
+        cls = "" if self.activation_class == GENERIC else r"^{\mathrm{%s}}" % self.activation_class
+        t = r"T_{\mathrm{%s}}%s(%d, %d)" % (self.reading, cls, self.r_star, self.m)
+        g = "G" + cls
 
         def rel(value: Fraction) -> str:
             if value.denominator == 1:
@@ -83,9 +94,10 @@ class ComparisonRow:
 
         rs = self.r_star
         return (
-            r"\frac{G(%d, %d)}{%s} %s,\quad \frac{\sum_{r<%d} G(r, %d)}{%s} %s,\quad "
-            r"\frac{\max_{r<%d} G(r, %d)}{%s} %s"
-            % (rs - 1, self.m, t, rel(self.previous), rs, self.m, t, rel(self.sum), rs, self.m, t, rel(self.max))
+            r"\frac{%s(%d, %d)}{%s} %s,\quad \frac{\sum_{r<%d} %s(r, %d)}{%s} %s,\quad "
+            r"\frac{\max_{r<%d} %s(r, %d)}{%s} %s"
+            % (g, rs - 1, self.m, t, rel(self.previous), rs, g, self.m, t, rel(self.sum), rs, g, self.m, t,
+               rel(self.max))
         )
 
     def _repr_latex_(self) -> str:
@@ -106,6 +118,8 @@ class ComparisonRow:
             out[name] = f"{value.numerator}/{value.denominator}"
             out[name + "_approx"] = format_ratio(value)
         out["argmax"] = self.argmax
+        if self.activation_class != GENERIC:
+            out["activation_class"] = self.activation_class
         return out
 
 
@@ -145,19 +159,19 @@ def _check_h_values(r_star, h_values) -> list:
     return hs
 
 
-def compare(r_star, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> list:
-    r"""Rows of exact ratios for :math:`m=r^*+h`, ``h`` in ``h_values``, reading ``zero_type``.
+def compare(r_star, h_values, zero_type: str = DEFAULT_ZERO_TYPE, activation=None) -> list:
+    r"""Rows of exact ratios for :math:`m=r^*+h`, ``h`` in ``h_values``, reading ``zero_type`` (class ``activation``).
 
     >>> row = compare(10, [0])[0]
     >>> row.previous, row.reading, row.argmax
     (Fraction(9, 2), 'R1', 8)
     """
     r_star = _check_r_star(r_star)
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     hs = _check_h_values(r_star, h_values)
     ms = [r_star + h for h in hs]
-    t = T_table([r_star], ms, zero_type=reading.name)
-    g = G_table(range(1, r_star), ms)
+    t = T_table([r_star], ms, zero_type=reading.name, activation=reading.activation_class)
+    g = G_table(range(1, r_star), ms, activation=reading.activation_class)
     rows = []
     for h, m in zip(hs, ms, strict=True):
         total = t[(r_star, m)]
@@ -175,12 +189,14 @@ def compare(r_star, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> list:
                 sum=Fraction(sum(values), total),
                 max=Fraction(values[best], total),
                 argmax=best + 1,
+                activation_class=reading.activation_class,
             )
         )
     return rows
 
 
-def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZERO_TYPE, h_max=None):
+def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZERO_TYPE, h_max=None,
+              activation=None):
     r"""Smallest ``h`` in ``[0, h_max]`` where the ``comparison`` ratio is below 1, or ``None``.
 
     ``h_max`` defaults to ``10 * r_star + 20``.  (The tests check that the
@@ -192,7 +208,8 @@ def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZER
     """
     r_star = _check_r_star(r_star)
     comparison = check_choice(comparison, "comparison", COMPARISONS)
-    zero_type = get_reading(zero_type, family=GLOBAL_MINIMUM).name
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
+    zero_type, activation = reading.name, reading.activation_class
     if h_max is None:
         h_max = min(10 * r_star + 20, MAX_WIDTH - r_star)
     h_max = check_int(h_max, "h_max", minimum=0, maximum=MAX_WIDTH - r_star)
@@ -200,20 +217,22 @@ def crossover(r_star, comparison: str = "previous", zero_type: str = DEFAULT_ZER
     start, block = 0, max(8, r_star)
     while start <= h_max:
         stop = min(h_max, start + block - 1)
-        for row in compare(r_star, range(start, stop + 1), zero_type):
+        for row in compare(r_star, range(start, stop + 1), zero_type, activation):
             if row.ratio(comparison) < 1:
                 return row.h
         start, block = stop + 1, 2 * block
     return None
 
 
-def crossovers(r_star, zero_type: str = DEFAULT_ZERO_TYPE, h_max=None) -> dict:
+def crossovers(r_star, zero_type: str = DEFAULT_ZERO_TYPE, h_max=None, activation=None) -> dict:
     """``{comparison: crossover h}`` for all three comparisons.
 
     >>> crossovers(10)
     {'previous': 2, 'sum': 4, 'max': 2}
+    >>> crossovers(10, activation="odd")
+    {'previous': 3, 'sum': 4, 'max': 3}
     """
-    return {name: crossover(r_star, name, zero_type, h_max) for name in COMPARISONS}
+    return {name: crossover(r_star, name, zero_type, h_max, activation) for name in COMPARISONS}
 
 
 # --------------------------------------------------------------------------- verdicts over a range of (r*, h)
@@ -432,7 +451,8 @@ class Dominance:
                 "points": [list(p) for p in self.points(regime)], "text": self.describe(regime)}
 
 
-def dominances(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comparisons=COMPARISONS) -> dict:
+def dominances(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comparisons=COMPARISONS,
+               activation=None) -> dict:
     """``{comparison: Dominance}`` over the grid, from one pass of :func:`compare` per :math:`r^*`.
 
     Parameters
@@ -445,6 +465,8 @@ def dominances(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comp
         A global-minimum reading, name or alias.
     comparisons : iterable of str
         Which of :data:`COMPARISONS`.
+    activation : str, optional
+        An activation class or activation name (default: generic).
 
     Returns
     -------
@@ -460,7 +482,7 @@ def dominances(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comp
     >>> {name: d.describe() for name, d in dominances([10], range(0, 8), "R2").items()}
     {'previous': 'r*=10: h=0..1', 'sum': 'r*=10: h=0..2', 'max': 'r*=10: h=0..1'}
     """
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     comparisons = [check_choice(c, "comparison", COMPARISONS) for c in comparisons]
     r_stars = sorted({_check_r_star(r) for r in r_star_values})
     if not r_stars:
@@ -471,14 +493,15 @@ def dominances(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comp
                                  "choose fewer r* or h values")
     ratios: dict = {name: {} for name in comparisons}
     for r_star in r_stars:
-        for row in compare(r_star, hs, reading.name):
+        for row in compare(r_star, hs, reading.name, activation=reading.activation_class):
             for name in comparisons:
                 ratios[name][(r_star, row.h)] = row.ratio(name)
     return {name: Dominance(name, reading.name, reading.short_name, tuple(r_stars), tuple(hs), ratios[name])
             for name in comparisons}
 
 
-def dominance(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comparison: str = "previous") -> Dominance:
+def dominance(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comparison: str = "previous",
+              activation=None) -> Dominance:
     r"""Where critical subspaces dominate (and where global minima do) over a grid of :math:`(r^*, h)`.
 
     Parameters
@@ -489,6 +512,8 @@ def dominance(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, compa
         A global-minimum reading, name or alias.
     comparison : str
         One of :data:`COMPARISONS`.
+    activation : str, optional
+        An activation class or activation name (default: generic).
 
     Returns
     -------
@@ -500,7 +525,7 @@ def dominance(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, compa
     'r*=4..5: h=0'
     """
     comparison = check_choice(comparison, "comparison", COMPARISONS)
-    return dominances(r_star_values, h_values, zero_type, (comparison,))[comparison]
+    return dominances(r_star_values, h_values, zero_type, (comparison,), activation)[comparison]
 
 
 @dataclass(frozen=True)
@@ -624,7 +649,8 @@ def _grid_text(values, name: str) -> str:
     return f"{name} in {{{', '.join(map(str, values))}}}"
 
 
-def regime_verdict(regime: str, r_star_values, h_values, zero_types=None, comparisons=COMPARISONS) -> RegimeVerdict:
+def regime_verdict(regime: str, r_star_values, h_values, zero_types=None, comparisons=COMPARISONS,
+                   activation=None) -> RegimeVerdict:
     r"""Decide, exactly, whether a regime holds at every :math:`(r^*, h)` of a grid, in every reading and comparison.
 
     Parameters
@@ -638,6 +664,8 @@ def regime_verdict(regime: str, r_star_values, h_values, zero_types=None, compar
         Readings (default: every registered global-minimum reading).
     comparisons : iterable of str
         Which of :data:`COMPARISONS` (default all three).
+    activation : str, optional
+        An activation class or activation name (default: generic).
 
     Returns
     -------
@@ -655,13 +683,13 @@ def regime_verdict(regime: str, r_star_values, h_values, zero_types=None, compar
     from .readings import zero_types as registered
 
     regime = check_choice(regime, "claim", REGIMES)
-    readings = registered() if zero_types is None else tuple(zero_types)
+    readings = registered(activation) if zero_types is None else tuple(zero_types)
     if isinstance(zero_types, str):
         readings = (zero_types,)
     comparisons = tuple(comparisons)
     results = []
     for zero_type in readings:
-        found = dominances(r_star_values, h_values, zero_type, comparisons)
+        found = dominances(r_star_values, h_values, zero_type, comparisons, activation)
         results += [found[name] for name in comparisons]
     if not results:
         raise ArgumentValueError("zero_types and comparisons must be non-empty")

@@ -52,6 +52,24 @@ routes of R2 need a Stirling row, a column of ``G`` or a triangle
 (:math:`O(m^2)` big-integer steps, seconds at this size) and serve as
 independent checks.
 
+**Activation classes** (``activation=``, a class name such as ``"odd"`` or an
+activation name such as ``"tanh"``; :mod:`symbolic_minima.activation_classes`).
+Each class registers its own readings (R1, R2, critical); every one has an EGF
+:math:`e^{ax}(e^{cx}-1)^r\exp(\gamma(e^{cx}-1))` (:class:`ExponentialShape`,
+:data:`CLASS_SHAPES`), and its routes are the binomial expansions of that EGF:
+
+* ``"inclusion_exclusion"`` (:math:`\gamma=0`): :math:`\sum_j(-1)^j\binom rj(c(r-j)+a)^m`
+  (:func:`stepped_power_sum`), e.g. odd R1 :math:`\sum_j(-1)^j\binom rj(2(r-j)+2)^m`;
+* ``"stirling"`` (:math:`\gamma=0`): e.g. odd R1 :math:`2^m\,r!\,S(m+1,r+1)`, even critical
+  :math:`2^m\,r!\,S(m,r)`, zero-at-origin R1 :math:`r!\,(S(m+2,r+2)-S(m+1,r+2))`;
+* ``"power_sum"`` (groups, :math:`\gamma\ne0`): :func:`exponential_power_sum`;
+* ``"zero_type_sum"``: the product rule, free neurons times replica blocks;
+* ``"recurrence"``: the triangle :math:`T(r,m+1)=(a+rc+\gamma c)T(r,m)+rc\,T(r-1,m)+\gamma c\,T(r+1,m)`
+  from the EGF's derivative (also used by :func:`T_table`, :func:`G_table`).
+
+>>> T(2, 4, activation="odd"), T(2, 4, zero_type="R2", activation="odd"), G(2, 4, activation="odd")
+(800, 896, 464)
+
 Arguments: ``1 <= r <= m <= MAX_WIDTH`` (= 100,000, from :mod:`symbolic_minima.errors`;
 :math:`T(r,m)` has about :math:`m\log_{10}(r+1)` digits, so larger widths
 would mean multi-megabyte integers).  ``backend`` (``"auto"|"flint"|"python"``)
@@ -77,6 +95,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from fractions import Fraction
 from math import comb, factorial
 from typing import TYPE_CHECKING
 
@@ -84,8 +103,10 @@ from .bigint import int_to_str
 from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_width
 from .progress import progress, progress_enabled
 from .readings import (
+    CRITICAL,
     CRITICAL_READING,
     DEFAULT_ZERO_TYPE,
+    GENERIC,
     GLOBAL_MINIMUM,
     GROUPS,
     SINGLETONS,
@@ -98,6 +119,8 @@ from .stirling import BACKENDS, _resolve_backend, difference_power_sum, flint_av
 
 if TYPE_CHECKING:
     import sympy
+
+    from .readings import CountRoute
 
     #: The symbols of the symbolic closed forms (sympy Symbols, created on first use).
     r_sym: sympy.Symbol
@@ -117,6 +140,13 @@ __all__ = [
     "bell_numbers",
     "groups_power_sum",
     "TriangleRoute",
+    "ExponentialShape",
+    "CLASS_SHAPES",
+    "exponential_shape",
+    "egf_shape",
+    "stepped_power_sum",
+    "exponential_power_sum",
+    "form_value",
     "r_sym",
     "m_sym",
     "METHODS_T",
@@ -164,14 +194,16 @@ def __getattr__(name):
 # --------------------------------------------------------------------------- the dispatcher
 
 
-def count_methods(reading) -> tuple:
-    r"""The ``method`` values :func:`count_subspaces` accepts for ``reading``.
+def count_methods(reading, activation=None) -> tuple:
+    r"""The ``method`` values :func:`count_subspaces` accepts for ``reading`` (of the class ``activation``).
 
     Parameters
     ----------
     reading : str or Reading
         A registered reading (name or alias, e.g. ``"R2"``) or a
         :class:`~symbolic_minima.readings.Reading`.
+    activation : str, optional
+        The activation class (class or activation name; ``None``: generic).
 
     Returns
     -------
@@ -183,8 +215,10 @@ def count_methods(reading) -> tuple:
     --------
     >>> count_methods("R2")
     ('auto', 'power_sum', 'stirling', 'inclusion_exclusion', 'zero_type_sum', 'recurrence', 'species', 'enumeration')
+    >>> count_methods("R1", activation="odd")
+    ('auto', 'stirling', 'inclusion_exclusion', 'zero_type_sum', 'recurrence', 'species', 'enumeration')
     """
-    reading = get_reading(reading)
+    reading = get_reading(reading, activation)
     return ("auto",) + tuple(name for name in reading.routes if name not in ALWAYS_AVAILABLE) + ALWAYS_AVAILABLE
 
 
@@ -198,7 +232,7 @@ def _auto_method(reading: Reading, backend: str) -> str:
                         count_methods(reading)[1:])
 
 
-def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto") -> int:
+def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto", activation=None) -> int:
     r"""The number of labels (subspaces) of width ``m`` over a width-``r`` network in ``reading``.
 
     Parameters
@@ -215,6 +249,10 @@ def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto") 
         registered route, else ``"species"``).
     backend : {"auto", "flint", "python"}
         For the routes that can use python-flint.
+    activation : str, optional
+        The activation class (a class name or an activation name, see
+        :mod:`symbolic_minima.activation_classes`; ``None``: generic) whose
+        readings ``reading`` names.
 
     Returns
     -------
@@ -230,12 +268,14 @@ def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto") 
     --------
     >>> count_subspaces("R1", 3, 5), count_subspaces(CRITICAL_READING, 3, 5, method="enumeration")
     (390, 150)
+    >>> count_subspaces("R1", 1, 2, activation="tanh")
+    12
     >>> count_subspaces("R1", 3, 5, method="power_sum")
     Traceback (most recent call last):
     ...
     symbolic_minima.errors.ArgumentValueError: method must be one of 'auto', 'stirling', ...; got 'power_sum'
     """
-    reading = get_reading(reading)
+    reading = get_reading(reading, activation)
     r, m = check_rm(r, m)
     method = check_choice(method, "method", count_methods(reading))
     backend = check_choice(backend, "backend", BACKENDS)
@@ -268,7 +308,8 @@ def _enumerate(reading: Reading, r: int, m: int) -> int:
     return sum(1 for _ in labellings)
 
 
-def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: str = "auto") -> int:
+def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: str = "auto",
+      activation=None) -> int:
     r"""Number :math:`T(r, m)` of global-minimum affine subspaces, in the named reading.
 
     Parameters
@@ -285,6 +326,9 @@ def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: s
         built-in readings, see the module docstring); ``"auto"`` by default.
     backend : {"auto", "flint", "python"}
         For the routes that can use python-flint.
+    activation : str, optional
+        The activation class, by class name (``"odd"``) or activation name
+        (``"tanh"``); ``None`` is ``"generic"``.
 
     Returns
     -------
@@ -301,11 +345,17 @@ def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: s
         A width out of range (:math:`m<r`, ...), an unknown reading or method.
     ArgumentTypeError
         A width that is not an integer (a float, a bool, text).
+    UnsupportedActivationError
+        A refused activation (``"softplus"``, ...).
 
     Examples
     --------
     >>> T(1, 3), T(1, 3, zero_type="R2"), T(2, 3, method="recurrence")
     (7, 10, 12)
+    >>> T(2, 4, activation="odd"), T(2, 4, activation="tanh", zero_type="R2")
+    (800, 896)
+    >>> T(2, 4, activation="odd", method="species")
+    800
     >>> T(3, 2)
     Traceback (most recent call last):
     ...
@@ -318,16 +368,18 @@ def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: s
     if _is_symbolic(r) or _is_symbolic(m):  # sympy arguments: the unevaluated function (functions.py)
         from .functions import symbolic_count
 
-        return symbolic_count("T", r, m, zero_type, method=method)
+        return symbolic_count("T", r, m, zero_type, activation or GENERIC, method=method)
     r, m = check_rm(r, m)
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     return count_subspaces(reading, r, m, method, backend)
 
 
-def G(r, m, method: str = "auto", backend: str = "auto") -> int:
+def G(r, m, method: str = "auto", backend: str = "auto", activation=None) -> int:
     r"""Number :math:`G(r, m)=r!\,S(m,r)` of symmetry-induced critical subspaces (surjections :math:`[m]\to[r]`).
 
-    The count of the critical reading (:data:`~symbolic_minima.readings.CRITICAL_READING`).
+    The count of the critical reading (:data:`~symbolic_minima.readings.CRITICAL_READING`)
+    of the activation class ``activation`` (``None``: generic; e.g. ``"odd"``:
+    :math:`\sum_j(-1)^j\binom rj(2(r-j)+1)^m`, signed replicas and parked neurons).
 
     Parameters
     ----------
@@ -339,6 +391,8 @@ def G(r, m, method: str = "auto", backend: str = "auto") -> int:
         One of :data:`METHODS_G` (``"auto"`` by default).
     backend : {"auto", "flint", "python"}
         For the routes that can use python-flint.
+    activation : str, optional
+        The activation class (class or activation name; ``None``: generic).
 
     Returns
     -------
@@ -350,6 +404,8 @@ def G(r, m, method: str = "auto", backend: str = "auto") -> int:
     --------
     >>> G(3, 5), G(2, 4, method="inclusion_exclusion"), G(3, 3, method="species")
     (150, 14, 6)
+    >>> G(2, 4, activation="odd"), G(2, 4, activation="gaussian")
+    (464, 224)
     >>> import sympy
     >>> G(sympy.Symbol("r"), 5)
     G(r, 5)
@@ -357,14 +413,21 @@ def G(r, m, method: str = "auto", backend: str = "auto") -> int:
     if _is_symbolic(r) or _is_symbolic(m):  # sympy arguments: the unevaluated function (functions.py)
         from .functions import symbolic_count
 
-        return symbolic_count("G", r, m, method=method)
-    return count_subspaces(CRITICAL_READING, r, m, method, backend)
+        return symbolic_count("G", r, m, activation_class=activation or GENERIC, method=method)
+    return count_subspaces(_critical_reading(activation), r, m, method, backend)
 
 
 def _is_symbolic(value) -> bool:
     """Whether ``value`` is a sympy object other than an integer (sympy is never imported here)."""
     sympy = sys.modules.get("sympy")
     return sympy is not None and isinstance(value, sympy.Basic) and not value.is_Integer
+
+
+def _critical_reading(activation) -> Reading:
+    """The critical reading of the activation class ``activation`` (``None``: the generic one)."""
+    if activation is None:
+        return CRITICAL_READING
+    return get_reading(CRITICAL_READING.name, activation, family=CRITICAL)
 
 
 # --------------------------------------------------------------------------- the routes of the built-in readings
@@ -656,6 +719,370 @@ def _register_routes() -> None:
 _register_routes()
 
 
+# --------------------------------------------------------------------------- the routes of the activation classes
+
+
+@dataclass(frozen=True)
+class ExponentialShape:
+    r"""The EGF :math:`e^{ax}\,(e^{cx}-1)^r\,\exp\!\big(\gamma\,(e^{cx}-1)\big)` of a reading, by its three numbers.
+
+    Every registered reading of every activation class has this shape
+    (:data:`CLASS_SHAPES`; the tests and the class proofs check each entry
+    against the reading's species): :math:`c=1` for replica blocks
+    :math:`e^x-1`, :math:`c=2` for signed replica blocks :math:`e^{2x}-1`;
+    :math:`e^{ax}` collects the single free neurons (zero-type :math:`e^x`,
+    dead :math:`e^x`, parked :math:`e^x`); :math:`\gamma\ne0` the free groups
+    (:math:`e^{e^x-1}`, or :math:`e^{(e^{2x}-1)/2}` for signed groups up to a
+    global flip, whose singletons are the zero-type neurons).  The count
+    routes below are the binomial expansions of this EGF.
+
+    Parameters
+    ----------
+    a : int
+        The exponent of :math:`e^{ax}` (single free neurons).
+    c : int
+        The replica factor :math:`e^{cx}-1` (1, or 2 for signed replicas).
+    gamma : Fraction
+        The free groups' factor :math:`\exp(\gamma(e^{cx}-1))` (0: none).
+
+    Examples
+    --------
+    >>> ExponentialShape(2, 2, Fraction(0)).coefficient(1, 2)
+    12
+    """
+
+    a: int
+    c: int
+    gamma: Fraction
+
+    def coefficient(self, r: int, m: int) -> int:
+        r""":math:`m!\,[x^m]` by binomial expansion (routes ``"inclusion_exclusion"``, ``"power_sum"``)."""
+        if self.gamma:
+            return exponential_power_sum(r, m, self.a, self.c, self.gamma)
+        return stepped_power_sum(r, m, self.a, self.c)
+
+
+#: ``(activation class, reading) -> ExponentialShape`` of its EGF (checked against the species in the tests).
+CLASS_SHAPES = {
+    ("generic", "singletons"): ExponentialShape(1, 1, Fraction(0)),
+    ("generic", "groups"): ExponentialShape(0, 1, Fraction(1)),
+    ("generic", "critical"): ExponentialShape(0, 1, Fraction(0)),
+    ("zero-at-origin", "singletons"): ExponentialShape(2, 1, Fraction(0)),
+    ("zero-at-origin", "groups"): ExponentialShape(1, 1, Fraction(1)),
+    ("zero-at-origin", "critical"): ExponentialShape(1, 1, Fraction(0)),
+    ("odd", "singletons"): ExponentialShape(2, 2, Fraction(0)),
+    ("odd", "groups"): ExponentialShape(1, 2, Fraction(1, 2)),
+    ("odd", "critical"): ExponentialShape(1, 2, Fraction(0)),
+    ("even", "singletons"): ExponentialShape(1, 2, Fraction(0)),
+    ("even", "groups"): ExponentialShape(0, 2, Fraction(1, 2)),
+    ("even", "critical"): ExponentialShape(0, 2, Fraction(0)),
+    ("even-zero-at-origin", "singletons"): ExponentialShape(2, 2, Fraction(0)),
+    ("even-zero-at-origin", "groups"): ExponentialShape(1, 2, Fraction(1, 2)),
+    ("even-zero-at-origin", "critical"): ExponentialShape(1, 2, Fraction(0)),
+}
+
+
+def exponential_shape(reading, activation=None) -> ExponentialShape | None:
+    """The :class:`ExponentialShape` of a registered reading's EGF (``None``: not of that shape / not known).
+
+    Parameters
+    ----------
+    reading : str or Reading
+        A registered reading, name or alias.
+    activation : str, optional
+        Its activation class (class or activation name; ``None``: generic).
+
+    Returns
+    -------
+    ExponentialShape or None
+
+    Examples
+    --------
+    >>> exponential_shape("R2", "odd")
+    ExponentialShape(a=1, c=2, gamma=Fraction(1, 2))
+    """
+    reading = get_reading(reading, activation)
+    return CLASS_SHAPES.get((reading.activation_class, reading.name))
+
+
+def stepped_power_sum(r: int, m: int, a: int = 0, c: int = 1) -> int:
+    r"""Exact :math:`\sum_{i=0}^{r}(-1)^{r-i}\binom ri(a+ci)^m = m!\,[x^m]\,e^{ax}(e^{cx}-1)^r`.
+
+    For ``c`` dividing ``a`` this is :math:`c^m` times
+    :func:`~symbolic_minima.stirling.difference_power_sum` (its fast
+    grouping of the powers); otherwise (``a = 1, c = 2``: the odd bases of the
+    sign classes) the plain alternating sum.
+
+    Parameters
+    ----------
+    r, m : int
+        Widths.
+    a, c : int
+        The EGF's :math:`e^{ax}` and :math:`e^{cx}-1`.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> stepped_power_sum(1, 2, 2, 2), stepped_power_sum(2, 4, 1, 2), stepped_power_sum(3, 5, 1, 1)
+    (12, 464, 390)
+    """
+    if a % c == 0:
+        return c**m * difference_power_sum(r, m, a // c)
+    total = 0
+    binom = 1
+    for i in range(r + 1):
+        if i:
+            binom = binom * (r - i + 1) // i
+        term = binom * (a + c * i) ** m
+        total += -term if (r - i) & 1 else term
+    return total
+
+
+def exponential_power_sum(r: int, m: int, a: int = 0, c: int = 1, gamma=Fraction(1), backend: str = "auto") -> int:
+    r"""Exact :math:`m!\,[x^m]\,e^{ax}(e^{cx}-1)^r\exp(\gamma(e^{cx}-1))` as one weighted power sum.
+
+    The generalisation of :func:`groups_power_sum` (``a = 0, c = 1, gamma = 1``)
+    to the groups readings of the activation classes.  With :math:`y=e^{cx}-1`
+    the EGF is :math:`e^{ax}f(y)`, :math:`f(y)=y^re^{\gamma y}`, and only
+    :math:`f_m(y)=\sum_{k=0}^{N}\gamma^ky^{r+k}/k!` (:math:`N=m-r`) reaches
+    :math:`x^m`.  Writing :math:`f_m(z-1)=\sum_J w_Jz^J`,
+
+    .. math:: m!\,[x^m] = \sum_{J=0}^{m} w_J\,(a+cJ)^m .
+
+    With :math:`\gamma=p/q` the integers :math:`V_J=N!\,q^N w_J` satisfy (from
+    :math:`y f_m'=(r+\gamma y)f_m-\gamma^{N+1}y^{m+1}/N!`)
+
+    .. math:: q(J+1)V_{J+1}=(q(J-r)+p)V_J-pV_{J-1}+p^{N+1}(-1)^{m+1-J}\binom{m+1}{J},
+
+    :math:`V_{-1}=0`, :math:`V_0=(-1)^r\sum_{k\le N}\frac{N!}{k!}(-p)^kq^{N-k}`.
+    Powers are grouped by odd part of the base, as in :func:`groups_power_sum`.
+
+    Parameters
+    ----------
+    r, m : int
+        Widths, :math:`1\le r\le m\le` ``MAX_WIDTH``.
+    a, c : int
+        The EGF's :math:`e^{ax}` and :math:`e^{cx}-1`.
+    gamma : Fraction
+        The groups' factor :math:`\exp(\gamma(e^{cx}-1))`.
+    backend : {"auto", "flint", "python"}
+        For the big products.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ArgumentValueError
+        The coefficient is not an integer (no count has this EGF).
+
+    Examples
+    --------
+    >>> exponential_power_sum(2, 4, 0, 1, Fraction(1)), exponential_power_sum(2, 4, 1, 2, Fraction(1, 2))
+    (62, 896)
+    """
+    r, m = check_rm(r, m)
+    backend = _resolve_backend(backend)
+    gamma = Fraction(gamma)
+    p, q = gamma.numerator, gamma.denominator
+    n_free = m - r
+    start = 0
+    power_p, power_q = 1, q**n_free
+    ratio = factorial(n_free)  # N!/k!
+    for k in range(n_free + 1):
+        if k:
+            ratio //= k
+            power_p *= -p
+            power_q //= q
+        start += ratio * power_p * power_q
+    weights = []
+    previous, current = 0, -start if r & 1 else start
+    binomial = 1  # C(m + 1, J)
+    sign = -1 if (m + 1) & 1 else 1  # (-1)^(m + 1 - J)
+    top = p ** (n_free + 1)
+    for J in range(m + 1):
+        weights.append(current)
+        numerator = (q * (J - r) + p) * current - p * previous + sign * top * binomial
+        previous, current = current, numerator // (q * (J + 1))
+        binomial = binomial * (m + 1 - J) // (J + 1)
+        sign = -sign
+    big: Callable = int
+    if backend == "flint":
+        import flint
+
+        big = flint.fmpz
+    grouped: dict = {}
+    for J, weight in enumerate(weights):
+        base = a + c * J
+        if not weight or base == 0:  # 0^m = 0 (m >= 1)
+            continue
+        shift = (base & -base).bit_length() - 1
+        odd = base >> shift
+        grouped[odd] = grouped.get(odd, 0) + (weight << (shift * m))
+    total = big(0)
+    for odd, weight in grouped.items():
+        if weight:
+            total += big(weight) * big(odd) ** m
+    value, remainder = divmod(int(total), factorial(n_free) * q**n_free)
+    if remainder:
+        raise ArgumentValueError(f"m! [x^m] of e^({a}x) (e^({c}x)-1)^{r} exp({gamma}(e^({c}x)-1)) at m = {m} is not "
+                                 "an integer (no count has this EGF)")
+    return value
+
+
+def _free_counts(shape: ExponentialShape, n: int) -> list:
+    r"""``[F_0, ..., F_n]``, :math:`F_k=k!\,[x^k]\,e^{ax}\exp(\gamma(e^{cx}-1))`: structures on ``k`` free neurons.
+
+    :math:`E=\exp(\gamma(e^{cx}-1))` has :math:`E'=\gamma c\,e^{cx}E`, so
+    :math:`E_{k+1}=\gamma c\sum_i\binom ki c^{k-i}E_i`; then :math:`F=e^{ax}E`
+    by the product rule.
+    """
+    groups = [Fraction(1)] + [Fraction(0)] * n
+    if shape.gamma:
+        rows = [1]
+        for k in range(n):
+            groups[k + 1] = shape.gamma * shape.c * sum(
+                rows[i] * shape.c ** (k - i) * groups[i] for i in range(k + 1))
+            rows = [1] + [rows[i - 1] + rows[i] for i in range(1, k + 1)] + [1]
+    out = []
+    row = [1]
+    for k in range(n + 1):
+        if k:
+            row = [1] + [row[i - 1] + row[i] for i in range(1, k)] + [1]
+        value = sum(row[i] * shape.a ** (k - i) * groups[i] for i in range(k + 1))
+        if value.denominator != 1:  # pragma: no cover - an integer count by construction
+            raise AssertionError(f"non-integer free count {value}")
+        out.append(int(value))
+    return out
+
+
+def _class_zero_type_sum(shape: ExponentialShape) -> CountRoute:
+    r"""The product rule: :math:`\sum_k\binom mk F_k\,c^{m-k}\,r!\,S(m-k,r)` (free neurons times replica blocks)."""
+
+    def route(r: int, m: int, backend: str) -> int:
+        free = _free_counts(shape, m - r)
+        g = _g_column(r, m)
+        return sum(comb(m, k) * free[k] * shape.c ** (m - k) * g[m - k] for k in range(m - r + 1))
+
+    return route
+
+
+def _class_stirling(shape: ExponentialShape) -> CountRoute | None:
+    r"""Stirling-number forms of the EGFs without free groups (:math:`\gamma=0`), or ``None``.
+
+    With :math:`u=e^x-1` and :math:`(e^x-1)^k/k!=\sum_nS(n,k)x^n/n!`:
+    :math:`e^xu^r=\frac{d}{dx}\frac{u^{r+1}}{r+1}` gives :math:`r!\,S(m+1,r+1)`;
+    :math:`e^{2x}u^r/r!=\frac{d^2}{dx^2}\frac{u^{r+2}}{(r+2)!}-\frac{d}{dx}\frac{u^{r+2}}{(r+2)!}`
+    gives :math:`r!\,(S(m+2,r+2)-S(m+1,r+2))`; the sign classes' :math:`e^{2x}-1`
+    at :math:`x` is :math:`e^t-1` at :math:`t=2x` (a factor :math:`2^m`) when
+    :math:`a` is even, and for :math:`a=1`,
+    :math:`e^x(e^{2x}-1)^r=e^xu^r(u+2)^r=\sum_k\binom rk2^{r-k}e^xu^{r+k}` gives
+    :math:`\sum_k\binom rk2^{r-k}(r+k)!\,S(m+1,r+k+1)`.
+    """
+    if shape.gamma:
+        return None
+    a, c = shape.a, shape.c
+
+    def unit(r: int, m: int, a_: int, backend: str) -> int:  # m! [x^m] e^{a_ x} (e^x - 1)^r
+        if a_ == 0:
+            return factorial(r) * stirling2(m, r, backend=backend)
+        if a_ == 1:
+            return factorial(r) * stirling2(m + 1, r + 1, backend=backend)
+        return factorial(r) * (stirling2(m + 2, r + 2, backend=backend) - stirling2(m + 1, r + 2, backend=backend))
+
+    if c == 1 and a in (0, 1, 2):
+        return lambda r, m, backend: unit(r, m, a, backend)
+    if c == 2 and a in (0, 2):
+        return lambda r, m, backend: 2**m * unit(r, m, a // 2, backend)
+    if c == 2 and a == 1:
+        def half(r: int, m: int, backend: str) -> int:
+            return sum(comb(r, k) * 2 ** (r - k) * factorial(r + k) * stirling2(m + 1, r + k + 1, backend=backend)
+                       for k in range(min(r, m) + 1))
+
+        return half
+    return None  # pragma: no cover - every registered shape has a form above
+
+
+def _shape_rows(shape: ExponentialShape) -> Callable:
+    r"""The triangle of a shape: :math:`T(r,m+1)=(a+rc+\gamma c)T(r,m)+rc\,T(r-1,m)+\gamma c\,T(r+1,m)`.
+
+    From :math:`F_r=e^{ax}u^re^{\gamma u}`, :math:`u=e^{cx}-1`, :math:`u'=c(u+1)`:
+    :math:`F_r'=(a+rc+\gamma c)F_r+rc\,F_{r-1}+\gamma c\,F_{r+1}`; the row
+    :math:`T(0,m)=F_m` (:func:`_free_counts`) starts it.  (For the generic shapes
+    these are the recurrences of R1, R2 and ``G`` above.)
+    """
+    a, c, gamma = shape.a, shape.c, shape.gamma
+    if (gamma * c).denominator != 1:  # pragma: no cover - every registered shape has gamma c in {0, 1}
+        raise ArgumentValueError("the triangle needs gamma * c to be an integer")
+    up = int(gamma * c)
+
+    def rows(m_max: int, r_max: int, keep) -> dict:
+        free = _free_counts(shape, m_max)
+        prev = [free[0]]
+        out = {0: prev} if 0 in keep else {}
+        for m in progress(range(1, m_max + 1), total=m_max, desc="T triangle (class)"):
+            top = min(m, r_max + (m_max - m if up else 0))
+            new = [free[m]] + [0] * top
+            for r in range(1, top + 1):
+                same = prev[r] if r < len(prev) else 0
+                above = prev[r + 1] if up and r + 1 < len(prev) else 0
+                new[r] = (a + r * c + up) * same + r * c * prev[r - 1] + up * above
+            if m in keep:
+                out[m] = new[: r_max + 1]
+            prev = new
+        return out
+
+    return rows
+
+
+def _class_auto(shape: ExponentialShape) -> Callable[[str], str]:
+    """One Stirling number with python-flint where the shape has one, else the binomial expansion."""
+    single = not shape.gamma and ((shape.c == 1 and shape.a <= 1) or (shape.c == 2 and shape.a in (0, 2)))
+
+    def auto(backend: str) -> str:
+        if shape.gamma:
+            return "power_sum"
+        return "stirling" if single and flint_available() and backend != "python" else "inclusion_exclusion"
+
+    return auto
+
+
+def _register_class_routes() -> None:
+    """Attach the routes derived from :data:`CLASS_SHAPES` to the readings of the non-generic classes."""
+    from .readings import registered_readings
+
+    for (cls, name), shape in CLASS_SHAPES.items():
+        if cls == GENERIC:
+            continue  # the built-in readings have their own routes (above)
+        reading = next((rd for rd in registered_readings(None, cls) if rd.name == name), None)
+        if reading is None:  # pragma: no cover - a class module not loaded
+            continue
+        routes: dict = {}
+        if shape.gamma:
+            routes["power_sum"] = (lambda sh: lambda r, m, backend: exponential_power_sum(
+                r, m, sh.a, sh.c, sh.gamma, backend))(shape)
+        else:
+            stirling_route = _class_stirling(shape)
+            if stirling_route is not None:
+                routes["stirling"] = stirling_route
+            routes["inclusion_exclusion"] = (
+                lambda sh: lambda r, m, backend: stepped_power_sum(r, m, sh.a, sh.c))(shape)
+        routes["zero_type_sum"] = _class_zero_type_sum(shape)
+        routes["recurrence"] = TriangleRoute(
+            _shape_rows(shape), _square if shape.gamma else _rectangle,
+            f"T(r,m+1) = ({shape.a}+{shape.c}r+{shape.gamma * shape.c})T(r,m) + {shape.c}r T(r-1,m)"
+            + (f" + {shape.gamma * shape.c} T(r+1,m)" if shape.gamma else ""))
+        reading.routes.update(routes)
+        reading.auto = _class_auto(shape)
+
+
+_register_class_routes()
+
+
 # --------------------------------------------------------------------------- tables
 
 
@@ -680,7 +1107,7 @@ def _table(reading: Reading, r_values, m_values) -> dict:
     return {(r, m): (rows[m][r] if r < len(rows[m]) else 0) for r in r_list for m in m_list}
 
 
-def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
+def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE, activation=None) -> dict:
     r"""``{(r, m): T(r, m)}`` for all pairs, by the reading's triangle recurrence (Python ints).
 
     A reading without a triangle route is counted cell by cell.
@@ -691,6 +1118,8 @@ def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
         The widths (e.g. ``range(1, 5)``); each in ``[1, MAX_WIDTH]``.
     zero_type : str
         A registered global-minimum reading, name or alias (default R1).
+    activation : str, optional
+        The activation class (its triangle from the EGF, :func:`_shape_rows`).
 
     Returns
     -------
@@ -707,6 +1136,8 @@ def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
     --------
     >>> T_table(range(1, 3), range(1, 4))
     {(1, 1): 1, (1, 2): 3, (1, 3): 7, (2, 1): 0, (2, 2): 2, (2, 3): 12}
+    >>> T_table([1], [1, 2, 3], activation="odd")
+    {(1, 1): 2, (1, 2): 12, (1, 3): 56}
     >>> T_table([2], [3], zero_type="R2")
     {(2, 3): 12}
     >>> T_table(3, 5)
@@ -714,17 +1145,19 @@ def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
     ...
     symbolic_minima.errors.ArgumentTypeError: r_values must be an iterable of integers (e.g. range(1, 5) ...), got int 3
     """
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     return _table(reading, r_values, m_values)
 
 
-def G_table(r_values, m_values) -> dict:
+def G_table(r_values, m_values, activation=None) -> dict:
     r"""``{(r, m): G(r, m)}`` for all pairs, by the triangle recurrence; ``0`` where ``m < r``.
 
     Parameters
     ----------
     r_values, m_values : iterable of int
         The widths; each in ``[1, MAX_WIDTH]``.
+    activation : str, optional
+        The activation class (class or activation name; ``None``: generic).
 
     Returns
     -------
@@ -736,7 +1169,7 @@ def G_table(r_values, m_values) -> dict:
     >>> G_table([2], [2, 3, 4, 5])
     {(2, 2): 2, (2, 3): 6, (2, 4): 14, (2, 5): 30}
     """
-    return _table(CRITICAL_READING, r_values, m_values)
+    return _table(_critical_reading(activation), r_values, m_values)
 
 
 # --------------------------------------------------------------------------- closed forms
@@ -765,15 +1198,15 @@ def _quantity(quantity) -> str:
     return check_choice(quantity, "quantity", ("T", "G"))
 
 
-def _reading_of(quantity: str, zero_type) -> Reading:
+def _reading_of(quantity: str, zero_type, activation=None) -> Reading:
     if quantity == "G":
         if zero_type is not None:
             raise ArgumentValueError("zero_type applies to T only; G has no reading")
-        return CRITICAL_READING
-    return get_reading(zero_type or DEFAULT_ZERO_TYPE, family=GLOBAL_MINIMUM)
+        return _critical_reading(activation)
+    return get_reading(zero_type or DEFAULT_ZERO_TYPE, activation, family=GLOBAL_MINIMUM)
 
 
-def closed_form(quantity: str, zero_type: str | None = None, form: str = "stirling"):
+def closed_form(quantity: str, zero_type: str | None = None, form: str = "stirling", activation=None):
     r"""The derived closed form of ``T`` (in reading ``zero_type``) or ``G`` in :data:`r_sym`, :data:`m_sym`.
 
     Every form is derived from the reading's species
@@ -793,6 +1226,14 @@ def closed_form(quantity: str, zero_type: str | None = None, form: str = "stirli
     Readings of other shapes have the ``"egf"`` form (and ``"sum"`` where
     :func:`~symbolic_minima.species.closed_form_coefficient` applies).
 
+    ``activation`` (a class or activation name; ``None``: generic) takes the
+    readings of that activation class.  Their EGFs
+    :math:`e^{ax}(e^{cx}-1)^r\exp(\gamma(e^{cx}-1))` (read off the species'
+    EGF) have ``"egf"`` and ``"sum"`` forms, ``"stirling"`` forms (all but the
+    groups reading of the odd and even-zero-at-origin classes, see
+    :func:`_class_stirling`) and, with free neurons, ``"convolution"`` forms
+    :math:`\sum_k\binom mk F_k\,c^{m-k}\,r!\,S(m-k,r)`.
+
     Parameters
     ----------
     quantity : {"T", "G"}
@@ -801,6 +1242,8 @@ def closed_form(quantity: str, zero_type: str | None = None, form: str = "stirli
         The reading of ``T`` (name or alias; default R1); ``None`` for ``G``.
     form : {"stirling", "sum", "egf", "convolution"}
         Which form (see above).
+    activation : str, optional
+        The activation class (class or activation name; ``None``: generic).
 
     Returns
     -------
@@ -818,10 +1261,16 @@ def closed_form(quantity: str, zero_type: str | None = None, form: str = "stirli
     (exp(x) - 1)**r*exp(exp(x) - 1)
     >>> closed_form("T", form="sum")
     Sum((-1)**(-j + r)*(j + 1)**m*binomial(r, j), (j, 0, r))
+    >>> closed_form("T", form="egf", activation="odd")
+    (exp(2*x) - 1)**r*exp(2*x)
+    >>> closed_form("T", activation="tanh")
+    2**m*StirlingS2(m + 1, r + 1)*factorial(r)
+    >>> closed_form("G", form="sum", activation="odd")
+    Sum((-1)**(-j + r)*(2*j + 1)**m*binomial(r, j), (j, 0, r))
     """
     quantity = _quantity(quantity)
     form = check_choice(form, "form", FORMS)
-    reading = _reading_of(quantity, zero_type)
+    reading = _reading_of(quantity, zero_type, activation)
     return _closed_form(reading, form)
 
 
@@ -837,6 +1286,8 @@ def _closed_form(reading: Reading, form: str):
         return egf
     if form == "sum":
         return closed_form_coefficient(egf, m)
+    if reading.activation_class != GENERIC:
+        return _class_closed_form(reading, form, egf)
     if form == "convolution" and reading.is_critical:
         raise ArgumentValueError("form 'convolution' applies to T only")
     shape = _stirling_shape(reading)
@@ -861,6 +1312,155 @@ def _closed_form(reading: Reading, form: str):
         # m! [x^m] F'(x) = (m+1)! [x^(m+1)] F(x) and (e^x-1)^(r+1) = (r+1)! sum S(n, r+1) x^n/n!
         return sympy.factorial(r) * StirlingS2(m + 1, r + 1)  # (r+1)!/(r+1) = r!
     return sympy.Sum(sympy.ff(k, r) * StirlingS2(m, k), (k, r, m))
+
+
+def egf_shape(egf) -> ExponentialShape | None:
+    r"""Read :math:`(a, c, \gamma)` off an EGF :math:`e^{ax}(e^{cx}-1)^r\exp(\gamma(e^{cx}-1))` (sympy), or ``None``.
+
+    Parameters
+    ----------
+    egf : sympy expression
+        An EGF in :data:`~symbolic_minima.species.EGF_VARIABLE` (text is refused at any depth).
+
+    Returns
+    -------
+    ExponentialShape or None
+
+    Examples
+    --------
+    >>> egf_shape(closed_form("T", "R2", "egf", activation="odd"))
+    ExponentialShape(a=1, c=2, gamma=Fraction(1, 2))
+    """
+    import sympy
+
+    from .errors import as_expression
+    from .species import _split_factors
+
+    egf = as_expression(egf, "egf")
+    try:
+        constant, a, powers, c0, beta, d = _split_factors(egf)
+    except ArgumentValueError:
+        return None
+    if constant != 1 or len(powers) != 1 or not a.is_Integer or not powers[0][0].is_Integer:
+        return None
+    c = int(powers[0][0])
+    if beta != 0 and (d != c or sympy.simplify(c0 + beta) != 0 or not beta.is_Rational):
+        return None
+    if beta == 0 and c0 != 0:
+        return None
+    return ExponentialShape(int(a), c, Fraction(int(beta.p), int(beta.q)) if beta != 0 else Fraction(0))
+
+
+def form_value(expr, r: int, m: int) -> int:
+    r"""The exact value of a closed form (from :func:`closed_form`) at integers ``r, m``.
+
+    Finite sums are expanded from the outermost index inwards, so nested sums
+    whose inner range depends on an outer index evaluate too (sympy's ``doit``
+    leaves some of them unevaluated); an infinite sum is refused.
+
+    Parameters
+    ----------
+    expr : sympy expression
+        A closed form in :data:`r_sym`, :data:`m_sym`.
+    r, m : int
+        Where to evaluate it.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ArgumentValueError
+        An infinite or non-integer sum.
+
+    Examples
+    --------
+    >>> form_value(closed_form("T", "R2", "convolution", activation="odd"), 2, 4)
+    896
+    """
+    import sympy
+
+    from .errors import as_expression
+
+    r_, m_ = check_rm(r, m)
+    expr = as_expression(expr, "expr")
+    value = _expand_sums(expr.xreplace({_symbol("r"): r_, _symbol("m"): m_}))
+    value = sympy.nsimplify(value) if not value.is_Rational else value
+    if not value.is_Integer:
+        raise ArgumentValueError(f"the form has no integer value at r={r_}, m={m_}: {value}")
+    return int(value)
+
+
+def _expand_sums(expr):
+    import sympy
+
+    if isinstance(expr, sympy.Sum):
+        function, limits = expr.function, list(expr.limits)
+        index, low, high = limits[-1]
+        inner = sympy.Sum(function, *limits[:-1]) if len(limits) > 1 else function
+        low, high = _expand_sums(low), _expand_sums(high)
+        if not (low.is_Integer and high.is_Integer):
+            raise ArgumentValueError(f"cannot evaluate the sum over {index} from {low} to {high}")
+        return sympy.Add(*[_expand_sums(inner.xreplace({index: v})) for v in range(int(low), int(high) + 1)])
+    if not expr.args:
+        return expr
+    return expr.func(*[_expand_sums(a) for a in expr.args]).doit()
+
+
+def _class_closed_form(reading: Reading, form: str, egf):
+    """The ``"stirling"`` and ``"convolution"`` forms of a reading of an activation class (from its EGF's shape)."""
+    import sympy
+
+    from .stirling import StirlingS2
+
+    r, m = _symbol("r"), _symbol("m")
+    k = sympy.Symbol("k", integer=True, nonnegative=True)
+    i = sympy.Symbol("i", integer=True, nonnegative=True)
+    shape = egf_shape(egf)
+    if shape is None:  # pragma: no cover - every class reading has the shape
+        raise ArgumentValueError(f"reading {reading.name!r} has form 'egf' (and 'sum' where its EGF allows)")
+    a, c, gamma = shape.a, shape.c, shape.gamma
+    fr = sympy.factorial(r)
+    if form == "convolution":
+        if not reading.free_roles:
+            raise ArgumentValueError(f"form 'convolution' needs free neurons; reading {reading.name!r} of class "
+                                     f"{reading.activation_class!r} has none")
+        if not gamma:
+            free = sympy.Integer(a) ** k
+        elif c == 1:
+            free = sympy.bell(k + a) if a <= 1 else None
+        else:  # i! [x^i] exp((e^{2x}-1)/2) = 2^i sum_l S(i, l) 2^{-l}, a Touchard (Bell) polynomial at 1/2
+            half = sympy.Rational(1, 2)
+            free = (2**k * sympy.bell(k, half) if a == 0
+                    else sympy.Sum(sympy.binomial(k, i) * 2**i * sympy.bell(i, half), (i, 0, k)) if a == 1 else None)
+        if free is None:  # pragma: no cover - no registered shape
+            raise ArgumentValueError(f"form 'convolution' is not derived for reading {reading.name!r}")
+        weight = sympy.powsimp(free * sympy.Integer(c) ** (m - k))
+        return sympy.Sum(sympy.binomial(m, k) * weight * fr * StirlingS2(m - k, r), (k, 0, m - r))
+    # form == "stirling" ("convolution" handled above, "egf"/"sum" by the caller)
+    def unit(shift):  # m! [x^m] e^{shift x} (e^x - 1)^r
+        if shift == 0:
+            return fr * StirlingS2(m, r)
+        if shift == 1:
+            return fr * StirlingS2(m + 1, r + 1)
+        return fr * (StirlingS2(m + 2, r + 2) - StirlingS2(m + 1, r + 2))
+
+    if not gamma and c == 1 and a in (0, 1, 2):
+        return unit(a)
+    if not gamma and c == 2 and a in (0, 2):
+        return 2**m * unit(a // 2)
+    if not gamma and c == 2 and a == 1:
+        return sympy.Sum(sympy.binomial(r, k) * 2 ** (r - k) * sympy.factorial(r + k) * StirlingS2(m + 1, r + k + 1),
+                         (k, 0, r))
+    if gamma == 1 and c == 1 and a in (0, 1):
+        return sympy.Sum(sympy.ff(k, r) * (k - r + 1) ** a * StirlingS2(m, k), (k, r, m))
+    if gamma == Fraction(1, 2) and c == 2 and a == 0:
+        return sympy.Sum(sympy.ff(k, r) * 2 ** (m + r - k) * StirlingS2(m, k), (k, r, m))
+    raise ArgumentValueError(
+        f"form 'stirling' is not derived for reading {reading.name!r} of class {reading.activation_class!r} "
+        f"(EGF {egf}); it has the forms 'egf', 'sum' and 'convolution'"
+    )
 
 
 def latex_form(expr, stirling_macro: str | None = None) -> str:
@@ -1010,6 +1610,10 @@ class Count:
         The symbolic Stirling form in :data:`r_sym`, :data:`m_sym` (derived,
         with sympy, on first access; for a reading without a Stirling form,
         its ``"sum"`` form or ``None``).
+    activation_class : str
+        The activation class whose reading was counted (one of
+        :func:`~symbolic_minima.activation_classes.activation_class_names`;
+        shown by ``repr`` and :meth:`to_json` only when it is not ``"generic"``).
 
     Examples
     --------
@@ -1025,35 +1629,52 @@ class Count:
     value: int
     reading: str | None = None
     closed_form: object = field(default=_DerivedOnDemand("closed_form"), repr=False, compare=False)  # type: ignore[assignment]
+    activation_class: str = GENERIC
+
+    def __repr__(self) -> str:
+        text = (f"Count(quantity={self.quantity!r}, r={self.r!r}, m={self.m!r}, zero_type={self.zero_type!r}, "
+                f"value={self.value!r}, reading={self.reading!r}")
+        if self.activation_class != GENERIC:
+            text += f", activation_class={self.activation_class!r}"
+        return text + ")"
 
     def _reading(self) -> Reading:
-        return _reading_of(self.quantity, self.zero_type)
+        return _reading_of(self.quantity, self.zero_type, self.activation_class)
 
     def _derive_closed_form(self):
         reading = self._reading()
-        if _stirling_shape(reading) is not None:
+        if reading.activation_class == GENERIC and _stirling_shape(reading) is not None:
             return _closed_form(reading, "stirling")
+        if reading.activation_class != GENERIC:
+            try:
+                return _closed_form(reading, "stirling")
+            except ArgumentValueError:
+                pass
         try:
             return _closed_form(reading, "sum")
         except ArgumentValueError:
             return None
 
-    def to_json(self) -> dict:
-        """``{"quantity", "r", "m", ["zero_type",] "value"}`` (value a full-size int).
+    def to_json(self, activation_class: bool = False) -> dict:
+        """``{"quantity", "r", "m", ["zero_type",] "value"[, "activation_class"]}`` (value a full-size int).
 
         Exactly the keys of the ``count --json`` contract; ``zero_type`` (T only)
-        names the reading.
+        names the reading; ``activation_class`` is added when the class is not
+        generic, or when asked (``activation_class=True``, as ``--activation`` does).
         """
         out = {"quantity": self.quantity, "r": self.r, "m": self.m}
         if self.quantity == "T":
             out["zero_type"] = self.zero_type
         out["value"] = self.value
+        if activation_class or self.activation_class != GENERIC:
+            out["activation_class"] = self.activation_class
         return out
 
     def symbol_latex(self) -> str:
-        if self.quantity == "T":
-            return r"T_{\mathrm{%s}}" % self.reading
-        return "G"
+        name = r"T_{\mathrm{%s}}" % self.reading if self.quantity == "T" else "G"
+        if self.activation_class != GENERIC:
+            name += r"^{\mathrm{%s}}" % self.activation_class
+        return name
 
     def instantiated_latex(self, stirling_macro: str | None = None) -> str:
         """The Stirling form at this ``r, m``, e.g. ``3! \\left\\{ {6 \\atop 4} \\right\\}``.
@@ -1069,7 +1690,7 @@ class Count:
             return r"\left\{ {" + str(top) + r" \atop " + str(bottom) + r"} \right\}"
 
         reading = self._reading()
-        shape = _stirling_shape(reading)
+        shape = _stirling_shape(reading) if reading.activation_class == GENERIC else None
         if shape == _SURJECTIONS:
             return f"{r}! " + brace(m, r)
         if shape == _SHIFTED:
@@ -1103,7 +1724,7 @@ class Count:
         return int_to_str(self.value)
 
 
-def count(quantity, r, m, zero_type: str | None = None, method: str = "auto") -> Count:
+def count(quantity, r, m, zero_type: str | None = None, method: str = "auto", activation=None) -> Count:
     r"""A :class:`Count` of ``T`` (``zero_type`` default: :data:`~symbolic_minima.readings.DEFAULT_ZERO_TYPE`) or ``G``.
 
     Parameters
@@ -1116,6 +1737,9 @@ def count(quantity, r, m, zero_type: str | None = None, method: str = "auto") ->
         The reading of ``T`` (name or alias); must be ``None`` for ``G``.
     method : str
         A route of :func:`count_methods` (default ``"auto"``).
+    activation : str, optional
+        A class name or an activation name (``None``: generic); the
+        :class:`Count` carries the class's name.
 
     Returns
     -------
@@ -1130,13 +1754,19 @@ def count(quantity, r, m, zero_type: str | None = None, method: str = "auto") ->
     (390, 'R1', {'quantity': 'T', 'r': 3, 'm': 5, 'zero_type': 'singletons', 'value': 390})
     >>> count("G", 3, 5).to_json()
     {'quantity': 'G', 'r': 3, 'm': 5, 'value': 150}
+    >>> count("T", 2, 4, activation="tanh")
+    Count(quantity='T', r=2, m=4, zero_type='singletons', value=800, reading='R1', activation_class='odd')
+    >>> count("G", 2, 4, activation="odd").to_json()
+    {'quantity': 'G', 'r': 2, 'm': 4, 'value': 464, 'activation_class': 'odd'}
     """
     quantity = _quantity(quantity)
     if quantity == "T":
-        reading = get_reading(zero_type or DEFAULT_ZERO_TYPE, family=GLOBAL_MINIMUM)
-        value = T(r, m, zero_type=reading.name, method=method)
-        return Count("T", int(r), int(m), reading.name, value, reading.short_name)
+        reading = get_reading(zero_type or DEFAULT_ZERO_TYPE, activation, family=GLOBAL_MINIMUM)
+        value = count_subspaces(reading, r, m, method)
+        return Count("T", int(r), int(m), reading.name, value, reading.short_name,
+                     activation_class=reading.activation_class)
     if zero_type is not None:
         raise ArgumentValueError("zero_type applies to T only; G has no reading")
-    value = G(r, m, method=method)
-    return Count("G", int(r), int(m), None, value, None)
+    reading = _critical_reading(activation)
+    value = count_subspaces(reading, r, m, method)
+    return Count("G", int(r), int(m), None, value, None, activation_class=reading.activation_class)

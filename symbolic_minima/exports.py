@@ -1,7 +1,8 @@
 r"""Export connectivity graphs: GraphML, DOT, TikZ, JSON and a PNG drawing.
 
 Works for the graphs of :mod:`symbolic_minima.graph` and :mod:`symbolic_minima.deep`.  Nodes are
-written with string ids ``"1,2,0"`` (deep labels ``"1,2,0/2,1,0"``) and the attributes
+written with string ids ``"1,2,0"`` (deep labels ``"1,2,0/2,1,0"``; token labels of the activation
+classes ``"+1,-1,d"``, JSON labels as token lists) and the attributes
 ``label``, ``dimension``, ``category`` (``teacher`` / ``zero-type`` / ``replicated`` / ``mixed``,
 :func:`symbolic_minima.graph.label_category`) and ``kind``.  Only the PNG needs an optional
 dependency (matplotlib, imported inside :func:`draw_png`, Agg backend); the TikZ picture
@@ -96,7 +97,9 @@ def _kind_str(kind) -> str:
         return " / ".join(_kind_str(k) for k in kind)
     if hasattr(kind, "_fields"):
         return (f"k={kind.zero_type_neurons} replicas={list(kind.replica_sizes)}"
-                + (f" groups={list(kind.zero_sum_groups)}" if kind.zero_sum_groups else ""))
+                + (f" groups={list(kind.zero_sum_groups)}" if kind.zero_sum_groups else "")
+                + (f" dead={kind.dead_neurons}" if getattr(kind, "dead_neurons", 0) else "")
+                + (f" parked={kind.parked_neurons}" if getattr(kind, "parked_neurons", 0) else ""))
     return str(kind)
 
 
@@ -106,7 +109,8 @@ def _title(G) -> str:
         return (f"{g.get('kind', 'graph')} widths {node_id(tuple(g['teacher_widths']))} -> "
                 f"{node_id(tuple(g['student_widths']))}")
     reading = f" {g['reading']}" if g.get("reading") else ""
-    return f"{g.get('kind', 'graph')} r={g.get('r')} m={g.get('m')}{reading}"
+    cls = f" ({g['activation_class']})" if g.get("activation_class") else ""
+    return f"{g.get('kind', 'graph')} r={g.get('r')} m={g.get('m')}{reading}{cls}"
 
 
 def string_graph(G) -> nx.Graph:

@@ -38,6 +38,66 @@ built-in reading, and a toy reading registered by a test):
     ``g(j) == h(j)``, and for every :math:`i` some neuron has
     ``g(j) == h(j) == i``.
 
+Activation classes (token labels: signs, dead ``d`` and parked ``p`` neurons;
+:mod:`symbolic_minima.activation_classes`).  Every role of every class
+constrains a block's incoming vectors as :math:`w_j=s_ju_B` (one vector
+:math:`u_B` per block, :math:`s_j=\pm1` the neuron's sign), with
+:math:`u_B=w^*_i` for a (signed) replica block of teacher neuron :math:`i`,
+:math:`u_B` free for a zero-type neuron or a (signed) zero-sum group, and
+:math:`w_j=0` for a dead or parked neuron; and its outgoing weights by one
+equation per block, :math:`\sum_j c_ja_j=a^*_i` (replica block) or :math:`=0`
+(group), :math:`a_j=0` (zero-type, parked), none (dead), with
+:math:`c_j=s_j` in the odd class and :math:`c_j=1` otherwise.  The
+:math:`w`- and :math:`a`-equations share no unknown, so
+:math:`\Gamma_g\cap\Gamma_h\neq\emptyset` iff both systems are solvable.
+Join the neurons of every block of two or more (of ``g`` or of ``h``) into
+components, each edge carrying the parity :math:`s_js_k`
+(:math:`w_j=s_js_kw_k`): union-find with parity.
+
+* :math:`w`-system.  On a component every :math:`w_j=t_jv_C` for one vector
+  :math:`v_C`, unless a cycle has parity :math:`-1`: then :math:`v_C=-v_C`,
+  i.e. :math:`v_C=0`.  A replica neuron pins :math:`v_C=t_js_jw^*_i`, a dead
+  or parked neuron pins :math:`v_C=0`.  The vectors :math:`0` and
+  :math:`\pm w^*_i` are pairwise distinct (irreducible teacher: :math:`w^*_i\neq0`,
+  :math:`w^*_i\neq\pm w^*_k`), so the system is solvable iff every component
+  has at most one pin, a parity contradiction counting as the pin :math:`0`.
+* :math:`a`-system (per output coordinate).  A left null vector :math:`y`
+  (one entry per block equation) satisfies, for each neuron :math:`j`,
+  :math:`y_{G(j)}c^g_j+y_{H(j)}c^h_j=0` (:math:`G(j)`, :math:`H(j)` its
+  blocks in ``g`` and ``h``; a block without equation, a dead neuron, forces
+  the other entry to 0).  On a component without dead neurons whose cycles
+  are balanced, :math:`y` is fixed up to scale with entries :math:`\pm1`,
+  otherwise it vanishes there.  In the odd class the balance of a cycle is
+  the product of :math:`s^g_js^h_j` along it, exactly the :math:`w`-parity;
+  with plain sums every cycle is balanced.  Consistency: :math:`\sum_B y_B\,
+  \mathrm{rhs}_B=0`, where only the (at most one, by the :math:`w`-system)
+  teacher neuron :math:`i` pinned in the component contributes
+  :math:`(y_{G_i}[G_i\subseteq C]+y_{H_i}[H_i\subseteq C])\,a^*_i`.  If only
+  one of :math:`G_i=g^{-1}(i)`, :math:`H_i=h^{-1}(i)` lies in :math:`C` this
+  is :math:`\pm a^*_i\neq0`: unsolvable.  If both do, write
+  :math:`u_B=\varphi_Bv_C`: the :math:`w`-relations
+  :math:`\varphi_{G(j)}s^g_j=\varphi_{H(j)}s^h_j` give
+  :math:`y_B=\pm\varphi_B` (sign by side; with plain sums :math:`y=\pm1` by
+  side) and the condition reads :math:`\varphi_{G_i}=\varphi_{H_i}`, i.e.
+  :math:`u_{G_i}=u_{H_i}=w^*_i`, which the :math:`w`-system already demands.
+  A component pinned to 0 holds no teacher block, so it adds no condition.
+
+So in every class: **no component carries two different pins** (parity
+contradictions and dead/parked neurons pin 0) **and the blocks of ``g`` and
+``h`` of each teacher neuron lie in one component** — the criterion above
+with signs and zero pins added (:func:`_token_pinned_intersect`).  It does
+not distinguish odd from plain sums, and a component forced to 0 by a sign
+contradiction is always allowed (every free role admits :math:`u=0`).  The
+tests check it against :meth:`AffineSubspace.intersection` on every pair, for
+every class, both readings and the critical family, :math:`r\le2`,
+:math:`m\le r+2` and :math:`r=3,m=4`, :math:`d=1,2`: literally every pair
+for :math:`m\le r+1` and :math:`r=1,m=3`, every pair up to neuron
+permutations and sign flips (symmetries of the exact subspaces, tested) for
+the larger cases, and literally every pair of those too with
+``SYMBOLIC_MINIMA_EXHAUSTIVE=1``.  Critical subspaces of every class are pairwise
+disjoint: two different labels differ at a neuron whose vector they pin to
+two different ones of :math:`\pm w_i`, 0.
+
 The fast build generates, from each label, its intersecting labels directly
 (:func:`neighbour_labels`) instead of testing all pairs, so
 :math:`r=4, m=7` (25,200 subspaces) builds in seconds
@@ -66,6 +126,41 @@ tests against the values derived below for several :math:`r`):
   diameter :math:`\lfloor 3r/2\rfloor` (Akers–Krishnamurthy 1989); the graph
   is its subdivision, bipartite, so its diameter is twice that.
 
+One extra neuron in the activation classes (:func:`predicted_one_extra_neuron_facts`,
+:func:`one_extra_neuron_diameter`; both readings agree at :math:`m=r+1`, where
+no two neurons are free).  For :math:`m=r` the graph has
+:func:`predicted_isolated_minima` nodes and no edge: :math:`r!` in the
+generic and zero-at-origin classes, :math:`r!\,2^r` where signs matter (each
+neuron a signed replica of a distinct teacher neuron).  For :math:`m=r+1`
+the nodes are: :math:`Z`, one zero-type neuron (:math:`(r+1)!\,2^r` with
+signs, :math:`(r+1)!` without); :math:`P`, one replicated pair
+(:math:`r(r+1)!\,2^r`, resp. :math:`r(r+1)!/2`); :math:`D`, one dead neuron
+(as many as :math:`Z`; classes with :math:`\sigma(0)=0`).  By the singletons
+criterion a :math:`P` node meets the two :math:`Z` nodes obtained by zeroing
+one neuron of its pair, a :math:`D` node meets only the :math:`Z` node with
+``0`` in place of ``d``, and a :math:`Z` node meets the :math:`P` nodes
+obtained by giving its zero neuron any token :math:`\pm i` (:math:`2r` of
+them; :math:`r` without signs) and its :math:`D` node.  So the graph is the
+subdivision of the graph on :math:`Z` nodes in which a move puts one teacher
+token into the hole *with either sign*, with a pendant :math:`D` node at
+every :math:`Z` node: one component (**one extra neuron connects all
+sign-flipped minima**).  Distances on :math:`Z` (the *signed star graph*):
+a token whose place or sign must change is moved at least once, and a token
+in the right place with the wrong sign at least twice (its first move
+leaves its place); the Akers–Krishnamurthy cycle argument with fixed points
+of wrong sign counted as cycles needing 2 moves gives the distance
+:math:`\sum_{\text{cycle}\ni\text{hole}}(L-1)+\sum_{\text{other cycles}}(L+1)
++2\,\#\{\text{fixed, wrong sign}\}\le 2r`, with equality when every token
+keeps its place and flips its sign: diameter :math:`2r`
+(:func:`signed_star_graph_diameter`).  Subdividing doubles distances between
+:math:`Z` nodes and a pair node is never farther (its two :math:`Z`
+neighbours have their holes in different places, so one is within
+:math:`2r-1` of any :math:`Z` node); pendant :math:`D` nodes add 2.
+Diameter at :math:`m=r+1`: generic :math:`2\lfloor3r/2\rfloor`,
+zero-at-origin :math:`2\lfloor3r/2\rfloor+2`, even :math:`4r`, odd and
+even-zero-at-origin :math:`4r+2` (the tests compare with the built graphs
+for :math:`r=1,2,3`).
+
 Critical subspaces (:func:`critical_graph`) never intersect: two different
 surjections differ at a neuron ``j``, whose component would pin two teacher
 neurons (:math:`w_{g(j)}=w_{h(j)}`).  So that graph has :math:`G(r,m)`
@@ -92,12 +187,14 @@ from math import factorial
 
 import networkx as nx
 
+from .activation_classes import activation_class
 from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
-from .labels import Kind, Label, grouped_labels
+from .labels import Kind, Label, decode_entry, grouped_labels
 from .progress import phase, progress
 from .readings import (
     CRITICAL_READING,
     DEFAULT_ZERO_TYPE,
+    GENERIC,
     GLOBAL_MINIMUM,
     GROUPS,
     SINGLETONS,
@@ -105,11 +202,14 @@ from .readings import (
     check_rm,
     get_reading,
     reading_for_label,
+    registered_readings,
 )
 
 __all__ = [
     "MAX_GRAPH_NODES",
     "METHODS",
+    "ZERO_TOKEN",
+    "check_class_teacher",
     "Kind",
     "component_count",
     "connectivity_graph",
@@ -125,13 +225,22 @@ __all__ = [
     "label_kind",
     "labels_intersect",
     "neighbour_labels",
+    "one_extra_neuron_diameter",
     "one_extra_neuron_facts",
     "parse_label",
+    "predicted_isolated_minima",
     "predicted_one_extra_neuron_facts",
     "register_neighbour_generator",
     "shortest_label_path",
+    "signed_star_graph_diameter",
     "star_graph_diameter",
+    "structural_facts",
+    "token_groups_neighbours",
+    "token_singleton_neighbours",
 ]
+
+#: The token of a zero-type neuron in the labels of the activation classes.
+ZERO_TOKEN = "0"
 
 #: Ways to decide intersections.
 METHODS = ("labels", "exact")
@@ -161,9 +270,14 @@ def label_category(label) -> str:
 
     >>> [label_category(g) for g in [(2, 1), (1, 0, 2), (1, 1, 2), (1, 1, 0, 2)]]
     ['teacher', 'zero-type', 'replicated', 'mixed']
+
+    Dead and parked neurons (activation classes) count as zero-type here.
+
+    >>> label_category(("-1", "d")), label_category(("+1", "-1"))
+    ('zero-type', 'replicated')
     """
     kind = label_kind(label)
-    zero = kind.zero_type_neurons > 0 or bool(kind.zero_sum_groups)
+    zero = kind.zero_type_neurons > 0 or bool(kind.zero_sum_groups) or kind.dead_neurons > 0 or kind.parked_neurons > 0
     rep = any(s > 1 for s in kind.replica_sizes)
     if zero and rep:
         return "mixed"
@@ -218,9 +332,16 @@ def format_label(label) -> str:
     return Label(label).format()
 
 
-def _reading(zero_type) -> Reading:
-    """The global-minimum reading named by ``zero_type`` (a name, an alias or a Reading)."""
-    return get_reading(zero_type, family=GLOBAL_MINIMUM)
+def _reading(zero_type, activation=None) -> Reading:
+    """The global-minimum reading named by ``zero_type`` (a name, an alias or a Reading) in the class
+    ``activation`` (a class or activation name; ``None``: generic, or the class of a Reading given)."""
+    if isinstance(zero_type, Reading):
+        if activation is not None and activation_class(activation).name != zero_type.activation_class:
+            raise ArgumentValueError(f"reading {zero_type.name!r} belongs to the activation class "
+                                     f"{zero_type.activation_class!r}, not {activation_class(activation).name!r}")
+        return get_reading(zero_type, family=GLOBAL_MINIMUM)
+    cls = GENERIC if activation is None else activation_class(activation).name
+    return get_reading(zero_type, cls, family=GLOBAL_MINIMUM)
 
 
 # ---------------------------------------------------------------------------
@@ -299,35 +420,145 @@ def _pinned_intersect(gp: tuple, hp: tuple, m: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=1 << 16)
+def _token_pinned(label: Label, reading: Reading) -> tuple:
+    """``(links, pinned)`` of a token label (activation classes; see "Signs, dead and parked neurons" in
+    the module docstring).
+
+    ``links``: ``(j, k, p)`` for the neurons of every block of two or more, ``w_j = p w_k`` (``p`` the
+    product of their signs: the block's neurons are :math:`w_j=s_ju` for one vector :math:`u`);
+    ``pinned``: ``(neuron, (index, sign))`` for every block whose role pins its vector
+    (:meth:`Role.pins <symbolic_minima.roles.Role.pins>`): ``w_neuron = sign * w*_index``, index ``0``
+    for the zero vector (dead and parked neurons).  Cached; callers must not modify the result."""
+    entries = label.entries()
+    links = []
+    pinned = []
+    for j, (code, sign, marker) in enumerate(entries):
+        if code == 0:
+            pin = reading.role_of(0, 1, marker).pins(None, sign)
+            if pin[0] is not None:
+                pinned.append((j, (0, 1) if pin[0] == 0 else pin))
+    for code, neurons in label.blocks().items():
+        role = reading.role_of(code, len(neurons))
+        first = neurons[0]
+        sign = entries[first][1]
+        for j in neurons[1:]:
+            links.append((j, first, entries[j][1] * sign))
+        pin = role.pins(code if role.per_teacher else None, sign)
+        if pin[0] is not None:
+            pinned.append((first, (0, 1) if pin[0] == 0 else pin))
+    return tuple(links), tuple(pinned)
+
+
+def _token_pinned_intersect(gp: tuple, hp: tuple, m: int) -> bool:
+    """The criterion of :func:`labels_intersect` on two :func:`_token_pinned` labels of length ``m``:
+    union-find with sign parity, zero pins, one pin per component, each teacher's blocks in one component."""
+    parent = list(range(m))
+    parity = [1] * m  # w_j = parity[j] * w_parent[j]
+
+    def find(x):
+        p = 1
+        while parent[x] != x:
+            p *= parity[x]
+            x = parent[x]
+        return x, p
+
+    zero = set()  # components whose vector is forced to 0 by a sign contradiction (v = -v)
+    for j, k, p in gp[0] + hp[0]:  # w_j = p w_k
+        rj, pj = find(j)
+        rk, pk = find(k)
+        if rj == rk:
+            if pj != p * pk:
+                zero.add(rj)
+            continue
+        parent[rj] = rk  # v_rj = pj w_j = pj p w_k = pj p pk v_rk
+        parity[rj] = pj * p * pk
+        if rj in zero:
+            zero.discard(rj)
+            zero.add(rk)
+    pins: dict[int, tuple] = dict.fromkeys(zero, (0, 1))
+    home: dict[int, int] = {}  # teacher index -> the one component holding its blocks in g and h
+    for neuron, (index, sign) in gp[1] + hp[1]:
+        root, t = find(neuron)
+        pin = (index, t * sign) if index else (0, 1)  # w_j = sign w*_i = t v  =>  v = t sign w*_i
+        if pins.setdefault(root, pin) != pin:
+            return False  # one vector equal to two different ones (+-w*_i, +-w*_k, 0 are pairwise distinct)
+        if index and home.setdefault(index, root) != root:
+            return False  # the outgoing sums of a component, fixed by g and by h, would disagree
+    return True
+
+
+def _criterion(reading: Reading) -> tuple:
+    """``(pinned, intersect)``: the criterion's two halves for the labels of ``reading`` (tokens or ints)."""
+    if reading.uses_tokens:
+        return _token_pinned, _token_pinned_intersect
+    return _pinned, _pinned_intersect
+
+
 def _intersect(g: Label, h: Label, reading: Reading) -> bool:
     """The criterion of :func:`labels_intersect` on two labels of equal length (no validation)."""
+    if reading.uses_tokens:
+        return _token_pinned_intersect(_token_pinned(g, reading), _token_pinned(h, reading), len(g))
     return _pinned_intersect(_pinned(g, reading), _pinned(h, reading), len(g))
 
 
-def labels_intersect(g, h, reading=None) -> bool:
+def labels_intersect(g, h, reading=None, activation=None) -> bool:
     r"""Whether :math:`\Gamma_g\cap\Gamma_h\neq\emptyset`, from the labels and their roles' pins alone.
 
     ``reading`` (a name, alias or :class:`~symbolic_minima.readings.Reading`;
-    default: the global-minimum reading with the labels' block codes) gives
-    each block's role.  Valid for every registered reading whose roles share
-    one incoming vector per block and fix each block's outgoing sum, and for
-    critical labels (surjections), for every irreducible teacher, input and
-    output dimension (see the module docstring for the derivation; the tests
-    check it against exact linear algebra).
+    default: the reading of ``activation`` with the labels' block codes and
+    markers) gives each block's role; ``activation`` (a class name or an
+    activation name such as ``"tanh"``; default: generic for integer labels,
+    for token labels the class their tokens need) picks the activation class.
+    Valid for every registered reading whose roles share one incoming vector
+    per block (up to the neurons' signs) and fix each block's outgoing sum, and
+    for critical labels, for every irreducible teacher, input and output
+    dimension (see the module docstring for the derivation; the tests check it
+    against exact linear algebra).
 
     >>> labels_intersect((1, 2, 0), (1, 2, 2)), labels_intersect((1, 2, 0), (2, 1, 0))
     (True, False)
     >>> labels_intersect((1, -1, -1), (-1, 1, -1))   # chained through two zero-sum groups
     True
+    >>> labels_intersect(("+1", "0"), ("+1", "-1"), activation="tanh")
+    True
+    >>> labels_intersect(("g1+", "g1+", "+1"), ("g1+", "g1-", "+1"), activation="odd")  # u = -u: both at u = 0
+    True
     """
     g, h = Label(g), Label(h)
     if len(g) != len(h):
         raise ArgumentValueError(f"labels must have the same length, got {len(g)} and {len(h)}")
-    if reading is None:
-        reading = reading_for_label(g if any(v < 0 for v in g) else h)
+    if reading is not None:
+        reading = get_reading(reading, _class_of(activation, g, h))
+    elif g.uses_tokens or h.uses_tokens or activation is not None:
+        reading = _token_reading(g, h, _class_of(activation, g, h))
     else:
-        reading = get_reading(reading)
+        reading = reading_for_label(g if any(v < 0 for v in g) else h)
     return _intersect(g, h, reading)
+
+
+def _class_of(activation, *labels) -> str:
+    """The activation class name: ``activation`` resolved, else the class the labels' tokens need."""
+    if activation is not None:
+        return activation_class(activation).name
+    entries = [e for label in labels for e in label]
+    if not any(isinstance(e, str) for e in entries):
+        return GENERIC
+    if any(isinstance(e, str) and e[0] in "+-" for e in entries):
+        return "odd"  # the criterion is the same in both sign classes (module docstring)
+    return "zero-at-origin"
+
+
+def _token_reading(g: Label, h: Label, cls: str) -> Reading:
+    """The reading of class ``cls`` whose labels carry the blocks and markers of ``g`` and ``h``."""
+    markers = set(g.markers()) | set(h.markers())
+    if "p" in markers:
+        return get_reading(CRITICAL_READING.name, cls, family=CRITICAL_READING.family)
+    has_groups = any(code < 0 for label in (g, h) for code, _, _ in label.entries())
+    for reading in registered_readings(GLOBAL_MINIMUM, cls):
+        if reading.has_groups == has_groups:
+            return reading
+    return registered_readings(GLOBAL_MINIMUM, cls)[0]
 
 
 def _singleton_neighbours(g, r):
@@ -384,11 +615,153 @@ def critical_neighbour_labels(g, r):
     return iter(())
 
 
+#: The groups generator keeps the splits of at most this many free neurons (Bell(6) = 203 partitions
+#: times their sign patterns); more are generated afresh each time.
+_CACHED_FREE_NEURONS = 6
+
+
+def _trusted_label(values) -> Label:
+    """A :class:`Label` of tokens the generators took from a reading's roles (valid by construction:
+    no per-entry validation, which is most of the cost of generating neighbours)."""
+    return tuple.__new__(Label, values)
+
+
+def _replica_tokens(reading: Reading, r: int) -> list:
+    """The tokens of every per-teacher block of ``reading``: ``+i``/``-i`` (signed) or ``i``."""
+    role = reading.replica
+    signs = (1, -1) if role.signed else (1,)
+    return [role.token(i, s) for i in range(1, r + 1) for s in signs]
+
+
+def token_singleton_neighbours(reading) -> NeighbourGenerator:
+    r"""The neighbour generator of a singletons reading of an activation class (token labels).
+
+    Every incoming vector of such a label is fixed neuron by neuron
+    (:math:`w_j=s_jw^*_i`, :math:`w_j=0` for a dead neuron, free for a
+    zero-type neuron), so the criterion reads: ``h`` meets ``g`` iff on every
+    neuron the two tokens agree or one of them is ``0`` (a dead neuron meets
+    ``d`` or ``0``), and every replica block of ``g`` shares a neuron with the
+    block of ``h`` of the same teacher neuron.  The generator keeps a
+    non-empty subset of each replica block (same tokens; the rest become
+    ``0``), turns each dead neuron into ``d`` or ``0`` and gives each zero-type
+    neuron any token of the reading: :math:`\prod_i(2^{|S_i|}-1)\cdot 2^{\#d}
+    \cdot(\#\text{tokens})^{\#0}` labels, ``g`` included (checked against
+    every pair of the criterion in the tests).
+
+    >>> from symbolic_minima.readings import get_reading
+    >>> sorted(token_singleton_neighbours(get_reading("R1", "odd"))(("+1", "0"), 1))
+    [('+1', '+1'), ('+1', '-1'), ('+1', '0'), ('+1', 'd')]
+    """
+    reading = get_reading(reading)
+    free_tokens = [role.token(0) for role in reading.free_roles if role.max_size == 1]
+    zero = ZERO_TOKEN if ZERO_TOKEN in free_tokens else None
+
+    def generate(g, r):
+        g = Label(g)
+        choices = []
+        for neurons in g.blocks().values():
+            options = []
+            for mask in range(1, 1 << len(neurons)):
+                if zero is None and mask != (1 << len(neurons)) - 1:
+                    continue
+                options.append(tuple((j, g[j] if mask >> t & 1 else zero) for t, j in enumerate(neurons)))
+            choices.append(options)
+        alphabet = _replica_tokens(reading, r) + free_tokens
+        for j, (code, _, marker) in enumerate(g.entries()):
+            if code == 0:
+                tokens = alphabet if marker is None else [marker] + ([zero] if zero else [])
+                choices.append([((j, v),) for v in tokens])
+        out: list = [None] * len(g)
+        for choice in product(*choices):
+            for block in choice:
+                for j, v in block:
+                    out[j] = v
+            yield _trusted_label(out)
+
+    return generate
+
+
+def token_groups_neighbours(reading) -> NeighbourGenerator:
+    r"""The neighbour generator of a reading with free groups of an activation class (token labels).
+
+    Candidates: every neuron of a replica block of ``g`` keeps its token or
+    becomes free, every other neuron takes any replica token or becomes free
+    (a dead neuron of ``g`` only becomes free: its vector is 0), the labels
+    cover every teacher neuron, members of one group of ``g`` take at most one
+    teacher index; the free neurons are split into free blocks in every way
+    the reading allows (roles, signs); each candidate is kept if the
+    criterion says it meets ``g`` (checked against every pair in the tests).
+
+    >>> from symbolic_minima.readings import get_reading
+    >>> len(list(token_groups_neighbours(get_reading("R2", "odd"))(("+1", "0", "0"), 1)))
+    18
+    """
+    reading = get_reading(reading)
+    assignments: dict[tuple, list] = {}  # free neurons -> their splits into free blocks (roles, signs)
+
+    def generate(g, r):
+        g = Label(g)
+        m = len(g)
+        gp = _token_pinned(g, reading)
+        replica = _replica_tokens(reading, r)
+        options = []
+        for v, (code, _, marker) in zip(g, g.entries(), strict=True):
+            if code > 0:
+                options.append((v, None))
+            elif marker is not None:
+                options.append((None,))
+            else:
+                options.append((*replica, None))
+        needed = set(range(1, r + 1))
+        g_groups = [js for code, js in g.blocks().items() if code < 0]
+        for word in product(*options):
+            codes = [decode_entry(v)[0] if v is not None else 0 for v in word]
+            if not needed <= set(codes):
+                continue
+            if any(len({codes[j] for j in js} - {0}) > 1 for js in g_groups):
+                continue
+            free = tuple(j for j, v in enumerate(word) if v is None)
+            splits = assignments.get(free)
+            if splits is None:
+                splits = reading._free_assignments(list(free))
+                if len(free) <= _CACHED_FREE_NEURONS:
+                    splits = assignments[free] = list(splits)
+            for assignment in splits:
+                out = list(word)
+                for j, v in assignment:
+                    out[j] = v
+                h = _trusted_label(out)
+                if _token_pinned_intersect(gp, _token_pinned(h, reading), m):
+                    yield h
+
+    return generate
+
+
 _NEIGHBOUR_GENERATORS: dict[Reading, NeighbourGenerator] = {
     SINGLETONS: _singleton_neighbours,
     GROUPS: _groups_neighbours,
     CRITICAL_READING: critical_neighbour_labels,
 }
+
+
+def _register_class_generators() -> None:
+    """A generator for each reading of the non-generic activation classes (token labels)."""
+    from .activation_classes import activation_class_names
+
+    for name in activation_class_names():
+        if name == GENERIC:
+            continue
+        for reading in registered_readings(activation_class=name):
+            if reading.is_critical:
+                generator = critical_neighbour_labels
+            elif reading.has_groups:
+                generator = token_groups_neighbours(reading)
+            else:
+                generator = token_singleton_neighbours(reading)
+            _NEIGHBOUR_GENERATORS.setdefault(reading, generator)
+
+
+_register_class_generators()
 
 
 def register_neighbour_generator(reading, generator: NeighbourGenerator | None) -> None:
@@ -415,11 +788,12 @@ def _neighbours(g: Label, r: int, reading: Reading) -> Iterator[tuple]:
     if generator is not None:
         return iter(generator(g, r))
     # generic route, any registered reading: every label tested by the pins criterion
-    gp = _pinned(g, reading)
-    return (h for h in reading.labellings(r, len(g)) if _pinned_intersect(gp, _pinned(h, reading), len(g)))
+    pinned, intersect = _criterion(reading)
+    gp = pinned(g, reading)
+    return (h for h in reading.labellings(r, len(g)) if intersect(gp, pinned(h, reading), len(g)))
 
 
-def neighbour_labels(g, r, zero_type: str = DEFAULT_ZERO_TYPE, include_self: bool = False):
+def neighbour_labels(g, r, zero_type: str = DEFAULT_ZERO_TYPE, include_self: bool = False, activation=None):
     r"""The labels ``h`` (same reading) with :math:`\Gamma_g\cap\Gamma_h\neq\emptyset`, generated directly.
 
     Singletons reading: keep a non-empty subset of every replica group
@@ -428,14 +802,18 @@ def neighbour_labels(g, r, zero_type: str = DEFAULT_ZERO_TYPE, include_self: boo
     ``g`` included.  Groups reading: candidates whose replicas of ``g`` stay
     replicas of the same teacher neuron or become zero, every partition of
     the zero neurons into groups, filtered by :func:`labels_intersect`.
+    The readings of the other activation classes (``activation``): token
+    labels, :func:`token_singleton_neighbours` and :func:`token_groups_neighbours`.
     Any other registered reading: every label of the reading, filtered by
     :func:`labels_intersect` (unless :func:`register_neighbour_generator`
     gave it a generator).
 
     >>> sorted(neighbour_labels((1, 1, 0), 1))
     [(0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1), (1, 1, 1)]
+    >>> sorted(neighbour_labels(("-1", "d"), 1, activation="odd"))
+    [('-1', '0')]
     """
-    reading = _reading(zero_type)
+    reading = _reading(zero_type, activation)
     g = Label(g)
     for h in _neighbours(g, r, reading):
         if include_self or h != g:
@@ -468,6 +846,33 @@ def _teacher_shape(teacher, d):
     return teacher.width, teacher.input_dim, teacher.output_dim, teacher
 
 
+def check_class_teacher(teacher, activation=None) -> None:
+    r"""Refuse a teacher (or critical point) that is not irreducible for the activation class.
+
+    The classes where signs matter need :math:`w^*_i\neq -w^*_k` as well as the
+    distinct, non-zero vectors every :class:`~symbolic_minima.network.Teacher`
+    has; otherwise :math:`\pm w^*_i` would not be pairwise distinct and the
+    intersection criterion (and the class's subspaces) would not apply.
+
+    >>> from symbolic_minima.network import Teacher
+    >>> check_class_teacher(Teacher([1, -1], [1, 1]), "generic")
+    >>> check_class_teacher(Teacher([1, -1], [1, 1]), "tanh")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 are opposite: ...
+    """
+    if activation is None or activation_class(activation).signs is None:
+        return
+    vectors = [tuple(w) for w in teacher.incoming]
+    for i, u in enumerate(vectors):
+        for k in range(i + 1, len(vectors)):
+            if all(x == -y for x, y in zip(u, vectors[k], strict=True)):
+                raise ArgumentValueError(
+                    f"teacher incoming vectors w_{i + 1} and w_{k + 1} are opposite: the "
+                    f"{activation_class(activation).name} class needs w*_i != -w*_k (irreducible up to sign flips)"
+                )
+
+
 def _default_teacher(r, d):
     from .network import Teacher
 
@@ -493,18 +898,19 @@ def _add_label_edges(G, labels, r, reading, size, desc):
                 if h > g:
                     edges.append((g, h))
     else:  # generic route: every pair, by the pins criterion
-        pins = {g: _pinned(g, reading) for g in labels}
+        pinned, intersect = _criterion(reading)
+        pins = {g: pinned(g, reading) for g in labels}
         m = len(labels[0]) if labels else 0
         pairs = len(labels) * (len(labels) - 1) // 2
         for g, h in progress(combinations(labels, 2), total=pairs, desc=desc):
-            if _pinned_intersect(pins[g], pins[h], m):
+            if intersect(pins[g], pins[h], m):
                 edges.append((g, h))
     with phase(f"adding {len(edges):,} edges"):
         G.add_edges_from(edges)
 
 
 def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "labels", d=None,
-                       max_nodes: int = MAX_GRAPH_NODES) -> nx.Graph:
+                       max_nodes: int = MAX_GRAPH_NODES, activation=None) -> nx.Graph:
     r"""The connectivity graph of the :math:`T(r,m)` global-minimum subspaces of a reading.
 
     ``teacher``: a :class:`~symbolic_minima.network.Teacher`, or an int
@@ -514,7 +920,10 @@ def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: s
     Nodes are the labels (:class:`~symbolic_minima.labels.Label`) with
     attributes ``label``, ``dimension``, ``kind`` (:class:`Kind`) and
     ``category`` (:func:`label_category`); graph attributes ``r``, ``m``,
-    ``d``, ``d_out``, ``zero_type``, ``reading`` and ``method``.
+    ``d``, ``d_out``, ``zero_type``, ``reading`` and ``method``, and
+    ``activation_class`` when ``activation`` (a class name or an activation
+    name such as ``"tanh"``) is given or the reading is not generic: the
+    nodes are then token labels (signs, dead ``d`` neurons).
 
     ``method="labels"`` generates neighbours with :func:`neighbour_labels`
     (readings without a registered generator: every pair by
@@ -527,26 +936,37 @@ def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: s
     [((0, 1), (1, 1)), ((1, 0), (1, 1))]
     >>> G.graph["reading"], connectivity_graph(1, 3, "R2").number_of_nodes()
     ('R1', 10)
+    >>> G = connectivity_graph(1, 1, activation="tanh")   # the sign-flipped teachers: isolated points
+    >>> sorted(G.nodes), G.number_of_edges(), G.graph["activation_class"]
+    ([('+1',), ('-1',)], 0, 'odd')
     """
     r, d, d_out, teacher = _teacher_shape(teacher, d)
     r, m = check_rm(r, m)
-    reading = _reading(zero_type)
+    reading = _reading(zero_type, activation)
+    if teacher is not None:
+        check_class_teacher(teacher, reading.activation_class)
     method = check_choice(method, "method", METHODS)
     size = _count_guard(r, m, reading, max_nodes)
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=reading.name, reading=reading.short_name,
                  method=method, kind="global minima")
+    _tag_class(G, reading, activation)
     labels = list(progress(reading.labellings(r, m), total=size, desc=f"labels r={r} m={m}"))
     _add_nodes(G, labels, d, d_out, reading)
     if method == "labels":
         _add_label_edges(G, labels, r, reading, size, f"graph r={r} m={m}")
         return G
-    from .subspaces import global_minimum_subspaces
+    from .subspaces import subspaces_of
 
     if teacher is None:
         teacher = _default_teacher(r, d)
-    subs = list(global_minimum_subspaces(teacher, m, reading.name))
-    _add_exact_edges(G, subs)
+    _add_exact_edges(G, list(subspaces_of(reading, teacher, m)))
     return G
+
+
+def _tag_class(G, reading: Reading, activation) -> None:
+    """Record the activation class on ``G`` when it was asked for or is not the generic one."""
+    if activation is not None or reading.activation_class != GENERIC:
+        G.graph["activation_class"] = reading.activation_class
 
 
 def _add_exact_edges(G, subs):
@@ -556,12 +976,12 @@ def _add_exact_edges(G, subs):
             G.add_edge(tuple(s.label), tuple(t.label))
 
 
-def _count_guard(r, m, zero_type, max_nodes):
-    """:math:`T(r, m)` of the reading (from :func:`symbolic_minima.counting.T`); raises above ``max_nodes``."""
-    from .counting import T
+def _count_guard(r, m, zero_type, max_nodes, activation=None):
+    """:math:`T(r, m)` of the reading (:func:`symbolic_minima.counting.count_subspaces`); raises above ``max_nodes``."""
+    from .counting import count_subspaces
 
-    reading = _reading(zero_type)
-    t = T(r, m, zero_type=reading.name)
+    reading = _reading(zero_type, activation)
+    t = count_subspaces(reading, r, m)
     if t > max_nodes:
         raise ArgumentValueError(
             f"the graph for r={r}, m={m} ({reading.short_name}) has {t} nodes, more than "
@@ -570,39 +990,48 @@ def _count_guard(r, m, zero_type, max_nodes):
     return t
 
 
-def critical_graph(critical_point, m, method: str = "labels", d=None) -> nx.Graph:
+def critical_graph(critical_point, m, method: str = "labels", d=None, activation=None) -> nx.Graph:
     r"""The connectivity graph of the :math:`G(r,m)` critical subspaces of ``critical_point``.
 
     ``critical_point``: a :class:`~symbolic_minima.network.CriticalPoint` (or
-    Teacher), or an int :math:`r`.  Critical subspaces of one critical point
-    are pairwise disjoint, so the graph has :math:`G(r,m)` components and no
-    edge (``method="exact"`` checks every pair).
+    Teacher), or an int :math:`r`; ``activation``: the activation class (or
+    an activation name), default generic.  Critical subspaces of one critical
+    point are pairwise disjoint in every class (two different labels differ
+    at a neuron whose incoming vector each pins to a different one of
+    :math:`\pm w_i`, :math:`0`), so the graph has one component per label
+    and no edge (``method="exact"`` checks every pair).
 
     >>> G = critical_graph(2, 3)
     >>> G.number_of_nodes(), G.number_of_edges(), component_count(G)
     (6, 0, 6)
+    >>> critical_graph(1, 2, activation="odd").number_of_nodes()   # (e^{2x}-1) e^x: 4 * 2 signed pairs
+    8
     """
-    from .counting import G as count_critical
+    from .counting import count_subspaces
 
     r, d, d_out, point = _teacher_shape(critical_point, d)
     r, m = check_rm(r, m)
     method = check_choice(method, "method", METHODS)
-    size = count_critical(r, m)
+    cls = GENERIC if activation is None else activation_class(activation).name
+    reading = get_reading(CRITICAL_READING.name, cls, family=CRITICAL_READING.family)
+    if point is not None:
+        check_class_teacher(point, cls)
+    size = count_subspaces(reading, r, m)
     if size > MAX_GRAPH_NODES:
         raise ArgumentValueError(f"the critical graph for r={r}, m={m} has {size} nodes, more than {MAX_GRAPH_NODES}")
-    reading = CRITICAL_READING
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=None, reading=None, method=method, kind=reading.family)
+    _tag_class(G, reading, activation)
     labels = list(progress(reading.labellings(r, m), total=size, desc=f"labels r={r} m={m}"))
     _add_nodes(G, labels, d, d_out, reading)
     if method == "labels":
         _add_label_edges(G, labels, r, reading, size, "critical graph")
         return G
     from .network import CriticalPoint
-    from .subspaces import critical_subspaces
+    from .subspaces import subspaces_of
 
     if point is None:
         point = CriticalPoint.from_teacher(_default_teacher(r, d))
-    _add_exact_edges(G, list(critical_subspaces(point, m)))
+    _add_exact_edges(G, list(subspaces_of(reading, point, m)))
     return G
 
 
@@ -621,10 +1050,11 @@ def graph_diameter(G, method: str = "orbits"):
     r"""Diameter of a connected graph (``None`` if it is not connected or empty).
 
     ``method="orbits"``: breadth-first search from one node of each
-    :class:`Kind` only.  Neuron permutations and teacher relabellings are
-    automorphisms of the graph (the intersection criterion is invariant) and
-    act transitively on the labels of one kind, so every node of a kind has
-    the same eccentricity.  ``method="networkx"``: :func:`networkx.diameter`
+    :class:`Kind` only.  Neuron permutations and teacher relabellings (and, in
+    the classes where signs matter, flipping the sign of one neuron in every
+    label) are automorphisms of the graph (the intersection criterion is
+    invariant) and act transitively on the labels of one kind, so every node
+    of a kind has the same eccentricity.  ``method="networkx"``: :func:`networkx.diameter`
     (all nodes; the tests check both agree).
     """
     method = check_choice(method, "method", ("orbits", "networkx"))
@@ -644,8 +1074,11 @@ def graph_diameter(G, method: str = "orbits"):
 def graph_summary(G) -> dict:
     """A JSON-ready summary: ``nodes``, ``edges``, ``components``, ``isolated``,
     ``diameter`` (connected graphs only), degree range, and the graph's
-    ``r``, ``m``, ``d``, ``zero_type``/``reading``, ``method``."""
+    ``r``, ``m``, ``d``, ``zero_type``/``reading``, ``method`` (and
+    ``activation_class`` when the graph has it)."""
     out = {key: G.graph.get(key) for key in ("kind", "r", "m", "d", "d_out", "zero_type", "reading", "method")}
+    if "activation_class" in G.graph:
+        out["activation_class"] = G.graph["activation_class"]
     with phase("components"):
         out.update(
             nodes=G.number_of_nodes(),
@@ -661,27 +1094,57 @@ def graph_summary(G) -> dict:
     return out
 
 
-def isolated_minima(teacher, zero_type: str = DEFAULT_ZERO_TYPE, d=None) -> int:
+def isolated_minima(teacher, zero_type: str = DEFAULT_ZERO_TYPE, d=None, activation=None) -> int:
     r"""Build the graph for :math:`m=r` and return its number of isolated nodes
-    (:math:`r!`, the permuted teachers; the tests compare with :math:`r!` and
-    with the number of nodes).
+    (:math:`r!`, the permuted teachers; in the sign classes :math:`r!\,2^r`, the
+    permuted and sign-flipped teachers; the tests compare with
+    :func:`predicted_isolated_minima` and with the number of nodes).
 
-    >>> isolated_minima(3)
-    6
+    >>> isolated_minima(3), isolated_minima(2, activation="tanh"), isolated_minima(2, activation="exp-minus-one")
+    (6, 8, 2)
     """
     r, _, _, _ = _teacher_shape(teacher, d)
-    G = connectivity_graph(teacher, r, zero_type=zero_type, d=d)
+    G = connectivity_graph(teacher, r, zero_type=zero_type, d=d, activation=activation)
     return nx.number_of_isolates(G)
 
 
+def predicted_isolated_minima(r, activation=None) -> int:
+    r"""The number of zero-loss points of a width-``r`` student (:math:`m=r`), derived by hand.
+
+    Every neuron must replicate a distinct teacher neuron (one block per teacher
+    neuron, :math:`r` neurons), so the labels are the :math:`r!` bijections, times
+    :math:`2^r` sign patterns where signs matter (odd, even, even-zero-at-origin);
+    each subspace is a point (a block of size one has dimension 0), and two
+    different labels differ at a neuron whose incoming vector they pin to two of
+    the distinct vectors :math:`\pm w^*_i`: no edges.
+
+    >>> [predicted_isolated_minima(3, a) for a in (None, "zero-at-origin", "odd", "even", "logcosh")]
+    [6, 6, 48, 48, 48]
+    """
+    r = check_width(r, "r")
+    signed = activation is not None and activation_class(activation).signs is not None
+    return factorial(r) * (2 ** r if signed else 1)
+
+
 def _is_one_zero(kind: Kind) -> bool:
-    return kind.zero_type_neurons == 1 and not kind.zero_sum_groups and all(s == 1 for s in kind.replica_sizes)
+    return (kind.zero_type_neurons == 1 and not kind.zero_sum_groups and all(s == 1 for s in kind.replica_sizes)
+            and not kind.dead_neurons)
+
+
+def _is_one_dead(kind: Kind) -> bool:
+    return (kind.dead_neurons == 1 and not kind.zero_type_neurons and not kind.zero_sum_groups
+            and all(s == 1 for s in kind.replica_sizes))
 
 
 def _is_one_pair(kind: Kind) -> bool:
-    return (kind.zero_type_neurons == 0 and not kind.zero_sum_groups
+    return (kind.zero_type_neurons == 0 and not kind.zero_sum_groups and not kind.dead_neurons
             and sorted(kind.replica_sizes, reverse=True)[:1] == [2]
             and sum(kind.replica_sizes) == len(kind.replica_sizes) + 1)
+
+
+def _has_dead(cls) -> bool:
+    """Whether the global-minimum labels of activation class ``cls`` have dead neurons."""
+    return cls is not None and activation_class(cls).zero_at_origin
 
 
 def one_extra_neuron_facts(G) -> dict:
@@ -689,30 +1152,38 @@ def one_extra_neuron_facts(G) -> dict:
 
     Returns ``{"zero_type": {"count", "degrees"}, "replicated_pair": {"count",
     "degrees"}, "other": n, "edges": e, "diameter": D}`` (degrees: sorted list
-    of the distinct degrees).  Compare with :func:`predicted_one_extra_neuron_facts`.
+    of the distinct degrees), and ``"dead_neuron": {"count", "degrees"}`` (one
+    dead neuron) for the graphs of the classes with :math:`\sigma(0)=0`.
+    Compare with :func:`predicted_one_extra_neuron_facts`.
 
     >>> one_extra_neuron_facts(connectivity_graph(2, 3))["zero_type"]
     {'count': 6, 'degrees': [2]}
+    >>> one_extra_neuron_facts(connectivity_graph(1, 2, activation="odd"))["dead_neuron"]
+    {'count': 4, 'degrees': [1]}
     """
     r, m = G.graph["r"], G.graph["m"]
     if m != r + 1:
         raise ArgumentValueError(f"one_extra_neuron_facts needs m = r + 1 = {r + 1}, got m = {m}")
-    zero, pair = [], []
+    dead_class = _has_dead(G.graph.get("activation_class"))
+    zero, pair, dead = [], [], []
     other = 0
     for node, kind in G.nodes(data="kind"):
         if _is_one_zero(kind):
             zero.append(G.degree(node))
         elif _is_one_pair(kind):
             pair.append(G.degree(node))
+        elif dead_class and _is_one_dead(kind):
+            dead.append(G.degree(node))
         else:
             other += 1
-    return {
+    out: dict = {
         "zero_type": {"count": len(zero), "degrees": sorted(set(zero))},
         "replicated_pair": {"count": len(pair), "degrees": sorted(set(pair))},
-        "other": other,
-        "edges": G.number_of_edges(),
-        "diameter": graph_diameter(G),
     }
+    if dead_class:
+        out["dead_neuron"] = {"count": len(dead), "degrees": sorted(set(dead))}
+    out.update(other=other, edges=G.number_of_edges(), diameter=graph_diameter(G))
+    return out
 
 
 def star_graph_diameter(n: int) -> int:
@@ -726,33 +1197,117 @@ def star_graph_diameter(n: int) -> int:
     return 3 * (n - 1) // 2
 
 
-def predicted_one_extra_neuron_facts(r) -> dict:
+def predicted_one_extra_neuron_facts(r, activation=None) -> dict:
     r"""The values derived by hand (module docstring) for :math:`m=r+1`, same keys as
-    :func:`one_extra_neuron_facts`.
+    :func:`one_extra_neuron_facts` (``activation``: a class or activation name, default generic).
 
     >>> predicted_one_extra_neuron_facts(2)["diameter"]
     6
+    >>> [predicted_one_extra_neuron_facts(2, a)["diameter"] for a in ("zero-at-origin", "odd", "even", "logcosh")]
+    [8, 10, 8, 10]
     """
     r = check_width(r, "r")
     f = factorial(r + 1)
+    if activation is None:
+        return {
+            "zero_type": {"count": f, "degrees": [r]},
+            "replicated_pair": {"count": f * r // 2, "degrees": [2]},
+            "other": 0,
+            "edges": f * r,
+            "diameter": 2 * star_graph_diameter(r + 1),
+        }
+    cls = activation_class(activation)
+    signed = cls.signs is not None
+    dead = cls.zero_at_origin
+    zero_count = f * 2 ** r if signed else f
+    zero_degree = (2 * r if signed else r) + (1 if dead else 0)
+    out: dict = {
+        "zero_type": {"count": zero_count, "degrees": [zero_degree]},
+        "replicated_pair": {"count": f * r * 2 ** r if signed else f * r // 2, "degrees": [2]},
+    }
+    if dead:
+        out["dead_neuron"] = {"count": zero_count, "degrees": [1]}
+    out.update(other=0, edges=zero_count * zero_degree,
+               diameter=one_extra_neuron_diameter(r, activation))
+    return out
+
+
+def structural_facts(r, activation=None, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
+    r"""The structural facts of a class, read off the built graphs at :math:`m=r` and :math:`m=r+1`,
+    next to the values derived by hand.
+
+    Returns ``activation_class``, ``r``, ``reading``, ``isolated_minima`` (isolated
+    nodes at :math:`m=r`) and ``predicted_isolated_minima``, ``components_one_extra``
+    (components at :math:`m=r+1`: 1 means one extra neuron connects every
+    minimum), ``diameter_one_extra`` and ``predicted_diameter_one_extra``.
+
+    >>> facts = structural_facts(2, "tanh")
+    >>> facts["isolated_minima"], facts["components_one_extra"], facts["diameter_one_extra"]
+    (8, 1, 10)
+    >>> facts["isolated_minima"] == facts["predicted_isolated_minima"]
+    True
+    """
+    r = check_width(r, "r")
+    cls = activation_class(activation).name
+    reading = _reading(zero_type, cls)
+    at_r = connectivity_graph(r, r, reading, activation=cls)
+    one_extra = connectivity_graph(r, r + 1, reading, activation=cls)
     return {
-        "zero_type": {"count": f, "degrees": [r]},
-        "replicated_pair": {"count": f * r // 2, "degrees": [2]},
-        "other": 0,
-        "edges": f * r,
-        "diameter": 2 * star_graph_diameter(r + 1),
+        "activation_class": cls,
+        "r": r,
+        "reading": reading.short_name,
+        "isolated_minima": nx.number_of_isolates(at_r),
+        "predicted_isolated_minima": predicted_isolated_minima(r, cls),
+        "components_one_extra": component_count(one_extra),
+        "diameter_one_extra": graph_diameter(one_extra),
+        "predicted_diameter_one_extra": one_extra_neuron_diameter(r, cls),
     }
 
 
-def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE) -> list:
+def signed_star_graph_diameter(n: int) -> int:
+    r"""Diameter :math:`2(n-1)` of the *signed star graph*: arrangements of a hole and the signed symbols
+    :math:`\pm1,\dots,\pm(n-1)` on :math:`n` places, a move puts one symbol into the hole with either sign
+    (derivation in the module docstring).
+
+    >>> [signed_star_graph_diameter(n) for n in range(1, 5)]
+    [0, 2, 4, 6]
+    """
+    n = check_width(n, "n")
+    return 2 * (n - 1)
+
+
+def one_extra_neuron_diameter(r, activation=None) -> int:
+    r"""The diameter of the global-minimum graph at :math:`m=r+1` (either reading), derived by hand.
+
+    ========================  ==========================
+    class                     diameter
+    ========================  ==========================
+    generic                   :math:`2\lfloor 3r/2\rfloor`
+    zero-at-origin            :math:`2\lfloor 3r/2\rfloor+2`
+    even                      :math:`4r`
+    odd, even-zero-at-origin  :math:`4r+2`
+    ========================  ==========================
+
+    >>> [one_extra_neuron_diameter(3, a) for a in (None, "exp-minus-one", "gaussian", "tanh", "logcosh")]
+    [8, 10, 12, 14, 14]
+    """
+    r = check_width(r, "r")
+    cls = activation_class(activation)
+    hops = signed_star_graph_diameter(r + 1) if cls.signs is not None else star_graph_diameter(r + 1)
+    return 2 * hops + (2 if cls.zero_at_origin else 0)
+
+
+def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE, activation=None) -> list:
     """A shortest sequence of pairwise-intersecting labels from ``start`` to ``end``
     (breadth-first search over :func:`neighbour_labels`, without building the
     whole graph; deterministic: neighbours visited in sorted order).
 
     >>> shortest_label_path(1, (1, 0), (0, 1))
     [(1, 0), (1, 1), (0, 1)]
+    >>> shortest_label_path(1, ("+1", "0"), ("-1", "0"), activation="tanh")   # a sign flip needs 4 steps
+    [('+1', '0'), ('+1', '+1'), ('0', '+1'), ('-1', '+1'), ('-1', '0')]
     """
-    reading = _reading(zero_type)
+    reading = _reading(zero_type, activation)
     start, end = tuple(start), tuple(end)
     for name, g in (("start", start), ("end", end)):
         if not reading.is_label(g, r):

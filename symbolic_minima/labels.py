@@ -26,7 +26,7 @@ operations every module needs: :meth:`Label.parse`, :meth:`Label.format`,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -101,8 +101,10 @@ def decode_entry(entry) -> tuple:
 
     Examples
     --------
-    >>> [decode_entry(e) for e in (2, -1, "+2", "-1", "0", "d", "p", "g3-", "4")]
-    [(2, 1, None), (-1, 1, None), (2, 1, None), (1, -1, None), (0, 1, None), (0, 1, 'd'), (0, 1, 'p'), (-3, -1, None), (4, 1, None)]
+    >>> [decode_entry(e) for e in (2, -1, "+2", "-1", "0")]
+    [(2, 1, None), (-1, 1, None), (2, 1, None), (1, -1, None), (0, 1, None)]
+    >>> [decode_entry(e) for e in ("d", "p", "g3-", "4")]
+    [(0, 1, 'd'), (0, 1, 'p'), (-3, -1, None), (4, 1, None)]
     """
     if isinstance(entry, int):
         return entry, 1, None
@@ -301,7 +303,7 @@ class Label(tuple):
             return Label(mapping[v] if v > 0 else v for v in self)
         return Label(_token(mapping[c] if c > 0 else c, s, mk, True) if c > 0 and isinstance(v, str) and v[0] in "+-"
                      else (_token(mapping[c], s, mk, False) if c > 0 else v)
-                     for v, (c, s, mk) in zip(self, self.entries()))
+                     for v, (c, s, mk) in zip(self, self.entries(), strict=False))
 
     def canonical(self) -> Label:
         """Free blocks renumbered by first neuron (each subspace has one canonical label).
@@ -317,7 +319,7 @@ class Label(tuple):
         ids: dict[int, int] = {}
         flips: dict[int, int] = {}
         out = []
-        for v, (code, sign, marker) in zip(self, self.entries()):
+        for v, (code, sign, _marker) in zip(self, self.entries(), strict=True):
             if code < 0:
                 if code not in ids:
                     ids[code] = len(ids) + 1
@@ -380,7 +382,7 @@ class Label(tuple):
 
         reading = reading_for_label(self) if reading is None else get_reading(reading)
         total = 0
-        for j, (code, _, marker) in enumerate(self.entries()):
+        for code, _, marker in self.entries():
             if code == 0:
                 total += reading.role_of(0, 1, marker).dimension(1, d, d_out)
         for code, neurons in self.blocks().items():
@@ -528,6 +530,7 @@ def grouped_labels(word: tuple, allows_size=None) -> Iterator[tuple]:
     [(-1, -1, 0), (-1, 0, -1), (0, -1, -1), (0, 0, 0)]
     """
     zeros = [j for j, v in enumerate(word) if v == 0]
+    parts: Iterable[tuple]
     if len(zeros) > 12:  # Bell(13) = 27,644,437 partitions: do not cache, stream
         parts = ((b, {c: b.count(c) for c in set(b)}) for b in set_partitions(len(zeros)))
     else:
@@ -537,7 +540,7 @@ def grouped_labels(word: tuple, allows_size=None) -> Iterator[tuple]:
             continue
         label = list(word)
         ids: dict[int, int] = {}
-        for j, b in zip(zeros, blocks):
+        for j, b in zip(zeros, blocks, strict=False):
             if sizes[b] == 1:
                 label[j] = 0
             else:

@@ -197,7 +197,7 @@ def rref_extend(reduced, pivots, new_rows, ncols: int | None = None) -> tuple[li
     """
     piv = {}
     width = None
-    for row, p in zip(reduced, pivots):
+    for row, p in zip(reduced, pivots, strict=False):
         width = len(row)
         piv[p] = {j: (x if type(x) is Fraction else to_fraction(x)) for j, x in enumerate(row) if x}
     extra_bad = [row for row in reduced[len(pivots):]]  # an already inconsistent row (0 = 1)
@@ -223,10 +223,10 @@ def rref_extend(reduced, pivots, new_rows, ncols: int | None = None) -> tuple[li
         if inv != 1:
             r = {j: x / inv for j, x in r.items()}
         for prow in piv.values():
-            v = prow.get(p)
-            if v:
+            coef = prow.get(p)
+            if coef:
                 for j, x in r.items():
-                    y = prow.get(j, 0) - v * x
+                    y = prow.get(j, 0) - coef * x
                     if y:
                         prow[j] = y
                     else:
@@ -279,7 +279,7 @@ def nullspace(rows, n: int) -> list[list[Fraction]]:
             continue
         v = [Fraction(0)] * n
         v[free] = Fraction(1)
-        for row, p in zip(reduced, pivots):
+        for row, p in zip(reduced, pivots, strict=False):
             v[p] = -row[free]
         basis.append(v)
     return basis
@@ -298,11 +298,11 @@ def solve(A, b) -> list[Fraction] | None:
     if not A:
         return None if b else []
     n = len(A[0])
-    reduced, pivots = rref([list(row) + [rhs] for row, rhs in zip(A, b)], ncols=n)
+    reduced, pivots = rref([list(row) + [rhs] for row, rhs in zip(A, b, strict=False)], ncols=n)
     if len(reduced) > len(pivots):
         return None
     x = [Fraction(0)] * n
-    for row, p in zip(reduced, pivots):
+    for row, p in zip(reduced, pivots, strict=False):
         x[p] = row[n]
     return x
 
@@ -313,4 +313,4 @@ def mat_vec(rows, v) -> list:
     >>> mat_vec([[1, 2], [3, 4]], [1, 1])
     [3, 7]
     """
-    return [sum(a * x for a, x in zip(row, v) if a != 0) for row in rows]
+    return [sum(a * x for a, x in zip(row, v, strict=False) if a != 0) for row in rows]

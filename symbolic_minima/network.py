@@ -52,6 +52,14 @@ __all__ = [
     "ACTIVATIONS",
     "activation_function",
     "generic_sigma",
+    "ClassSigma",
+    "ZeroAtOriginSigma",
+    "OddSigma",
+    "EvenSigma",
+    "EvenZeroAtOriginSigma",
+    "CLASS_SIGMAS",
+    "class_sigma",
+    "check_irreducible",
     "MAX_INPUT_DIM",
     "parse_rational",
 ]
@@ -84,33 +92,175 @@ class _TextRefusingLambda(sympy.Lambda):
 
 _Z = sympy.Symbol("z")
 
-#: Named concrete activations (each a ``sympy.Lambda`` of one variable).
+#: Named concrete activations (each a ``sympy.Lambda`` of one variable).  One or more per activation
+#: class (:mod:`symbolic_minima.activation_classes`): ``exp``, ``sigmoid4+softplus`` (generic),
+#: ``exp-minus-one`` :math:`e^z-1` (zero at the origin), ``tanh``, ``erf``, ``sinh`` (odd),
+#: ``gaussian`` :math:`e^{-z^2/2}`, ``cosh`` (even), ``logcosh`` :math:`\log\cosh z` (even, zero at the
+#: origin); ``sigmoid`` and ``softplus`` belong to no class (refused for counting and completeness).
 ACTIVATIONS = {
     "tanh": _TextRefusingLambda(_Z, sympy.tanh(_Z)),
     "sigmoid": _TextRefusingLambda(_Z, 1 / (1 + sympy.exp(-_Z))),
     "softplus": _TextRefusingLambda(_Z, sympy.log(1 + sympy.exp(_Z))),
     "erf": _TextRefusingLambda(_Z, sympy.erf(_Z)),
     "sigmoid4+softplus": _TextRefusingLambda(_Z, 1 / (1 + sympy.exp(-4 * _Z)) + sympy.log(1 + sympy.exp(_Z))),
+    "exp": _TextRefusingLambda(_Z, sympy.exp(_Z)),
+    "exp-minus-one": _TextRefusingLambda(_Z, sympy.exp(_Z) - 1),
+    "sinh": _TextRefusingLambda(_Z, sympy.sinh(_Z)),
+    "gaussian": _TextRefusingLambda(_Z, sympy.exp(-_Z**2 / 2)),
+    "cosh": _TextRefusingLambda(_Z, sympy.cosh(_Z)),
+    "logcosh": _TextRefusingLambda(_Z, sympy.log(sympy.cosh(_Z))),
 }
+
+
+# ---------------------------------------------------------------------------
+# the undefined activation of each activation class
+
+
+class ClassSigma(sympy.Function):
+    r"""Base of the undefined activations of the activation classes: :math:`\sigma` known only by its class.
+
+    Each subclass's ``eval`` applies its class's rules and nothing else
+    (``parity``: ``+1`` even, ``-1`` odd, ``0`` none; ``zero_at_origin``:
+    :math:`\sigma(0)=0`), so an identity that holds for such a :math:`\sigma`
+    holds for every activation of the class.  Its derivative
+    (:meth:`fdiff`) is the class's undefined :math:`\sigma'`, with the
+    opposite parity (and :math:`\sigma'(0)=0` when :math:`\sigma'` is odd).
+    Text arguments are refused (sympy would parse them).
+
+    >>> u, x = sympy.symbols("u x")
+    >>> OddSigma(-u * x), OddSigma(0), EvenSigma(-u * x), ZeroAtOriginSigma(0)
+    (-sigma_odd(u*x), 0, sigma_even(u*x), 0)
+    >>> sympy.diff(OddSigma(u * x), u), EvenSigma(0), sympy.diff(EvenSigma(u), u).subs(u, 0)
+    (x*sigma_odd'(u*x), sigma_even(0), 0)
+    """
+
+    nargs = 1
+    #: ``+1`` (even), ``-1`` (odd) or ``0`` (no parity).
+    parity = 0
+    #: Whether :math:`\sigma(0)=0` (as a rule of the class).
+    zero_at_origin = False
+    #: The derivative's class (set below).
+    derivative_class: type | None = None
+    #: The printed name.
+    printed_name = "sigma"
+    #: The LaTeX name.
+    latex_name = r"\sigma"
+
+    def __new__(cls, *args, **kwargs):
+        for value in args:
+            refuse_text(value, "activation argument")
+        return super().__new__(cls, *args, **kwargs)
+
+    @classmethod
+    def eval(cls, z):
+        if not isinstance(z, sympy.Basic):
+            return None
+        if z.is_zero:
+            return sympy.S.Zero if cls.zero_at_origin else None
+        if cls.parity == 0:
+            return None
+        # the rule compares an argument with its negative: expand first, so that
+        # x*(a - b) and x*(b - a) are recognised as negatives of each other
+        expanded = sympy.expand(z)
+        if expanded.is_zero:
+            return cls(sympy.S.Zero)
+        if expanded.could_extract_minus_sign():
+            return cls.parity * cls(-expanded)
+        if expanded != z:
+            return cls(expanded)
+        return None
+
+    def fdiff(self, argindex=1):
+        if argindex != 1:
+            raise sympy.core.function.ArgumentIndexError(self, argindex)
+        if self.derivative_class is None:
+            return super().fdiff(argindex)
+        return self.derivative_class(self.args[0])
+
+    def _sympystr(self, printer):
+        return f"{self.printed_name}({printer._print(self.args[0])})"
+
+    def _latex(self, printer, exp=None):
+        body = rf"{self.latex_name}{{\left({printer._print(self.args[0])} \right)}}"
+        return body if exp is None else rf"{body}^{{{exp}}}"
+
+
+def _sigma_class(name, printed, latex, parity, zero, derivative=None):
+    return type(name, (ClassSigma,), {"parity": parity, "zero_at_origin": zero, "derivative_class": derivative,
+                                      "printed_name": printed, "latex_name": latex, "__module__": __name__})
+
+
+# sigma' of an odd sigma is even (sigma'(0) not fixed); of an even sigma, odd (so sigma'(0) = 0)
+_OddSigmaPrime = _sigma_class("OddSigmaPrime", "sigma_odd'", r"\sigma_{\mathrm{odd}}'", 1, False)
+_EvenSigmaPrime = _sigma_class("EvenSigmaPrime", "sigma_even'", r"\sigma_{\mathrm{even}}'", -1, True)
+_EvenZeroSigmaPrime = _sigma_class("EvenZeroAtOriginSigmaPrime", "sigma_evenzero'", r"\sigma_{\mathrm{even},0}'",
+                                   -1, True)
+_ZeroSigmaPrime = _sigma_class("ZeroAtOriginSigmaPrime", "sigma_zero'", r"\sigma_{0}'", 0, False)
+
+#: The undefined :math:`\sigma` of the class ``zero-at-origin``: :math:`\sigma(0)=0`, no parity.
+ZeroAtOriginSigma = _sigma_class("ZeroAtOriginSigma", "sigma_zero", r"\sigma_{0}", 0, True, _ZeroSigmaPrime)
+#: The undefined :math:`\sigma` of the class ``odd``: :math:`\sigma(-z)=-\sigma(z)` (so :math:`\sigma(0)=0`).
+OddSigma = _sigma_class("OddSigma", "sigma_odd", r"\sigma_{\mathrm{odd}}", -1, True, _OddSigmaPrime)
+#: The undefined :math:`\sigma` of the class ``even``: :math:`\sigma(-z)=\sigma(z)`, :math:`\sigma(0)` left free.
+EvenSigma = _sigma_class("EvenSigma", "sigma_even", r"\sigma_{\mathrm{even}}", 1, False, _EvenSigmaPrime)
+#: The undefined :math:`\sigma` of the class ``even-zero-at-origin``: even with :math:`\sigma(0)=0`.
+EvenZeroAtOriginSigma = _sigma_class("EvenZeroAtOriginSigma", "sigma_evenzero", r"\sigma_{\mathrm{even},0}", 1, True,
+                                     _EvenZeroSigmaPrime)
+
+#: Class name -> its undefined activation (the generic class: :data:`generic_sigma`, no rule at all).
+CLASS_SIGMAS = {
+    "generic": generic_sigma,
+    "zero-at-origin": ZeroAtOriginSigma,
+    "odd": OddSigma,
+    "even": EvenSigma,
+    "even-zero-at-origin": EvenZeroAtOriginSigma,
+}
+
+
+def class_sigma(activation=None):
+    r"""The undefined activation of an activation class (a class name, an activation name, or ``None``: generic).
+
+    >>> class_sigma("tanh")(sympy.Symbol("u")), class_sigma(None) is generic_sigma
+    (sigma_odd(u), True)
+    >>> class_sigma("softplus")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.activation_classes.UnsupportedActivationError: activation 'softplus' is refused ...
+    """
+    from .activation_classes import activation_class
+
+    name = activation_class(activation).name
+    if name not in CLASS_SIGMAS:
+        raise ArgumentValueError(f"activation class {name!r} has no symbolic activation (known: "
+                                 f"{', '.join(CLASS_SIGMAS)})")
+    return CLASS_SIGMAS[name]
 
 
 def activation_function(activation=None):
     r"""Resolve an activation: ``None`` (generic :math:`\sigma`), a name in :data:`ACTIVATIONS`,
+    an activation-class name (its undefined :math:`\sigma`, :data:`CLASS_SIGMAS`),
     a ``sympy.Lambda`` of one variable, a sympy function class, or a callable on a sympy symbol.
 
     >>> activation_function("tanh")(sympy.Symbol("u"))
     tanh(u)
+    >>> activation_function("odd")(-sympy.Symbol("u"))
+    -sigma_odd(u)
     >>> activation_function(lambda u: u**2 + u)(sympy.Symbol("u"))
     u**2 + u
     """
     if activation is None:
         return generic_sigma
     if isinstance(activation, str):
+        if activation in CLASS_SIGMAS:
+            return CLASS_SIGMAS[activation]
         if activation not in ACTIVATIONS:
             raise ArgumentValueError(
-                f"activation must be None or one of {', '.join(map(repr, ACTIVATIONS))}; got {activation!r}"
+                f"activation must be None, a class name ({', '.join(CLASS_SIGMAS)}) or one of "
+                f"{', '.join(map(repr, ACTIVATIONS))}; got {activation!r:.60}"
             )
         return ACTIVATIONS[activation]
+    if isinstance(activation, type) and issubclass(activation, ClassSigma):
+        return activation
     if isinstance(activation, sympy.Lambda):
         if len(activation.variables) != 1:
             raise ArgumentValueError("activation Lambda must take exactly one variable")
@@ -671,3 +821,45 @@ def _fmt_tuple(w) -> str:
 
 def _fmt_vec(a) -> str:
     return _fmt_tuple(a) if isinstance(a, tuple) else str(a)
+
+
+def check_irreducible(teacher, activation_class=None):
+    r"""Check that ``teacher`` (a :class:`Teacher` or :class:`CriticalPoint`) is irreducible *for the class*.
+
+    Every class needs :math:`a^*_i\neq0`, :math:`w^*_i\neq0` and the
+    :math:`w^*_i` pairwise distinct (checked when the teacher is built); the
+    classes with signs (``odd``, ``even``, ``even-zero-at-origin``: the
+    classes of incoming vectors are :math:`\{v,-v\}`) also need
+    :math:`w^*_i\neq-w^*_k`, since :math:`\sigma(-v\cdot x)=\pm\sigma(v\cdot x)`
+    makes two such neurons one.  Symbolic entries are compared structurally
+    (:math:`u` and :math:`-u` are opposite).  Returns ``teacher``; a violation
+    raises :class:`~symbolic_minima.errors.ArgumentValueError` naming the
+    neurons and the class.
+
+    >>> t = Teacher([1, -1], [1, 2])
+    >>> check_irreducible(t, "generic") is t
+    True
+    >>> check_irreducible(t, "tanh")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 must not be opposite
+    (irreducible for the odd class, where sigma(-v.x) = +-sigma(v.x)); w_2 = -w_1 = (-1,)
+    """
+    from .activation_classes import activation_class as resolve
+
+    if not isinstance(teacher, Teacher):
+        raise ArgumentTypeError(f"teacher must be a Teacher or CriticalPoint, got {type(teacher).__name__}")
+    cls = resolve(activation_class)
+    if cls.signs is None:
+        return teacher
+    seen = {}
+    for i, w in enumerate(teacher.incoming, 1):
+        opposite = tuple(sympy.expand(-v) for v in w)
+        if opposite in seen:
+            raise ArgumentValueError(
+                f"{teacher._role} incoming vectors w_{seen[opposite]} and w_{i} must not be opposite "
+                f"(irreducible for the {cls.name} class, where sigma(-v.x) = +-sigma(v.x)); "
+                f"w_{i} = -w_{seen[opposite]} = {_fmt_tuple(w)}"
+            )
+        seen.setdefault(tuple(sympy.expand(v) for v in w), i)
+    return teacher

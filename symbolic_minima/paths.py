@@ -36,7 +36,28 @@ zero-sum groups parked at the incoming vector :math:`u=(c,\dots,c)`,
 weight 0.  These are permutation-equivariant, so the end point of a path to a
 neuron-permuted label is the permuted start point.
 
+Activation classes (``activation=``, token labels).  The chain, the
+projections and the containment checks are the same, on the class's
+subspaces (:func:`symbolic_minima.subspaces.subspace_of` of the class's
+reading).  The function identity is checked *under the class's rules*
+(:func:`class_normal_form`): after expansion every :math:`\sigma(-z)` is
+rewritten as :math:`-\sigma(z)` (odd) or :math:`\sigma(z)` (even), and
+:math:`\sigma(0)` as 0 where :math:`\sigma(0)=0`; these are identities of
+every activation of the class, so a difference that then expands to 0
+proves :math:`f(\cdot;	heta(t))=f(\cdot;	heta^*)` for all of them.  Default
+points: a signed replica :math:`w_j=s_jw^*_i` takes :math:`a_j=c_ja^*_i/|S_i|`
+(:math:`c_j=s_j` odd, 1 otherwise), a group member :math:`w_j=s_ju`, the
+:math:`k`-th dead neuron :math:`(0, 2^k)` (no signed sum of distinct powers of
+two vanishes, so the point lies in no zero-type subspace or zero-sum group),
+a parked neuron :math:`(0,0)`.  With one extra neuron the sign-flipped
+teachers are joined: in the odd class (``tanh``) the path from
+:math:`(+1, 0)` to :math:`(-1, 0)` has 5 segments, through the subspaces
+:math:`(+1,+1)`, :math:`(0,+1)`, :math:`(-1,+1)`.
+
 >>> from symbolic_minima.network import Teacher
+>>> q = zero_loss_path(Teacher([1], [1]), 2, ("+1", "0"), ("-1", "0"), activation="tanh")
+>>> q.n_segments, q.certified, q.info["activation_class"]
+(5, True, 'odd')
 >>> p = zero_loss_path(Teacher([1], [1]), 2, (1, 0), (0, 1))
 >>> p.n_segments, p.certified
 (3, True)
@@ -50,12 +71,13 @@ from fractions import Fraction
 
 import sympy
 
+from .activation_classes import activation_class
 from .errors import ArgumentTypeError, ArgumentValueError, check_width
 from .exact import to_fraction, to_sympy
-from .graph import format_label, shortest_label_path
+from .graph import check_class_teacher, format_label, shortest_label_path
 from .labels import Label
 from .linalg import solve
-from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, get_reading
+from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, get_reading
 
 __all__ = [
     "ZeroLossPath",
@@ -65,6 +87,7 @@ __all__ = [
     "project_onto",
     "build_waypoints",
     "certify_segment",
+    "class_normal_form",
     "PATH_PARAMETER",
 ]
 
@@ -231,24 +254,76 @@ def build_waypoints(subspaces, start_point, end_point):
     return waypoints, segment_subspaces
 
 
-def certify_segment(function_of, target, parameters, a, b) -> bool:
+def certify_segment(function_of, target, parameters, a, b, activation=None) -> bool:
     r"""Whether ``function_of(point)`` equals ``target`` identically along the segment ``[a, b]``.
 
     ``function_of`` maps a dict ``Symbol -> expression`` to a sympy expression
     (or Matrix); the point is :math:`a + t(b-a)` with :math:`t` =
     :data:`PATH_PARAMETER`.  The difference is expanded (arguments of
-    :math:`\sigma` included), then simplified if needed; certified iff 0.
+    :math:`\sigma` included), put in the normal form of the activation class
+    ``activation`` (:func:`class_normal_form`; default generic: unchanged),
+    then simplified if needed; certified iff 0.
     """
     t = PATH_PARAMETER
     point = {s: _sym(x) + t * (_sym(y) - _sym(x)) for s, x, y in zip(parameters, a, b)}
     value = function_of(point)
     entries = list(value) if isinstance(value, sympy.MatrixBase) else [value]
     targets = list(target) if isinstance(target, sympy.MatrixBase) else [target]
-    for e, f in zip(entries, targets):
-        diff = sympy.expand(e - f)
+    for e, f in zip(entries, targets, strict=True):
+        diff = class_normal_form(sympy.expand(e - f), activation)
         if diff != 0 and sympy.simplify(diff) != 0:
             return False
     return True
+
+
+def class_normal_form(expr, activation=None):
+    r"""``expr`` with every :math:`\sigma(z)` rewritten by the identities of the activation class, expanded.
+
+    In the sign classes :math:`\sigma(z)` and :math:`\sigma(-z)` become one
+    representative :math:`\sigma(c)` (``c`` the smaller of :math:`\pm z` in
+    sympy's canonical order): :math:`\sigma(-c)=-\sigma(c)` (odd) or
+    :math:`\sigma(c)` (even); where :math:`\sigma(0)=0` (zero-at-origin, odd,
+    even-zero-at-origin) :math:`\sigma(0)` becomes 0.  Generic: unchanged.
+    Arguments are expanded first.  Only identities valid for every activation
+    of the class are used, so ``class_normal_form(f - g) == 0`` proves
+    :math:`f=g` for all of them (the converse needs linear independence,
+    which is what the class's completeness is about).
+
+    >>> import sympy
+    >>> from symbolic_minima.network import generic_sigma as s
+    >>> x = sympy.Symbol("x")
+    >>> class_normal_form(s(x) + s(-x), "odd"), class_normal_form(s(x) - s(-x), "even")
+    (0, 0)
+    >>> class_normal_form(3 * s(0 * x), "tanh"), class_normal_form(s(x) + s(-x))
+    (0, sigma(-x) + sigma(x))
+    """
+    if activation is None:
+        return expr
+    cls = activation_class(activation)
+    if cls.signs is None and not cls.zero_at_origin:
+        return expr
+    from sympy.core.function import AppliedUndef
+
+    from .network import generic_sigma
+
+    replace = {}
+    for call in expr.atoms(AppliedUndef):
+        if call.func != generic_sigma:
+            continue
+        z = sympy.expand(call.args[0])
+        if z == 0:
+            replace[call] = sympy.Integer(0) if cls.zero_at_origin else generic_sigma(z)
+            continue
+        if cls.signs is None:
+            continue
+        c = min(z, sympy.expand(-z), key=sympy.default_sort_key)
+        if c == z:
+            replace[call] = generic_sigma(c)
+        else:
+            replace[call] = (-1 if cls.signs == "odd" else 1) * generic_sigma(c)
+    if not replace:
+        return expr
+    return sympy.expand(expr.xreplace(replace))
 
 
 # ---------------------------------------------------------------------------
@@ -265,18 +340,42 @@ def parking_value(teacher):
         raise ArgumentTypeError("paths need a teacher with rational parameters (no symbols)") from None
 
 
-def representative_point(teacher, label) -> tuple:
+def representative_point(teacher, label, activation=None) -> tuple:
     r"""The default point of :math:`\Gamma_g` (module docstring), aligned with the width-:math:`m` parameters.
+
+    Token labels (activation classes): ``activation`` says whether the sums
+    weigh the signs (odd class; default: read off the label, plain sums).
 
     >>> from symbolic_minima.network import Teacher
     >>> [str(x) for x in representative_point(Teacher([1, 2], [1, 2]), (1, 2, 2, 0))]
     ['1', '2', '2', '3', '1', '1', '1', '0']
+    >>> [str(x) for x in representative_point(Teacher([1], [1]), ("+1", "-1", "d"), "tanh")]
+    ['1', '-1', '0', '1/2', '-1/2', '1']
     """
     label = Label(label)
     m, d, q = len(label), teacher.input_dim, teacher.output_dim
     c = Fraction(parking_value(teacher))
     w = [[c] * d for _ in range(m)]
     a = [[Fraction(0)] * q for _ in range(m)]
+    if label.uses_tokens:
+        odd = activation is not None and activation_class(activation).signs == "odd"
+        dead = 0
+        for j, (code, sign, marker) in enumerate(label.entries()):
+            if marker is not None:  # dead: (0, 2^k), the k-th dead neuron; parked: (0, 0)
+                w[j] = [Fraction(0)] * d
+                if marker == "d":
+                    a[j] = [Fraction(2 ** dead)] * q
+                    dead += 1
+            elif code < 0:  # member of a free group: w_j = s_j u, a_j = 0
+                w[j] = [sign * c] * d
+        for code, neurons in label.blocks().items():
+            if code >= 1:  # signed replicas: w_j = s_j w*_i, sum c_j a_j = a*_i with a_j = c_j a*_i / |S_i|
+                for j in neurons:
+                    sign = label.entries()[j][1]
+                    weight = sign if odd else 1
+                    w[j] = [sign * to_fraction(x) for x in teacher.incoming[code - 1]]
+                    a[j] = [weight * to_fraction(x) / len(neurons) for x in teacher.outgoing_tuple(code)]
+        return tuple(x for row in w for x in row) + tuple(x for row in a for x in row)
     for code, neurons in label.blocks().items():
         if code >= 1:  # replicas of teacher neuron `code` share its outgoing weight equally
             for j in neurons:
@@ -292,13 +391,16 @@ def _teacher_network(teacher, m):
 
 
 def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, start_point=None,
-                   end_point=None) -> ZeroLossPath:
+                   end_point=None, activation=None) -> ZeroLossPath:
     r"""An explicit certified zero-loss path from :math:`\Gamma_{start}` to :math:`\Gamma_{end}`.
 
     ``teacher``: a rational :class:`~symbolic_minima.network.Teacher`; ``start``,
-    ``end``: labels of width ``m`` in the reading ``zero_type``.  ``start_point``
-    / ``end_point`` (sequences aligned with the network parameters) default
-    to :func:`representative_point`.
+    ``end``: labels of width ``m`` in the reading ``zero_type`` of the
+    activation class ``activation`` (a class or activation name, default
+    generic; other classes use token labels such as ``("+1", "0")``).
+    ``start_point`` / ``end_point`` (sequences aligned with the network
+    parameters) default to :func:`representative_point`.  The ``info`` (and
+    JSON) gain ``activation_class`` when ``activation`` is given.
 
     >>> from symbolic_minima.network import Teacher
     >>> p = zero_loss_path(Teacher.default(2), 3, (1, 2, 0), (2, 1, 0))
@@ -313,11 +415,16 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, s
     if not teacher.is_exact_rational:
         raise ArgumentTypeError("zero_loss_path needs a teacher with rational parameters (no symbols)")
     m = check_width(m, "m")
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    cls = GENERIC if activation is None else activation_class(activation).name
+    reading = get_reading(zero_type, cls, family=GLOBAL_MINIMUM)
+    check_class_teacher(teacher, cls)
     zero_type = reading.name
     r = teacher.width
     start, end = tuple(start), tuple(end)
-    lowest = "-m.." if reading.has_groups else "0.." if reading.has_free_neurons else "1.."
+    if reading.uses_tokens:
+        lowest = f"tokens of the {cls} class (+i, -i, i, 0, d, g<c>+, g<c>-) over 1.."
+    else:
+        lowest = "-m.." if reading.has_groups else "0.." if reading.has_free_neurons else "1.."
     for name, g in (("start", start), ("end", end)):
         if len(g) != m:
             raise ArgumentValueError(f"{name} label must have m = {m} entries, got {len(g)}")
@@ -327,10 +434,16 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, s
                 f"({reading.short_name}): entries in {lowest}{r}, every 1..{r} used"
             )
     start, end = Label(start), Label(end)
-    chain = shortest_label_path(r, start, end, zero_type)
-    subs = [global_minimum_subspace(teacher, g, zero_type) for g in chain]
-    a = representative_point(teacher, start) if start_point is None else start_point
-    b = representative_point(teacher, end) if end_point is None else end_point
+    if activation is None:
+        chain = shortest_label_path(r, start, end, zero_type)
+        subs = [global_minimum_subspace(teacher, g, zero_type) for g in chain]
+    else:
+        from .subspaces import subspace_of
+
+        chain = shortest_label_path(r, start, end, zero_type, activation=cls)
+        subs = [subspace_of(reading, teacher, g) for g in chain]
+    a = representative_point(teacher, start, activation) if start_point is None else start_point
+    b = representative_point(teacher, end, activation) if end_point is None else end_point
     for name, pt, S in (("start_point", a, subs[0]), ("end_point", b, subs[-1])):
         if not S.contains(pt):
             raise ArgumentValueError(f"{name} does not lie in the subspace of label {format_label(S.label)}")
@@ -341,8 +454,10 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, s
     contained, certified = [], []
     for (p, q), S in zip(zip(waypoints, waypoints[1:]), seg_subs):
         contained.append(S.contains(p) and S.contains(q))
-        certified.append(certify_segment(net.function, target, params, p, q))
+        certified.append(certify_segment(net.function, target, params, p, q, activation))
     info = {"r": r, "m": m, "d": teacher.input_dim, "d_out": teacher.output_dim,
             "zero_type": zero_type, "reading": reading.short_name,
             "teacher": teacher.to_json()}
+    if activation is not None:
+        info["activation_class"] = cls
     return ZeroLossPath(params, waypoints, [S.label for S in seg_subs], chain, contained, certified, info)

@@ -153,8 +153,11 @@ def ratio_grid(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comp
     return ratio_grids(r_star_values, h_values, zero_type)[comparison]
 
 
-def ratio_grids(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
-    """``{comparison: {(r_star, h): Fraction}}`` for all three comparisons at once (one pass of the counts)."""
+def ratio_grids(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, activation=None) -> dict:
+    """``{comparison: {(r_star, h): Fraction}}`` for all three comparisons at once (one pass of the counts).
+
+    ``activation``: the activation class of both counts (``None``: generic).
+    """
     zero_type = check_zero_type(zero_type)
     r_star_values = [check_int(r, "r_star", minimum=2, maximum=1000) for r in r_star_values]
     h_values = [check_int(h, "h", minimum=0, maximum=10_000) for h in h_values]
@@ -163,21 +166,24 @@ def ratio_grids(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE) -> 
     comp = _comparison_module()
     grids: dict[str, dict] = {name: {} for name in COMPARISONS}
     for r_star in progress(r_star_values, total=len(r_star_values), desc=f"ratios {reading_name(zero_type)}"):
-        for row in comp.compare(r_star, h_values, zero_type=zero_type):
+        rows = (comp.compare(r_star, h_values, zero_type=zero_type) if activation is None
+                else comp.compare(r_star, h_values, zero_type=zero_type, activation=activation))
+        for row in rows:
             for name in COMPARISONS:
                 grids[name][(r_star, _row_h(row))] = _row_ratio(row, name)
     return grids
 
 
 def crossover_curve(r_star_values, zero_type: str = DEFAULT_ZERO_TYPE, comparison: str = "previous",
-                    h_max: int = 1000) -> dict:
+                    h_max: int = 1000, activation=None) -> dict:
     """``{r_star: h}``: the smallest ``h`` where the ratio drops below 1 (``None`` if not by ``h_max``)."""
     zero_type = check_zero_type(zero_type)
     comparison = check_choice(comparison, "comparison", COMPARISONS)
     comp = _comparison_module()
     curve = {}
     for r_star in r_star_values:
-        value = comp.crossover(r_star, comparison, zero_type=zero_type, h_max=h_max)
+        value = (comp.crossover(r_star, comparison, zero_type=zero_type, h_max=h_max) if activation is None
+                 else comp.crossover(r_star, comparison, zero_type=zero_type, h_max=h_max, activation=activation))
         if value is not None and not isinstance(value, int):
             value = getattr(value, "h", value)
         curve[r_star] = value
@@ -210,7 +216,7 @@ def _pyplot():
 
 
 def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=COMPARISONS,
-               dpi: int = 120):
+               dpi: int = 120, activation=None):
     r"""Heatmaps of :math:`\log_{10}(\text{critical}/T)` over :math:`(h, r^*)` with the crossover curve.
 
     One panel per ``(zero_type, comparison)``: rows are readings (default:
@@ -220,7 +226,8 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
     global minima dominate (vast regime).  The black line is the crossover
     :func:`crossover_curve`.  Saves the figure to ``path`` if given (PNG, PDF
     or SVG by its extension, :func:`figure_format`; ``dpi`` for PNG); returns
-    the matplotlib ``Figure``.
+    the matplotlib ``Figure``.  ``activation``: the activation class of the counts
+    (``None``: generic; a class names itself in the panel titles).
     """
     dpi = _check_dpi(dpi)
     if path is not None:
@@ -238,7 +245,7 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
     panels, curves = {}, {}
     contiguous = h_values == list(range(h_values[0], h_values[-1] + 1)) and h_values[0] == 0
     for z in readings:
-        grids = ratio_grids(r_star_values, h_values, z)
+        grids = ratio_grids(r_star_values, h_values, z, activation=activation)
         for c in comparisons:
             grid = grids[c]
             panels[(z, c)] = [[log10_fraction(grid[(r, h)]) for h in h_values] for r in r_star_values]
@@ -250,7 +257,7 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
                 curve[r] = below[0] if below else None
             missing = [r for r in r_star_values if curve[r] is None]
             if missing:
-                curve.update(crossover_curve(missing, z, c, h_max=max(h_values[-1] * 4, 200)))
+                curve.update(crossover_curve(missing, z, c, h_max=max(h_values[-1] * 4, 200), activation=activation))
             curves[(z, c)] = curve
     values = [v for rows in panels.values() for row in rows for v in row]
     # both sides of 0 saturate: critical-dominated cells are rarely more than a few decades above 1
@@ -283,7 +290,8 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
             ax.set_xlim(h_values[0] - dh / 2, h_values[-1] + dh / 2)
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
             ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.set_title(f"${_COMPARISON_TEX[c]}\\,/\\,T_{{{reading_name(z)}}}$  ({c}, {reading_name(z)})",
+            cls = "" if activation is None else f", {activation}"
+            ax.set_title(f"${_COMPARISON_TEX[c]}\\,/\\,T_{{{reading_name(z)}}}$  ({c}, {reading_name(z)}{cls})",
                          fontsize=10)
             if i == nrows - 1:
                 ax.set_xlabel("$h = m - r^*$")
@@ -306,24 +314,31 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
     return fig
 
 
-def plot_graph(r: int, m: int, path=None, zero_type: str = DEFAULT_ZERO_TYPE, dpi: int = 120):
+def plot_graph(r: int, m: int, path=None, zero_type: str = DEFAULT_ZERO_TYPE, dpi: int = 120, activation=None):
     r"""Draw the connectivity graph of the :math:`T(r,m)` global-minimum subspaces (PNG, PDF or SVG by extension).
 
-    The graph is :func:`symbolic_minima.graph.connectivity_graph`; the drawing
-    is the graph module's own (:func:`symbolic_minima.exports.draw_png`, nodes
-    coloured by category) when available, else a plain networkx drawing.
-    Returns the graph.
+    The graph is :func:`symbolic_minima.graph.connectivity_graph` (in the
+    activation class ``activation``, default generic: token labels such as
+    ``+1,-1,d`` otherwise); the drawing is the graph module's own
+    (:func:`symbolic_minima.exports.draw_png`, nodes coloured by category)
+    when available, else a plain networkx drawing.  Returns the graph.
     """
     r = check_int(r, "r", minimum=1, maximum=6)
     m = check_int(m, "m", minimum=r, maximum=r + 6)
-    zero_type = check_zero_type(zero_type)
+    if activation is None:
+        zero_type = check_zero_type(zero_type)
+    else:
+        from .activation_classes import activation_class
+
+        activation = activation_class(activation).name
+        zero_type = check_zero_type(zero_type, activation)
     dpi = _check_dpi(dpi)
     if path is not None:
         figure_format(path)
     _pyplot()  # a clear error without matplotlib
     from .graph import connectivity_graph
 
-    G = connectivity_graph(r, m, zero_type=zero_type)
+    G = connectivity_graph(r, m, zero_type=zero_type, activation=activation)
     n = G.number_of_nodes()
     if n > 2000:
         raise ArgumentValueError(f"the graph has {n} nodes; drawing is limited to 2000")
@@ -356,13 +371,17 @@ def _draw_graph(G, path, dpi):
     if n <= 60:
         nx.draw_networkx_labels(G, pos, labels={v: short_label(v) for v in G}, font_size=7, ax=ax)
     components = nx.number_connected_components(G) if n else 0
-    ax.set_title(_wrapped(f"Global-minimum subspaces, r={r}, m={m}, reading {reading_name(zero_type)}: "
+    cls = G.graph.get("activation_class")
+    ax.set_title(_wrapped(f"Global-minimum subspaces, r={r}, m={m}, reading {reading_name(zero_type)}"
+                          + (f", {cls} class" if cls else "") + ": "
                           f"{n} nodes, {G.number_of_edges()} edges, {components} component(s)", 6.6, 10), fontsize=10)
-    ax.legend(loc="best", fontsize=8, markerscale=0.4,
-              title="labels: digit i = replica of teacher neuron i, 0 = zero-type, letters = zero-sum groups"
-              if zero_type is not None and get_reading(zero_type).has_groups
-              else "labels: digit i = replica of teacher neuron i, 0 = zero-type",
-              title_fontsize=7)
+    if cls and cls != "generic":
+        legend = "labels: +i/-i = signed replica of teacher neuron i, 0 = zero-type, d = dead, g<c>+/- = groups"
+    elif zero_type is not None and get_reading(zero_type).has_groups:
+        legend = "labels: digit i = replica of teacher neuron i, 0 = zero-type, letters = zero-sum groups"
+    else:
+        legend = "labels: digit i = replica of teacher neuron i, 0 = zero-type"
+    ax.legend(loc="best", fontsize=8, markerscale=0.4, title=legend, title_fontsize=7)
     ax.set_axis_off()
     if path is not None:
         fig.savefig(path, dpi=dpi)
@@ -372,8 +391,13 @@ def _draw_graph(G, path, dpi):
 def short_label(label) -> str:
     """A compact string for a label: digits for replicas and zero-type neurons, letters for zero-sum groups.
 
-    >>> short_label((-1, -1, 1, 2)), short_label((1, 0, 2))
-    ('aa12', '102')
+    Token labels (activation classes) keep their tokens, comma-separated.
+
+    >>> short_label((-1, -1, 1, 2)), short_label((1, 0, 2)), short_label(("+1", "-1", "d"))
+    ('aa12', '102', '+1,-1,d')
     """
-    parts = [chr(ord("a") + (-v - 1)) if v < 0 else str(v) for v in Label(label)]
+    label = Label(label)
+    if label.uses_tokens:
+        return label.format()
+    parts = [chr(ord("a") + (-v - 1)) if v < 0 else str(v) for v in label]
     return "".join(parts) if all(len(p) == 1 for p in parts) else ",".join(parts)

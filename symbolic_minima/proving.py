@@ -4,7 +4,8 @@ A proof is a Python module of the repository's ``proofs/`` folder, imported
 as the package ``symbolic_minima._proofs`` (see :func:`proofs_package`) and
 defining ``NAME``, ``CLAIM`` (one line of text),
 ``READING`` (a ``zero_type`` or ``None`` when the claim does not depend on the
-reading) and ``prove(**options) -> Proof``.  ``prove`` derives the claim with
+reading), optionally ``ACTIVATION_CLASS`` (the activation class whose readings
+the proof covers; absent: the generic class) and ``prove(**options) -> Proof``.  ``prove`` derives the claim with
 the package's machinery and records two kinds of evidence in a :class:`Proof`:
 
 * **symbolic steps** (:meth:`Proof.identity`, :meth:`Proof.sum_identity`):
@@ -440,11 +441,12 @@ def _short_name(reading) -> str:
 
 @dataclass(frozen=True)
 class ProofInfo:
-    """Name, one-line claim and reading of a registered proof."""
+    """Name, one-line claim, reading and activation class (``None``: generic) of a registered proof."""
 
     name: str
     claim: str
     reading: str | None
+    activation_class: str | None = None
 
     def __str__(self) -> str:
         return f"{self.name}: {self.claim}"
@@ -460,13 +462,17 @@ class Proof:
     ``reading`` is a ``zero_type``, the name or alias of a registered
     global-minimum reading (``"R1"``, ``"R2"``, ...; stored as its name), or
     ``None`` for a claim that does not depend on the reading.
+    ``activation_class`` names the activation class of a proof that covers all
+    readings of a class (``None``: the generic class).
     """
 
-    def __init__(self, name: str, claim: str, claim_latex: str = "", reading: str | None = None):
+    def __init__(self, name: str, claim: str, claim_latex: str = "", reading: str | None = None,
+                 activation_class: str | None = None):
         self.name = name
         self.claim = claim
         self.claim_latex = claim_latex
         self.reading = _reading_name(reading)
+        self.activation_class = activation_class
         self.steps: list[Step] = []
         self.checks: list[Check] = []
         self.tables: list[tuple[str, str]] = []
@@ -599,6 +605,8 @@ class Proof:
 
     @property
     def reading_label(self) -> str:
+        if self.activation_class is not None and self.reading is None:
+            return f"activation class {self.activation_class}: R1, R2, crit"
         return "reading-independent" if self.reading is None else _short_name(self.reading)
 
     def failed_items(self) -> list[str]:
@@ -627,7 +635,7 @@ class Proof:
         groups, ...) and ``reading`` its short name (R1, R2, ...); both ``None`` for a
         reading-independent claim.
         """
-        return {
+        out = {
             "name": self.name,
             "claim": self.claim,
             "zero_type": self.reading,
@@ -642,6 +650,9 @@ class Proof:
                        for c in self.checks],
             "errors": list(self.errors),
         }
+        if self.activation_class is not None:
+            out["activation_class"] = self.activation_class
+        return out
 
     def summary(self) -> str:
         """Multi-line plain-text account of all steps and checks."""
@@ -703,6 +714,8 @@ class Proof:
             if self.reading is None
             else f"reading {_short_name(self.reading)}, " + latex_code(f'zero_type="{self.reading}"')
         )
+        if self.activation_class is not None and self.reading is None:
+            reading = f"activation class {_tex_text(self.activation_class)}, readings R1, R2 and critical"
         statement = (display_math(stirling_braces(self.claim_latex, stirling_macro), width, fit) if self.claim_latex
                      else _tex_text(self.claim))
         out = [
@@ -833,7 +846,8 @@ def proof_names() -> list[str]:
 
 def list_proofs() -> list[ProofInfo]:
     """Every registered proof as a :class:`ProofInfo` (name, claim, reading)."""
-    return [ProofInfo(name, mod.CLAIM, _reading_name(getattr(mod, "READING", None)))
+    return [ProofInfo(name, mod.CLAIM, _reading_name(getattr(mod, "READING", None)),
+                      getattr(mod, "ACTIVATION_CLASS", None))
             for name, mod in _proof_modules().items()]
 
 
@@ -855,7 +869,8 @@ def run_proof(name: str, **options) -> Proof:
     try:
         return modules[name].prove(**options)
     except Exception as exc:  # the proof could not be carried out: a failed proof, not a crash
-        proof = Proof(name, modules[name].CLAIM, reading=getattr(modules[name], "READING", None))
+        proof = Proof(name, modules[name].CLAIM, reading=getattr(modules[name], "READING", None),
+                      activation_class=getattr(modules[name], "ACTIVATION_CLASS", None))
         proof.error(f"{type(exc).__name__}: {exc}")
         return proof.finish()
 

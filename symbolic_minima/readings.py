@@ -250,13 +250,15 @@ class Reading:
             for j in free:
                 label[j] = self.free_roles[0].token(0)
         elif free is not None:
+            number = 0  # each group its own number (canonical() renumbers them by first neuron)
             for block in free:
                 role, members = self._free_block(block)
                 if len(members) == 1 and role.max_size == 1:
                     label[members[0][0]] = role.token(0)
                 else:
+                    number += 1
                     for j, sign in members:
-                        label[j] = role.token(1, sign)
+                        label[j] = role.token(number, sign)
         return Label(label).canonical() if any(v is not None for v in label) else Label(label)
 
     def _free_block(self, structure) -> tuple:
@@ -317,7 +319,7 @@ class Reading:
 
         for blocks in set_partitions(len(neurons)):
             groups: dict[int, list] = {}
-            for item, b in zip(neurons, blocks):
+            for item, b in zip(neurons, blocks, strict=False):
                 groups.setdefault(b, []).append(item)
             choices = []
             ok = True
@@ -338,7 +340,7 @@ class Reading:
                     if role.signed:
                         for rest in product((1, -1), repeat=len(members) - 1):
                             signs = (1, *rest) if role.up_to_flip else rest
-                            options.append([(j, role.token(number, s)) for j, s in zip(members, signs)])
+                            options.append([(j, role.token(number, s)) for j, s in zip(members, signs, strict=False)])
                     else:
                         options.append([(j, role.token(number, 1)) for j in members])
                 if not options:
@@ -383,7 +385,7 @@ class Reading:
         codes = {code for code, _, _ in entries}
         if set(range(1, r + 1)) - codes or any(code > r for code in codes):
             return False
-        for v, (code, sign, marker) in zip(label, entries):
+        for v, (code, _sign, _marker) in zip(label, entries, strict=True):
             if code > 0 and bool(self.replica.signed) != (v[0] in "+-"):
                 return False
         for code, neurons in label.blocks().items():
@@ -394,7 +396,7 @@ class Reading:
                     return False
                 if len(neurons) < 2 or (not role.signed and any(entries[j][1] < 0 for j in neurons)):
                     return False
-        for j, (code, _, marker) in enumerate(entries):
+        for code, _, marker in entries:
             if code == 0:
                 try:
                     self.role_of(0, 1, marker)
@@ -615,6 +617,7 @@ def get_reading(reading, activation_class: str = GENERIC, family: str | None = N
     symbolic_minima.errors.ArgumentValueError: zero_type must be one of 'singletons', 'groups' (or R1, R2); got 'pairs'
     """
     activation_class = _class_name(activation_class)
+    found: Reading | None
     if isinstance(reading, Reading):
         found = reading
     else:
@@ -629,6 +632,7 @@ def get_reading(reading, activation_class: str = GENERIC, family: str | None = N
                 break
         if found is None or (names is not None and found.name not in names):
             raise ArgumentValueError(f"zero_type must be one of {_choices(activation_class)}; got {reading!r:.60}")
+    assert found is not None
     if family is not None and found.family != family:
         raise ArgumentValueError(f"reading {found.name!r} is not a {family} reading")
     return found

@@ -19,6 +19,12 @@ Robustness: a section whose module (or optional dependency) is missing says
 so *in the document* and the report is still produced; the problem is also
 listed in :attr:`Report.missing`.
 
+``activation`` (a class name such as ``"odd"`` or an activation name such as
+``"tanh"``; default generic) reports on that activation class: its rules, the
+derived formulas and EGFs of its readings, its tables and ratios, and its
+proof (``proofs/class_*.py``); the connectivity figure and the deep-network
+section stay those of the generic class and are left out.
+
 >>> rep = generate_report(r_max=2, h_max=2, r_star_max=3, ratio_h_max=3, proofs=False, figure=None,
 ...                       deep_widths=(), ratio_figure=False)
 >>> rep.latex.startswith("\\documentclass")
@@ -217,6 +223,17 @@ def _t_names(arguments: str, word: str) -> str:
     return _joined((f"$T_{{{reading_name(z)}}}{arguments}$" for z in zero_types()), word)
 
 
+def _class_of(opts) -> str:
+    r"""``^{\mathrm{odd}}`` for a report on an activation class, ``""`` for the generic one."""
+    activation = opts.get("activation")
+    return "" if activation is None else rf"^{{\mathrm{{{activation}}}}}"
+
+
+def _activation_kwargs(opts) -> dict:
+    activation = opts.get("activation")
+    return {} if activation is None else {"activation": activation}
+
+
 def _every(n: int) -> str:
     return "the reading" if n == 1 else "both readings" if n == 2 else f"all {n} readings"
 
@@ -239,8 +256,9 @@ def _section_definitions(opts) -> str:
         r"$f(x;\theta)=\sum_{j=1}^{m} a_j\,\sigma(w_j\cdot x)$ with "
         r"$\theta=(w_1,\dots,w_m,a_1,\dots,a_m)$. A \emph{teacher} of width $r$ is irreducible: "
         r"every $a^*_i\neq 0$ and the $w^*_i$ are pairwise distinct and non-zero. "
-        r"The activation is \emph{generic}: the functions $x\mapsto\sigma(v\cdot x)$ for distinct non-zero $v$ "
-        r"are linearly independent. $r^*$ is the minimal width reaching zero loss and $m=r^*+h$."
+        + (r"The activation is \emph{generic}: the functions $x\mapsto\sigma(v\cdot x)$ for distinct non-zero $v$ "
+           r"are linearly independent. " if opts.get("activation") is None else _class_sentence(opts["activation"]))
+        + r"$r^*$ is the minimal width reaching zero loss and $m=r^*+h$."
     )
     out.append(
         r"A labelling $g:[m]\to\{0,1,\dots,r\}$ hitting every label $1,\dots,r$ defines the affine subspace "
@@ -271,6 +289,18 @@ def _section_definitions(opts) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def _class_sentence(activation: str) -> str:
+    from .activation_classes import activation_class
+
+    cls = activation_class(activation)
+    names = ", ".join(cls.examples)
+    return (f"The activation belongs to the class \\emph{{{latex_escape(cls.name)}}} ({latex_escape(names)}): "
+            f"global minima: {latex_escape(cls.zero_loss_rule)}; critical points: {latex_escape(cls.critical_rule)}. "
+            "Every count, formula and ratio below is that of this class (its own readings R1, R2 and critical; "
+            "its labels also carry signs and dead or parked neurons, so the subspaces $\\Gamma_g$ below are "
+            "the generic ones only in outline). ")
+
+
 def _section_formulas(opts) -> str:
     import sympy
 
@@ -283,7 +313,11 @@ def _section_formulas(opts) -> str:
 
     def closed(quantity, zero_type, form):
         try:
-            return counting.closed_form(quantity, zero_type=zero_type, form=form)
+            return counting.closed_form(quantity, zero_type=zero_type, form=form, **_activation_kwargs(opts))
+        except ArgumentValueError:
+            if opts.get("activation") is None:
+                raise
+            return None  # a form not derived for this class's reading (its other forms are shown)
         except Exception as exc:  # noqa: BLE001 - a form the counting module does not provide
             notes.append(f"closed_form({quantity!r}, zero_type={zero_type!r}, form={form!r}) failed: {exc}")
             return None
@@ -294,11 +328,11 @@ def _section_formulas(opts) -> str:
         for form in forms:
             expr = closed("T", zero_type, form)
             if expr is not None:
-                rows.append((f"T_{{{reading_name(zero_type)}}}(r,m)", form, expr))
+                rows.append((f"T_{{{reading_name(zero_type)}}}{_class_of(opts)}(r,m)", form, expr))
     for form in forms:
         expr = closed("G", None, form)
         if expr is not None:
-            rows.append(("G(r,m)", form, expr))
+            rows.append((f"G{_class_of(opts)}(r,m)", form, expr))
     out.append(r"\subsection{Closed forms}")
     for name, form, expr in rows:
         label = {"stirling": "Stirling form", "sum": "explicit sum", "egf": "exponential generating function"}.get(
@@ -311,18 +345,38 @@ def _section_formulas(opts) -> str:
         out.append(r"\subsection{Labelled species}")
         r = sympy.Symbol("r", integer=True, positive=True)
         for zero_type in zero_types():
-            sp = species.global_minimum_species(r, zero_type=zero_type)
+            if opts.get("activation") is None:
+                sp = species.global_minimum_species(r, zero_type=zero_type)
+            else:
+                from .readings import get_reading
+
+                sp = get_reading(zero_type, opts["activation"]).species(r)
             out.append(
                 f"Global minima, reading {reading_name(zero_type)}: species ${_tex(sp)}$, "
                 f"EGF " + _display(_tex(sp.egf()))
             )
-        sp = species.critical_species(r)
+        if opts.get("activation") is None:
+            sp = species.critical_species(r)
+        else:
+            from .readings import get_reading
+
+            sp = get_reading("critical", opts["activation"]).species(r)
         out.append(f"Critical subspaces: species ${_tex(sp)}$, EGF " + _display(_tex(sp.egf())))
     except _Unavailable as exc:
         notes.append(str(exc))
     except Exception as exc:  # noqa: BLE001
         notes.append(f"species section failed: {type(exc).__name__}: {exc}")
 
+    if opts.get("activation") is not None:
+        out.append(r"\subsection{Relations and asymptotics}" + "\n"
+                   + "The relations between $T$ and $G$ and the asymptotic leading terms of the full report are "
+                   "derived for the generic class; for this class, the proof in Section~\\ref{sec:proofs} derives "
+                   "its closed forms, its isolated minima and the fixed-$h$ polynomial bound of "
+                   "$T(r,r+h)/(c^r\\,r!)$.")
+        if notes:
+            out.append(_not_available("parts of this section", "; ".join(notes)))
+        opts["_missing"].extend(notes)
+        return "\n\n".join(out) + "\n"
     out.append(_relations(opts))
     try:
         out.append(_asymptotics(_need("asymptotics")))
@@ -391,10 +445,12 @@ def _section_tables(opts) -> str:
     out = [r"\section{Tables of values}",
            (f"Computed by \\texttt{{counting.T}} and \\texttt{{counting.G}} for $1\\le r\\le {r_max}$ and "
             f"$m = r+h$, $0\\le h\\le {h_max}$ (columns).")]
+    kw = _activation_kwargs(opts)
+    cls = _class_of(opts)
     quantities: list[tuple[str, Callable[..., int]]] = [
-        (f"T_{{{reading_name(z)}}}(r, r+h)", (lambda r, m, z=z: counting.T(r, m, zero_type=z)))
+        (f"T_{{{reading_name(z)}}}{cls}(r, r+h)", (lambda r, m, z=z: counting.T(r, m, zero_type=z, **kw)))
                   for z in zero_types()]
-    quantities.append(("G(r, r+h)", lambda r, m: counting.G(r, m)))
+    quantities.append((f"G{cls}(r, r+h)", lambda r, m: counting.G(r, m, **kw)))
     for name, fn in quantities:
         head = " & ".join(f"$h={h}$" for h in range(h_max + 1))
         lines = [f"\\begin{{center}}${name}$\\\\[2pt]", f"\\begin{{tabular}}{{r{'r' * (h_max + 1)}}}",
@@ -456,10 +512,11 @@ def _section_ratios(opts) -> str:
                      f"\\begin{{tabular}}{{r{'r' * len(hs)}r}}", "\\toprule",
                      "$r^*$ & " + " & ".join(f"$h={h}$" for h in hs) + " & crossover \\\\", "\\midrule"]
             for r_star in r_stars:
-                rows = list(comparison.compare(r_star, hs, zero_type=zero_type))
+                rows = list(comparison.compare(r_star, hs, zero_type=zero_type, **_activation_kwargs(opts)))
                 cells = " & ".join(f"${_fmt_ratio(_ratio_value(row, key))}$" for row in rows)
                 try:
-                    cross = comparison.crossover(r_star, key, zero_type=zero_type, h_max=opts["crossover_h_max"])
+                    cross = comparison.crossover(r_star, key, zero_type=zero_type, h_max=opts["crossover_h_max"],
+                                                 **_activation_kwargs(opts))
                 except TypeError:
                     cross = comparison.crossover(r_star, key, zero_type, opts["crossover_h_max"])
                 cross = _crossover_value(cross)
@@ -490,7 +547,7 @@ def _ratio_figure(opts) -> str:
     hs = range(opts["ratio_figure_size"][1] + 1)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / RATIO_FIGURE
-        fig = plot_ratio(r_stars, hs, path=path, dpi=150)
+        fig = plot_ratio(r_stars, hs, path=path, dpi=150, **_activation_kwargs(opts))
         import matplotlib.pyplot as plt
 
         plt.close(fig)
@@ -673,7 +730,8 @@ def _sections(opts, proofs, figure) -> tuple:
 def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_h_max: int = 10,
                     crossover_h_max: int = 200, proofs=True, proof_options: dict | None = None,
                     figure=(2, 3), figure_zero_type: str = DEFAULT_ZERO_TYPE, deep_widths=((2, 1), (2, 2)),
-                    ratio_figure: bool = True, ratio_figure_size=(20, 30), body_only: bool = False) -> Report:
+                    ratio_figure: bool = True, ratio_figure_size=(20, 30), activation=None,
+                    body_only: bool = False) -> Report:
     r"""Generate the LaTeX report (see the module docstring) and return a :class:`Report`.
 
     ``r_max``, ``h_max``: the tables of :math:`T` in every reading (:math:`T_{R1}`, :math:`T_{R2}`), :math:`G`
@@ -688,12 +746,22 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
     (empty to leave it out).  ``ratio_figure``: include the ratio heatmaps
     (a PNG, needs matplotlib; the document says so when it is missing) over
     :math:`2\le r^*\le R`, :math:`0\le h\le H` for ``ratio_figure_size=(R, H)``.
+    ``activation``: report on this activation class (see the module docstring);
+    ``proofs=True`` then means the class's proofs.
     ``body_only``: the sections alone, without preamble, title, abstract and
     ``\begin{document}`` (to ``\input`` into a paper whose preamble loads
     :data:`PACKAGES`); its first lines say what it needs and define the
     report's macros with ``\providecommand``.
     """
     from . import __version__
+    from .activation_classes import activation_class
+
+    if activation is not None:
+        activation = activation_class(activation).name
+        if activation == "generic":
+            activation = None
+        else:  # the connectivity figure and the deep networks are those of the generic class
+            figure, deep_widths = None, ()
 
     t0 = time.perf_counter()
     opts: dict[str, Any] = {
@@ -711,6 +779,7 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
                               check_int(ratio_figure_size[1], "ratio_figure_size[1]", minimum=0, maximum=1000)),
         "_figures": {},
         "_missing": [],
+        "activation": activation,
     }
     if figure is not None:
         if not (isinstance(figure, (tuple, list)) and len(figure) == 2):
@@ -724,13 +793,14 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
                                 f"{proofs!r}")
     if proofs:
         try:
-            from .proving import check_options, proof_names, run_proof
+            from .proving import check_options, list_proofs, proof_names, run_proof
 
             known = proof_names()
+            of_class = [info.name for info in list_proofs() if info.activation_class == activation]
         except Exception as exc:  # noqa: BLE001 - reported by the proofs section
             opts["_proofs_error"] = exc
         else:  # bad names or options are bad input (raised), not a missing section
-            names = known if proofs is True else list(proofs)
+            names = of_class if proofs is True else list(proofs)
             unknown = [name for name in names if name not in known]
             if unknown:
                 raise ArgumentValueError(f"proofs: unknown proof name(s) {', '.join(map(repr, unknown))}; "
@@ -763,6 +833,9 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         "by \\texttt{symbolic\\_minima} from the definitions of Section~1 (after \\c{S}im\\c{s}ek et al., "
         "ICML 2021), with exact integer and rational arithmetic. Every count names its reading of the "
         "zero-type neurons (" + " or ".join(reading_name(z) for z in zero_types()) + ")."
+        + ("" if activation is None else
+           f" Activation class \\emph{{{latex_escape(activation)}}}: every count is that of the class; the "
+           "connectivity figure and the deep networks are left out (they are those of the generic class).")
         + ("" if not opts["_missing"] else
            f" \\textbf{{This build is incomplete}}: {len(opts['_missing'])} part(s) could not be generated "
            "and say so where they would appear."),

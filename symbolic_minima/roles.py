@@ -20,14 +20,21 @@ neurons into blocks; each block plays one *role*.  A role alone determines
 The roles of the generic activation (the specification's global minima and
 critical points):
 
-==================  ===============  =================================================  ==================================
-role                blocks           equations                                          dimension (size :math:`s`)
-==================  ===============  =================================================  ==================================
-:data:`REPLICA`     one per teacher  :math:`w_j=w^*_i`, :math:`\sum_j a_j=a^*_i`         :math:`(s-1)d_{out}`
-:data:`ZERO_TYPE`   any, size 1      :math:`a_j=0`, :math:`w_j` free                    :math:`d`
-:data:`ZERO_SUM`    any, size >= 2   shared free :math:`w`, :math:`\sum_j a_j=0`         :math:`d+(s-1)d_{out}`
-:data:`CRITICAL_REPLICA` one per teacher  :math:`w_j=w_i`, :math:`a_j=\lambda_j a_i`, :math:`\sum\lambda_j=1` :math:`s-1`
-==================  ===============  =================================================  ==================================
+:data:`REPLICA`
+    one block per teacher neuron; :math:`w_j=w^*_i`, :math:`\sum_j a_j=a^*_i`;
+    dimension :math:`(s-1)d_{out}` for a block of size :math:`s`.
+:data:`ZERO_TYPE`
+    any number of blocks of size 1; :math:`a_j=0`, :math:`w_j` free; dimension :math:`d`.
+:data:`ZERO_SUM`
+    any number of blocks of size :math:`\ge 2`; a shared free :math:`w`,
+    :math:`\sum_j a_j=0`; dimension :math:`d+(s-1)d_{out}`.
+:data:`CRITICAL_REPLICA`
+    one block per neuron of a width-``r`` critical point; :math:`w_j=w_i`,
+    :math:`a_j=\lambda_j a_i`, :math:`\sum\lambda_j=1`; dimension :math:`s-1`.
+
+The activation classes (:mod:`symbolic_minima.activation_classes`) add signed
+replicas, signed zero-sum groups (signs up to a global flip), dead neurons
+(:math:`w_j=0`, :math:`a_j` free) and parked neurons (:math:`(w_j,a_j)=(0,0)`).
 
 >>> REPLICA.block_species().egf(), ZERO_TYPE.block_species().egf()
 (exp(x) - 1, x)
@@ -185,7 +192,10 @@ class Role:
         raise NotImplementedError
 
     def block_rows(self, neurons: list, index: int | None, layout: SubspaceLayout, signs=None) -> list:
-        """Rows for the whole block (e.g. the sum of its outgoing weights); ``signs[k]`` is neuron ``neurons[k]``'s sign."""
+        """Rows for the whole block (e.g. the sum of its outgoing weights).
+
+        ``signs[k]`` is the sign of neuron ``neurons[k]`` (``None``: all ``+1``).
+        """
         raise NotImplementedError
 
     def dimension(self, size: int, d: int = 1, d_out: int = 1) -> int:
@@ -226,7 +236,8 @@ class Replica(Role):
             ]
         weights = _weights(self, neurons, signs)
         return [
-            (layout.a_cols[first][l], {layout.a_cols[j][l]: Fraction(c, weights[0]) for j, c in zip(neurons, weights)},
+            (layout.a_cols[first][l],
+             {layout.a_cols[j][l]: Fraction(c, weights[0]) for j, c in zip(neurons, weights, strict=True)},
              rhs[l] / weights[0])
             for l in range(layout.d_out)
         ]
@@ -290,13 +301,14 @@ class ZeroSumGroup(Role):
         # w_j = s_j u and w_last = s_last u, so w_j - s_j s_last w_last = 0
         rows = [
             (c, {c: _ONE, layout.w_cols[last][k]: Fraction(-s * s_last)}, _ZERO)
-            for j, s in zip(neurons[:-1], signs[:-1])
+            for j, s in zip(neurons[:-1], signs[:-1], strict=False)
             for k, c in enumerate(layout.w_cols[j])
         ]
         weights = _weights(self, neurons, signs)
         first = neurons[0]
         rows += [
-            (layout.a_cols[first][l], {layout.a_cols[j][l]: Fraction(c, weights[0]) for j, c in zip(neurons, weights)},
+            (layout.a_cols[first][l],
+             {layout.a_cols[j][l]: Fraction(c, weights[0]) for j, c in zip(neurons, weights, strict=True)},
              _ZERO)
             for l in range(layout.d_out)
         ]
@@ -338,7 +350,7 @@ class CriticalReplica(Replica):
         rows = []
         for l in range(q):
             coefs = {layout.a_cols[first][l]: _ONE}
-            for j, c in zip(rest, weights[1:]):
+            for j, c in zip(rest, weights[1:], strict=False):
                 if ratios[l] != 0:
                     coefs[layout.a_cols[j][lz]] = ratios[l] * Fraction(c, weights[0])
             rows.append((layout.a_cols[first][l], coefs, a_star[l] / weights[0]))

@@ -791,47 +791,84 @@ def coefficient(egf, m) -> sympy.Integer:
 # ---- closed forms for symbolic m: expansion into exponentials e^{b x}
 
 
-def _split_factors(egf):
-    """Split ``egf`` into (constant, a, list of (exponent r of (e^x-1)), c0, beta) where
-    egf = constant * e^{a x} * prod (e^x-1)^{r} * exp(c0 + beta e^x)."""
+def _positive_rate(expr, x):
+    """``c`` (a positive rational) when ``expr`` is ``e^{c x}``, else ``None``."""
     import sympy
-    from sympy import Integer, Mul, Pow, Symbol, exp
+
+    if isinstance(expr, sympy.exp) or (isinstance(expr, sympy.Pow) and expr.base is sympy.E):
+        arg = expr.exp if isinstance(expr, sympy.Pow) else expr.args[0]
+        rate = sympy.simplify(arg / x)
+        if rate.is_Rational and rate > 0:
+            return rate
+    return None
+
+
+def _split_exponent(arg, x, factor):
+    """``(c0, a, beta, d)`` with ``arg == c0 + a x + beta e^{d x}`` (``beta = 0``: no such term)."""
+    import sympy
+    from sympy import Integer
+
+    c0, a, beta, d = Integer(0), Integer(0), Integer(0), None
+    for term in sympy.Add.make_args(sympy.expand(arg)):
+        if not term.has(x):
+            c0 += term
+            continue
+        ratio = sympy.simplify(term / x)
+        if not ratio.has(x):
+            a += ratio
+            continue
+        coefficient, rest = term.as_independent(x, as_Add=False)
+        rate = _positive_rate(rest, x)
+        if rate is None or (d is not None and rate != d):
+            raise ArgumentValueError(f"closed_form_coefficient: unsupported factor {factor}")
+        beta, d = beta + coefficient, rate
+    return c0, a, beta, d
+
+
+def _split_factors(egf):
+    r"""Split ``egf`` into ``(constant, a, powers, c0, beta, d)`` with
+    ``egf = constant * e^{a x} * prod_{(c, r) in powers} (e^{c x}-1)^{r} * exp(c0 + beta e^{d x})``."""
+    import sympy
+    from sympy import Integer, Mul, Pow
 
     x = _x()
-    constant, a, c0, beta = Integer(1), Integer(0), Integer(0), Integer(0)
+    constant, a, c0, beta, d = Integer(1), Integer(0), Integer(0), Integer(0), None
     powers = []
     for factor in Mul.make_args(egf):
         if not factor.has(x):
             constant *= factor
             continue
         if isinstance(factor, sympy.exp) or (isinstance(factor, Pow) and factor.base is sympy.E):
-            arg = sympy.expand(factor.exp if isinstance(factor, Pow) else factor.args[0])
-            arg = arg.subs(exp(x), Symbol("_y"))
-            y = Symbol("_y")
-            poly = sympy.Poly(arg, x, y)
-            if poly.total_degree() > 1:
+            arg = factor.exp if isinstance(factor, Pow) else factor.args[0]
+            f_c0, f_a, f_beta, f_d = _split_exponent(arg, x, factor)
+            if f_beta != 0 and d is not None and f_d != d:
                 raise ArgumentValueError(f"closed_form_coefficient: unsupported factor {factor}")
-            a += poly.coeff_monomial(x)
-            beta += poly.coeff_monomial(y)
-            c0 += poly.coeff_monomial(1)
+            c0, a, beta = c0 + f_c0, a + f_a, beta + f_beta
+            if f_beta != 0:
+                d = f_d
             continue
         base, e = (factor.base, factor.exp) if isinstance(factor, Pow) else (factor, Integer(1))
-        if sympy.simplify(base - (exp(x) - 1)) == 0 and not e.has(x):
-            powers.append(e)
+        rate = _positive_rate(sympy.expand(base + 1), x)
+        if rate is not None and not e.has(x):
+            powers.append((rate, e))
             continue
         raise ArgumentValueError(f"closed_form_coefficient: unsupported factor {factor}")
-    return constant, a, powers, c0, beta
+    if len({rate for rate, _ in powers}) > 1:
+        raise ArgumentValueError("closed_form_coefficient: factors (e^{cx}-1) with different rates c are not supported")
+    return constant, a, powers, c0, beta, (Integer(1) if d is None else d)
 
 
 def closed_form_coefficient(egf, m):
     r"""Closed form of :math:`m!\,[x^m]` ``egf`` for a symbolic (or numeric) ``m``.
 
     Supports EGFs of the form
-    :math:`C\,e^{ax}(e^x-1)^{r}\,e^{c_0+\beta e^x}` (``r`` an int or Symbol),
-    which covers every neuron-role species here.  The binomial theorem gives
-    :math:`e^{ax}(e^x-1)^r=\sum_{j=0}^r(-1)^{r-j}\binom rj e^{(a+j)x}`, whose
-    coefficient is :math:`\sum_j(-1)^{r-j}\binom rj (a+j)^m`; a factor
-    :math:`e^{\beta e^x}=\sum_{i\ge0}\beta^i e^{ix}/i!` adds the Dobinski-type
+    :math:`C\,e^{ax}(e^{cx}-1)^{r}\,e^{c_0+\beta e^{dx}}` (``r`` an int or
+    Symbol; ``a`` rational, ``c, d`` positive rationals), which covers every
+    neuron-role species here, the activation classes included (their sign
+    classes give :math:`e^{2x}-1` and :math:`e^{(e^{2x}-1)/2}`).  The binomial
+    theorem gives :math:`e^{ax}(e^{cx}-1)^r=\sum_{j=0}^r(-1)^{r-j}\binom rj e^{(a+cj)x}`,
+    whose coefficient is :math:`\sum_j(-1)^{r-j}\binom rj (a+cj)^m`; a factor
+    :math:`e^{\beta e^{dx}}=\sum_{i\ge0}\beta^i e^{idx}/i!` adds the Dobinski-type
     series :math:`\sum_{i\ge0}\beta^i/i!\,(\cdots)` (for :math:`e^{e^x-1}`:
     :math:`\frac1e\sum_{i\ge 0}\frac{1}{i!}\sum_j(-1)^{r-j}\binom rj(i+j)^m`).
 
@@ -842,12 +879,16 @@ def closed_form_coefficient(egf, m):
     50
     >>> closed_form_coefficient(sympy.exp(sympy.exp(x) - 1), Symbol("m"))
     exp(-1)*Sum(i**m/factorial(i), (i, 0, oo))
+    >>> closed_form_coefficient(sympy.exp(2 * x) * (sympy.exp(2 * x) - 1), 2)
+    12
+    >>> closed_form_coefficient(sympy.exp((sympy.exp(2 * x) - 1) / 2), Symbol("m"))
+    exp(-1/2)*Sum((2*i)**m/(2**i*factorial(i)), (i, 0, oo))
     """
     import sympy
     from sympy import Integer, Symbol, exp, oo
 
     egf = _expression(egf, "egf")
-    constant, a, powers, c0, beta = _split_factors(egf)
+    constant, a, powers, c0, beta, d = _split_factors(egf)
     taken = {str(sym) for sym in egf.free_symbols | _expression(m, "m").free_symbols}
     j, i = (
         Symbol(name, integer=True, nonnegative=True)
@@ -855,19 +896,17 @@ def closed_form_coefficient(egf, m):
         else sympy.Dummy(name, integer=True, nonnegative=True)
         for name in ("j", "i")
     )
-    if len(powers) > 1:
-        total = sum(powers, Integer(0))
-        powers = [total]
     shift = a
     if powers:
-        r = powers[0]
+        rate = powers[0][0]
+        r = sum((e for _, e in powers), Integer(0))
         summand = (-1) ** (r - j) * sympy.binomial(r, j)
-        shift = a + j
+        shift = a + rate * j
     else:
         r = None
         summand = Integer(1)
     if beta != 0:
-        inner = summand * (shift + i) ** m
+        inner = summand * (shift + d * i) ** m
         if r is not None:
             inner = sympy.Sum(inner, (j, 0, r))
         body = sympy.Sum(beta**i / sympy.factorial(i) * inner, (i, 0, oo))

@@ -97,7 +97,9 @@ _MAX_SMALL = 12  # guard: strategies are for property tests, not for huge object
 
 
 def exact_rationals(max_numerator: int = 9, max_denominator: int = 4, nonzero: bool = False):
-    r"""Exact sympy ``Rational`` numbers :math:`p/q` with :math:`|p| \le` ``max_numerator``, :math:`1 \le q \le` ``max_denominator``.
+    r"""Exact sympy ``Rational`` numbers :math:`p/q`.
+
+    :math:`|p| \le` ``max_numerator`` and :math:`1 \le q \le` ``max_denominator``.
 
     Shrinks towards small integers.
 
@@ -230,7 +232,9 @@ def teachers(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
 
 def critical_points(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
                     max_numerator: int = 9, max_denominator: int = 4):
-    r"""Irreducible critical points :class:`~symbolic_minima.network.CriticalPoint` (same parameters as :func:`teachers`).
+    r"""Irreducible critical points :class:`~symbolic_minima.network.CriticalPoint`.
+
+    Same parameters as :func:`teachers`.
 
     >>> find_example(critical_points(r=1, d_out=2), lambda c: True).output_dim
     2
@@ -340,7 +344,7 @@ def labellings(draw, r, m, zero_type: str = DEFAULT_ZERO_TYPE):
         if zeros:
             blocks = [draw(st.integers(0, len(zeros) - 1)) for _ in zeros]
             sizes = {b: blocks.count(b) for b in blocks}
-            for j, b in zip(zeros, blocks):
+            for j, b in zip(zeros, blocks, strict=False):
                 word[j] = -(b + 1) if sizes[b] >= 2 else 0
         return Label(canonical_groups(word))
     return draw(_blocked_label(r, m, reading))
@@ -458,7 +462,7 @@ def deep_widths(draw, max_layers: int = 3, max_r: int = 3, max_extra: int = 1, m
     min_extra = check_int(min_extra, "min_extra", minimum=0, maximum=max_extra)
     minimal = draw(st.lists(st.integers(1, max_r), min_size=1, max_size=max_layers))
     extra = draw(st.lists(st.integers(min_extra, max_extra), min_size=len(minimal), max_size=len(minimal)))
-    return tuple(minimal), tuple(r + e for r, e in zip(minimal, extra))
+    return tuple(minimal), tuple(r + e for r, e in zip(minimal, extra, strict=False))
 
 
 def _columns_nonzero(matrix) -> bool:

@@ -49,13 +49,14 @@ import sympy
 
 from .errors import ArgumentTypeError, ArgumentValueError
 from .exact import exact_value, to_fraction, to_sympy
-from .labels import Label
+from .labels import Label, decode_entry
 from .linalg import rref, rref_extend
-from .network import CriticalPoint, Teacher, TwoLayerNetwork  # noqa: F401 (CriticalPoint: the doctests)
+from .network import CriticalPoint, Teacher, TwoLayerNetwork, check_irreducible  # noqa: F401 (CriticalPoint: doctests)
 from .readings import (
     CRITICAL,
     CRITICAL_READING,
     DEFAULT_ZERO_TYPE,
+    GENERIC,
     GLOBAL_MINIMUM,
     Reading,
     check_rm,
@@ -76,6 +77,7 @@ __all__ = [
     "subspace_layout",
     "network_for",
     "permute_label",
+    "label_text",
     "MAX_PARAMETERS",
 ]
 
@@ -90,6 +92,24 @@ def _fmt_number(x) -> str:
     return str(x)
 
 
+def _latex_token(entry) -> str:
+    # ints and tokens print as themselves, except a free group's g<c>+/- (a sub- and a superscript)
+    if isinstance(entry, str) and entry[:1] == "g":
+        return f"g_{{{entry[1:-1]}}}^{{{entry[-1]}}}"
+    return str(entry)
+
+
+def label_text(label) -> str:
+    """A label for text output: the tuple of ints as Python prints it, or the tokens without quotes.
+
+    >>> label_text((1, 0, 2)), label_text(("+1", "-1", "d"))
+    ('(1, 0, 2)', '(+1, -1, d)')
+    """
+    if any(isinstance(v, str) for v in label):
+        return "(" + ", ".join(str(v) for v in label) + ")"
+    return str(tuple(label))
+
+
 class AffineSubspace:
     r"""The affine subspace :math:`\{\theta\in\mathbb R^n : A\theta=b\}` over ordered sympy symbols.
 
@@ -99,7 +119,10 @@ class AffineSubspace:
     exactly when they are the same set over the same parameters.  ``label``
     and ``kind`` are metadata, ignored by equality.  ``neurons`` (optional)
     lists, per neuron, the indices of its parameters, which enables
-    :meth:`permuted` with a neuron permutation.
+    :meth:`permuted` with a neuron permutation.  ``activation_class``
+    (metadata too; the enumerators set it) names the activation class whose
+    roles built the subspace, so the certificates of :mod:`symbolic_minima.verify`
+    check it under that class's :math:`\sigma`.
 
     An inconsistent system (empty set) raises ``ArgumentValueError``.
 
@@ -119,9 +142,9 @@ class AffineSubspace:
     \left\{\begin{aligned} x + y &= 1 \\ z &= 1 \end{aligned}\right.
     """
 
-    __slots__ = ("parameters", "_rows", "_pivots", "label", "kind", "neurons", "_hash", "_index")
+    __slots__ = ("parameters", "_rows", "_pivots", "label", "kind", "neurons", "activation_class", "_hash", "_index")
 
-    def __init__(self, parameters, A, b, label=None, kind=None, neurons=None):
+    def __init__(self, parameters, A, b, label=None, kind=None, neurons=None, activation_class=None):
         parameters = tuple(parameters)
         if len(set(parameters)) != len(parameters):
             raise ArgumentValueError("parameters must be distinct symbols")
@@ -139,23 +162,24 @@ class AffineSubspace:
         if len(rows) > len(pivots):
             raise ArgumentValueError("the equations are inconsistent: the affine subspace is empty")
         rows = [tuple(row[:n]) + (exact_value(row[n]),) for row in rows]
-        self._init(parameters, tuple(rows), tuple(pivots), label, kind, neurons)
+        self._init(parameters, tuple(rows), tuple(pivots), label, kind, neurons, activation_class)
 
-    def _init(self, parameters, rows, pivots, label, kind, neurons):
+    def _init(self, parameters, rows, pivots, label, kind, neurons, activation_class=None):
         self.parameters = parameters
         self._rows = rows
         self._pivots = pivots
         self.label = label
         self.kind = kind
         self.neurons = neurons
+        self.activation_class = activation_class
         self._hash = None
         self._index = None
 
     @classmethod
-    def _from_canonical(cls, parameters, rows, pivots, label=None, kind=None, neurons=None):
+    def _from_canonical(cls, parameters, rows, pivots, label=None, kind=None, neurons=None, activation_class=None):
         """Trusted constructor: ``rows`` already in canonical RREF (tested against the generic route)."""
         self = object.__new__(cls)
-        self._init(parameters, rows, pivots, label, kind, neurons)
+        self._init(parameters, rows, pivots, label, kind, neurons, activation_class)
         return self
 
     # -- basic data ------------------------------------------------------
@@ -247,10 +271,17 @@ class AffineSubspace:
         return r"\left\{\begin{aligned} " + r" \\ ".join(lines) + r" \end{aligned}\right."
 
     def latex_name(self) -> str:
-        """:math:`\\Gamma_g` (or :math:`\\Gamma^{crit}_g`) with the label, for display."""
+        r""":math:`\Gamma_g` (or :math:`\Gamma^{crit}_g`) with the label, for display.
+
+        Token labels (activation classes) print their tokens: ``g1+`` as :math:`g_{1}^{+}`.
+
+        >>> S = AffineSubspace(sympy.symbols("x y"), [[1, 0]], [1], label=("+1", "g1-", "d"))
+        >>> print(S.latex_name())
+        \Gamma_{(+1, g_{1}^{-}, d)}
+        """
         if self.label is None:
             return r"\Gamma"
-        g = ", ".join(str(v) for v in self.label)
+        g = ", ".join(_latex_token(v) for v in self.label)
         sup = r"^{\mathrm{crit}}" if self.kind == CRITICAL else ""
         return rf"\Gamma{sup}_{{({g})}}"
 
@@ -410,8 +441,9 @@ class AffineSubspace:
         if len(rows) > len(pivots):
             return None
         rows = tuple(tuple(row[:n]) + (exact_value(row[n]),) for row in rows)
+        same = self.activation_class if self.activation_class == other.activation_class else None
         return AffineSubspace._from_canonical(self.parameters, rows, tuple(pivots), kind="intersection",
-                                              neurons=self.neurons)
+                                              neurons=self.neurons, activation_class=same)
 
     def _symbolic_rhs(self) -> bool:
         n = len(self.parameters)
@@ -465,7 +497,8 @@ class AffineSubspace:
                     new[dest[c]] = row[c]
             A.append(new)
             b.append(row[n])
-        out = AffineSubspace(self.parameters, A, b, label=label, kind=self.kind, neurons=self.neurons)
+        out = AffineSubspace(self.parameters, A, b, label=label, kind=self.kind, neurons=self.neurons,
+                             activation_class=self.activation_class)
         return out
 
 
@@ -547,7 +580,7 @@ def _check_teacher(teacher, m, cls=Teacher, name="teacher"):
     return m
 
 
-def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
+def label_rows(reading: Reading, label, layout: SubspaceLayout, cache: dict | None = None) -> list:
     r"""The equations of the subspace of ``label``: each block's role contributes its rows.
 
     Rows are sparse, ``(pivot column, {column: coefficient}, right-hand side)``,
@@ -555,7 +588,10 @@ def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
     block's rows so; blocks share no column).  A zero-type neuron (code ``0``)
     is a block of its own; a per-teacher block gets its teacher index, a free
     block ``None`` (:meth:`~symbolic_minima.roles.Role.neuron_rows`,
-    :meth:`~symbolic_minima.roles.Role.block_rows`).
+    :meth:`~symbolic_minima.roles.Role.block_rows`).  ``cache`` (a dict kept
+    for one reading and layout) reuses the rows of blocks met before: token
+    labels of the activation classes repeat their blocks across thousands of
+    labels (the rows are never modified, so sharing them is safe).
 
     >>> from symbolic_minima.readings import GROUPS
     >>> layout = subspace_layout(Teacher([2], [3]), 3)
@@ -569,20 +605,7 @@ def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
     label = Label(label)
     rows: list = []
     if label.uses_tokens:  # activation classes: signs and dead/parked markers
-        entries = label.entries()
-        for j, (code, _, marker) in enumerate(entries):
-            if code == 0:
-                role = reading.role_of(0, 1, marker)
-                rows += role.neuron_rows(j, None, layout)
-                rows += role.block_rows([j], None, layout)
-        for code, neurons in label.blocks().items():
-            role = reading.role_of(code, len(neurons))
-            index = code if role.per_teacher else None
-            signs = [entries[j][1] for j in neurons]
-            for j, sign in zip(neurons, signs, strict=True):
-                rows += role.neuron_rows(j, index, layout, sign)
-            rows += role.block_rows(neurons, index, layout, signs)
-        return rows
+        return _token_rows(reading, label, layout, {} if cache is None else cache)
     zeros = label.zero_type_neurons()
     if zeros:
         role = reading.role_of(0, 1)
@@ -598,7 +621,61 @@ def label_rows(reading: Reading, label, layout: SubspaceLayout) -> list:
     return rows
 
 
-def _assemble(n, sparse, parameters, label, kind, neurons):
+def _token_rows(reading: Reading, label: Label, layout: SubspaceLayout, cache: dict, dense: int | None = None) -> list:
+    """:func:`label_rows` of a token label, block by block through ``cache``.
+
+    ``dense=n``: each row as ``(pivot, full row of n + 1 entries)`` instead (what the canonical
+    form stores; computed once per block), integral coefficients as ``int`` (equal and hashing
+    equal to the ``Fraction``, and faster to hash)."""
+    rows: list = []
+    blocks: dict[int, tuple[list, list]] = {}
+    for j, token in enumerate(label):
+        entry = cache.get(token)
+        if entry is None:
+            entry = cache[token] = decode_entry(token)
+        code, sign, marker = entry
+        if code == 0:  # a free singleton (zero-type, dead or parked neuron): a block of its own
+            key: tuple = (0, j, marker)
+            block = cache.get(key)
+            if block is None:
+                role = reading.role_of(0, 1, marker)
+                block = role.neuron_rows(j, None, layout) + role.block_rows([j], None, layout)
+                block = cache[key] = block if dense is None else _dense_rows(block, dense)
+            rows += block
+        else:
+            members = blocks.get(code)
+            if members is None:
+                blocks[code] = members = ([], [])
+            members[0].append(j)
+            members[1].append(sign)
+    for code, (neurons, signs) in blocks.items():
+        key = (code, tuple(neurons), tuple(signs))
+        block = cache.get(key)
+        if block is None:
+            role = reading.role_of(code, len(neurons))
+            index = code if role.per_teacher else None
+            block = []
+            for j, sign in zip(neurons, signs, strict=True):
+                block += role.neuron_rows(j, index, layout, sign)
+            block += role.block_rows(neurons, index, layout, signs)
+            block = cache[key] = block if dense is None else _dense_rows(block, dense)
+        rows += block
+    return rows
+
+
+def _dense_rows(sparse, n) -> list:
+    """``[(pivot, row)]`` with ``row`` the full tuple of ``n`` coefficients and the right-hand side."""
+    out = []
+    for pivot, coefs, rhs in sparse:
+        row: list = [0] * (n + 1)
+        for c, v in coefs.items():
+            row[c] = int(v) if type(v) is Fraction and v.denominator == 1 else v
+        row[n] = rhs
+        out.append((pivot, tuple(row)))
+    return out
+
+
+def _assemble(n, sparse, parameters, label, kind, neurons, activation_class=None):
     """Dense canonical rows from ``[(pivot, {col: coef}, rhs)]`` (already RREF up to order)."""
     sparse.sort(key=lambda t: t[0])
     rows = []
@@ -611,7 +688,8 @@ def _assemble(n, sparse, parameters, label, kind, neurons):
         row[n] = rhs
         rows.append(tuple(row))
         pivots.append(pivot)
-    return AffineSubspace._from_canonical(parameters, tuple(rows), tuple(pivots), label, kind, neurons)
+    return AffineSubspace._from_canonical(parameters, tuple(rows), tuple(pivots), label, kind, neurons,
+                                          activation_class)
 
 
 def _check_rational_coefficients(sparse, reading, layout, name):
@@ -626,6 +704,10 @@ def _check_rational_coefficients(sparse, reading, layout, name):
                 )
 
 
+def _first(pair):
+    return pair[0]
+
+
 class _Builder:
     """Builds the subspaces of one reading around one teacher (layout computed once)."""
 
@@ -634,42 +716,83 @@ class _Builder:
         self.parameters, w_cols, a_cols, self.neurons = _layout(m, teacher.input_dim, teacher.output_dim)
         self.layout = _teacher_layout(teacher, w_cols, a_cols)
         self.rational = teacher.is_exact_rational
+        self.cache: dict = {}
 
     def __call__(self, label) -> AffineSubspace:
-        sparse = label_rows(self.reading, label, self.layout)
+        if self.rational and self.reading.uses_tokens:  # the fast path of the activation classes' labels
+            label = Label(label)
+            rows = _token_rows(self.reading, label, self.layout, self.cache, len(self.parameters))
+            rows.sort(key=_first)
+            return AffineSubspace._from_canonical(self.parameters, tuple(row for _, row in rows),
+                                                  tuple(pivot for pivot, _ in rows), label, self.reading.family,
+                                                  self.neurons, self.reading.activation_class)
+        sparse = label_rows(self.reading, label, self.layout, self.cache)
         if not self.rational:
             _check_rational_coefficients(sparse, self.reading, self.layout, self.name)
         return _assemble(len(self.parameters), sparse, self.parameters, Label(label), self.reading.family,
-                         self.neurons)
+                         self.neurons, self.reading.activation_class)
 
 
 def _point_name(reading: Reading) -> str:
     return "critical_point" if reading.is_critical else "teacher"
 
 
-def subspace_of(reading, teacher: Teacher, label) -> AffineSubspace:
+def _class_name(activation) -> str:
+    """The activation class name of ``activation`` (a class or activation name; ``None``: generic)."""
+    if activation is None:
+        return GENERIC
+    from .activation_classes import activation_class
+
+    return activation_class(activation).name
+
+
+def _reading(reading, activation, family=None) -> Reading:
+    """The registered reading ``reading`` of ``activation``'s class (a Reading object passes through)."""
+    if isinstance(reading, Reading):
+        if activation is not None and reading.activation_class != _class_name(activation):
+            raise ArgumentValueError(
+                f"reading {reading.name!r} belongs to the {reading.activation_class} class, "
+                f"not to activation {activation!r}"
+            )
+        return get_reading(reading, family=family)
+    return get_reading(reading, _class_name(activation), family=family)
+
+
+def _check_for_class(teacher, reading: Reading) -> None:
+    # the Teacher constructor checks the generic conditions; the sign classes also need w_i != -w_k
+    if reading.activation_class != GENERIC:
+        check_irreducible(teacher, reading.activation_class)
+
+
+def subspace_of(reading, teacher: Teacher, label, activation=None) -> AffineSubspace:
     r"""The subspace of one ``label`` in ``reading`` (a registered reading, its name or alias), around ``teacher``.
 
     The label is validated by :meth:`Reading.is_label <symbolic_minima.readings.Reading.is_label>`;
-    its ``kind`` is the reading's family.
+    its ``kind`` is the reading's family, its ``activation_class`` the reading's class.
+    ``activation`` (a class or activation name) picks the reading of that
+    class when ``reading`` is a name; the teacher must then be irreducible for
+    the class (:func:`~symbolic_minima.network.check_irreducible`).
 
     >>> from symbolic_minima.readings import CRITICAL_READING
     >>> S = subspace_of(CRITICAL_READING, CriticalPoint([1], [2]), (1, 1))
     >>> S.kind, S.equations()
     ('critical', ['w_{1,1} = 1', 'w_{2,1} = 1', 'a_{1} + a_{2} = 2'])
     """
-    reading = get_reading(reading)
+    reading = _reading(reading, activation)
     name = _point_name(reading)
     label = tuple(label)
     m = _check_teacher(teacher, len(label), name=name)
+    _check_for_class(teacher, reading)
     if not reading.is_label(label, teacher.width):
+        where = "" if reading.activation_class == GENERIC else f" of the {reading.activation_class} class"
         raise ArgumentValueError(
-            f"label {label} is not a valid {reading.name} labelling of width {m} over r = {teacher.width}"
+            f"label {label_text(label):.200} is not a valid {reading.name} labelling{where} of width {m} "
+            f"over r = {teacher.width}"
         )
     return _Builder(reading, teacher, m, name)(label)
 
 
-def subspaces_of(reading, teacher: Teacher, m):
+def subspaces_of(reading, teacher: Teacher, m, activation=None):
     r"""Lazily yield the subspaces of every label of ``reading`` (any registered reading) of width ``m``.
 
     One per label of :meth:`Reading.labellings <symbolic_minima.readings.Reading.labellings>`,
@@ -678,10 +801,13 @@ def subspaces_of(reading, teacher: Teacher, m):
 
     >>> [(S.label, S.dimension) for S in subspaces_of("R1", Teacher([1], [2]), 2)]
     [((0, 1), 1), ((1, 0), 1), ((1, 1), 1)]
+    >>> [label_text(S.label) for S in subspaces_of("critical", CriticalPoint([1], [2]), 2, activation="odd")]
+    ['(p, +1)', '(p, -1)', '(+1, p)', '(-1, p)', '(+1, +1)', '(+1, -1)', '(-1, +1)', '(-1, -1)']
     """
-    reading = get_reading(reading)
+    reading = _reading(reading, activation)
     name = _point_name(reading)
     m = _check_teacher(teacher, m, name=name)
+    _check_for_class(teacher, reading)
     return _subspace_gen(reading, teacher, m, name)
 
 
@@ -691,28 +817,51 @@ def _subspace_gen(reading, teacher, m, name):
         yield build(label)
 
 
-def global_minimum_subspace(teacher: Teacher, label, zero_type: str | None = None) -> AffineSubspace:
-    r"""The subspace :math:`\Gamma_g` of one label ``g`` (mathematical reference, 'Global-minimum subspaces').
+def _check_token_label(label, activation) -> None:
+    if activation is None and any(isinstance(v, str) for v in label):
+        raise ArgumentValueError(
+            f"label {label_text(label):.200} is written in tokens (a label of an activation class): "
+            "pass activation= (a class name such as 'odd', or an activation name such as 'tanh')"
+        )
+
+
+def global_minimum_subspace(teacher: Teacher, label, zero_type: str | None = None,
+                            activation=None) -> AffineSubspace:
+    r"""The subspace :math:`\Gamma_g` of one label ``g``.
+
+    (See the mathematical reference, 'Global-minimum subspaces' and 'Activation classes'.)
 
     ``zero_type`` (any registered global-minimum reading; default: the first
     registered reading with zero-sum groups if the label has some, else R1)
     only validates the label: the equations are those of the label's blocks.
+    ``activation`` (a class name such as ``"odd"`` or an activation name such
+    as ``"tanh"``; default generic) chooses the class, whose labels are
+    tokens (:mod:`symbolic_minima.labels`): ``"+i"``/``"-i"`` a signed replica
+    of teacher neuron ``i``, ``"0"`` zero-type, ``"d"`` dead, ``"g<c>+"``/``"g<c>-"``
+    a member of free group ``c``.
 
     >>> t = Teacher([1, 2], [1, 1])
     >>> global_minimum_subspace(t, (-1, 2, -1, 1)).equations()
     ['w_{1,1} - w_{3,1} = 0', 'w_{2,1} = 2', 'w_{4,1} = 1', 'a_{1} + a_{3} = 0', 'a_{2} = 1', 'a_{4} = 1']
+    >>> global_minimum_subspace(t, ("+1", "-1", "+2", "d"), activation="tanh").equations()
+    ['w_{1,1} = 1', 'w_{2,1} = -1', 'w_{3,1} = 2', 'w_{4,1} = 0', 'a_{1} - a_{2} = 1', 'a_{3} = 1']
     """
     label = tuple(label)
     _check_teacher(teacher, len(label))
+    _check_token_label(label, activation)
+    cls = _class_name(activation)
     if zero_type is None:
-        ints = all(isinstance(v, int) and not isinstance(v, bool) for v in label)
-        reading = reading_for_label(label) if ints else get_reading(DEFAULT_ZERO_TYPE)
+        if cls == GENERIC:
+            ints = all(isinstance(v, int) and not isinstance(v, bool) for v in label)
+            reading = reading_for_label(label) if ints else get_reading(DEFAULT_ZERO_TYPE)
+        else:
+            reading = reading_for_label(label, cls)
     else:
-        reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+        reading = get_reading(zero_type, cls, family=GLOBAL_MINIMUM)
     return subspace_of(reading, teacher, label)
 
 
-def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_TYPE):
+def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, activation=None):
     r"""Lazily yield the global-minimum subspaces :math:`\Gamma_g` of width ``m``.
 
     (See the mathematical reference, 'Global-minimum subspaces'.)
@@ -727,16 +876,25 @@ def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_
     :math:`h + k(d-1)`; in general :meth:`Label.dimension
     <symbolic_minima.labels.Label.dimension>`.
 
+    ``activation`` (a class name or an activation name, default generic)
+    chooses the activation class (mathematical reference, 'Activation classes'): its roles (signed replicas, dead
+    neurons, signed zero-sum groups) write the equations, its labels are
+    tokens, and the teacher must be irreducible for it
+    (:func:`~symbolic_minima.network.check_irreducible`).
+
     >>> t = Teacher.default(2, d=2)
     >>> sum(1 for _ in global_minimum_subspaces(t, 4, "R2"))
     62
+    >>> [label_text(S.label) for S in global_minimum_subspaces(Teacher([1], [2]), 2, activation="odd")][:4]
+    ['(0, +1)', '(d, +1)', '(0, -1)', '(d, -1)']
     """
     m = _check_teacher(teacher, m)
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    reading = get_reading(zero_type, _class_name(activation), family=GLOBAL_MINIMUM)
+    _check_for_class(teacher, reading)
     return _subspace_gen(reading, teacher, m, "teacher")
 
 
-def critical_subspace(critical_point: Teacher, label) -> AffineSubspace:
+def critical_subspace(critical_point: Teacher, label, activation=None) -> AffineSubspace:
     r"""The critical subspace :math:`\Gamma^{crit}_g` of one surjection ``g``.
 
     (See the mathematical reference, 'Critical subspaces'.)
@@ -748,13 +906,26 @@ def critical_subspace(critical_point: Teacher, label) -> AffineSubspace:
     :math:`\sum\lambda_j=1`; dimension :math:`m-r` in both cases
     (:data:`~symbolic_minima.roles.CRITICAL_REPLICA`).
 
+    ``activation`` (class or activation name) chooses the activation class:
+    signed splits :math:`w_j=s_jw_i` (sums :math:`\sum s_j\lambda_j=1` in the odd
+    class, :math:`\sum\lambda_j=1` in the even ones), parked neurons
+    :math:`(w_j,a_j)=(0,0)` (``"p"``; classes ``zero-at-origin`` and ``odd``)
+    and dead critical neurons :math:`w_j=0`, :math:`a_j` free (``"d"``; class
+    ``even-zero-at-origin``, where :math:`\sigma(0)=\sigma'(0)=0`).
+
     >>> cp = CriticalPoint([1], [[1, 2]])
     >>> S = critical_subspace(cp, (1, 1))
     >>> S.dimension, S.equations()
     (1, ['w_{1,1} = 1', 'w_{2,1} = 1', 'a_{1,1} + 1/2*a_{2,2} = 1', 'a_{1,2} + a_{2,2} = 2',
          'a_{2,1} - 1/2*a_{2,2} = 0'])
+    >>> critical_subspace(CriticalPoint([1], [2]), ("+1", "-1", "p"), activation="odd").equations()
+    ['w_{1,1} = 1', 'w_{2,1} = -1', 'w_{3,1} = 0', 'a_{1} - a_{2} = 2', 'a_{3} = 0']
     """
     label = tuple(label)
+    _check_token_label(label, activation)
+    if activation is not None and _class_name(activation) != GENERIC:
+        return subspace_of(get_reading(CRITICAL_READING.name, _class_name(activation), family=CRITICAL),
+                           critical_point, label)
     m = _check_teacher(critical_point, len(label), name="critical_point")
     if not CRITICAL_READING.is_label(label, critical_point.width):
         raise ArgumentValueError(f"label {label} is not a surjection onto 1..{critical_point.width}")
@@ -807,7 +978,7 @@ def _critical_vector_generic(layout, label, params, neurons):
     return AffineSubspace(params, A, b, label=label, kind=CRITICAL, neurons=neurons)
 
 
-def critical_subspaces(critical_point: Teacher, m):
+def critical_subspaces(critical_point: Teacher, m, activation=None):
     r"""Lazily yield the symmetry-induced critical subspaces :math:`\Gamma^{crit}_g`.
 
     (See the mathematical reference, 'Critical subspaces'.)
@@ -816,8 +987,17 @@ def critical_subspaces(critical_point: Teacher, m):
     :func:`~symbolic_minima.labellings.critical_labellings`: :math:`G(r,m)`
     subspaces, each of dimension :math:`m-r` (scalar and vector outputs).
 
+    ``activation`` (class or activation name) chooses the activation class
+    (see :func:`critical_subspace`); their number is the class's critical
+    count, their dimension :math:`m-r` minus the parked neurons (plus
+    :math:`d_{out}` per dead critical neuron).
+
     >>> cp = CriticalPoint([1, -1], [2, 3])
     >>> [(S.label, S.dimension) for S in critical_subspaces(cp, 3)][:2]
     [((1, 1, 2), 1), ((1, 2, 1), 1)]
+    >>> sum(1 for _ in critical_subspaces(CriticalPoint([1, 2], [2, 3]), 3, activation="logcosh"))
+    72
     """
-    return subspaces_of(CRITICAL_READING, critical_point, m)
+    if activation is None:
+        return subspaces_of(CRITICAL_READING, critical_point, m)
+    return subspaces_of(CRITICAL_READING.name, critical_point, m, activation)

@@ -19,10 +19,22 @@ one-line statement and a LaTeX rendering of the identity it checked:
   :math:`\partial\ell/\partial a_j = e(x)\,\sigma(w_j\cdot x)` with
   :math:`w_j` free: not a multiple of any width-:math:`r` partial, so it does
   not vanish away from zero loss;
+* :func:`certify_dead_noncriticality` and :func:`certify_origin_noncriticality`
+  — the negative cases of the activation classes: a dead neuron
+  (:math:`w_j=0`, :math:`a_j\neq0`) is not critical when :math:`\sigma'(0)\neq0`,
+  a neuron at :math:`(0,0)` is not critical when :math:`\sigma(0)\neq0`;
 * :func:`certify_maximality` — no enumerated subspace contains another;
 * :func:`certify_completeness` — random zero-loss points built from the
   grouped-sum conditions (mathematical reference, 'Setting') lie in some enumerated subspace
   (:func:`which_subspaces` names them).
+
+Activation classes (mathematical reference, 'Activation classes'): every certificate takes ``activation`` (a
+class name such as ``"odd"`` or an activation name such as ``"tanh"``,
+interchangeable; default the subspace's own class, else generic) and then
+computes with the class's undefined activation
+(:data:`~symbolic_minima.network.CLASS_SIGMAS`), which knows only the
+class's rules (parity, :math:`\sigma(0)=0`) and those of its derivative,
+so an identity it proves holds for every activation of the class.
 
 >>> from symbolic_minima.network import Teacher
 >>> from symbolic_minima.subspaces import global_minimum_subspaces
@@ -43,19 +55,33 @@ from functools import lru_cache
 import sympy
 from sympy.core.function import AppliedUndef
 
+from .activation_classes import ActivationClass, activation_class
 from .errors import ArgumentTypeError, ArgumentValueError, check_int
 from .exact import to_fraction
 from .labels import Label
-from .network import CriticalPoint, Teacher, TwoLayerNetwork
+from .network import ClassSigma, CriticalPoint, Teacher, TwoLayerNetwork, check_irreducible
 from .progress import progress
-from .readings import CRITICAL, DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, GROUPS, check_rm, get_reading
-from .subspaces import AffineSubspace, critical_subspaces, global_minimum_subspaces, network_for
+from .readings import (
+    CRITICAL,
+    DEFAULT_ZERO_TYPE,
+    GENERIC,
+    GLOBAL_MINIMUM,
+    GROUPS,
+    Reading,
+    check_rm,
+    get_reading,
+)
+from .roles import PARKED
+from .subspaces import AffineSubspace, critical_subspaces, global_minimum_subspaces, network_for, subspaces_of
 
 __all__ = [
     "Certificate",
     "certify_function_identity",
     "certify_criticality",
     "certify_zero_type_noncriticality",
+    "certify_dead_noncriticality",
+    "certify_origin_noncriticality",
+    "noncritical_reading",
     "certify_maximality",
     "certify_completeness",
     "which_subspaces",
@@ -132,6 +158,32 @@ def _components(expr):
     return list(expr) if isinstance(expr, sympy.MatrixBase) else [expr]
 
 
+def _class_of(activation, subspace=None) -> str:
+    """The class name: ``activation`` (class or activation name), else the subspace's class, else generic."""
+    if activation is None:
+        name = getattr(subspace, "activation_class", None)
+        return GENERIC if name is None else name
+    if isinstance(activation, (str, ActivationClass)):
+        return activation_class(activation).name
+    raise ArgumentTypeError(
+        "activation must be an activation class or activation name (e.g. 'odd', 'tanh'), "
+        f"got {type(activation).__name__}"
+    )
+
+
+@lru_cache(maxsize=64)
+def _class_network(m: int, d: int, q: int, cls: str) -> TwoLayerNetwork:
+    """The width-``m`` network with the undefined activation of class ``cls`` (generic: :func:`network_for`)."""
+    if cls == GENERIC:
+        return network_for(m, d, q)
+    return TwoLayerNetwork(m, d, q, cls)
+
+
+def _in_class(cls: str) -> str:
+    """`` (sigma of the <class> class)`` for statements (empty for the generic class: outputs unchanged)."""
+    return "" if cls == GENERIC else f" (sigma of the {cls} class)"
+
+
 def _label_of(subspace):
     return None if subspace.label is None else tuple(subspace.label)
 
@@ -144,8 +196,19 @@ def certify_function_identity(subspace: AffineSubspace, teacher: Teacher, activa
     r"""Check :math:`f(x;\theta(t)) \equiv f(x;\theta_r)` on the whole subspace, symbolically.
 
     :math:`\theta(t)` is :meth:`AffineSubspace.parametrization` (free
-    parameters as symbols); :math:`\sigma` is undefined unless ``activation``
-    is given.  Holds iff the expanded difference is exactly 0.
+    parameters as symbols: a generic point of the subspace).  :math:`\sigma`
+    is the undefined activation of a class: ``activation`` (class or
+    activation name, e.g. ``"odd"`` or ``"tanh"``), else the subspace's
+    ``activation_class``, else generic (no rule at all).  A concrete sympy
+    activation (a ``sympy.Lambda``, ``sympy.tanh``, a callable) checks that
+    activation instead.  Holds iff the expanded difference is exactly 0.
+
+    >>> from symbolic_minima.subspaces import global_minimum_subspace
+    >>> S = global_minimum_subspace(Teacher([1], [2]), ("+1", "-1"), activation="odd")
+    >>> S.equations(), bool(certify_function_identity(S, Teacher([1], [2])))
+    (['w_{1,1} = 1', 'w_{2,1} = -1', 'a_{1} - a_{2} = 2'], True)
+    >>> certify_function_identity(S, Teacher([1], [2]), activation="even").details["difference"]
+    2*a_{2}*sigma_even(x_{1})
 
     >>> from symbolic_minima.subspaces import AffineSubspace, network_for
     >>> net = network_for(2)
@@ -157,11 +220,16 @@ def certify_function_identity(subspace: AffineSubspace, teacher: Teacher, activa
     if not isinstance(teacher, Teacher):
         raise ArgumentTypeError(f"teacher must be a Teacher, got {type(teacher).__name__}")
     net = _shape(subspace, teacher)
-    if activation is not None:
+    if activation is not None and not isinstance(activation, (str, ActivationClass)):
+        cls = None  # a concrete activation
         net = TwoLayerNetwork(net.width, net.input_dim, net.output_dim, activation)
+        f_r = teacher.network(activation).function(teacher)
+    else:
+        cls = _class_of(activation, subspace)
+        net = _class_network(net.width, net.input_dim, net.output_dim, cls)
+        f_r = teacher.network(None if cls == GENERIC else cls).function(teacher)
     par = subspace.parametrization()
     f_m = net.function(par)
-    f_r = teacher.network(activation).function(teacher)
     diffs = [sympy.expand(a - b) for a, b in zip(_components(f_m), _components(f_r))]
     holds = all(dd == 0 for dd in diffs)
     diff = diffs[0] if len(diffs) == 1 else sympy.Matrix(diffs)
@@ -175,8 +243,9 @@ def certify_function_identity(subspace: AffineSubspace, teacher: Teacher, activa
     statement = (
         "f(x; theta) = f(x; theta_r) identically in x and the free parameters "
         f"({free or 'none'})" if holds else f"f(x; theta) - f(x; theta_r) = {diff} is not identically 0"
-    )
-    return Certificate("function_identity", holds, statement, _label_of(subspace), lines, {"difference": diff})
+    ) + _in_class(cls or GENERIC)
+    return Certificate("function_identity", holds, statement, _label_of(subspace), lines,
+                       {"difference": diff, "activation_class": cls})
 
 
 # ---------------------------------------------------------------------------
@@ -184,28 +253,29 @@ def certify_function_identity(subspace: AffineSubspace, teacher: Teacher, activa
 
 
 @lru_cache(maxsize=32)
-def _chain_gradient(m, d, q):
-    net = network_for(m, d, q)
+def _chain_gradient(m, d, q, cls=GENERIC):
+    net = _class_network(m, d, q, cls)
     return net, net.chain_rule_gradient()
 
 
-def _width_r_gradient(cp: Teacher):
-    net_r, grad = _chain_gradient(cp.width, cp.input_dim, cp.output_dim)
+def _width_r_gradient(cp: Teacher, cls=GENERIC):
+    net_r, grad = _chain_gradient(cp.width, cp.input_dim, cp.output_dim, cls)
     sub = dict(zip(net_r.parameters, cp.flat()))
     return net_r, {p: e.xreplace(sub) for p, e in grad.items()}
 
 
 def _data_atoms(expr) -> set:
-    """sigma(...), sigma'(...) (Subs) and residual atoms, without those bound inside a Subs (dummies)."""
-    return {a for a in expr.atoms(AppliedUndef, sympy.Subs, sympy.Derivative)
+    """sigma(...), sigma'(...) (Subs, or a class's sigma and sigma') and residual atoms, without those bound
+    inside a Subs (dummies)."""
+    return {a for a in expr.atoms(AppliedUndef, ClassSigma, sympy.Subs, sympy.Derivative)
             if not any(isinstance(f, sympy.Dummy) for f in a.free_symbols)}
 
 
 def _data_free(expr, inputs) -> bool:
-    """No input symbol, no undefined function (residuals, sigma) and no derivative in ``expr``."""
+    """No input symbol, no undefined function (residuals, sigma, a class's sigma) and no derivative in ``expr``."""
     if expr.free_symbols & set(inputs):
         return False
-    return not expr.has(AppliedUndef, sympy.Derivative, sympy.Subs)
+    return not expr.has(AppliedUndef, ClassSigma, sympy.Derivative, sympy.Subs)
 
 
 def _multiple(e_m, e_r, inputs):
@@ -224,12 +294,12 @@ def _multiple(e_m, e_r, inputs):
     return c
 
 
-def _residual_identity(subspace, cp):
+def _residual_identity(subspace, cp, cls=GENERIC):
     """Certificate that the residual on the subspace is the width-r residual (f_m(theta(t)) == f_r(theta_r))."""
-    return certify_function_identity(subspace, cp)
+    return certify_function_identity(subspace, cp, activation=cls)
 
 
-def certify_criticality(subspace: AffineSubspace, critical_point: Teacher, label=None) -> Certificate:
+def certify_criticality(subspace: AffineSubspace, critical_point: Teacher, label=None, activation=None) -> Certificate:
     r"""Check that every point of ``subspace`` is critical whenever ``critical_point`` is.
 
     Loss density :math:`\ell=\frac12\sum_l e_l(x)^2` with residuals
@@ -244,38 +314,69 @@ def certify_criticality(subspace: AffineSubspace, critical_point: Teacher, label
     :math:`c` free of :math:`x`, :math:`e`, :math:`\sigma`.  Hence the
     width-:math:`m` gradient vanishes on the subspace wherever the width-:math:`r`
     gradient vanishes at :math:`\theta_r`, for every data distribution.
-    Zero-type neurons (label 0) have no width-:math:`r` counterpart and make
-    the certificate fail.
+    Expectations are never formed: each identity holds pointwise in :math:`x`,
+    so it holds for :math:`\partial L/\partial\theta=\mathbb E_x[\partial\ell/\partial\theta]`
+    (:math:`\partial L/\partial a_j=\mathbb E[e\,\sigma(w_j\cdot x)]`,
+    :math:`\partial L/\partial w_j=a_j\mathbb E[e\,\sigma'(w_j\cdot x)\,x]`).
+
+    ``activation`` (class or activation name; default the subspace's class)
+    sets :math:`\sigma` to the class's undefined activation, whose rules
+    carry the signs: a signed split :math:`w_j=-w_i` has
+    :math:`\partial\ell/\partial a_j=\mp\,\partial\ell_r/\partial a_i` (odd / even
+    :math:`\sigma`) and :math:`\partial\ell/\partial w_j` a multiple of
+    :math:`\partial\ell_r/\partial w_i` through the parity of :math:`\sigma'`.
+    A neuron without a width-:math:`r` counterpart (label ``0``, or a token
+    ``0``, ``d``, ``p``) is critical only if each of its partials vanishes
+    identically: parked neurons :math:`(0,0)` when :math:`\sigma(0)=0`, dead
+    neurons when also :math:`\sigma'(0)=0`; a zero-type neuron never.
 
     >>> from symbolic_minima.subspaces import critical_subspace
     >>> cp = CriticalPoint([1, 2], [3, -1])
     >>> c = certify_criticality(critical_subspace(cp, (1, 2, 1)), cp)
     >>> c.holds, c.details["multipliers"][sympy.Symbol("w_{1,1}", real=True)]
     (True, 1 - a_{3}/3)
+    >>> S = critical_subspace(cp, ("+1", "+2", "-1", "p"), activation="odd")
+    >>> c = certify_criticality(S, cp)
+    >>> c.holds, c.details["multipliers"][sympy.Symbol("a_{3}", real=True)]
+    (True, -1)
     """
     if not isinstance(critical_point, Teacher):
         raise ArgumentTypeError(f"critical_point must be a CriticalPoint, got {type(critical_point).__name__}")
     net = _shape(subspace, critical_point)
+    cls = _class_of(activation, subspace)
     label = tuple(subspace.label if label is None else label)
     if len(label) != net.width:
         raise ArgumentValueError(f"label must have {net.width} entries, got {len(label)}")
+    entries = Label(label).entries()
     r = critical_point.width
     failures = []
-    residual = _residual_identity(subspace, critical_point)
-    lines = [r"e_l(x) := f_l(x;\theta) - y_l(x) = f_l(x;\theta_r) - y_l(x) \text{ on the subspace}"]
+    residual = _residual_identity(subspace, critical_point, cls)
+    lines: list = [r"e_l(x) := f_l(x;\theta) - y_l(x) = f_l(x;\theta_r) - y_l(x) \text{ on the subspace}"]
     if not residual.holds:
         failures.append("the residual on the subspace differs from the width-r residual")
         lines = [lambda: r"f(x;\theta) - f(x;\theta_r) &= " + sympy.latex(residual.details["difference"]) + r" \neq 0"]
-    _, grad_m = _chain_gradient(net.width, net.input_dim, net.output_dim)
-    net_r, grad_r = _width_r_gradient(critical_point)
+    net, grad_m = _chain_gradient(net.width, net.input_dim, net.output_dim, cls)
+    net_r, grad_r = _width_r_gradient(critical_point, cls)
     par = subspace.parametrization()
     inputs = net.inputs
     multipliers = {}
-    for j, g in enumerate(label, 1):
+    for j, (g, _, _) in enumerate(entries, 1):
         if failures and not residual.holds:
             break
-        if not 1 <= g <= r:
-            failures.append(f"neuron {j} has label {g}: no width-r neuron to inherit criticality from")
+        if g > r:
+            failures.append(f"neuron {j} has label {label[j - 1]}: no width-r neuron to inherit criticality from")
+            continue
+        if g < 1:  # a free neuron: critical only if every partial vanishes identically
+            for p_m in net.neuron_parameters(j):
+                e_m = grad_m[p_m].xreplace(par)
+                lhs = rf"\frac{{\partial \ell}}{{\partial {p_m}}}"
+                if sympy.expand(e_m) == 0:
+                    multipliers[p_m] = sympy.Integer(0)
+                    lines.append(rf"{lhs} &= 0")
+                else:
+                    failures.append(f"neuron {j} has label {label[j - 1]}: no width-r neuron to inherit criticality "
+                                    f"from, and dl/d{p_m} = {e_m} does not vanish identically")
+                    lines.append(lambda lhs=lhs, e_m=e_m: rf"{lhs} &= {sympy.latex(e_m)} \neq 0")
             continue
         pairs = list(zip(net.incoming(j), net_r.incoming(g))) + list(
             zip(net.outgoing_tuple(j), net_r.outgoing_tuple(g))
@@ -295,12 +396,13 @@ def certify_criticality(subspace: AffineSubspace, critical_point: Teacher, label
     statement = (
         f"each of the {len(multipliers)} partial derivatives is a data-free multiple of a width-r partial at theta_r"
         if holds else "; ".join(failures[:3]) + (" ..." if len(failures) > 3 else "")
-    )
+    ) + _in_class(cls)
     return Certificate("criticality", holds, statement, label, lines,
-                       {"multipliers": multipliers, "failures": failures})
+                       {"multipliers": multipliers, "failures": failures, "activation_class": cls})
 
 
-def certify_zero_type_noncriticality(subspace: AffineSubspace, critical_point: Teacher, label=None) -> Certificate:
+def certify_zero_type_noncriticality(subspace: AffineSubspace, critical_point: Teacher, label=None,
+                                     activation=None) -> Certificate:
     r"""Exhibit :math:`\partial\ell/\partial a_j = e(x)\,\sigma(w_j\cdot x)` for each zero-type neuron.
 
     On the subspace :math:`\Gamma_g` built around a width-:math:`r` point
@@ -310,7 +412,9 @@ def certify_zero_type_noncriticality(subspace: AffineSubspace, critical_point: T
     of any width-:math:`r` partial, so it does not vanish unless the residual
     is orthogonal to every :math:`\sigma(u\cdot x)`, i.e. (generic
     :math:`\sigma`) unless the loss is zero.  Holds (the zero-type neuron is
-    *not* critical) iff this is so for every zero-type neuron.
+    *not* critical) iff this is so for every zero-type neuron.  ``activation``
+    (class or activation name; default the subspace's class) sets
+    :math:`\sigma` to the class's undefined activation.
 
     >>> from symbolic_minima.subspaces import global_minimum_subspace
     >>> cp = CriticalPoint([1], [2])
@@ -319,13 +423,14 @@ def certify_zero_type_noncriticality(subspace: AffineSubspace, critical_point: T
     (True, e(x_{1})*sigma(w_{2,1}*x_{1}))
     """
     net = _shape(subspace, critical_point)
+    cls = _class_of(activation, subspace)
     label = Label(subspace.label if label is None else label)
     zeros = [j + 1 for j in label.zero_type_neurons()]
     if not zeros:
         return Certificate("zero_type_noncriticality", True, "no zero-type neuron", label)
-    residual = _residual_identity(subspace, critical_point)
-    _, grad_m = _chain_gradient(net.width, net.input_dim, net.output_dim)
-    _, grad_r = _width_r_gradient(critical_point)
+    residual = _residual_identity(subspace, critical_point, cls)
+    net, grad_m = _chain_gradient(net.width, net.input_dim, net.output_dim, cls)
+    _, grad_r = _width_r_gradient(critical_point, cls)
     par = subspace.parametrization()
     terms = {}
     lines = []
@@ -345,8 +450,137 @@ def certify_zero_type_noncriticality(subspace: AffineSubspace, critical_point: T
         f"dl/da_j = e(x) sigma(w_j . x) with w_j free for zero-type neuron(s) {zeros}: "
         "not a multiple of any width-r partial, non-zero away from zero loss"
         if holds else f"the zero-type term of {', '.join(map(str, bad))} vanishes or is inherited"
-    )
-    return Certificate("zero_type_noncriticality", holds, statement, label, lines, {"terms": terms})
+    ) + _in_class(cls)
+    return Certificate("zero_type_noncriticality", holds, statement, label, lines,
+                       {"terms": terms, "activation_class": cls})
+
+
+def _noncriticality(name, what, subspace, critical_point, neurons, cls) -> Certificate:
+    """Each neuron of ``neurons`` (1-based) has a partial that neither vanishes identically nor is a data-free
+    multiple of a width-r partial at the critical point (so it is non-zero for generic data)."""
+    net = _shape(subspace, critical_point)
+    label = None if subspace.label is None else Label(subspace.label)
+    if not neurons:
+        return Certificate(name, True, f"no {what}", label)
+    residual = _residual_identity(subspace, critical_point, cls)
+    net, grad_m = _chain_gradient(net.width, net.input_dim, net.output_dim, cls)
+    _, grad_r = _width_r_gradient(critical_point, cls)
+    par = subspace.parametrization()
+    terms: dict = {}
+    witnesses: dict = {}
+    lines = []
+    bad = [] if residual.holds else ["the residual on the subspace differs from the width-r residual"]
+    for j in neurons:
+        for p in net.neuron_parameters(j):
+            term = sympy.expand(grad_m[p].xreplace(par))
+            terms[p] = term
+            if term == 0 or any(_multiple(term, e_r, net.inputs) is not None for e_r in grad_r.values()):
+                continue
+            witnesses[j] = (p, term)
+            lines.append(lambda p=p, term=term: rf"\frac{{\partial \ell}}{{\partial {p}}} &= {sympy.latex(term)} "
+                                                r"\text{ (not inherited)}")
+            break
+        else:
+            bad.append(f"every partial of neuron {j} vanishes or is inherited from the width-r gradient")
+    holds = not bad
+    if holds:
+        shown = "; ".join(f"dl/d{p} = {term}" for p, term in (witnesses[j] for j in neurons[:2]))
+        statement = (f"{what} {neurons} not critical: {shown}{' ...' if len(neurons) > 2 else ''}, "
+                     "not a multiple of any width-r partial, non-zero for generic data")
+    else:
+        statement = "; ".join(bad[:3])
+    return Certificate(name, holds, statement + _in_class(cls), label, lines,
+                       {"terms": terms, "witnesses": witnesses, "activation_class": cls})
+
+
+def _marked(label, marker) -> list:
+    return [] if label is None else [j + 1 for j in Label(label).marked_neurons(marker)]
+
+
+def certify_dead_noncriticality(subspace: AffineSubspace, critical_point: Teacher, neurons=None,
+                                activation=None) -> Certificate:
+    r"""A dead neuron with :math:`a_j\neq0` is not critical (classes with :math:`\sigma(0)=0`, :math:`\sigma'(0)\neq0`).
+
+    On a subspace around a width-:math:`r` critical point where neuron
+    :math:`j` is dead (:math:`w_j=0`, :math:`a_j` free; by default the
+    neurons marked ``d`` in its label, or the 1-based ``neurons``),
+    :math:`\partial\ell/\partial a_j=e(x)\sigma(0)` vanishes when
+    :math:`\sigma(0)=0`, but :math:`\partial\ell/\partial w_j=a_j\sigma'(0)\,e(x)\,x`
+    does not when :math:`\sigma'(0)\neq0`: it is not a data-free multiple of
+    any width-:math:`r` partial, so :math:`\partial L/\partial w_j=a_j\sigma'(0)\mathbb E[e\,x]`
+    is non-zero for generic data.  Holds (not critical) for the classes
+    ``zero-at-origin`` and ``odd``; fails in ``even-zero-at-origin``, where
+    :math:`\sigma'(0)=0` makes the dead neuron critical (its critical role).
+
+    >>> from symbolic_minima.subspaces import global_minimum_subspace
+    >>> cp = CriticalPoint([1], [2])
+    >>> S = global_minimum_subspace(cp, ("+1", "d"), activation="odd")
+    >>> print(certify_dead_noncriticality(S, cp))
+    dead_noncriticality ('+1', 'd'): holds: dead neuron(s) [2] not critical:
+    dl/dw_{2,1} = a_{2}*x_{1}*e(x_{1})*sigma_odd'(0), not a multiple of any width-r partial,
+    non-zero for generic data (sigma of the odd class)
+    >>> bool(certify_dead_noncriticality(S, cp, activation="logcosh"))
+    False
+    """
+    cls = _class_of(activation, subspace)
+    neurons = _marked(subspace.label, "d") if neurons is None else [int(j) for j in neurons]
+    return _noncriticality("dead_noncriticality", "dead neuron(s)", subspace, critical_point, neurons, cls)
+
+
+def certify_origin_noncriticality(subspace: AffineSubspace, critical_point: Teacher, neurons=None,
+                                  activation=None) -> Certificate:
+    r"""A neuron at :math:`(w_j,a_j)=(0,0)` is not critical when :math:`\sigma(0)\neq0` (even class, generic).
+
+    On a subspace around a width-:math:`r` critical point with neuron
+    :math:`j` at the origin (by default the neurons marked ``p`` in its label,
+    see :func:`noncritical_reading`, or the 1-based ``neurons``),
+    :math:`\partial\ell/\partial a_j=\sigma(0)\,e(x)` is not a data-free
+    multiple of any width-:math:`r` partial, so
+    :math:`\partial L/\partial a_j=\sigma(0)\mathbb E[e]` is non-zero for
+    generic data.  Fails where :math:`\sigma(0)=0` (there the neuron is parked,
+    a critical point).
+
+    >>> cp = CriticalPoint([1], [2])
+    >>> S = subspaces_of(noncritical_reading("even", "origin"), cp, 2)
+    >>> c = certify_origin_noncriticality(next(iter(S)), cp)
+    >>> c.holds, c.details["witnesses"][1][1]
+    (True, e(x_{1})*sigma_even(0))
+    """
+    cls = _class_of(activation, subspace)
+    neurons = _marked(subspace.label, "p") if neurons is None else [int(j) for j in neurons]
+    return _noncriticality("origin_noncriticality", "neuron(s) at the origin", subspace, critical_point, neurons,
+                           cls)
+
+
+#: Kinds of :func:`noncritical_reading`: the free role each adds to the class's critical splits.
+NONCRITICAL_KINDS = {"dead": "d", "origin": "p"}
+
+
+def noncritical_reading(activation, kind: str) -> Reading:
+    r"""A reading (not registered) for the negative checks: the class's critical splits plus one free role.
+
+    ``kind="dead"``: dead neurons (:math:`w_j=0`, :math:`a_j` free, token
+    ``d``); ``kind="origin"``: neurons at :math:`(0,0)` (token ``p``).  Its
+    subspaces are built around a width-:math:`r` critical point with
+    :func:`~symbolic_minima.subspaces.subspaces_of`; each free neuron of the
+    added role is critical exactly when the class makes it so (parked
+    neurons for :math:`\sigma(0)=0`, dead ones for
+    :math:`\sigma(0)=\sigma'(0)=0`): :func:`certify_dead_noncriticality` and
+    :func:`certify_origin_noncriticality` decide it.
+
+    >>> [label for label in noncritical_reading("even", "origin").labellings(1, 2)][:3]
+    [('p', '+1'), ('p', '-1'), ('+1', 'p')]
+    """
+    from .roles import DEAD
+
+    cls = activation_class(activation).name
+    if kind not in NONCRITICAL_KINDS:
+        raise ArgumentValueError(f"kind must be one of {', '.join(map(repr, NONCRITICAL_KINDS))}, got {kind!r:.40}")
+    critical = get_reading("critical", cls, family=CRITICAL)
+    role = DEAD if kind == "dead" else PARKED
+    return Reading(f"{kind}-embedding", f"crit+{NONCRITICAL_KINDS[kind]}", CRITICAL, critical.replica, (role,),
+                   activation_class=cls,
+                   description=f"critical splits plus {'dead neurons' if kind == 'dead' else 'neurons at (0, 0)'}")
 
 
 # ---------------------------------------------------------------------------
@@ -416,7 +650,8 @@ def certify_maximality(subspaces) -> Certificate:
 MAX_DRAWS = 100_000
 
 
-def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rng=None, max_entry: int = 9) -> tuple:
+def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rng=None, max_entry: int = 9,
+                           activation=None) -> tuple:
     r"""A random parameter vector of width ``m`` with :math:`f(\cdot;\theta)=f(\cdot;\theta_r)`, from the definitions.
 
     (See the mathematical reference, 'Setting'.)
@@ -432,16 +667,31 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rn
     allow are drawn again.  Returns exact ``Fraction`` values aligned with
     :attr:`TwoLayerNetwork.parameters`.
 
+    ``activation`` (class or activation name; default generic) builds the
+    point from that class's zero-loss rule instead (mathematical reference, 'Activation classes';
+    :func:`_class_zero_loss_point`): classes of incoming vectors
+    :math:`\{v,-v\}` with a random sign per neuron where signs matter, sums
+    :math:`\sum s_ja_j` (odd) or :math:`\sum a_j`, and possibly a block at
+    :math:`v=0` (dead neurons with free :math:`a_j` where :math:`\sigma(0)=0`,
+    else an ordinary block summing to 0).
+
     >>> t = Teacher([1], [2])
     >>> pt = random_zero_loss_point(t, 3, rng=random.Random(0))
     >>> sympy.expand(network_for(3).function(pt) - t.function())
+    0
+    >>> from symbolic_minima.network import TwoLayerNetwork
+    >>> pt = random_zero_loss_point(t, 4, rng=random.Random(3), activation="odd")
+    >>> sympy.expand(TwoLayerNetwork(4, activation="odd").function(pt) - t.function("odd"))
     0
     """
     if not teacher.is_exact_rational:
         raise ArgumentValueError("random_zero_loss_point needs a teacher with rational parameters")
     _, m = check_rm(teacher.width, m)
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
     rng = random.Random() if rng is None else rng
+    cls = _class_of(activation)
+    if cls != GENERIC:
+        return _class_zero_loss_point(teacher, m, zero_type, rng, max_entry, cls)
+    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
     r, d, q = teacher.width, teacher.input_dim, teacher.output_dim
 
     def rand():
@@ -488,31 +738,123 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rn
     return tuple(point)
 
 
-def which_subspaces(point, teacher: Teacher, m, zero_type: str = GROUPS.name) -> list:
-    """Labels of the enumerated global-minimum subspaces (any registered reading ``zero_type``) containing ``point``."""
-    return [s.label for s in global_minimum_subspaces(teacher, m, zero_type) if s.contains(point)]
+def _class_zero_loss_point(teacher, m, zero_type, rng, max_entry, cls_name) -> tuple:
+    r"""A random zero-loss point of width ``m`` from the zero-loss rule of class ``cls_name``.
+
+    (See the mathematical reference, 'Activation classes'.)
+
+    Written from the rule, not from the roles' equations: neurons are split
+    into blocks, one class :math:`\{v,-v\}` (or :math:`\{v\}`) of incoming
+    vectors each; the first :math:`r` blocks have :math:`v=w^*_i`, the
+    others random vectors in classes of their own, and possibly one block
+    :math:`v=0`.  Each neuron of a class with signs gets a random sign
+    :math:`s_j` (:math:`w_j=s_jv`); its weight in the block's sum is
+    :math:`s_j` (odd :math:`\sigma`) or 1 (even); teacher blocks sum to
+    :math:`a^*_i`, the others to 0, except the :math:`v=0` block where
+    :math:`\sigma(0)=0` (dead neurons: every :math:`a_j` free).  The reading
+    says which sizes its free blocks may have (R1: one neuron; R2: any)
+    and whether dead neurons exist; other partitions are drawn again.
+    """
+    cls = activation_class(cls_name)
+    reading = get_reading(zero_type, cls.name, family=GLOBAL_MINIMUM)
+    check_irreducible(teacher, cls.name)
+    r, d, q = teacher.width, teacher.input_dim, teacher.output_dim
+    signed = cls.signs is not None
+    dead_allowed = any(role.marker == "d" for role in reading.free_roles)
+
+    def free_size_ok(size):
+        return any(role.marker is None and role.allows_size(size) for role in reading.free_roles)
+
+    def rand():
+        return Fraction(rng.randint(-max_entry, max_entry), rng.randint(1, 4))
+
+    zero_ok = dead_allowed if cls.zero_at_origin else True
+    for _ in range(MAX_DRAWS):
+        extra = rng.randint(0, m - r)
+        with_zero = zero_ok and rng.random() < 0.4
+        nblocks = r + extra + (1 if with_zero else 0)
+        assign = [rng.randrange(nblocks) for _ in range(m)]
+        sizes = [assign.count(b) for b in range(nblocks)]
+        if not all(sizes) or not all(reading.replica.allows_size(size) for size in sizes[:r]):
+            continue
+        if not all(free_size_ok(size) for size in sizes[r:r + extra]):
+            continue
+        if with_zero and not cls.zero_at_origin and not free_size_ok(sizes[-1]):
+            continue
+        break
+    else:
+        raise ArgumentValueError(
+            f"no partition of {m} neurons into blocks the reading {reading.name!r} of the {cls.name} class allows "
+            f"in {MAX_DRAWS} draws"
+        )
+    vectors = [tuple(to_fraction(v) for v in w) for w in teacher.incoming]
+    used = set(vectors) | ({tuple(-v for v in w) for w in vectors} if signed else set())
+    for _ in range(extra):
+        while True:
+            v = tuple(rand() for _ in range(d))
+            if v not in used and any(v):
+                break
+        used.add(v)
+        used.add(tuple(-x for x in v))
+        vectors.append(v)
+    if with_zero:
+        vectors.append(tuple(Fraction(0) for _ in range(d)))
+    targets = [[to_fraction(v) for v in teacher.outgoing_tuple(i)] for i in range(1, r + 1)]
+    targets += [[Fraction(0)] * q for _ in range(nblocks - r)]
+    signs = [rng.choice((1, -1)) if signed else 1 for _ in range(m)]
+    outgoing: list = [None] * m
+    for b in range(nblocks):
+        members = [j for j in range(m) if assign[j] == b]
+        if with_zero and b == nblocks - 1 and cls.zero_at_origin:  # dead neurons: a_j free
+            for j in members:
+                outgoing[j] = [rand() for _ in range(q)]
+            continue
+        weight = [signs[j] if cls.signs == "odd" else 1 for j in members]
+        vals = [[rand() for _ in range(q)] for _ in members[:-1]]
+        rest = [targets[b][l] - sum(c * row[l] for c, row in zip(weight, vals, strict=False)) for l in range(q)]
+        vals.append([x / weight[-1] for x in rest])
+        for j, row in zip(members, vals, strict=True):
+            outgoing[j] = row
+    coordinates = [s * x for j in range(m) for s, x in zip([signs[j]] * d, vectors[assign[j]], strict=True)]
+    coordinates += [x for j in range(m) for x in outgoing[j]]
+    return tuple(coordinates)
+
+
+def which_subspaces(point, teacher: Teacher, m, zero_type: str = GROUPS.name, activation=None) -> list:
+    """Labels of the enumerated global-minimum subspaces (any registered reading ``zero_type``, of the class of
+    ``activation``; default generic) containing ``point``."""
+    return [s.label for s in global_minimum_subspaces(teacher, m, zero_type, activation=activation)
+            if s.contains(point)]
 
 
 def certify_completeness(teacher: Teacher, m, zero_type: str = GROUPS.name, samples: int = 20, seed: int = 0,
-                         subspaces=None) -> Certificate:
+                         subspaces=None, activation=None) -> Certificate:
     r"""Random zero-loss points (:func:`random_zero_loss_point`, same reading) lie in enumerated subspaces.
 
     Each sampled point is first checked to compute the teacher's function
-    exactly (generic :math:`\sigma`), then located with the enumerated
-    subspaces of the reading ``zero_type`` (any registered global-minimum
-    reading).  Holds iff every point lies in at least one.
+    exactly (the undefined :math:`\sigma` of the class of ``activation``,
+    default generic), then located with the enumerated subspaces of the
+    reading ``zero_type`` (any registered global-minimum reading) of that
+    class.  Holds iff every point lies in at least one.
+
+    >>> print(certify_completeness(Teacher([1, 2], [1, -1]), 4, "R2", samples=5, activation="tanh"))
+    completeness: holds: 5 random zero-loss points (R2 conditions) each lie in an enumerated subspace
+    (sigma of the odd class)
     """
-    reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
+    cls = _class_of(activation)
+    reading = get_reading(zero_type, cls, family=GLOBAL_MINIMUM)
     zero_type = reading.name
     samples = check_int(samples, "samples", 1, 100_000)
     rng = random.Random(seed)
-    subs = list(global_minimum_subspaces(teacher, m, zero_type)) if subspaces is None else list(subspaces)
-    net = network_for(m, teacher.input_dim, teacher.output_dim)
-    f_r = teacher.function()
+    class_arg = None if cls == GENERIC else cls
+    subs = (list(global_minimum_subspaces(teacher, m, zero_type, activation=class_arg)) if subspaces is None
+            else list(subspaces))
+    net = _class_network(m, teacher.input_dim, teacher.output_dim, cls)
+    f_r = teacher.function(class_arg)
     found = []
     missing = []
     for _ in range(samples):
-        pt = random_zero_loss_point(teacher, m, zero_type, rng)
+        pt = random_zero_loss_point(teacher, m, zero_type, rng, activation=class_arg)
         f = net.function(pt)
         if any(sympy.expand(a - b) != 0 for a, b in zip(_components(f), _components(f_r))):
             raise AssertionError("random_zero_loss_point built a point of non-zero loss")  # pragma: no cover
@@ -525,10 +867,11 @@ def certify_completeness(teacher: Teacher, m, zero_type: str = GROUPS.name, samp
     statement = (
         f"{samples} random zero-loss points ({short} conditions) each lie in an enumerated subspace"
         if holds else f"{len(missing)} of {samples} zero-loss points lie in no enumerated {short} subspace"
-    )
+    ) + _in_class(cls)
     lines = [rf"\text{{point {k + 1}}} &\in \Gamma_{{({', '.join(map(str, labels[0]))})}}" if labels
              else rf"\text{{point {k + 1}}} &\notin \Theta" for k, (_, labels) in enumerate(found[:5])]
-    return Certificate("completeness", holds, statement, None, lines, {"points": found, "missing": missing})
+    return Certificate("completeness", holds, statement, None, lines,
+                       {"points": found, "missing": missing, "activation_class": cls})
 
 
 # ---------------------------------------------------------------------------
@@ -563,8 +906,8 @@ FAMILY_ALIASES = {"global": GLOBAL_MINIMUM}
 
 
 def verify_all(teacher: Teacher, m, family: str = GLOBAL_MINIMUM, zero_type: str = DEFAULT_ZERO_TYPE,
-               samples: int = 10, limit=None, seed: int = 0):
-    """Yield every certificate for one family of subspaces, streaming.
+               samples: int = 10, limit=None, seed: int = 0, activation=None):
+    r"""Yield every certificate for one family of subspaces, streaming.
 
     ``family`` is :data:`~symbolic_minima.readings.GLOBAL_MINIMUM` (or
     ``"global"``): function identity for each global-minimum subspace of the
@@ -575,19 +918,35 @@ def verify_all(teacher: Teacher, m, family: str = GLOBAL_MINIMUM, zero_type: str
     built around it (reading ``zero_type``), then maximality.  ``limit``
     caps the per-subspace certificates.
 
+    ``activation`` (class or activation name; default generic) runs them for
+    an activation class: its subspaces and its undefined :math:`\sigma`; the
+    teacher must be irreducible for the class.  In the critical family the
+    class's negative cases follow the zero-type ones: dead neurons
+    (:func:`certify_dead_noncriticality`, classes with :math:`\sigma(0)=0`
+    whose critical family has no dead role: ``zero-at-origin``, ``odd``) and
+    neurons at the origin (:func:`certify_origin_noncriticality`, the
+    ``even`` class, :math:`\sigma(0)\neq0`).  The generic class yields what it
+    always did.
+
     >>> from symbolic_minima.readings import CRITICAL
     >>> [str(c) for c in verify_all(Teacher([1], [2]), 2, CRITICAL)][-1]
     'maximality: holds: none of the 1 subspaces contains another'
+    >>> [c.name for c in verify_all(Teacher([1], [2]), 2, CRITICAL, activation="tanh")][-3:]
+    ['dead_noncriticality', 'dead_noncriticality', 'maximality']
     """
     if not isinstance(family, str):
         raise ArgumentTypeError(f"family must be {GLOBAL_MINIMUM!r} or {CRITICAL!r}, got {type(family).__name__}")
     family = FAMILY_ALIASES.get(family, family)
     if family not in (GLOBAL_MINIMUM, CRITICAL):
         raise ArgumentValueError(f"family must be {GLOBAL_MINIMUM!r} (or 'global') or {CRITICAL!r}, got {family!r}")
-    zero_type = get_reading(zero_type, family=GLOBAL_MINIMUM).name
+    cls = _class_of(activation)
+    class_arg = None if cls == GENERIC else cls
+    zero_type = get_reading(zero_type, cls, family=GLOBAL_MINIMUM).name
+    if class_arg is not None:
+        check_irreducible(teacher, cls)
     seen = []
     if family == GLOBAL_MINIMUM:
-        for k, s in enumerate(global_minimum_subspaces(teacher, m, zero_type)):
+        for k, s in enumerate(global_minimum_subspaces(teacher, m, zero_type, activation=class_arg)):
             if limit is not None and k >= limit:
                 break
             seen.append(s)
@@ -595,19 +954,44 @@ def verify_all(teacher: Teacher, m, family: str = GLOBAL_MINIMUM, zero_type: str
         yield certify_maximality(seen)
         if samples:
             yield certify_completeness(teacher, m, zero_type, samples=samples, seed=seed,
-                                       subspaces=seen if limit is None else None)
+                                       subspaces=seen if limit is None else None, activation=class_arg)
         return
     cp = teacher if isinstance(teacher, CriticalPoint) else CriticalPoint.from_teacher(teacher)
-    for k, s in enumerate(critical_subspaces(cp, m)):
+    for k, s in enumerate(critical_subspaces(cp, m, activation=class_arg)):
         if limit is not None and k >= limit:
             break
         seen.append(s)
         yield certify_criticality(s, cp)
     count = 0
-    for s in global_minimum_subspaces(cp, m, zero_type):
+    for s in global_minimum_subspaces(cp, m, zero_type, activation=class_arg):
         if s.label.zero_type_neurons():
             if limit is not None and count >= limit:
                 break
             count += 1
             yield certify_zero_type_noncriticality(s, cp)
+    if class_arg is not None:
+        for kind, certify in _negative_checks(cls):
+            count = 0
+            for s in subspaces_of(noncritical_reading(cls, kind), cp, m):
+                if s.label is not None and NONCRITICAL_KINDS[kind] in s.label:
+                    if limit is not None and count >= limit:
+                        break
+                    count += 1
+                    yield certify(s, cp)
     yield certify_maximality(seen)
+
+
+def _negative_checks(cls_name: str) -> list:
+    r"""``[(kind, certificate)]``: the free neurons class ``cls_name`` makes non-critical.
+
+    (See the mathematical reference, 'Activation classes'.)
+
+    Dead neurons where :math:`\sigma(0)=0` but the critical family has no dead role
+    (:math:`\sigma'(0)\neq0`); neurons at the origin where :math:`\sigma(0)\neq0`.
+    """
+    cls = activation_class(cls_name)
+    critical = get_reading("critical", cls.name, family=CRITICAL)
+    if cls.zero_at_origin:
+        has_dead = any(role.marker == "d" for role in critical.free_roles)
+        return [] if has_dead else [("dead", certify_dead_noncriticality)]
+    return [("origin", certify_origin_noncriticality)]

@@ -331,8 +331,10 @@ def test_start_and_budget():
 
 
 def test_bad_options_are_refused():
-    with pytest.raises(ArgumentValueError, match="not yet supported.*issue 9"):
-        decide("T(1, m) == 2^m - 1", activation="odd")
+    with pytest.raises(ArgumentValueError, match="activation 'softplus' is refused.*even \\+ linear"):
+        decide("T(1, m) == 2^m - 1", activation="softplus")
+    with pytest.raises(ArgumentValueError, match="activation must be one of"):
+        decide("T(1, m) == 2^m - 1", activation="tanhh")
     with pytest.raises(ArgumentValueError):
         decide("T(1, m) == 2^m - 1", zero_type="pairs")
     with pytest.raises(ArgumentValueError):
@@ -452,11 +454,11 @@ def test_cli_exit_status_in_a_subprocess(args, status, tmp_path):
 
 
 def test_cli_bad_input_in_a_subprocess():
-    res = cli("T(1, m) == 2^m - 1", "--activation", "odd")
+    res = cli("T(1, m) == 2^m - 1", "--activation", "relu")
     assert res.returncode == 2 and res.stdout == ""
     assert res.stderr.strip().splitlines() == [
-        ("symbolic-minima: error: activation 'odd' is not yet supported by claims: only 'generic' for now "
-         "(the other activation classes arrive with issue 9)")]
+        ("symbolic-minima: error: activation 'relu' is refused for counting and completeness: it is piecewise "
+         "linear, not smooth: ReLU-type activations are out of scope")]
 
 
 def main(capsys, *args):
@@ -475,6 +477,8 @@ def main(capsys, *args):
     (["T(r, m) == factorial(r)*stirling2(m+1, r+1)", "--h", "2"], 0),
     (["T(r, m) == factorial(r)*stirling2(m+1, r+1)", "--search", "0"], 3),
     (["T(1, m) == 2^m - 1", "--activation", "generic"], 0),
+    (["T(1, m) == 4^m - 2^m", "--activation", "tanh"], 0),
+    (["T(1, m) == 2^m - 1", "--activation", "odd"], 1),
     (["G(3, m) == 3^m - 3*2^m + 3", "--start", "10"], 0),
     (["T(40, m) == T(40, m)", "--budget", "5", "--search", "0"], 3),
 ])
@@ -486,7 +490,7 @@ def test_cli_exit_status(capsys, args, status):
 
 
 @pytest.mark.parametrize("args, words", [
-    (["T(1, m) == 2^m - 1", "--activation", "tanh"], "not yet"),
+    (["T(1, m) == 2^m - 1", "--activation", "softplus"], "even + linear"),
     (["T(1, m) == 2^m - 1", "--zero-type", "pairs"], "--zero-type"),
     (["T(1, m) == 2^m - 1", "--budget", "0"], "--budget"),
     (["T(1, m) == 2^m - 1", "--r", "x"], "--r"),

@@ -20,7 +20,7 @@ from ..errors import SymbolicMinimaError
 __all__ = ["main", "build_parser", "fail", "CliError"]
 
 #: Sub-modules that register commands, in the order ``--help`` lists them.
-COMMAND_MODULES = ("count", "prove", "subspaces", "graph", "toolkit", "claim")
+COMMAND_MODULES = ("count", "prove", "subspaces", "graph", "toolkit", "claim", "classify")
 
 
 class CliError(SymbolicMinimaError, ValueError):

@@ -5,9 +5,12 @@ r"""Command line of the claim decision procedure: ``symbolic-minima claim``.
 ``symbolic-minima claim 'T(2, m) == 3^m'``                          refuted at m = 2: exit 1
 ``symbolic-minima claim 'T(1, m) == bell(m+1) - bell(m)' --zero-type groups --latex``
 ``symbolic-minima claim 'T(r, m) == factorial(r)*stirling2(m+1, r+1)' --r 4``    fix r (or ``--h H``)
+``symbolic-minima claim 'T(1, m) == 4^m - 2^m' --activation tanh``   ``T`` and ``G`` of an activation class
 
-Options: ``--zero-type`` (reading of ``T``), ``--activation`` (only
-``generic`` for now), ``--r R`` / ``--h H`` (fix a variable), ``--start N``
+Options: ``--zero-type`` (reading of ``T``), ``--activation`` (a class name:
+generic, zero-at-origin, odd, even, even-zero-at-origin; or an activation name
+such as ``tanh``; refused activations exit 2 with the reason), ``--r R`` /
+``--h H`` (fix a variable), ``--start N``
 (prove from ``N`` on), ``--budget N`` (most exact evaluations, default
 1000), ``--search N`` (hypothesis examples when no theorem applies),
 ``--json`` / ``--latex`` (output), ``--tex FILE`` (write the LaTeX fragment).
@@ -27,7 +30,7 @@ from ._zero_type import add_zero_type_argument, zero_type_help
 
 # The defaults of symbolic_minima.claims, repeated here so that building the parser (for any
 # command) does not import sympy; tests/test_claims.py checks that they agree.
-ACTIVATIONS = ("generic",)
+ACTIVATIONS = ("generic", "zero-at-origin", "odd", "even", "even-zero-at-origin")
 DEFAULT_BUDGET = 1000
 DEFAULT_SEARCH_EXAMPLES = 100
 
@@ -47,7 +50,8 @@ def register(subparsers) -> None:
     p.add_argument("claim", help="the claim, e.g. 'T(r, r+1) == factorial(r+1)*(r+2)/2' (quote it)")
     add_zero_type_argument(p, metavar="Z", help=f"reading of T: {zero_type_help()}")
     p.add_argument("--activation", default="generic", metavar="A",
-                   help=f"activation class ({', '.join(ACTIVATIONS)}; the others arrive with issue 9)")
+                   help=f"activation class ({', '.join(ACTIVATIONS)}) or activation name (tanh, gaussian, ...): "
+                        "T and G of that class (default generic)")
     p.add_argument("--r", default=None, metavar="R", help="fix r (the claim is then about all m)")
     p.add_argument("--h", default=None, metavar="H", help="fix h = m - r (the claim is then about all r)")
     p.add_argument("--start", default=None, metavar="N",
@@ -56,7 +60,7 @@ def register(subparsers) -> None:
                    help=f"most exact evaluations of the claim (default {DEFAULT_BUDGET})")
     p.add_argument("--search", default=None, metavar="N",
                    help=f"hypothesis examples when no theorem applies (default {DEFAULT_SEARCH_EXAMPLES}; "
-                   "0: grid only)")
+                        "0: grid only)")
     add_format_options(p, json_help="print the verdict as JSON (verdict, method, checked, counterexample, certificate)",
                        latex_help="print the certificate as a LaTeX fragment")
     p.add_argument("--tex", metavar="FILE", help="also write the LaTeX fragment to FILE (for \\input)")

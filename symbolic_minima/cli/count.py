@@ -11,6 +11,10 @@ Contract (other tools call these; keep stable):
 ``symbolic-minima ratio --r-star 10 --h 0:8``      the three comparisons for every reading, with crossovers
 ``symbolic-minima ratio --r-star 2:15 --h 0:3 --claim mild``  where critical subspaces dominate; yes/no (exit 0/1)
 ``symbolic-minima formula T --latex``              a derived formula alone, in LaTeX
+``--activation NAME``                              every command above, for an activation class (``odd``) or an
+                                                   activation (``tanh``: the same); ``--json`` then adds the key
+                                                   ``activation_class``; refused activations (``softplus``, ...)
+                                                   exit 2 with the reason
 
 Ranges ``A:B`` are inclusive (``1:4`` is 1, 2, 3, 4); ``A:B:S`` takes steps of
 ``S``; a single integer is a one-element range.  Numbers are parsed with
@@ -24,6 +28,7 @@ import json
 from ..bigint import int_to_str
 from ..errors import MAX_WIDTH, ArgumentValueError
 from ..readings import DEFAULT_ZERO_TYPE, describe_zero_type, reading_name, zero_types
+from ._activation import add_activation_argument, class_name
 from ._common import add_format_options, parse_range
 from ._zero_type import add_zero_type_argument, zero_type_help
 
@@ -54,10 +59,11 @@ def _count(args) -> int:
     from ..counting import count
 
     quantity, zero_type = _quantity_args(args)
+    activation = class_name(args.activation)
     r, m = _int(args.r, "r"), _int(args.m, "m")
-    result = count(quantity, r, m, zero_type=zero_type, method=args.method)
+    result = count(quantity, r, m, zero_type=zero_type, method=args.method, activation=activation)
     if args.json:
-        print(json.dumps(result.to_json()))
+        print(json.dumps(result.to_json(activation_class=activation is not None)))
     elif args.latex:
         import sympy  # only for LaTeX: an integer count needs no sympy
 
@@ -71,18 +77,22 @@ def _table(args) -> int:
     from ..counting import G_table, T_table
 
     quantity, zero_type = _quantity_args(args)
+    activation = class_name(args.activation)
     r_values = parse_range(args.r, "r", minimum=1)
     m_values = parse_range(args.m, "m", minimum=1)
     if len(r_values) * len(m_values) > MAX_TABLE_CELLS:
         raise ArgumentValueError(f"table has more than {MAX_TABLE_CELLS} cells; narrow --r or --m")
     if quantity == "T":
-        table = T_table(r_values, m_values, zero_type=zero_type)
+        table = T_table(r_values, m_values, zero_type=zero_type, activation=activation)
         title = f"T(r, m), reading {describe_zero_type(zero_type)}"
         name = rf"T_{{\mathrm{{{reading_name(zero_type)}}}}}"
     else:
-        table = G_table(r_values, m_values)
+        table = G_table(r_values, m_values, activation=activation)
         title = "G(r, m): symmetry-induced critical subspaces"
         name = "G"
+    if activation is not None:
+        title = f"activation class {activation}: {title}"
+        name += rf"^{{\mathrm{{{activation}}}}}"
     if args.json:
         out = {
             "quantity": quantity,
@@ -94,6 +104,8 @@ def _table(args) -> int:
         }
         if quantity == "G":
             del out["zero_type"], out["reading"]
+        if activation is not None:
+            out["activation_class"] = activation
         print(json.dumps(out))
         return 0
     cells = {(r, m): (int_to_str(v) if m >= r else "") for (r, m), v in table.items()}
@@ -118,19 +130,20 @@ def _table(args) -> int:
 def _ratio(args) -> int:
     from ..comparison import COMPARISONS, MAX_VERDICT_POINTS, compare, crossover, dominances, format_ratio
 
+    activation = class_name(args.activation)
     r_stars = parse_range(args.r_star, "--r-star", minimum=2)
     h_values = parse_range(args.h, "h", minimum=0)
     if len(r_stars) * len(h_values) > MAX_VERDICT_POINTS:
         raise ArgumentValueError(f"--r-star and --h give more than {MAX_VERDICT_POINTS} points; narrow them")
     readings = [args.zero_type] if args.zero_type else list(zero_types())
     if len(r_stars) > 1:
-        return _ratio_range(args, r_stars, h_values, readings)
+        return _ratio_range(args, r_stars, h_values, readings, activation)
     r_star = r_stars[0]
     results = []
     for zero_type in readings:
-        rows = compare(r_star, h_values, zero_type)
-        cross = {name: crossover(r_star, name, zero_type, args.h_max) for name in COMPARISONS}
-        found = dominances([r_star], h_values, zero_type)
+        rows = compare(r_star, h_values, zero_type, activation=activation)
+        cross = {name: crossover(r_star, name, zero_type, args.h_max, activation=activation) for name in COMPARISONS}
+        found = dominances([r_star], h_values, zero_type, activation=activation)
         results.append((zero_type, rows, cross, found))
     verdict = _regime_verdict(args, results)
     if args.json:
@@ -144,11 +157,15 @@ def _ratio(args) -> int:
                 "crossover": cross,
                 "dominance": {name: d.to_json() for name, d in found.items()},
             }
+            if activation is not None:
+                block["activation_class"] = activation
             if verdict is not None:
                 block["claim"] = _claim_json(verdict, zero_type)
             out.append(block)
         print(json.dumps(out))
         return _verdict_status(verdict)
+    if activation is not None:
+        print(f"Activation class {activation}: its own critical and global-minimum subspaces")
     print(f"Critical subspaces from narrower networks vs global-minimum subspaces, r* = {r_star}, m = r* + h")
     print("  previous = G(r*-1, m)/T(r*, m);  sum = sum_{r<r*} G(r, m)/T(r*, m);  max = max_{r<r*} G(r, m)/T(r*, m)")
     for zero_type, rows, cross, found in results:
@@ -174,13 +191,14 @@ def _h_only(text: str) -> str:
     return text.split(": ", 1)[1] if ": " in text else text
 
 
-def _ratio_range(args, r_stars, h_values, readings) -> int:
+def _ratio_range(args, r_stars, h_values, readings, activation) -> int:
     from ..comparison import COMPARISONS, crossover, dominances
 
     results = []
     for zero_type in readings:
-        found = dominances(r_stars, h_values, zero_type)
-        cross = {r: {name: crossover(r, name, zero_type, args.h_max) for name in COMPARISONS} for r in r_stars}
+        found = dominances(r_stars, h_values, zero_type, activation=activation)
+        cross = {r: {name: crossover(r, name, zero_type, args.h_max, activation=activation) for name in COMPARISONS}
+                 for r in r_stars}
         results.append((zero_type, None, cross, found))
     verdict = _regime_verdict(args, results)
     if args.json:
@@ -199,6 +217,8 @@ def _ratio_range(args, r_stars, h_values, readings) -> int:
                 "crossover": {str(r): value for r, value in cross.items()},
                 "dominance": {name: d.to_json() for name, d in found.items()},
             }
+            if activation is not None:
+                block["activation_class"] = activation
             if verdict is not None:
                 block["claim"] = _claim_json(verdict, zero_type)
             out.append(block)
@@ -206,6 +226,8 @@ def _ratio_range(args, r_stars, h_values, readings) -> int:
         return _verdict_status(verdict)
     from ..comparison import _grid_text
 
+    if activation is not None:
+        print(f"Activation class {activation}: its own critical and global-minimum subspaces")
     print("Critical subspaces from narrower networks vs global-minimum subspaces, "
           f"{_grid_text(r_stars, 'r*')}, {_grid_text(h_values, 'h')}, m = r* + h")
     print("  previous = G(r*-1, m)/T(r*, m);  sum = sum_{r<r*} G(r, m)/T(r*, m);  max = max_{r<r*} G(r, m)/T(r*, m)")
@@ -255,11 +277,13 @@ def _formula(args) -> int:
     from ..counting import closed_form, latex_form
 
     quantity, zero_type = _quantity_args(args)
-    expr = closed_form(quantity, zero_type, args.form)
+    activation = class_name(args.activation)
+    expr = closed_form(quantity, zero_type, args.form, activation=activation)
+    cls = "" if activation is None else rf"^{{\mathrm{{{activation}}}}}"
     if quantity == "T":
-        name = rf"T_{{\mathrm{{{reading_name(zero_type)}}}}}(r, m)"
+        name = rf"T_{{\mathrm{{{reading_name(zero_type)}}}}}{cls}(r, m)"
     else:
-        name = "G(r, m)"
+        name = f"G{cls}(r, m)"
     if args.form == "egf":
         lhs = rf"\sum_{{m \geq 0}} {name} \frac{{x^{{m}}}}{{m!}}"
     else:
@@ -267,7 +291,8 @@ def _formula(args) -> int:
     if args.latex:
         print(f"{lhs} = {latex_form(expr)}")
     else:
-        text_name = f"T_{reading_name(zero_type)}(r, m)" if quantity == "T" else "G(r, m)"
+        text_cls = "" if activation is None else f"^{activation}"
+        text_name = f"T_{reading_name(zero_type)}{text_cls}(r, m)" if quantity == "T" else f"G{text_cls}(r, m)"
         if args.form == "egf":
             text_name = f"sum_m {text_name} x^m/m!"
         print(f"{text_name} = {sympy.sstr(expr)}")
@@ -288,7 +313,9 @@ def register(subparsers) -> None:
     _add_quantity(p)
     p.add_argument("r", help="teacher width r (T) or narrower width r (G), 1 <= r <= m")
     p.add_argument("m", help=f"student width m, m <= {MAX_WIDTH}")
-    p.add_argument("--method", choices=METHODS_T, default="auto", help="route of the computation (default auto)")
+    p.add_argument("--method", choices=(*METHODS_T, "power_sum"), default="auto",
+                   help="route of the computation (default auto; power_sum: groups readings)")
+    add_activation_argument(p)
     add_format_options(p, "one JSON object", "closed form and value in LaTeX")
     p.set_defaults(func=_count)
 
@@ -296,6 +323,7 @@ def register(subparsers) -> None:
     _add_quantity(p)
     p.add_argument("--r", default="1:4", help="range of r, e.g. 1:4 (inclusive)")
     p.add_argument("--m", default="1:8", help="range of m, e.g. 1:8 (inclusive)")
+    add_activation_argument(p)
     add_format_options(p, "JSON with a values matrix (0 where m < r)", "LaTeX tabular")
     p.set_defaults(func=_table)
 
@@ -315,6 +343,7 @@ def register(subparsers) -> None:
                    "critical subspaces dominate (ratio > 1) at every (r*, h); vast = global minima dominate "
                    "(ratio < 1). Prints yes/no, where it fails and the largest box where it holds; "
                    "exit status 0 yes, 1 no")
+    add_activation_argument(p)
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=_ratio)
 
@@ -323,5 +352,6 @@ def register(subparsers) -> None:
     )
     _add_quantity(p)
     p.add_argument("--form", choices=FORMS, default="stirling", help="stirling (default), sum, egf, convolution")
+    add_activation_argument(p)
     p.add_argument("--latex", action="store_true", help="LaTeX (for pasting into a paper)")
     p.set_defaults(func=_formula)

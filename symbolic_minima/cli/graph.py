@@ -14,6 +14,13 @@ Contract (keep stable)::
                                               on every pair (at most 400 nodes)
     --format graphml|dot|tex|json|png -o FILE write the graph to FILE (format also inferred from
                                               the extension of FILE)
+    --activation NAME                         activation class or activation name (generic, zero-at-origin,
+                                              odd, even, even-zero-at-origin; exp, tanh, gaussian, ...):
+                                              token labels (+1,-1,0,d,g1+); JSON adds "activation_class";
+                                              refused activations (softplus, ...) exit 2 with the reason
+
+    symbolic-minima graph 2 2 --activation odd --json
+                                              the 8 = 2! 2^2 isolated minima: 8 components, no edge
 
     symbolic-minima path 2 3 --json           waypoints (rationals as strings), per-segment checks and
                                               the verdict "certified" of a path from the teacher padded
@@ -23,6 +30,10 @@ Contract (keep stable)::
                                               negative entries are zero-sum groups; a label that
                                               starts with '-' needs the '=' form: --to=-1,-1,1)
     --latex                                   the path as LaTeX
+    --activation NAME                         path in an activation class: token labels in --from/--to
+                                              (--from=+1,+2,0 --to=-1,+2,0); default path: the teacher
+                                              padded with zero-type neurons to the copy with neuron 1's
+                                              sign flipped (sign classes) or neurons 1, 2 swapped
 
 Deep networks (hidden widths given per layer, comma-separated)::
 
@@ -103,6 +114,20 @@ def _shape_arguments(p) -> None:
     p.add_argument("--extra", default=None, metavar="E", help="deep: extra neurons per hidden layer")
     p.add_argument("--student-widths", dest="student_widths", default=None, metavar="M1,M2,...",
                    help="deep: student hidden widths (instead of --extra)")
+    p.add_argument("--activation", default=None, metavar="NAME",
+                   help="activation class or activation name (generic, zero-at-origin, odd, even, "
+                        "even-zero-at-origin; exp, exp-minus-one, tanh, gaussian, logcosh, ...); default generic")
+
+
+def _activation(args):
+    """The activation class name of ``--activation`` (``None`` when not given); refused names raise."""
+    if args.activation is None:
+        return None
+    from ..activation_classes import activation_class
+
+    if args.widths is not None:
+        raise ArgumentValueError("--activation is for two-layer networks (deep networks use the generic class)")
+    return activation_class(args.activation).name
 
 
 def _two_layer_setup(args, critical=False):
@@ -181,6 +206,7 @@ def _graph(args) -> int:
         if not os.path.isdir(directory):
             raise ArgumentValueError(f"-o: directory {directory} does not exist")
 
+    activation = _activation(args)
     if args.widths is not None:
         if args.critical:
             raise ArgumentValueError("--critical is not available for deep networks")
@@ -217,21 +243,25 @@ def _graph(args) -> int:
 
             if args.zero_type != DEFAULT_ZERO_TYPE:
                 raise ArgumentValueError("--zero-type does not apply to --critical (no zero-type neurons)")
-            size = count_critical(r, m)
-            if args.method == "exact" and size > MAX_EXACT_NODES:
-                raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
-            G = critical_graph(teacher, m, method=args.method)
+            if activation is None:
+                size = count_critical(r, m)
+            else:
+                from ..counting import count_subspaces
+                from ..readings import CRITICAL_READING, get_reading
+
+                size = count_subspaces(get_reading(CRITICAL_READING.name, activation, family=CRITICAL), r, m)
+            _check_exact_size(args.method, size)
+            G = critical_graph(teacher, m, method=args.method, activation=activation)
         else:
             from ..graph import _count_guard
 
-            size = _count_guard(r, m, args.zero_type, 10**12)
-            if args.method == "exact" and size > MAX_EXACT_NODES:
-                raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
-            G = connectivity_graph(teacher, m, zero_type=args.zero_type, method=args.method)
+            size = _count_guard(r, m, args.zero_type, 10**12, activation=activation)
+            _check_exact_size(args.method, size)
+            G = connectivity_graph(teacher, m, zero_type=args.zero_type, method=args.method, activation=activation)
         summary = graph_summary(G)
         if not args.critical and m == r + 1:
             summary["one_extra_neuron"] = one_extra_neuron_facts(G)
-            summary["predicted"] = predicted_one_extra_neuron_facts(r)
+            summary["predicted"] = predicted_one_extra_neuron_facts(r, activation)
     if to_stdout:
         _graph_to_stdout(G, fmt)
         with contextlib.redirect_stdout(sys.stderr):  # the data alone on standard output
@@ -275,6 +305,8 @@ def _print_summary(s) -> None:
         head = f"critical subspaces: r={s['r']} m={s['m']} d={s['d']}"
     else:
         head = f"global minima: r={s['r']} m={s['m']} d={s['d']} reading {s['reading']} (zero_type={s['zero_type']!r})"
+    if "activation_class" in s:
+        head += f", activation class {s['activation_class']}"
     print(head)
     print(f"  nodes (subspaces):        {s['nodes']}")
     print(f"  edges (intersections):    {s['edges']}")
@@ -289,9 +321,29 @@ def _print_summary(s) -> None:
         print(f"  one replicated pair:      {f['replicated_pair']['count']} nodes, degrees "
               f"{f['replicated_pair']['degrees']} (derived {p['replicated_pair']['count']}, "
               f"{p['replicated_pair']['degrees']})")
-        print(f"  diameter derived:         {p['diameter']} = 2*floor(3r/2)")
+        if "dead_neuron" in f:
+            dead, derived = f["dead_neuron"], p["dead_neuron"]
+            print(f"  one dead neuron:          {dead['count']} nodes, degrees {dead['degrees']} "
+                  f"(derived {derived['count']}, {derived['degrees']})")
+        print(f"  diameter derived:         {p['diameter']} = {_diameter_formula(s.get('activation_class'))}")
     if "output" in s:
         print(f"  wrote {s['output']} ({s['format']})")
+
+
+def _check_exact_size(method, size) -> None:
+    if method == "exact" and size > MAX_EXACT_NODES:
+        raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
+
+
+def _diameter_formula(cls) -> str:
+    """The derived diameter at m = r + 1 in words (see symbolic_minima.graph.one_extra_neuron_diameter)."""
+    if cls in (None, "generic"):
+        return "2*floor(3r/2)"
+    from ..activation_classes import activation_class
+
+    c = activation_class(cls)
+    base = "4r" if c.signs is not None else "2*floor(3r/2)"
+    return base + (" + 2" if c.zero_at_origin else "")
 
 
 # ---------------------------------------------------------------------------
@@ -299,21 +351,39 @@ def _print_summary(s) -> None:
 # ---------------------------------------------------------------------------
 
 
-def default_path_labels(r, m):
+def default_path_labels(r, m, activation=None):
     """Default ``path`` labels: the teacher padded with zero-type neurons, and the copy with neurons 1, 2
     swapped (``r >= 2``) or with the teacher neuron moved to the last position (``r = 1``).
+
+    With ``activation`` (a class or activation name other than generic) the
+    labels are tokens; in the classes where signs matter the end is the
+    start with neuron 1's sign flipped (the sign-flipped teacher).
 
     >>> default_path_labels(2, 3)
     ((1, 2, 0), (2, 1, 0))
     >>> default_path_labels(1, 2)
     ((1, 0), (0, 1))
+    >>> default_path_labels(2, 3, "tanh")
+    (('+1', '+2', '0'), ('-1', '+2', '0'))
+    >>> default_path_labels(1, 2, "exp-minus-one")
+    (('1', '0'), ('0', '1'))
     """
     start = tuple(range(1, r + 1)) + (0,) * (m - r)
     if r >= 2:
         end = (2, 1) + start[2:]
     else:
         end = (0,) * (m - 1) + (1,)
-    return start, end
+    if activation is None:
+        return start, end
+    from ..activation_classes import activation_class
+
+    cls = activation_class(activation)
+    if cls.name == "generic":
+        return start, end
+    if cls.signs is None:
+        return tuple(map(str, start)), tuple(map(str, end))
+    tokens = tuple(f"+{v}" if v else "0" for v in start)
+    return tokens, ("-1",) + tokens[1:]
 
 
 def _path(args) -> int:
@@ -331,17 +401,20 @@ def _path(args) -> int:
         path = deep_zero_loss_path(teacher, m, start, end)
     else:
         from ..graph import parse_label
+        from ..labels import Label
         from ..paths import zero_loss_path
 
+        activation = _activation(args)
         teacher, m = _two_layer_setup(args)
         if not teacher.is_exact_rational:
             raise ArgumentValueError("--teacher must have rational parameters for a path")
-        start, end = default_path_labels(teacher.width, m)
+        start, end = default_path_labels(teacher.width, m, activation)
+        tokens = activation is not None and _uses_tokens(args.zero_type, activation)
         if args.start is not None:
-            start = parse_label(args.start, "--from")
+            start = Label.parse_tokens(args.start, "--from") if tokens else parse_label(args.start, "--from")
         if args.end is not None:
-            end = parse_label(args.end, "--to")
-        path = zero_loss_path(teacher, m, start, end, zero_type=args.zero_type)
+            end = Label.parse_tokens(args.end, "--to") if tokens else parse_label(args.end, "--to")
+        path = zero_loss_path(teacher, m, start, end, zero_type=args.zero_type, activation=activation)
     if args.json:
         print(json.dumps(path.to_json()))
     elif args.latex:
@@ -349,6 +422,13 @@ def _path(args) -> int:
     else:
         _print_path(path)
     return 0 if path.certified else 1
+
+
+def _uses_tokens(zero_type, activation) -> bool:
+    """Whether the labels of the reading ``zero_type`` in class ``activation`` are tokens."""
+    from ..readings import GLOBAL_MINIMUM, get_reading
+
+    return get_reading(zero_type, activation, family=GLOBAL_MINIMUM).uses_tokens
 
 
 def _print_path(path) -> None:
@@ -362,4 +442,6 @@ def _print_path(path) -> None:
         print(f"segment {i + 1} in Γ({node_id(lab)}): ({', '.join(map(str, a))}) -> ({', '.join(map(str, b))})  "
               f"[in subspace: {path.contained[i]}, f = f*: {path.function_certified[i]}] {ok}")
     verdict = "certified" if path.certified else "NOT certified"
-    print(f"{verdict}: {path.n_segments} segments, every point computes the teacher's function")
+    cls = path.info.get("activation_class")
+    under = f" (for every activation of the {cls} class)" if cls is not None else ""
+    print(f"{verdict}: {path.n_segments} segments, every point computes the teacher's function{under}")

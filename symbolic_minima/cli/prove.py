@@ -5,9 +5,12 @@ r"""Command line of the machine-checked proofs: ``symbolic-minima prove``.
 ``symbolic-minima prove NAME --tex FILE``    also write its LaTeX fragment (``-o FILE`` is the same)
 ``symbolic-minima prove NAME --latex``       print the LaTeX fragment after the verdict
 ``symbolic-minima prove NAME -v``            every step and check instead of the one line
-``symbolic-minima prove NAME --json``        one JSON object per proof (name, claim, zero_type, reading R1/R2, verdict, steps, checks)
+``symbolic-minima prove NAME --json``        one JSON object per proof (name, claim, zero_type, reading R1/R2,
+                                             verdict, steps, checks; activation_class for a class's proof)
 ``symbolic-minima prove --all``              run every proof (``--tex FILE``: all fragments in one file)
 ``symbolic-minima prove``                    the same as ``--all``
+``symbolic-minima prove --activation odd``   the proofs of an activation class (``tanh`` works too);
+                                             with ``--list``, list them; with a NAME, check it is one of them
 
 Options ``--max-r R`` (default 5), ``--extra-m H`` (default 5) and
 ``--enumeration-limit N`` (enumerate labellings only where there are at most
@@ -23,8 +26,9 @@ import json
 import sys
 
 from ..progress import progress, progress_enabled
-from ..proving import list_proofs, proof_names, run_proof
+from ..proving import list_proofs, run_proof
 from . import fail
+from ._activation import add_activation_argument, class_name
 from ._output import is_stdout, write_text
 
 __all__ = ["register"]
@@ -51,6 +55,8 @@ def register(subparsers) -> None:
                    help="check every m <= r + H (0..30, default 5)")
     p.add_argument("--enumeration-limit", type=int, default=None, metavar="N",
                    help="enumerate labellings only where there are at most N (default 150000)")
+    add_activation_argument(p, help="only the proofs of this activation class (a class name such as odd, or an "
+                                    "activation name such as tanh); generic: the proofs of the paper's setting")
     p.set_defaults(func=_prove)
 
 
@@ -59,17 +65,41 @@ def _options(args) -> dict:
     return {k: v for k, v in names if v is not None}
 
 
+def _ordered_proofs(activation: str | None) -> list:
+    """The registered proofs: the generic class's first (sorted), then each activation class's (sorted);
+    only those of ``activation`` when given."""
+    infos = list_proofs()
+    generic = [info for info in infos if info.activation_class is None]
+    classes = [info for info in infos if info.activation_class is not None]
+    if activation is None:
+        return generic + classes
+    if activation == "generic":
+        return generic
+    return [info for info in classes if info.activation_class == activation]
+
+
 def _prove(args) -> int:
+    activation = class_name(args.activation)
     if args.list:
         if args.name or args.all:
             fail("--list takes no proof name and no --all")
-        for info in list_proofs():
-            reading = "reading-independent" if info.reading is None else f"zero_type={info.reading}"
+        for info in _ordered_proofs(activation):
+            if info.activation_class is not None and info.reading is None:
+                reading = f"activation_class={info.activation_class}"
+            else:
+                reading = "reading-independent" if info.reading is None else f"zero_type={info.reading}"
             print(f"{info.name}  [{reading}]  {info.claim}")
         return 0
     if args.all and args.name:
         fail("give either a proof NAME or --all, not both")
-    names = [args.name] if args.name else proof_names()  # an unknown name: run_proof raises (exit 2)
+    selected = [info.name for info in _ordered_proofs(activation)]
+    if args.name and activation is not None and args.name in [info.name for info in list_proofs()] \
+            and args.name not in selected:
+        fail(f"proof {args.name!r} is not a proof of the activation class {activation!r}; "
+             f"its proofs: {', '.join(selected) or 'none'}")
+    if not args.name and not selected:
+        fail(f"no proof is registered for the activation class {activation!r}")
+    names = [args.name] if args.name else selected  # an unknown name: run_proof raises (exit 2)
     proofs = []
     bar = progress_enabled()
     for name in progress(names, total=len(names), desc="proofs"):

@@ -17,6 +17,17 @@ Contract (other tools call these; keep stable):
                                                  tanh, softplus, sigmoid(4x)+softplus(x); with
                                                  ``--critical``, a scipy critical point (its own data)
                                                  embedded, gradient norms on its critical subspaces
+``--activation NAME``                            an activation class (``generic``, ``zero-at-origin``,
+                                                 ``odd``, ``even``, ``even-zero-at-origin``) or an
+                                                 activation name mapped to its class (``tanh`` = ``odd``,
+                                                 ``exp-minus-one``, ``gaussian``, ``logcosh``, ...): the
+                                                 class's subspaces (token labels such as ``+1``, ``-1``,
+                                                 ``d``, ``p``, ``g1+``), certificates and counts; ``--json``
+                                                 adds the key ``activation_class`` (only when given);
+                                                 ``--numeric`` uses the named activation, or the class's
+                                                 real one (tanh, exp-minus-one, gaussian, logcosh; generic:
+                                                 as without the option).  Refused activations (softplus,
+                                                 silu, gelu, sigmoid, relu) exit 2 with the reason.
 
 Teacher JSON schema (numbers as JSON integers or strings of exact rationals,
 ``"3/2"``, parsed with :class:`fractions.Fraction`, never evaluated)::
@@ -29,7 +40,8 @@ Without ``--teacher`` the default is :meth:`Teacher.default(r, d, d_out)
 <symbolic_minima.network.Teacher.default>`: :math:`w^*_{i,k}=i+k-1`,
 :math:`a^*_i=i`.  The teacher must be irreducible (:math:`a_i\neq0`, the
 :math:`w_i` distinct and non-zero); with ``--critical`` it is read as the
-critical point.
+critical point.  With ``--activation`` it must be irreducible for the class
+(the classes with signs also need :math:`w_i\neq-w_k`).
 
 Size guards: without ``--limit``, ``subspaces`` refuses requests of more than
 :data:`MAX_SUBSPACES` subspaces and ``verify`` more than :data:`MAX_VERIFY`
@@ -43,7 +55,7 @@ import sys
 
 from ..errors import ArgumentValueError, check_width
 from ..progress import progress
-from ..readings import CRITICAL, DEFAULT_ZERO_TYPE, describe_zero_type, reading_name
+from ..readings import CRITICAL, CRITICAL_READING, DEFAULT_ZERO_TYPE, describe_zero_type, get_reading, reading_name
 from ._common import MAX_DIM, add_format_options, load_teacher, parse_int, teacher_from_options
 from ._zero_type import add_zero_type_argument, zero_type_help
 
@@ -102,11 +114,24 @@ def _common_parent():
     common.add_argument("--teacher", default=None, metavar="FILE.json",
                         help="exact teacher / critical point parameters (JSON, rationals as strings)")
     common.add_argument("--limit", default=None, help="stream at most N subspaces")
+    common.add_argument("--activation", default=None, metavar="NAME",
+                        help="activation class (generic, zero-at-origin, odd, even, even-zero-at-origin) or an "
+                        "activation name of one (exp, exp-minus-one, tanh, erf, sinh, gaussian, cosh, logcosh); "
+                        "default generic")
     return common
 
 
+def _activation_class(args):
+    """The class name of ``--activation`` (``None`` when not given); refused activations raise (exit 2)."""
+    if args.activation is None:
+        return None
+    from ..activation_classes import activation_class
+
+    return activation_class(args.activation).name
+
+
 def _setup(args):
-    """Validate the common arguments; return (point, m, zero_type, limit, total)."""
+    """Validate the common arguments; return (point, m, zero_type, limit, total); sets ``args.activation_class``."""
     r = parse_int(args.r, "r", 1, 10**5)
     m = parse_int(args.m, "m", 1, 10**5)
     r = check_width(r, "r")
@@ -118,11 +143,34 @@ def _setup(args):
     limit = parse_int(args.limit, "--limit", 0, 10**12)
     if args.critical and args.zero_type != DEFAULT_ZERO_TYPE and args.func is _subspaces:
         raise ArgumentValueError("--zero-type does not apply to --critical subspaces (they have no zero-type neurons)")
+    cls = args.activation_class = _activation_class(args)
     point = teacher_from_options(args.teacher, r, d, q, critical=args.critical)
-    from ..counting import G, T
+    if cls is None:
+        from ..counting import G, T
 
-    total = G(r, m) if args.critical else T(r, m, zero_type=args.zero_type)
+        total = G(r, m) if args.critical else T(r, m, zero_type=args.zero_type)
+    else:
+        from ..counting import count_subspaces
+        from ..network import check_irreducible
+
+        check_irreducible(point, cls)
+        total = count_subspaces(_class_reading(args), r, m)
     return point, m, args.zero_type, limit, total
+
+
+def _class_reading(args):
+    """The reading the request lists, in the class of ``--activation``."""
+    name = CRITICAL_READING.name if args.critical else args.zero_type
+    return get_reading(name, args.activation_class)
+
+
+def _what(args, zero_type) -> str:
+    """The header's description of the family (the class's reading, and the class, with ``--activation``)."""
+    if args.activation_class is None:
+        return _CRITICAL_WHAT if args.critical else describe_zero_type(zero_type)
+    reading = _class_reading(args)
+    what = "critical subspaces" if args.critical else reading.describe()
+    return f"{what}; activation class {args.activation_class}"
 
 
 def _guard(total, limit, maximum, what):
@@ -134,15 +182,16 @@ def _guard(total, limit, maximum, what):
 
 
 def _subspaces(args) -> int:
-    from ..subspaces import critical_subspaces, global_minimum_subspaces
+    from ..subspaces import critical_subspaces, global_minimum_subspaces, label_text
 
     point, m, zero_type, limit, total = _setup(args)
     _guard(total, limit, MAX_SUBSPACES, "subspaces")
+    cls = args.activation_class
     if args.critical:
-        gen = critical_subspaces(point, m)
+        gen = critical_subspaces(point, m, activation=cls)
         zt = None
     else:
-        gen = global_minimum_subspaces(point, m, zero_type)
+        gen = global_minimum_subspaces(point, m, zero_type, activation=cls)
         zt = zero_type
     shown = total if limit is None else min(limit, total)
     out = sys.stdout
@@ -151,7 +200,7 @@ def _subspaces(args) -> int:
     elif args.latex:
         pass
     else:
-        what = _CRITICAL_WHAT if args.critical else describe_zero_type(zero_type)
+        what = _what(args, zero_type)
         out.write(f"# {shown} of {total} subspaces; {what}; {'critical point' if args.critical else 'teacher'} "
                   f"{json.dumps(point.to_json(), separators=(',', ':'))}\n")
     count = 0
@@ -163,11 +212,13 @@ def _subspaces(args) -> int:
             del obj["parameters"]
             obj["zero_type"] = zt
             obj["reading"] = None if zt is None else reading_name(zt)
+            if cls is not None:
+                obj["activation_class"] = cls
             out.write(("," if count else "") + "\n" + json.dumps(obj))
         elif args.latex:
             out.write(f"{s.latex_name()} : {s._latex()}\n")
         else:
-            out.write(f"{s.label}  dim {s.dimension}  " + ", ".join(s.equations()) + "\n")
+            out.write(f"{label_text(s.label)}  dim {s.dimension}  " + ", ".join(s.equations()) + "\n")
         count += 1
     if args.json:
         out.write("\n]\n" if count else "]\n")
@@ -183,23 +234,25 @@ def _verify(args) -> int:
     samples = parse_int(args.samples, "--samples", 0, 10_000)
     seed = parse_int(args.seed, "--seed", 0, 2**63)
     family = CRITICAL if args.critical else "global"
+    cls = args.activation_class
     summary = Summary()
     out = sys.stdout
     if not (args.json or args.quiet):
-        what = _CRITICAL_WHAT if args.critical else describe_zero_type(zero_type)
+        what = _what(args, zero_type)
         out.write(f"# verify r={point.width} m={m} d={point.input_dim} d_out={point.output_dim}: {what}\n")
-    certs = verify_all(point, m, family, zero_type, samples=samples, limit=limit, seed=seed)
+    certs = verify_all(point, m, family, zero_type, samples=samples, limit=limit, seed=seed, activation=cls)
     if args.numeric:
         try:
             import numpy  # noqa: F401
             import scipy  # noqa: F401
         except ImportError:
             raise ArgumentValueError("--numeric needs numpy and scipy: pip install 'symbolic-minima[numeric]'") from None
-        certs = _chain(certs, _numeric_certificates(point, m, family, zero_type, seed))
+        certs = _chain(certs, _numeric_certificates(point, m, family, zero_type, seed, args.activation, cls))
+    extra = {} if cls is None else {"activation_class": cls}
     for cert in progress(certs, desc="certificates"):
         summary.add(cert)
         if args.json:
-            out.write(json.dumps(cert.to_json()) + "\n")
+            out.write(json.dumps({**cert.to_json(), **extra}) + "\n")
         elif args.latex:
             out.write(cert._latex() + "\n")
         elif not args.quiet or not cert.holds:
@@ -207,7 +260,7 @@ def _verify(args) -> int:
         out.flush()
     line = str(summary)
     if args.json:
-        out.write(json.dumps({"summary": line, "ok": summary.ok}) + "\n")
+        out.write(json.dumps({"summary": line, "ok": summary.ok, **extra}) + "\n")
     else:
         out.write(line + "\n")
     return 0 if summary.ok else 1
@@ -218,13 +271,25 @@ def _chain(*iterables):
         yield from it
 
 
-def _numeric_certificates(point, m, family, zero_type, seed):
-    from ..numerics import numeric_criticality_certificate, numeric_zero_loss_certificate
+def _numeric_certificates(point, m, family, zero_type, seed, activation=None, cls=None):
+    """The float cross-checks: the activations of the generic defaults, or (``--activation``) the named
+    activation if it has a numpy implementation, else the class's real one."""
+    from ..numerics import (
+        NUMERIC_ACTIVATIONS,
+        numeric_criticality_certificate,
+        numeric_zero_loss_certificate,
+        real_activation,
+    )
 
+    if cls is None or (cls == "generic" and activation not in NUMERIC_ACTIVATIONS):
+        zero_loss, critical = ("tanh", "softplus", "sigmoid4+softplus"), "sigmoid4+softplus"
+    else:
+        zero_loss, critical = (real_activation(activation),), real_activation(activation)
     if family == "global":
         if not point.is_exact_rational:
             return
-        for activation in ("tanh", "softplus", "sigmoid4+softplus"):
-            yield numeric_zero_loss_certificate(point, m, zero_type, activation, seed=seed)
+        for name in zero_loss:
+            yield numeric_zero_loss_certificate(point, m, zero_type, name, seed=seed, activation_class=cls)
     else:
-        yield numeric_criticality_certificate(point.width, m, point.input_dim, point.output_dim, seed=seed)
+        yield numeric_criticality_certificate(point.width, m, point.input_dim, point.output_dim, critical, seed=seed,
+                                              activation_class=cls)

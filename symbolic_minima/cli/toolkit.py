@@ -14,6 +14,10 @@ r"""Command-line toolkit: ``report`` (a LaTeX document) and ``plot`` (figures: P
 
 The figure format follows the extension of ``-o``: ``.png`` (``--dpi``,
 default 120), ``.pdf`` or ``.svg`` (vector, for papers).
+
+``report`` and ``plot ratio`` take ``--activation NAME`` (a class name such as
+``odd`` or an activation name such as ``tanh``): the counts, ratios and proofs
+are then those of the activation class.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import tempfile
 
 from ..errors import ArgumentValueError
 from ..readings import DEFAULT_ZERO_TYPE, zero_types
+from ._activation import add_activation_argument, class_name
 from ._output import check_binary_allowed, info, is_stdout, write_binary, write_text
 from ._zero_type import add_zero_type_argument
 
@@ -58,6 +63,8 @@ def register(subparsers) -> None:
     p.add_argument("--body-only", action="store_true",
                    help="write the sections alone (no preamble, title or \\begin{document}) to \\input into a "
                    "paper; its first lines list the packages it needs; not compiled")
+    add_activation_argument(p, help="report on this activation class (class or activation name; default generic): "
+                                    "its formulas, tables, ratios and proofs")
     p.set_defaults(func=_report)
 
     p = subparsers.add_parser("plot", help="figures (PNG, PDF, SVG): ratio heatmaps, connectivity graphs",
@@ -75,6 +82,7 @@ def register(subparsers) -> None:
                    help="critical count compared with T (default all three)")
     q.add_argument("-o", "--output", metavar="FILE", required=True, help=_FIGURE_HELP)
     q.add_argument("--dpi", type=int, default=120, help="resolution of a PNG in dots per inch (default 120)")
+    add_activation_argument(q)
     q.set_defaults(func=_plot_ratio)
     q = sub.add_parser("graph", help="connectivity graph of the global-minimum subspaces")
     q.add_argument("r", type=int, help="teacher width r")
@@ -107,6 +115,7 @@ def _check_output_directory(path: str) -> None:
 def _report(args) -> int:
     from ..report import write_report
 
+    class_name(args.activation)  # a refused activation fails here, before any output
     if is_stdout(args.output):
         return _report_to_stdout(args)
     _check_output_directory(args.output)
@@ -119,11 +128,15 @@ def _report(args) -> int:
 
 
 def _write(write_report, args, figure):
+    options = {}
+    activation = class_name(args.activation)
+    if activation is not None:
+        options["activation"] = activation
     return write_report(
         args.output, compile=False if args.no_compile else None, r_max=args.r_max, h_max=args.h_max,
         r_star_max=args.r_star_max, ratio_h_max=args.ratio_h_max, proofs=not args.no_proofs, figure=figure,
         deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=not args.no_heatmap,
-        body_only=args.body_only,
+        body_only=args.body_only, **options,
     )
 
 
@@ -131,10 +144,12 @@ def _report_to_stdout(args) -> int:
     """``report -o -``: the LaTeX on standard output; no files, so no heatmap (a PNG) and no PDF."""
     from ..report import generate_report
 
+    activation = class_name(args.activation)
     report = generate_report(
         r_max=args.r_max, h_max=args.h_max, r_star_max=args.r_star_max, ratio_h_max=args.ratio_h_max,
         proofs=not args.no_proofs, figure=None if args.no_figure else tuple(args.figure),
         deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=False, body_only=args.body_only,
+        activation=activation,
     )
     write_text(report.latex)
     if not args.no_heatmap:
@@ -169,6 +184,7 @@ def _plot_ratio(args) -> int:
     from ..plots import plot_ratio
     from ._common import parse_range
 
+    activation = class_name(args.activation)
     _matplotlib_or_fail()
     _check_figure_target(args.output)
     r_stars = parse_range(args.r_star, "--r-star", minimum=2)
@@ -179,9 +195,10 @@ def _plot_ratio(args) -> int:
         raise ArgumentValueError("plot ratio: r* must be <= 200 and h <= 1000")
     readings = zero_types() if args.zero_type == "both" else (args.zero_type,)
     comparisons = _COMPARISONS if args.comparison == "all" else (args.comparison,)
+    extra = {} if activation is None else {"activation": activation}
     with _figure_target(args.output) as path:
         try:
-            plot_ratio(r_stars, hs, path=path, zero_types=readings, comparisons=comparisons, dpi=args.dpi)
+            plot_ratio(r_stars, hs, path=path, zero_types=readings, comparisons=comparisons, dpi=args.dpi, **extra)
         except OSError as exc:
             raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     return 0
