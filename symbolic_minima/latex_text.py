@@ -37,7 +37,11 @@ _OPERAND = re.compile(
     r"|(?P<dots>\d+\.\.\d+)"
     r"|(?P<dummy>_[a-z])"
     r"|(?P<greek>(?:" + "|".join(_GREEK) + r")" + _SCRIPT + r"*)"
-    r"|(?P<bigop>(?:sum|prod)" + _SCRIPT + r"+)"
+    r"|(?P<bigop>(?:sum|prod)" + _SCRIPT + r"*)"
+    r"|(?P<pm>(?:\+-|-\+)[A-Za-z]" + _SCRIPT + r"*)"
+    r"|(?P<star>[A-Za-z]\*" + _SCRIPT + r"*)"
+    r"|(?P<parpow>\([A-Za-z0-9+\-*/]+\)\^(?:[A-Za-z0-9]{1,3}|\{[^{}]*\}))"
+    r"|(?P<gcall>(?:" + "|".join(_GREEK) + r")'?\([A-Za-z0-9,+\-]+\))"
     r"|(?P<tuple>[A-Za-z]_\([A-Za-z0-9,]+\))"
     r"|(?P<call>[A-Za-z]" + _SCRIPT + r"*\([A-Za-z0-9,+\-]+\))"
     r"|(?P<scripted>[A-Za-z0-9]" + _SCRIPT + r"+)"
@@ -99,8 +103,16 @@ def _operand(core: str):
     if kind == "dummy":  # sympy's Dummy symbols print as _j
         return core[1:], False
     if kind == "bigop":
-        name = core[:core.index("_") if "_" in core else core.index("^")]
+        name = core[:3] if core[:3] in ("sum",) else core[:4]
         return "\\" + name + _braced_scripts(core[len(name):]), True
+    if kind == "pm":  # +-w_i: plus or minus
+        return ("\\pm " if core[0] == "+" else "\\mp ") + core[2] + _braced_scripts(core[3:]), True
+    if kind == "star":  # a*_i: the teacher's a^*_i
+        return core[0] + "^*" + _braced_scripts(core[2:]), True
+    if kind == "parpow":  # (1+g)^r
+        return core, True
+    if kind == "gcall":  # sigma'(0)
+        return "\\" + core, True
     if kind == "tuple":  # c_(r,l): a double index
         return f"{core[0]}_{{{core[3:-1]}}}", True
     if kind == "call":
@@ -128,6 +140,8 @@ def _tokens(text: str) -> list:
             tokens.append(("space", chunk, chunk, False))
             continue
         lead = re.match(r"^[(\[]*", chunk).group(0)  # type: ignore[union-attr]
+        if lead and _OPERAND.match(re.sub(r"[,;:.\]]+$", "", chunk)):  # (1+g)^r: the parenthesis is the operand's
+            lead = ""
         trail = re.search(r"[,;:.)\]]*$", chunk[len(lead):]).group(0)  # type: ignore[union-attr]
         core = chunk[len(lead):len(chunk) - len(trail)] if trail else chunk[len(lead):]
         if trail.startswith("..") or (trail == "." and core.endswith(".")):  # part of a range, not punctuation
@@ -169,15 +183,17 @@ def _plain_to_latex(text: str) -> str:
                     end, j, has_op = m + 1, m + 1, True
                     strong = strong or tokens[m][3]
                     continue
-            if k < len(tokens) and tokens[k][0] == "operand" and tokens[k][3] and tokens[end - 1][3]:
+            if k < len(tokens) and tokens[k][0] == "operand" and tokens[end - 1][3] and (
+                    tokens[k][3] or (len(tokens[k][1]) == 1 and tokens[k][1].isalpha())):
                 end, j, strong = k + 1, k + 1, True
                 continue
             break
         window = tokens[i:end]
-        if has_op or strong:
+        bare_operator = len(window) == 1 and window[0][1] in ("sum", "prod")
+        if (has_op or strong) and not bare_operator:
             out.append("$" + "".join(" " if t[0] == "space" else t[2] for t in window) + "$")
         else:
-            out.append("".join(_escape(t[1]) if t[0] == "op" else t[2] for t in window))
+            out.append("".join(_escape(t[1]) if t[0] in ("op", "operand") else t[2] for t in window))
         i = end
     return "".join(out)
 
@@ -202,6 +218,10 @@ def latex_text(text) -> str:
     '$a_j = \\lambda_j a_i$ (checked: lhs - rhs = 0), term by term after $j \\to r - j$'
     >>> latex_text("sum_l c_(r,l) T_R2(l,m) (recurrence) compared with Bell(m+r)")
     '$\\sum_l c_{r,l} T_{R2}(l,m)$ (recurrence) compared with Bell(m+r)'
+    >>> latex_text("a neuron w_j = s_j v contributes s_j a_j, so the sums are sum s_j a_j; w = 0 is dead")
+    'a neuron $w_j = s_j v$ contributes $s_j a_j$, so the sums are $\\sum s_j a_j$; $w = 0$ is dead'
+    >>> latex_text("w_j = +-w_i, a*_i, sigma'(0) = 0, (1+g)^r; the sum of parts")
+    "$w_j = \\pm w_i$, $a^*_i$, $\\sigma'(0) = 0$, $(1+g)^r$; the sum of parts"
     >>> latex_text("unbalanced $ sign")
     'unbalanced \\$ sign'
     """

@@ -295,7 +295,7 @@ def _class_sentence(activation: str) -> str:
     cls = activation_class(activation)
     names = ", ".join(cls.examples)
     return (f"The activation belongs to the class \\emph{{{latex_escape(cls.name)}}} ({latex_escape(names)}): "
-            f"global minima: {latex_escape(cls.zero_loss_rule)}; critical points: {latex_escape(cls.critical_rule)}. "
+            f"global minima: {_text(cls.zero_loss_rule)}; critical points: {_text(cls.critical_rule)}. "
             "Every count, formula and ratio below is that of this class (its own readings R1, R2 and critical; "
             "its labels also carry signs and dead or parked neurons, so the subspaces $\\Gamma_g$ below are "
             "the generic ones only in outline). ")
