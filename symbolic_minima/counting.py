@@ -99,7 +99,7 @@ from math import comb, factorial
 from typing import TYPE_CHECKING
 
 from .bigint import int_to_str
-from .errors import ArgumentTypeError, ArgumentValueError, as_expression, check_choice, check_width
+from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_width
 from .progress import progress, progress_enabled
 from .readings import (
     CRITICAL,
@@ -1055,9 +1055,10 @@ def egf_shape(egf) -> ExponentialShape | None:
     """
     import sympy
 
+    from .errors import as_expression
     from .species import _split_factors
 
-    egf = as_expression(egf, "egf")  # text at any depth is refused before sympy sees it
+    egf = as_expression(egf, "egf")
     try:
         constant, a, powers, c0, beta, d = _split_factors(egf)
     except ArgumentValueError:
@@ -1084,8 +1085,11 @@ def form_value(expr, r: int, m: int) -> int:
     """
     import sympy
 
+    from .errors import as_expression
+
     r_, m_ = check_rm(r, m)
-    value = _expand_sums(as_expression(expr, "expr").xreplace({_symbol("r"): r_, _symbol("m"): m_}))
+    expr = as_expression(expr, "expr")
+    value = _expand_sums(expr.xreplace({_symbol("r"): r_, _symbol("m"): m_}))
     value = sympy.nsimplify(value) if not value.is_Rational else value
     if not value.is_Integer:
         raise ArgumentValueError(f"the form has no integer value at r={r_}, m={m_}: {value}")
