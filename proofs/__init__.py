@@ -19,7 +19,7 @@ One module per claim (``symbolic-minima prove --list`` prints the current list):
 ``asymptotics_groups``
     :math:`T_{R2}(r,m)\sim B_{m+r}` (no exponential rate in R2)
 ``small_values``
-    the small values and table of SPEC §5, by induction
+    the small values and table of the mathematical reference ('Small values'), by induction
 
 Each module defines ``NAME``, ``CLAIM``, ``READING`` and
 ``prove(max_r=5, extra_m=5, enumeration_limit=150000) -> symbolic_minima.proving.Proof``

@@ -20,7 +20,7 @@ from symbolic_minima.labellings import (
     is_critical_labelling,
     set_partitions,
 )
-from symbolic_minima.proving import Proof, check_options
+from symbolic_minima.proving import Proof, check_options, tex
 from symbolic_minima.readings import GLOBAL_MINIMUM, GROUPS, SINGLETONS, get_reading, reading_name
 
 from . import _common as C
@@ -102,7 +102,7 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
     R = reading_name(zero_type)
     groups = _has_groups(zero_type)
     Tf = sympy.Function(f"T_{{{R}}}")
-    proof = Proof(name, claim, f"T_{{{R}}}(r,m) = {sympy.latex(claimed)}", reading=zero_type)
+    proof = Proof(name, claim, f"T_{{{R}}}(r,m) = {tex(claimed)}", reading=zero_type)
 
     F_T = sp.global_minimum_species(r, zero_type=zero_type).egf()
     F_G = sp.critical_species(r).egf()
@@ -111,7 +111,7 @@ def prove_zero_type_sum(name: str, claim: str, zero_type: str, max_r=5, extra_m=
                  r"\left(\sum_m T_{%s}(r,m)\tfrac{x^m}{m!},\ \sum_m G(r,m)\tfrac{x^m}{m!},\ "
                  r"\sum_k Z_k\tfrac{x^k}{k!}\right)" % R, sympy.Tuple(F_T, F_G, F_Z))
     proof.identity("Species product: a labelling is a zero part times a surjective labelling of the other neurons",
-                   F_T, F_Z * F_G, display=r"%s \cdot %s" % (sympy.latex(F_Z), sympy.latex(F_G)))
+                   F_T, F_Z * F_G, display=r"%s \cdot %s" % (tex(F_Z), tex(F_G)))
     ok, how = C.convolution_lemma()
     proof.lemma("Product of EGFs is the binomial convolution of their coefficients",
                 r"m!\,[x^m]\,A(x)B(x)", r"\sum_{k=0}^{m}\binom{m}{k}a_k\,b_{m-k}", ok, how)

@@ -27,7 +27,7 @@ from fractions import Fraction
 
 import sympy
 
-from symbolic_minima.proving import Proof, check_options, proof_main
+from symbolic_minima.proving import Proof, check_options, proof_main, tex
 
 from . import _common as C
 
@@ -56,7 +56,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof = Proof(
         NAME, CLAIM,
         r"\lim_{m\to\infty}\frac{T_{R1}(r,m)}{%s} = 1,\qquad \lim_{m\to\infty}\frac{G(r,m)}{%s} = 1"
-        % (sympy.latex(bt**m), sympy.latex(bg**m)),
+        % (tex(bt**m), tex(bg**m)),
         reading=READING,
     )
 
@@ -76,10 +76,10 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                 r"\binom rj\Big(\frac{r}{r+1}\Big)^m", ok,
                 "monotonicity of t -> t^m on t >= 0; checked exactly for r <= 12, m <= 40", relation=r"\le")
     proof.identity("Sum of the binomial coefficients of the tail", sympy.Sum(sympy.binomial(r, j), (j, 1, r)).doit(),
-                   2**r - 1, display=sympy.latex(sympy.Sum(sympy.binomial(r, j), (j, 1, r))))
+                   2**r - 1, display=tex(sympy.Sum(sympy.binomial(r, j), (j, 1, r))))
     t_bound = (2**r - 1) * (r / (r + 1)) ** m
     proof.identity("The bound tends to 0 (sympy.limit)", sympy.limit(t_bound, m, sympy.oo), 0,
-                   display=r"\lim_{m\to\infty} " + sympy.latex(t_bound))
+                   display=r"\lim_{m\to\infty} " + tex(t_bound))
 
     # ---- G
     g_form = sp.closed_form_coefficient(sp.critical_species(r).egf(), m)
@@ -91,7 +91,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     g_bound = (2**r - 2) * ((r - 1) / r) ** m
     proof.identity("$r \\ge 2$ ($r = s+1$): the tail bound $(2^r - 2)((r-1)/r)^m$ tends to 0 (sympy.limit)",
                    sympy.limit(g_bound.subs(r, s + 1), m, sympy.oo), 0,
-                   display=r"\lim_{m\to\infty} " + sympy.latex(g_bound))
+                   display=r"\lim_{m\to\infty} " + tex(g_bound))
 
     # ---- agreement with the package's asymptotics module (its own derivation)
     try:

@@ -31,7 +31,7 @@ from itertools import pairwise
 import sympy
 
 from symbolic_minima.labellings import global_minimum_labellings
-from symbolic_minima.proving import Proof, check_options, proof_main
+from symbolic_minima.proving import Proof, check_options, proof_main, tex
 
 from . import _common as C
 
@@ -99,7 +99,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         F0 = sp.zero_sum_groups().egf()
         proof.identity(f"Check of the expansion for $r = {rr}$ by direct differentiation",
                        sympy.diff(F0, x, rr), sum(cc * Y**l * F0 for l, cc in enumerate(table[rr])),
-                       display=r"\frac{d^{%d}}{dx^{%d}}%s" % (rr, rr, sympy.latex(F0)))
+                       display=r"\frac{d^{%d}}{dx^{%d}}%s" % (rr, rr, tex(F0)))
     from symbolic_minima.asymptotics import bell_derivative_coefficients
 
     proof.lemma("The coefficients are $c_{r,l} = \\sum_k S(r,k)\\binom{k}{l} \\ge 0$ and $c_{r,r} = 1$",
@@ -161,7 +161,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     a, lsym, c = sympy.symbols("a l c", integer=True, positive=True)
     bound = a**m / (2 * a) ** (m - lsym - 2 * a)
     proof.identity("With $a = K + l$, $k = 2a$: $(K+l)^m / k^{m-l-k}$ is a constant times $2^{-m}$", bound,
-                   2 ** (-m) * (2 * a) ** (lsym + 2 * a), display=sympy.latex(bound))
+                   2 ** (-m) * (2 * a) ** (lsym + 2 * a), display=tex(bound))
     proof.identity("which tends to 0 (sympy.limit)", sympy.limit(c * 2 ** (-m), m, sympy.oo), 0,
                    display=r"\lim_{m\to\infty} c\,2^{-m}")
     proof.derive("Hence $T_{R2}(l+1,m) \\ge (K+1)\\,(T_{R2}(l,m) - (K+l)^m)$, so "

@@ -1,6 +1,6 @@
 r"""G: closed forms of the number of symmetry-induced critical subspaces.
 
-Claim (SPEC §3; independent of the reading of zero-type neurons):
+Claim (mathematical reference, 'Critical subspaces'; independent of the reading of zero-type neurons):
 
 .. math::
 
@@ -21,7 +21,7 @@ import sys
 
 import sympy
 
-from symbolic_minima.proving import Proof, check_options, proof_main
+from symbolic_minima.proving import Proof, check_options, proof_main, tex
 
 from . import _common as C
 
@@ -53,8 +53,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof = Proof(
         NAME,
         CLAIM,
-        f"G(r,m) = {sympy.latex(sum_c)} = {sympy.latex(stir_c)}, \\qquad "
-        f"\\sum_{{m\\ge0}} G(r,m)\\frac{{x^m}}{{m!}} = {sympy.latex(egf_c)}",
+        f"G(r,m) = {tex(sum_c)} = {tex(stir_c)}, \\qquad "
+        f"\\sum_{{m\\ge0}} G(r,m)\\frac{{x^m}}{{m!}} = {tex(egf_c)}",
         reading=READING,
     )
 
@@ -64,7 +64,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                  r"\sum_{m\ge0} G(r,m)\frac{x^m}{m!}", F)
     replica = sp.replica_group().egf()
     proof.identity("Product rule: the EGF is the r-th power of the EGF of a replica group", F, replica**r,
-                   display=r"E_{\mathrm{replica}}(x)^{r}\Big|_{E_{\mathrm{replica}}=%s}" % sympy.latex(replica))
+                   display=r"E_{\mathrm{replica}}(x)^{r}\Big|_{E_{\mathrm{replica}}=%s}" % tex(replica))
     proof.identity("The EGF equals the claimed EGF", F, egf_c)
 
     ok, how = C.binomial_expansion_lemma()

@@ -18,7 +18,7 @@ from fractions import Fraction
 import sympy
 
 from symbolic_minima.labellings import critical_labellings, global_minimum_labellings
-from symbolic_minima.proving import Proof, check_options, proof_main
+from symbolic_minima.proving import Proof, check_options, proof_main, tex
 
 from . import _common as C
 
@@ -54,7 +54,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     sp = C.species()
     x, r, m = sp.EGF_VARIABLE, C.r, C.m
     d = r + 1 if claimed_divisor is None else claimed_divisor
-    proof = Proof(NAME, CLAIM, r"T_{R1}(r,m) = \frac{G(r+1,\,m+1)}{%s}" % sympy.latex(d), reading=READING)
+    proof = Proof(NAME, CLAIM, r"T_{R1}(r,m) = \frac{G(r+1,\,m+1)}{%s}" % tex(d), reading=READING)
 
     F_T = sp.global_minimum_species(r, zero_type=C.R1).egf()
     F_G = C.critical_egf(r + 1)
@@ -63,7 +63,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
                  sympy.Tuple(F_T, F_G))
     proof.identity("Derivative identity: the derivative of the EGF of $G(r+1, \\cdot)$, "
                    "divided by the claimed divisor, is the EGF of $T_{R1}(r, \\cdot)$", sympy.diff(F_G, x) / d, F_T,
-                   display=r"\frac{1}{%s}\frac{d}{dx}%s" % (sympy.latex(d), sympy.latex(F_G)))
+                   display=r"\frac{1}{%s}\frac{d}{dx}%s" % (tex(d), tex(F_G)))
     ok, how = C.egf_shift_lemma()
     proof.lemma("Differentiation shifts EGF coefficients: $m!\\,[x^m]\\,F' = (m+1)!\\,[x^{m+1}]\\,F$",
                 r"\frac{d}{dx}\sum_{n} a_n \frac{x^n}{n!}", r"\sum_{n} a_{n+1}\frac{x^n}{n!}", ok, how)

@@ -1,4 +1,4 @@
-r"""The small values of SPEC §5, by induction with symbolic inductive steps.
+r"""The small values of the mathematical reference ('Small values'), by induction with symbolic inductive steps.
 
 Claims (reading R1 for T):
 
@@ -12,7 +12,7 @@ Each is proved by induction from the last-neuron recurrences
 :math:`G(r,m)=r\,G(r,m-1)+r\,G(r-1,m-1)` (themselves checked against
 enumeration): the inductive step is an identity in the symbol r (or m) that
 sympy reduces to 0, the base case is computed.  Then checked exactly against
-:mod:`symbolic_minima.counting` for r <= 40 and against the table of SPEC §5
+:mod:`symbolic_minima.counting` for r <= 40 and against the table of the mathematical reference ('Small values')
 (including the R2 examples 10 at (1,3) and 62 at (2,4)).
 
 Run ``python -m proofs.small_values [-o FILE]``.
@@ -24,24 +24,27 @@ import sys
 
 import sympy
 
-from symbolic_minima.proving import Proof, check_options, proof_main
+from symbolic_minima.proving import Proof, check_options, proof_main, tex
 
 from . import _common as C
 
 NAME = "small_values"
 READING = C.R1
 CLAIM = ("T_R1(r,r) = r!, T_R1(r,r+1) = (r+1)!(r+2)/2, T_R1(1,m) = 2^m-1, G(r,r) = r!, G(r,r+1) = (r+1)! r/2 "
-         "(and the table of SPEC section 5)")
+         "(and the table of the mathematical reference, 'Small values')")
 
-__all__ = ["NAME", "READING", "CLAIM", "prove", "SPEC_TABLE"]
+__all__ = ["NAME", "READING", "CLAIM", "prove", "REFERENCE_TABLE", "SPEC_TABLE"]
 
-#: SPEC §5: values for m = r..r+3 (used only as an external check of the derived values).
-SPEC_TABLE: dict[str, dict] = {
+#: The mathematical reference ('Small values'): values for m = r..r+3 (used only as an external check of
+#: the derived values).
+REFERENCE_TABLE: dict[str, dict] = {
     "T": {1: (1, 3, 7, 15), 2: (2, 12, 50, 180), 3: (6, 60, 390, 2100)},
     "G": {1: (1, 1, 1, 1), 2: (2, 6, 14, 30), 3: (6, 36, 150, 540)},
     "T_groups": {(1, 3): 10, (2, 4): 62},
     "T_singletons_vs_groups": {(1, 3): 7, (2, 4): 50},
 }
+#: The former name of :data:`REFERENCE_TABLE` (kept for compatibility).
+SPEC_TABLE = REFERENCE_TABLE
 
 
 def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, claimed=None) -> Proof:
@@ -62,7 +65,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
         forms.update(claimed)
     proof = Proof(NAME, CLAIM,
                   r"T_{R1}(r,r) = %s,\ T_{R1}(r,r+1) = %s,\ T_{R1}(1,m) = %s,\ G(r,r) = %s,\ G(r,r+1) = %s"
-                  % tuple(sympy.latex(forms[k]) for k in ("T(r,r)", "T(r,r+1)", "T(1,m)", "G(r,r)", "G(r,r+1)")),
+                  % tuple(tex(forms[k]) for k in ("T(r,r)", "T(r,r+1)", "T(1,m)", "G(r,r)", "G(r,r+1)")),
                   reading=READING)
 
     rec_cases = [(rr, mm) for rr in range(1, max_r + 1) for mm in range(rr, rr + extra_m + 1)
@@ -83,21 +86,21 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     # T(r, r): T(r,r) = (r+1) T(r,r-1) + r T(r-1,r-1), T(r,r-1) = 0
     proof.identity("Induction step for $T_{R1}(r,r)$: $(r+1)\\cdot 0 + r\\,T_{R1}(r-1,r-1)$",
                    r * forms["T(r,r)"].subs(r, r - 1), forms["T(r,r)"],
-                   display=r"r\cdot %s" % sympy.latex(forms["T(r,r)"].subs(r, r - 1)))
+                   display=r"r\cdot %s" % tex(forms["T(r,r)"].subs(r, r - 1)))
     proof.identity("Induction step for $T_{R1}(r,r+1)$: $(r+1)T_{R1}(r,r) + r\\,T_{R1}(r-1,r)$",
                    (r + 1) * forms["T(r,r)"] + r * forms["T(r,r+1)"].subs(r, r - 1), forms["T(r,r+1)"],
-                   display=r"(r+1)\,%s + r\,%s" % (sympy.latex(forms["T(r,r)"]),
-                                                  sympy.latex(forms["T(r,r+1)"].subs(r, r - 1))))
+                   display=r"(r+1)\,%s + r\,%s" % (tex(forms["T(r,r)"]),
+                                                  tex(forms["T(r,r+1)"].subs(r, r - 1))))
     proof.identity("Induction step for $T_{R1}(1,m)$: $2\\,T_{R1}(1,m-1) + T_{R1}(0,m-1)$ with $T_{R1}(0,\\cdot) = 1$",
                    2 * forms["T(1,m)"].subs(m, m - 1) + 1, forms["T(1,m)"],
-                   display=r"2\left(%s\right) + 1" % sympy.latex(forms["T(1,m)"].subs(m, m - 1)))
+                   display=r"2\left(%s\right) + 1" % tex(forms["T(1,m)"].subs(m, m - 1)))
     proof.identity("Induction step for $G(r,r)$: $r\\,G(r,r-1) + r\\,G(r-1,r-1)$ with $G(r,r-1) = 0$",
                    r * forms["G(r,r)"].subs(r, r - 1), forms["G(r,r)"],
-                   display=r"r\cdot %s" % sympy.latex(forms["G(r,r)"].subs(r, r - 1)))
+                   display=r"r\cdot %s" % tex(forms["G(r,r)"].subs(r, r - 1)))
     proof.identity("Induction step for $G(r,r+1)$: $r\\,G(r,r) + r\\,G(r-1,r)$",
                    r * forms["G(r,r)"] + r * forms["G(r,r+1)"].subs(r, r - 1), forms["G(r,r+1)"],
-                   display=r"r\,%s + r\,%s" % (sympy.latex(forms["G(r,r)"]),
-                                                  sympy.latex(forms["G(r,r+1)"].subs(r, r - 1))))
+                   display=r"r\,%s + r\,%s" % (tex(forms["G(r,r)"]),
+                                                  tex(forms["G(r,r+1)"].subs(r, r - 1))))
     bases = {
         "T(r,r) at r = 0": (forms["T(r,r)"].subs(r, 0), C.t_recurrence(0, 0)),
         "T(r,r+1) at r = 0": (forms["T(r,r+1)"].subs(r, 0), C.t_recurrence(0, 1)),
@@ -120,15 +123,17 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof.compare("$T_{R1}(1,m)$ against counting.T, $m \\le 60$", [(1, mm) for mm in range(1, 61)],
                   claim=("proved form", lambda _, mm: forms["T(1,m)"].subs(m, mm)),
                   routes=[("counting.T", lambda _, mm: counting.T(1, mm))])
-    spec_cases = [(q, rr, h) for q in ("T", "G") for rr in SPEC_TABLE[q] for h in range(4)]
-    ok_spec = all((counting.T(rr, rr + h) if q == "T" else counting.G(rr, rr + h)) == SPEC_TABLE[q][rr][h]
+    spec_cases = [(q, rr, h) for q in ("T", "G") for rr in REFERENCE_TABLE[q] for h in range(4)]
+    ok_spec = all((counting.T(rr, rr + h) if q == "T" else counting.G(rr, rr + h)) == REFERENCE_TABLE[q][rr][h]
                   for q, rr, h in spec_cases)
-    ok_spec = ok_spec and all(counting.T(a, b, zero_type=C.R2) == v for (a, b), v in SPEC_TABLE["T_groups"].items())
+    ok_spec = ok_spec and all(counting.T(a, b, zero_type=C.R2) == v
+                              for (a, b), v in REFERENCE_TABLE["T_groups"].items())
     ok_spec = ok_spec and all(C.t_recurrence(a, b, C.R1) == v
-                              for (a, b), v in SPEC_TABLE["T_singletons_vs_groups"].items())
-    ok_spec = ok_spec and all(C.t_recurrence(a, b, C.R2) == v for (a, b), v in SPEC_TABLE["T_groups"].items())
-    proof.assert_that("The table and the R1/R2 examples of SPEC section 5", ok_spec,
-                      len(spec_cases) + 2 * len(SPEC_TABLE["T_groups"]), "values compared", route="SPEC table")
+                              for (a, b), v in REFERENCE_TABLE["T_singletons_vs_groups"].items())
+    ok_spec = ok_spec and all(C.t_recurrence(a, b, C.R2) == v for (a, b), v in REFERENCE_TABLE["T_groups"].items())
+    proof.assert_that("The table and the R1/R2 examples of the mathematical reference ('Small values')", ok_spec,
+                      len(spec_cases) + 2 * len(REFERENCE_TABLE["T_groups"]), "values compared",
+                      route="reference table")
     return proof.finish()
 
 

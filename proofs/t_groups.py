@@ -1,6 +1,6 @@
 r"""T in the groups reading (R2): the number of maximal affine subspaces of the zero-loss set.
 
-Claim (SPEC §2, reading R2):
+Claim (mathematical reference, 'Global-minimum subspaces', reading R2):
 
 .. math::
 
@@ -26,7 +26,7 @@ from math import comb, factorial
 
 import sympy
 
-from symbolic_minima.proving import Proof, check_options, proof_main
+from symbolic_minima.proving import Proof, check_options, proof_main, tex
 
 from . import _common as C
 
@@ -92,8 +92,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof = Proof(
         NAME,
         CLAIM,
-        f"T_{{R2}}(r,m) = {sympy.latex(conv_c)} = {sympy.latex(dob_c)}, \\qquad "
-        f"\\sum_{{m\\ge0}} T_{{R2}}(r,m)\\frac{{x^m}}{{m!}} = {sympy.latex(egf_c)}",
+        f"T_{{R2}}(r,m) = {tex(conv_c)} = {tex(dob_c)}, \\qquad "
+        f"\\sum_{{m\\ge0}} T_{{R2}}(r,m)\\frac{{x^m}}{{m!}} = {tex(egf_c)}",
         reading=READING,
     )
 
@@ -105,7 +105,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     replica, groups = sp.replica_group().egf(), sp.zero_sum_groups().egf()
     proof.identity("Product rule: the EGF is the product of the EGFs of the neuron roles", F, replica**r * groups,
                    display=r"E_{\mathrm{replica}}(x)^{r}\,E_{\mathrm{groups}}(x)\Big|_{E_{\mathrm{replica}}=%s,\ "
-                           r"E_{\mathrm{groups}}=%s}" % (sympy.latex(replica), sympy.latex(groups)))
+                           r"E_{\mathrm{groups}}=%s}" % (tex(replica), tex(groups)))
     proof.identity("The EGF equals the claimed EGF", F, egf_c)
     bell_coeff = sp.closed_form_coefficient(groups, n)
     proof.sum_identity("The zero-sum groups (a SET of non-empty SETs) are counted by the Bell numbers "

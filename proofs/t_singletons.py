@@ -1,6 +1,6 @@
 r"""T in the singletons reading (R1): closed forms of the number of global-minimum subspaces.
 
-Claim (SPEC §2, reading R1):
+Claim (mathematical reference, 'Global-minimum subspaces', reading R1):
 
 .. math::
 
@@ -21,7 +21,7 @@ import sys
 
 import sympy
 
-from symbolic_minima.proving import Proof, check_options, proof_main
+from symbolic_minima.proving import Proof, check_options, proof_main, tex
 
 from . import _common as C
 
@@ -54,8 +54,8 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     proof = Proof(
         NAME,
         CLAIM,
-        f"T_{{R1}}(r,m) = {sympy.latex(sum_c)} = {sympy.latex(stir_c)}, \\qquad "
-        f"\\sum_{{m\\ge0}} T_{{R1}}(r,m)\\frac{{x^m}}{{m!}} = {sympy.latex(egf_c)}",
+        f"T_{{R1}}(r,m) = {tex(sum_c)} = {tex(stir_c)}, \\qquad "
+        f"\\sum_{{m\\ge0}} T_{{R1}}(r,m)\\frac{{x^m}}{{m!}} = {tex(egf_c)}",
         reading=READING,
     )
 
@@ -67,7 +67,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     zero, replica = sp.zero_type_neurons().egf(), sp.replica_group().egf()
     proof.identity("Product rule: the EGF is the product of the EGFs of the neuron roles", F, zero * replica**r,
                    display=r"E_{\mathrm{zero}}(x)\,E_{\mathrm{replica}}(x)^{r}\Big|_{E_{\mathrm{zero}}=%s,\ "
-                           r"E_{\mathrm{replica}}=%s}" % (sympy.latex(zero), sympy.latex(replica)))
+                           r"E_{\mathrm{replica}}=%s}" % (tex(zero), tex(replica)))
     proof.identity("The EGF equals the claimed EGF", F, egf_c)
 
     # 2. coefficient for symbolic m
@@ -86,7 +86,7 @@ def prove(max_r=5, extra_m=5, enumeration_limit=C.DEFAULT_ENUMERATION_LIMIT, cla
     H = G_next / sympy.factorial(r + 1)
     proof.identity("Derivative identity: $r!\\,H'(x)$ is the EGF, with $H(x) = (e^x-1)^{r+1}/(r+1)!$",
                    sympy.factorial(r) * sympy.diff(H, x), F,
-                   display=r"r!\,\frac{d}{dx}%s" % sympy.latex(H))
+                   display=r"r!\,\frac{d}{dx}%s" % tex(H))
     ok, how = C.egf_shift_lemma()
     proof.lemma("Differentiation shifts EGF coefficients, so $T_{R1}(r,m) = r!\\,(m+1)!\\,[x^{m+1}]\\,H(x)$",
                 r"\frac{d}{dx}\sum_{n} a_n \frac{x^n}{n!}", r"\sum_{n} a_{n+1}\frac{x^n}{n!}", ok, how)

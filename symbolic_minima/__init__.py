@@ -24,7 +24,18 @@ Sub-modules: :mod:`~symbolic_minima.counting` (with
 The names below are imported on first use (``symbolic_minima.T`` imports
 :mod:`~symbolic_minima.counting` only), so that ``import symbolic_minima`` and
 an integer count import neither sympy nor networkx; ``from symbolic_minima
-import *`` imports them all.
+import *`` imports them all, and shadows nothing of ``from sympy import *``
+(the species ``Set`` and ``Product`` are not star-exported: import them from
+:mod:`symbolic_minima.species`).
+
+With symbolic arguments :func:`~symbolic_minima.counting.T` and
+:func:`~symbolic_minima.counting.G` are sympy functions
+(:mod:`~symbolic_minima.functions`):
+
+>>> import sympy
+>>> r, m = sympy.symbols("r m", integer=True, positive=True)
+>>> T(r, m).rewrite(sympy.Sum).subs({r: 3, m: 5}).doit()
+390
 """
 
 from typing import TYPE_CHECKING
@@ -44,6 +55,7 @@ if TYPE_CHECKING:
     )
     from .errors import ArgumentTypeError, ArgumentValueError, SymbolicMinimaError
     from .exports import draw_png, to_dot, to_graphml, to_json, to_tikz, write_graph
+    from .functions import G_function, GCritical, T_function, TGroups, TSingletons
     from .graph import (
         component_count,
         connectivity_graph,
@@ -66,8 +78,6 @@ if TYPE_CHECKING:
         EGF_VARIABLE,
         NonEmptySet,
         Power,
-        Product,
-        Set,
         SetOf,
         Species,
         closed_form_coefficient,
@@ -90,8 +100,10 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
+# ``from symbolic_minima import *`` must shadow nothing of ``from sympy import *`` (tests/test_functions.py):
+# the species ``Set`` and ``Product`` (sympy has its own) stay importable by name and from
+# :mod:`symbolic_minima.species`, but are not star-exported; nor is ``__version__``.
 __all__ = [
-    "__version__",
     # errors and readings
     "ArgumentTypeError",
     "ArgumentValueError",
@@ -101,6 +113,11 @@ __all__ = [
     # counting
     "T",
     "G",
+    "TSingletons",
+    "TGroups",
+    "GCritical",
+    "T_function",
+    "G_function",
     "T_table",
     "G_table",
     "count",
@@ -122,9 +139,7 @@ __all__ = [
     # species
     "EGF_VARIABLE",
     "Species",
-    "Set",
     "NonEmptySet",
-    "Product",
     "Power",
     "SetOf",
     "global_minimum_species",
@@ -205,6 +220,11 @@ _LAZY = {
     "count_subspaces": "counting",
     "m_sym": "counting",
     "r_sym": "counting",
+    "GCritical": "functions",
+    "G_function": "functions",
+    "TGroups": "functions",
+    "TSingletons": "functions",
+    "T_function": "functions",
     "DeepNetwork": "deep",
     "DeepTeacher": "deep",
     "connect_permuted_minima": "deep",

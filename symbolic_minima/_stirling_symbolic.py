@@ -65,6 +65,8 @@ class StirlingS2(Function):
     _eval_rewrite_as_sum = _eval_rewrite_as_Sum
 
     def _latex(self, printer, exp=None):
+        if hasattr(printer, "_stirling_latex"):  # counting.latex_form's printer: its term order, its macro
+            return printer._stirling_latex(*self.args, exp=exp)
         n, k = (sympy.latex(a) for a in self.args)  # natural order even under order='none'
         tex = r"\left\{ {%s \atop %s} \right\}" % (n, k)
         return tex if exp is None else r"%s^{%s}" % (tex, exp)

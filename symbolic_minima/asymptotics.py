@@ -30,7 +30,7 @@ comes from the structures whose non-singleton blocks are :math:`h` pairs,
 
 .. math:: T_{R1}(r,r+h)\sim T_{R2}(r,r+h)\sim G(r,r+h)\sim r!\,\frac{r^{2h}}{2^h\,h!},
 
-and the mild-overparameterization ratio of SPEC §5 is
+and the mild-overparameterization ratio (mathematical reference, 'Mild versus vast overparameterization') is
 :math:`G(r^*-1,r^*+h)/T(r^*,r^*+h)\sim r^*/(2(h+1))` (:func:`comparison_asymptotic`).
 
 **Activation classes** (``activation=``): with the EGF
@@ -288,7 +288,9 @@ def asymptotic_ratio(quantity, r, m, zero_type=None, regime: str = "fixed_r", ac
 
 
 def comparison_asymptotic(comparison: str = "previous"):
-    r"""Leading term of the SPEC §5 ratios for fixed :math:`h`, :math:`r^*\to\infty`: :math:`r^*/(2(h+1))`.
+    r"""Leading term of the mild/vast ratios for fixed :math:`h`, :math:`r^*\to\infty`: :math:`r^*/(2(h+1))`.
+
+    (See the mathematical reference, 'Mild versus vast overparameterization'.)
 
     Derived from the fixed-h leading terms:
     :math:`G(r-1,(r-1)+(h+1))/T(r,r+h)\sim \frac{(r-1)!\,(r-1)^{2h+2}/(2^{h+1}(h+1)!)}{r!\,r^{2h}/(2^hh!)}`.

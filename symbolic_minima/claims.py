@@ -1,4 +1,6 @@
-r"""Decide a user's claim about :math:`T` and :math:`G` for all sizes, with a certificate (SPEC §8).
+r"""Decide a user's claim about :math:`T` and :math:`G` for all sizes, with a certificate.
+
+(See the mathematical reference, 'Claims for all sizes'.)
 
 A finite check is a proof only when a theorem says which finite checks
 suffice.  :func:`decide` finds the theorem that applies to a claim of the
@@ -1525,7 +1527,8 @@ def _decide_fixed_h(ctx: _Context, cert: Certificate, start: int) -> None:
         "for fixed h >= 0, S(n+h, n) is a polynomial in n of degree <= 2h (a partition of an (n+h)-set into n "
         "blocks has j - h non-singleton blocks on j <= 2h elements, so S(n+h, n) = sum_{j<=2h} C(n+h, j) a_(j,h)); "
         "hence G(r, r+h)/r! = S(r+h, r), T_R1(r, r+h)/r! = S(r+h+1, r+1) and T_R2(r, r+h)/r! = sum_{k<=h} "
-        "C(r+h, k) Bell(k) S(r+h-k, r) are polynomials in r of degree <= 2h (closed forms of SPEC section 2-3, "
+        "C(r+h, k) Bell(k) S(r+h-k, r) are polynomials in r of degree <= 2h (closed forms of the mathematical "
+        "reference, 'Counting claims', "
         "proved by `symbolic-minima prove t_singletons/t_groups/g_critical`); a polynomial of degree <= d with "
         "d + 1 roots is 0"
     )

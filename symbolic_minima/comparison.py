@@ -1,4 +1,6 @@
-r"""Mild versus vast overparameterization (SPEC §5): critical subspaces against global-minimum subspaces.
+r"""Mild versus vast overparameterization: critical subspaces against global-minimum subspaces.
+
+(See the mathematical reference, 'Mild versus vast overparameterization'.)
 
 For a minimal width :math:`r^*` and :math:`m=r^*+h`, the number of global-minimum
 subspaces :math:`T(r^*,m)` (in a named reading) is compared with the number
@@ -231,3 +233,468 @@ def crossovers(r_star, zero_type: str = DEFAULT_ZERO_TYPE, h_max=None, activatio
     {'previous': 3, 'sum': 4, 'max': 3}
     """
     return {name: crossover(r_star, name, zero_type, h_max, activation) for name in COMPARISONS}
+
+
+# --------------------------------------------------------------------------- verdicts over a range of (r*, h)
+
+#: The two regimes a claim can state: ``"mild"``, critical subspaces dominate (ratio > 1);
+#: ``"vast"``, global-minimum subspaces dominate (ratio < 1).  A ratio of exactly 1 is a tie: neither.
+REGIMES = ("mild", "vast")
+
+_REGIME_TEXT = {
+    "mild": "critical subspaces dominate (ratio > 1)",
+    "vast": "global-minimum subspaces dominate (ratio < 1)",
+}
+
+#: Largest number of (r*, h) points a verdict covers (each needs a column of exact counts).
+MAX_VERDICT_POINTS = 20_000
+
+
+def _in_regime(value: Fraction, regime: str) -> bool:
+    return value > 1 if regime == "mild" else value < 1
+
+
+def _runs(values: list, chosen: set) -> list:
+    """Maximal runs of consecutive entries of ``values`` lying in ``chosen``, as ``(first, last)`` pairs."""
+    runs, start, last = [], None, None
+    for v in values:
+        if v in chosen:
+            start = v if start is None else start
+            last = v
+        elif start is not None:
+            runs.append((start, last))
+            start = None
+    if start is not None:
+        runs.append((start, last))
+    return runs
+
+
+def _span(first, last, name: str) -> str:
+    return f"{name}={first}" if first == last else f"{name}={first}..{last}"
+
+
+@dataclass(frozen=True)
+class Dominance:
+    r"""The exact ratios of one comparison and reading over a grid of :math:`(r^*, h)`, with where each regime holds.
+
+    Built by :func:`dominance` (or :func:`dominances`).
+
+    Parameters
+    ----------
+    comparison : str
+        One of :data:`COMPARISONS`.
+    zero_type, reading : str
+        The reading's name and short name.
+    r_stars, hs : tuple of int
+        The grid asked for (sorted, distinct).
+    ratios : dict
+        ``{(r_star, h): Fraction}``, critical over global-minimum subspace counts.
+
+    Examples
+    --------
+    >>> d = dominance(range(2, 8), range(0, 3))
+    >>> d.points()[:3], d.describe()
+    ([(4, 0), (5, 0), (6, 0)], 'r*=4..6: h=0; r*=7: h=0..1')
+    >>> d.largest_box("vast")
+    (2, 6, 1, 2)
+    """
+
+    comparison: str
+    zero_type: str
+    reading: str
+    r_stars: tuple
+    hs: tuple
+    ratios: dict
+
+    def points(self, regime: str = "mild") -> list:
+        """The ``(r_star, h)`` of the grid where ``regime`` holds, sorted.
+
+        Parameters
+        ----------
+        regime : {"mild", "vast"}
+            ``"mild"``: critical subspaces dominate (ratio > 1); ``"vast"``: global minima dominate (ratio < 1).
+
+        Returns
+        -------
+        list of tuple
+
+        Examples
+        --------
+        >>> dominance([3], [0, 1]).points("vast")  # (3, 0) is a tie: ratio exactly 1
+        [(3, 1)]
+        """
+        regime = check_choice(regime, "regime", REGIMES)
+        return sorted(point for point, value in self.ratios.items() if _in_regime(value, regime))
+
+    def failures(self, regime: str = "mild") -> list:
+        """``[(r_star, h, ratio)]`` of the grid where ``regime`` does not hold.
+
+        Sorted by :math:`h`, then :math:`r^*` for ``"mild"`` (the most telling
+        failures of "critical subspaces dominate" are at small :math:`h`), and
+        by decreasing :math:`h` for ``"vast"``.
+
+        Parameters
+        ----------
+        regime : {"mild", "vast"}
+            As in :meth:`points`.
+
+        Returns
+        -------
+        list of tuple
+
+        Examples
+        --------
+        >>> dominance([2, 3], [0, 1]).failures()
+        [(2, 0, Fraction(1, 2)), (3, 0, Fraction(1, 1)), (2, 1, Fraction(1, 12)), (3, 1, Fraction(7, 30))]
+        """
+        regime = check_choice(regime, "regime", REGIMES)
+        failed = [(r, h, value) for (r, h), value in self.ratios.items() if not _in_regime(value, regime)]
+        return sorted(failed, key=lambda f: (f[1] if regime == "mild" else -f[1], f[0]))
+
+    def describe(self, regime: str = "mild") -> str:
+        """Where ``regime`` holds, as runs of :math:`r^*` with the same runs of :math:`h`.
+
+        Parameters
+        ----------
+        regime : {"mild", "vast"}
+            As in :meth:`points`.
+
+        Returns
+        -------
+        str
+            E.g. ``"r*=4..7: h=0; r*=8..11: h=0..1"``, ``"everywhere"`` or ``"nowhere"``
+            (in the grid asked for).
+
+        Examples
+        --------
+        >>> dominance(range(2, 12), range(0, 4), comparison="sum").describe()
+        'r*=3..5: h=0; r*=6..7: h=0..1; r*=8..9: h=0..2; r*=10..11: h=0..3'
+        """
+        return self._describe(set(self.points(regime)))
+
+    def _describe(self, chosen: set) -> str:
+        if not chosen:
+            return "nowhere"
+        if len(chosen) == len(self.ratios):
+            return "everywhere"
+        by_r = {r: tuple(_runs(list(self.hs), {h for (rr, h) in chosen if rr == r})) for r in self.r_stars}
+        groups: list = []
+        for r in self.r_stars:
+            if groups and groups[-1][1] == by_r[r]:
+                groups[-1][0].append(r)
+            else:
+                groups.append(([r], by_r[r]))
+        parts = []
+        for rs, runs in groups:
+            if runs:
+                hs = ", ".join(_span(a, b, "h") for a, b in runs)
+                parts.append(f"{_span(rs[0], rs[-1], 'r*')}: {hs}")
+        return "; ".join(parts)
+
+    def largest_box(self, regime: str = "mild"):
+        """The largest rectangle of the grid on which ``regime`` holds at every point.
+
+        Parameters
+        ----------
+        regime : {"mild", "vast"}
+            As in :meth:`points`.
+
+        Returns
+        -------
+        tuple or None
+            ``(r_first, r_last, h_first, h_last)`` (consecutive entries of the
+            grid; the most points, then the widest range of :math:`r^*`), or
+            ``None`` if the regime holds nowhere.
+
+        Examples
+        --------
+        >>> dominance(range(2, 16), range(0, 4)).largest_box()
+        (7, 15, 0, 1)
+        """
+        chosen = set(self.points(regime))
+        if not chosen:
+            return None
+        rs, hs = list(self.r_stars), list(self.hs)
+        heights = [0] * len(hs)  # for each h: how many r* in a row, ending at the current one, hold
+        best: tuple = (0, 0, None)
+        for i, r in enumerate(rs):
+            heights = [height + 1 if (r, h) in chosen else 0 for height, h in zip(heights, hs, strict=True)]
+            for lo in range(len(hs)):  # grids are small (<= MAX_VERDICT_POINTS): a quadratic scan is enough
+                height = heights[lo]
+                for hi in range(lo, len(hs)):
+                    height = min(height, heights[hi])
+                    if height == 0:
+                        break
+                    key = (height * (hi - lo + 1), height)
+                    if key > best[:2]:
+                        best = (*key, (rs[i - height + 1], r, hs[lo], hs[hi]))
+        return best[2]
+
+    def to_json(self, regime: str = "mild") -> dict:
+        """``{"regime", "statement", "points": [[r*, h], ...], "text"}`` for one regime.
+
+        Parameters
+        ----------
+        regime : {"mild", "vast"}
+            As in :meth:`points`.
+
+        Returns
+        -------
+        dict
+
+        Examples
+        --------
+        >>> dominance([4], [0, 1]).to_json()["points"]
+        [[4, 0]]
+        """
+        return {"regime": regime, "statement": _REGIME_TEXT[regime],
+                "points": [list(p) for p in self.points(regime)], "text": self.describe(regime)}
+
+
+def dominances(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comparisons=COMPARISONS,
+               activation=None) -> dict:
+    """``{comparison: Dominance}`` over the grid, from one pass of :func:`compare` per :math:`r^*`.
+
+    Parameters
+    ----------
+    r_star_values : iterable of int
+        The :math:`r^*` of the grid (each at least 2).
+    h_values : iterable of int
+        The :math:`h=m-r^*` of the grid (each at least 0).
+    zero_type : str
+        A global-minimum reading, name or alias.
+    comparisons : iterable of str
+        Which of :data:`COMPARISONS`.
+    activation : str, optional
+        An activation class or activation name (default: generic).
+
+    Returns
+    -------
+    dict
+
+    Raises
+    ------
+    ArgumentValueError
+        An empty grid, or one of more than :data:`MAX_VERDICT_POINTS` points.
+
+    Examples
+    --------
+    >>> {name: d.describe() for name, d in dominances([10], range(0, 8), "R2").items()}
+    {'previous': 'r*=10: h=0..1', 'sum': 'r*=10: h=0..2', 'max': 'r*=10: h=0..1'}
+    """
+    reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
+    comparisons = [check_choice(c, "comparison", COMPARISONS) for c in comparisons]
+    r_stars = sorted({_check_r_star(r) for r in r_star_values})
+    if not r_stars:
+        raise ArgumentValueError("r_star_values must be non-empty")
+    hs = sorted(set(_check_h_values(r_stars[-1], h_values)))
+    if len(r_stars) * len(hs) > MAX_VERDICT_POINTS:
+        raise ArgumentValueError(f"the grid has {len(r_stars) * len(hs)} points, more than {MAX_VERDICT_POINTS}; "
+                                 "choose fewer r* or h values")
+    ratios: dict = {name: {} for name in comparisons}
+    for r_star in r_stars:
+        for row in compare(r_star, hs, reading.name, activation=reading.activation_class):
+            for name in comparisons:
+                ratios[name][(r_star, row.h)] = row.ratio(name)
+    return {name: Dominance(name, reading.name, reading.short_name, tuple(r_stars), tuple(hs), ratios[name])
+            for name in comparisons}
+
+
+def dominance(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comparison: str = "previous",
+              activation=None) -> Dominance:
+    r"""Where critical subspaces dominate (and where global minima do) over a grid of :math:`(r^*, h)`.
+
+    Parameters
+    ----------
+    r_star_values, h_values : iterable of int
+        The grid.
+    zero_type : str
+        A global-minimum reading, name or alias.
+    comparison : str
+        One of :data:`COMPARISONS`.
+    activation : str, optional
+        An activation class or activation name (default: generic).
+
+    Returns
+    -------
+    Dominance
+
+    Examples
+    --------
+    >>> dominance(range(2, 6), [0], "R2").describe()
+    'r*=4..5: h=0'
+    """
+    comparison = check_choice(comparison, "comparison", COMPARISONS)
+    return dominances(r_star_values, h_values, zero_type, (comparison,), activation)[comparison]
+
+
+@dataclass(frozen=True)
+class RegimeVerdict:
+    r"""Yes or no: does a regime (``"mild"`` or ``"vast"``) hold at every :math:`(r^*, h)` of a grid?
+
+    For every reading and comparison asked (the paper's exact choice is not
+    known); the claim holds when it holds in all of them.  Built by
+    :func:`regime_verdict`.
+
+    Parameters
+    ----------
+    regime : {"mild", "vast"}
+        The claim.
+    results : tuple of Dominance
+        One per reading and comparison, over the same grid.
+
+    Examples
+    --------
+    >>> v = regime_verdict("mild", range(4, 16), [0])
+    >>> v.holds, v.summary().splitlines()[0]
+    (True, 'claim: critical subspaces dominate (ratio > 1) for every r* in 4..15, h = 0: yes')
+    """
+
+    regime: str
+    results: tuple
+
+    @property
+    def holds(self) -> bool:
+        """Whether the regime holds at every point, in every reading and comparison."""
+        return all(not d.failures(self.regime) for d in self.results)
+
+    def statement(self) -> str:
+        """The claim in words, with the grid.
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> regime_verdict("vast", range(2, 5), range(10, 13)).statement()
+        'global-minimum subspaces dominate (ratio < 1) for every r* in 2..4, h in 10..12'
+        """
+        first = self.results[0]
+        return f"{_REGIME_TEXT[self.regime]} for every {_grid_text(first.r_stars, 'r*')}, {_grid_text(first.hs, 'h')}"
+
+    def summary(self, shown: int = 4) -> str:
+        """The verdict, then one line per reading and comparison (failures and where the claim holds).
+
+        Parameters
+        ----------
+        shown : int
+            How many failures to list per line (the first ones, by :math:`r^*` then :math:`h`).
+
+        Returns
+        -------
+        str
+
+        Examples
+        --------
+        >>> v = regime_verdict("mild", range(2, 6), [0], ["R1"], ["previous"])
+        >>> print(v.summary())  # doctest: +NORMALIZE_WHITESPACE
+        claim: critical subspaces dominate (ratio > 1) for every r* in 2..5, h = 0: no
+          R1 previous: no: fails at 2 of 4 points (r*=2..3: h=0), e.g. r*=2, h=0 (ratio 0.5);
+          r*=3, h=0 (ratio 1, a tie); holds for every r* in 4..5, h = 0
+        """
+        shown = check_int(shown, "shown", minimum=1, maximum=1000)
+        lines = [f"claim: {self.statement()}: {'yes' if self.holds else 'no'}"]
+        for d in self.results:
+            failures = d.failures(self.regime)
+            if not failures:
+                lines.append(f"  {d.reading} {d.comparison}: yes")
+                continue
+            listed = "; ".join(f"r*={r}, h={h} (ratio {format_ratio(v)}{', a tie' if v == 1 else ''})"
+                               for r, h, v in failures[:shown])
+            box = d.largest_box(self.regime)
+            where = (f"holds for every {_grid_text(_sub(d.r_stars, box[0], box[1]), 'r*')}, "
+                     f"{_grid_text(_sub(d.hs, box[2], box[3]), 'h')}") if box else "holds nowhere in the grid"
+            lines.append(f"  {d.reading} {d.comparison}: no: fails at {len(failures)} of {len(d.ratios)} points "
+                         f"({d._describe({(r, h) for r, h, _ in failures})}), e.g. {listed}; {where}")
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        """JSON-ready: ``claim``, ``statement``, ``holds``; per reading and comparison, failures and the largest box.
+
+        Returns
+        -------
+        dict
+
+        Examples
+        --------
+        >>> regime_verdict("mild", [2], [0], ["R1"], ["sum"]).to_json()["results"][0]["failures"]
+        [{'r_star': 2, 'h': 0, 'ratio': '1/2', 'ratio_approx': '0.5'}]
+        """
+        results = []
+        for d in self.results:
+            box = d.largest_box(self.regime)
+            results.append({
+                "zero_type": d.zero_type, "reading": d.reading, "comparison": d.comparison,
+                "holds": not d.failures(self.regime),
+                "failures": [{"r_star": r, "h": h, "ratio": f"{v.numerator}/{v.denominator}",
+                              "ratio_approx": format_ratio(v)} for r, h, v in d.failures(self.regime)],
+                "largest_box": None if box is None else dict(zip(("r_star_first", "r_star_last", "h_first", "h_last"),
+                                                                  box, strict=True)),
+            })
+        return {"claim": self.regime, "statement": self.statement(), "holds": self.holds, "results": results}
+
+
+def _sub(values: tuple, first, last) -> tuple:
+    return tuple(v for v in values if first <= v <= last)
+
+
+def _grid_text(values, name: str) -> str:
+    values = list(values)
+    if len(values) == 1:
+        return f"{name} = {values[0]}"
+    step = values[1] - values[0]
+    if all(b - a == step for a, b in zip(values, values[1:], strict=False)):
+        return f"{name} in {values[0]}..{values[-1]}" + (f" (step {step})" if step != 1 else "")
+    return f"{name} in {{{', '.join(map(str, values))}}}"
+
+
+def regime_verdict(regime: str, r_star_values, h_values, zero_types=None, comparisons=COMPARISONS,
+                   activation=None) -> RegimeVerdict:
+    r"""Decide, exactly, whether a regime holds at every :math:`(r^*, h)` of a grid, in every reading and comparison.
+
+    Parameters
+    ----------
+    regime : {"mild", "vast"}
+        ``"mild"``: critical subspaces dominate (ratio > 1);
+        ``"vast"``: global-minimum subspaces dominate (ratio < 1).
+    r_star_values, h_values : iterable of int
+        The grid (the claim's range).
+    zero_types : iterable of str, optional
+        Readings (default: every registered global-minimum reading).
+    comparisons : iterable of str
+        Which of :data:`COMPARISONS` (default all three).
+    activation : str, optional
+        An activation class or activation name (default: generic).
+
+    Returns
+    -------
+    RegimeVerdict
+        ``.holds`` is the yes/no; ``.summary()`` says where it fails and
+        the largest box where it holds.
+
+    Examples
+    --------
+    >>> regime_verdict("mild", range(2, 16), range(0, 4)).holds
+    False
+    >>> regime_verdict("mild", range(4, 16), [0]).holds, regime_verdict("vast", range(2, 16), [60]).holds
+    (True, True)
+    """
+    from .readings import zero_types as registered
+
+    regime = check_choice(regime, "claim", REGIMES)
+    readings = registered(activation) if zero_types is None else tuple(zero_types)
+    if isinstance(zero_types, str):
+        readings = (zero_types,)
+    comparisons = tuple(comparisons)
+    results = []
+    for zero_type in readings:
+        found = dominances(r_star_values, h_values, zero_type, comparisons, activation)
+        results += [found[name] for name in comparisons]
+    if not results:
+        raise ArgumentValueError("zero_types and comparisons must be non-empty")
+    return RegimeVerdict(regime, tuple(results))
+
+
+__all__ += ["REGIMES", "MAX_VERDICT_POINTS", "Dominance", "dominance", "dominances", "RegimeVerdict",
+            "regime_verdict"]

@@ -92,7 +92,8 @@ StirlingS2(m + 1, r + 1)*factorial(r)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import comb, factorial
@@ -194,11 +195,24 @@ def __getattr__(name):
 
 
 def count_methods(reading, activation=None) -> tuple:
-    """The ``method`` values :func:`count_subspaces` accepts for ``reading`` (of the class ``activation``).
+    r"""The ``method`` values :func:`count_subspaces` accepts for ``reading`` (of the class ``activation``).
 
-    ``"auto"``, the reading's registered routes in order of preference, then
-    :data:`ALWAYS_AVAILABLE`.
+    Parameters
+    ----------
+    reading : str or Reading
+        A registered reading (name or alias, e.g. ``"R2"``) or a
+        :class:`~symbolic_minima.readings.Reading`.
+    activation : str, optional
+        The activation class (class or activation name; ``None``: generic).
 
+    Returns
+    -------
+    tuple of str
+        ``"auto"``, the reading's registered routes in order of preference, then
+        :data:`ALWAYS_AVAILABLE`.
+
+    Examples
+    --------
     >>> count_methods("R2")
     ('auto', 'power_sum', 'stirling', 'inclusion_exclusion', 'zero_type_sum', 'recurrence', 'species', 'enumeration')
     >>> count_methods("R1", activation="odd")
@@ -221,17 +235,37 @@ def _auto_method(reading: Reading, backend: str) -> str:
 def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto", activation=None) -> int:
     r"""The number of labels (subspaces) of width ``m`` over a width-``r`` network in ``reading``.
 
-    ``reading``: a :class:`~symbolic_minima.readings.Reading` or the name or
-    alias of a registered one (any family: global-minimum readings give
-    :math:`T`, the critical reading :math:`G`).  ``method``: one of
-    :func:`count_methods` (``"auto"``: the reading's choice
-    :attr:`~symbolic_minima.readings.Reading.auto`, else its first registered
-    route, else ``"species"``).  ``backend``: ``"auto"``, ``"flint"`` or
-    ``"python"``, for the routes that can use python-flint.  ``activation``: the
-    activation class (a class name or an activation name, see
-    :mod:`symbolic_minima.activation_classes`; ``None``: generic) whose
-    readings ``reading`` names.
+    Parameters
+    ----------
+    reading : str or Reading
+        A :class:`~symbolic_minima.readings.Reading` or the name or alias of a
+        registered one (any family: global-minimum readings give :math:`T`,
+        the critical reading :math:`G`).
+    r, m : int
+        Widths, :math:`1\le r\le m\le` ``MAX_WIDTH``.
+    method : str
+        One of :func:`count_methods` (``"auto"``: the reading's choice
+        :attr:`~symbolic_minima.readings.Reading.auto`, else its first
+        registered route, else ``"species"``).
+    backend : {"auto", "flint", "python"}
+        For the routes that can use python-flint.
+    activation : str, optional
+        The activation class (a class name or an activation name, see
+        :mod:`symbolic_minima.activation_classes`; ``None``: generic) whose
+        readings ``reading`` names.
 
+    Returns
+    -------
+    int
+        The exact count (a Python int of any size).
+
+    Raises
+    ------
+    ArgumentValueError, ArgumentTypeError
+        A width out of range or not an int, an unknown reading or method.
+
+    Examples
+    --------
     >>> count_subspaces("R1", 3, 5), count_subspaces(CRITICAL_READING, 3, 5, method="enumeration")
     (390, 150)
     >>> count_subspaces("R1", 1, 2, activation="tanh")
@@ -278,15 +312,44 @@ def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: s
       activation=None) -> int:
     r"""Number :math:`T(r, m)` of global-minimum affine subspaces, in the named reading.
 
-    ``zero_type``: a registered global-minimum reading (name or alias, e.g.
-    ``"R1"``, ``"R2"``); ``method``: one of :func:`count_methods` of the
-    reading (:data:`METHODS_T` for the built-in readings, see the module
-    docstring); ``backend`` (``"auto"|"flint"|"python"``) is used by the
-    routes that can use python-flint; ``activation``: the activation class,
-    by class name (``"odd"``) or activation name (``"tanh"``); ``None`` is
-    ``"generic"``.  Refused activations (``"softplus"``, ...) raise
-    :class:`~symbolic_minima.activation_classes.UnsupportedActivationError`.
+    Parameters
+    ----------
+    r : int or sympy expression
+        Teacher width, :math:`1\le r\le m`.
+    m : int or sympy expression
+        Student width, :math:`m\le` ``MAX_WIDTH`` (= 100,000).
+    zero_type : str
+        A registered global-minimum reading, name or alias: ``"singletons"``
+        / ``"R1"`` (default) or ``"groups"`` / ``"R2"``.
+    method : str
+        One of :func:`count_methods` of the reading (:data:`METHODS_T` for the
+        built-in readings, see the module docstring); ``"auto"`` by default.
+    backend : {"auto", "flint", "python"}
+        For the routes that can use python-flint.
+    activation : str, optional
+        The activation class, by class name (``"odd"``) or activation name
+        (``"tanh"``); ``None`` is ``"generic"``.
 
+    Returns
+    -------
+    int or sympy expression
+        The exact count as a Python int when both widths are integers; when
+        one is symbolic, the unevaluated sympy function
+        (:class:`~symbolic_minima.functions.TSingletons`,
+        :class:`~symbolic_minima.functions.TGroups`, ...), which evaluates on
+        integers and rewrites to its sum or Stirling form.
+
+    Raises
+    ------
+    ArgumentValueError
+        A width out of range (:math:`m<r`, ...), an unknown reading or method.
+    ArgumentTypeError
+        A width that is not an integer (a float, a bool, text).
+    UnsupportedActivationError
+        A refused activation (``"softplus"``, ...).
+
+    Examples
+    --------
     >>> T(1, 3), T(1, 3, zero_type="R2"), T(2, 3, method="recurrence")
     (7, 10, 12)
     >>> T(2, 4, activation="odd"), T(2, 4, activation="tanh", zero_type="R2")
@@ -297,7 +360,15 @@ def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: s
     Traceback (most recent call last):
     ...
     symbolic_minima.errors.ArgumentValueError: m must be an integer >= r = 3, got 2
+    >>> import sympy
+    >>> r, m = sympy.symbols("r m", integer=True, positive=True)
+    >>> T(r, m, zero_type="R2"), T(r, m).rewrite(sympy.Sum).subs({r: 3, m: 5}).doit()
+    (T_R2(r, m), 390)
     """
+    if _is_symbolic(r) or _is_symbolic(m):  # sympy arguments: the unevaluated function (functions.py)
+        from .functions import symbolic_count
+
+        return symbolic_count("T", r, m, zero_type, activation or GENERIC, method=method)
     r, m = check_rm(r, m)
     reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     return count_subspaces(reading, r, m, method, backend)
@@ -310,12 +381,46 @@ def G(r, m, method: str = "auto", backend: str = "auto", activation=None) -> int
     of the activation class ``activation`` (``None``: generic; e.g. ``"odd"``:
     :math:`\sum_j(-1)^j\binom rj(2(r-j)+1)^m`, signed replicas and parked neurons).
 
+    Parameters
+    ----------
+    r : int or sympy expression
+        Width of the narrower critical point, :math:`1\le r\le m`.
+    m : int or sympy expression
+        Student width, :math:`m\le` ``MAX_WIDTH``.
+    method : str
+        One of :data:`METHODS_G` (``"auto"`` by default).
+    backend : {"auto", "flint", "python"}
+        For the routes that can use python-flint.
+    activation : str, optional
+        The activation class (class or activation name; ``None``: generic).
+
+    Returns
+    -------
+    int or sympy expression
+        The exact count (Python int), or the unevaluated
+        :class:`~symbolic_minima.functions.GCritical` when an argument is symbolic.
+
+    Examples
+    --------
     >>> G(3, 5), G(2, 4, method="inclusion_exclusion"), G(3, 3, method="species")
     (150, 14, 6)
     >>> G(2, 4, activation="odd"), G(2, 4, activation="gaussian")
     (464, 224)
+    >>> import sympy
+    >>> G(sympy.Symbol("r"), 5)
+    G(r, 5)
     """
+    if _is_symbolic(r) or _is_symbolic(m):  # sympy arguments: the unevaluated function (functions.py)
+        from .functions import symbolic_count
+
+        return symbolic_count("G", r, m, activation_class=activation or GENERIC, method=method)
     return count_subspaces(_critical_reading(activation), r, m, method, backend)
+
+
+def _is_symbolic(value) -> bool:
+    """Whether ``value`` is a sympy object other than an integer (sympy is never imported here)."""
+    sympy = sys.modules.get("sympy")
+    return sympy is not None and isinstance(value, sympy.Basic) and not value.is_Integer
 
 
 def _critical_reading(activation) -> Reading:
@@ -329,8 +434,20 @@ def _critical_reading(activation) -> Reading:
 
 
 def bell_numbers(n: int) -> list:
-    """``[B_0, ..., B_n]`` (set partitions), by the Bell triangle.
+    r"""``[B_0, ..., B_n]`` (set partitions), by the Bell triangle.
 
+    Parameters
+    ----------
+    n : int
+        The last index, :math:`0\le n\le` ``MAX_WIDTH``.
+
+    Returns
+    -------
+    list of int
+        The Bell numbers :math:`B_0,\dots,B_n`.
+
+    Examples
+    --------
     >>> bell_numbers(6)
     [1, 1, 2, 5, 15, 52, 203]
     """
@@ -386,9 +503,23 @@ def groups_power_sum(r, m, backend: str = "auto") -> int:
 
     :math:`d_N` the number of derangements of :math:`N` objects.  The powers are
     grouped by odd part (:math:`J^m=u^m2^{em}`), so only odd bases are raised
-    to the :math:`m`-th power.  ``backend="flint"`` (or ``"auto"`` with
-    python-flint installed) does the big products with python-flint.
+    to the :math:`m`-th power.
 
+    Parameters
+    ----------
+    r, m : int
+        Widths, :math:`1\le r\le m\le` ``MAX_WIDTH``.
+    backend : {"auto", "flint", "python"}
+        ``"flint"`` (or ``"auto"`` with python-flint installed) does the big
+        products with python-flint.
+
+    Returns
+    -------
+    int
+        :math:`T_{R2}(r, m)`.
+
+    Examples
+    --------
     >>> groups_power_sum(3, 5), groups_power_sum(1, 3, backend="python")
     (450, 10)
     """
@@ -414,7 +545,7 @@ def groups_power_sum(r, m, backend: str = "auto") -> int:
     else:
         big = int
     total = big(0)
-    for u in range(1, m + 1, 2):  # J = u 2^e: J^m = u^m << (e m)
+    for u in progress(range(1, m + 1, 2), total=(m + 1) // 2, desc=f"T_R2({r}, {m}): powers"):  # J^m = u^m << em
         grouped = big(0)
         J, shift = u, 0
         while J <= m:
@@ -429,9 +560,22 @@ def groups_power_sum(r, m, backend: str = "auto") -> int:
 class TriangleRoute:
     r"""A count route by a triangle recurrence; its rows also give whole tables (:func:`T_table`, :func:`G_table`).
 
-    ``rows(m_max, r_max, keep)`` returns ``{m: [count(0, m), ..., count(min(m, r_max), m)]}``
-    for the ``m`` in ``keep``; ``steps(m_max, r_max)`` is the number of big-integer
-    steps it takes (refused above :data:`MAX_TRIANGLE_STEPS`).
+    Parameters
+    ----------
+    rows : callable
+        ``rows(m_max, r_max, keep)`` returns ``{m: [count(0, m), ..., count(min(m, r_max), m)]}``
+        for the ``m`` in ``keep``.
+    steps : callable
+        ``steps(m_max, r_max)``: the number of big-integer steps ``rows`` takes
+        (refused above :data:`MAX_TRIANGLE_STEPS`).
+    description : str
+        The recurrence in words (its ``repr``).
+
+    Examples
+    --------
+    >>> route = count_methods("R1")[4], SINGLETONS.routes["recurrence"]
+    >>> route[0], route[1](2, 4), route[1].rows(4, 2, {4})
+    ('recurrence', 50, {4: [1, 15, 50]})
     """
 
     def __init__(self, rows: Callable, steps: Callable, description: str = ""):
@@ -592,6 +736,17 @@ class ExponentialShape:
     global flip, whose singletons are the zero-type neurons).  The count
     routes below are the binomial expansions of this EGF.
 
+    Parameters
+    ----------
+    a : int
+        The exponent of :math:`e^{ax}` (single free neurons).
+    c : int
+        The replica factor :math:`e^{cx}-1` (1, or 2 for signed replicas).
+    gamma : Fraction
+        The free groups' factor :math:`\exp(\gamma(e^{cx}-1))` (0: none).
+
+    Examples
+    --------
     >>> ExponentialShape(2, 2, Fraction(0)).coefficient(1, 2)
     12
     """
@@ -630,6 +785,19 @@ CLASS_SHAPES = {
 def exponential_shape(reading, activation=None) -> ExponentialShape | None:
     """The :class:`ExponentialShape` of a registered reading's EGF (``None``: not of that shape / not known).
 
+    Parameters
+    ----------
+    reading : str or Reading
+        A registered reading, name or alias.
+    activation : str, optional
+        Its activation class (class or activation name; ``None``: generic).
+
+    Returns
+    -------
+    ExponentialShape or None
+
+    Examples
+    --------
     >>> exponential_shape("R2", "odd")
     ExponentialShape(a=1, c=2, gamma=Fraction(1, 2))
     """
@@ -645,6 +813,19 @@ def stepped_power_sum(r: int, m: int, a: int = 0, c: int = 1) -> int:
     grouping of the powers); otherwise (``a = 1, c = 2``: the odd bases of the
     sign classes) the plain alternating sum.
 
+    Parameters
+    ----------
+    r, m : int
+        Widths.
+    a, c : int
+        The EGF's :math:`e^{ax}` and :math:`e^{cx}-1`.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
     >>> stepped_power_sum(1, 2, 2, 2), stepped_power_sum(2, 4, 1, 2), stepped_power_sum(3, 5, 1, 1)
     (12, 464, 390)
     """
@@ -679,6 +860,28 @@ def exponential_power_sum(r: int, m: int, a: int = 0, c: int = 1, gamma=Fraction
     :math:`V_{-1}=0`, :math:`V_0=(-1)^r\sum_{k\le N}\frac{N!}{k!}(-p)^kq^{N-k}`.
     Powers are grouped by odd part of the base, as in :func:`groups_power_sum`.
 
+    Parameters
+    ----------
+    r, m : int
+        Widths, :math:`1\le r\le m\le` ``MAX_WIDTH``.
+    a, c : int
+        The EGF's :math:`e^{ax}` and :math:`e^{cx}-1`.
+    gamma : Fraction
+        The groups' factor :math:`\exp(\gamma(e^{cx}-1))`.
+    backend : {"auto", "flint", "python"}
+        For the big products.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ArgumentValueError
+        The coefficient is not an integer (no count has this EGF).
+
+    Examples
+    --------
     >>> exponential_power_sum(2, 4, 0, 1, Fraction(1)), exponential_power_sum(2, 4, 1, 2, Fraction(1, 2))
     (62, 896)
     """
@@ -884,6 +1087,10 @@ _register_class_routes()
 
 
 def _table_args(r_values, m_values):
+    for name, values in (("r_values", r_values), ("m_values", m_values)):
+        if isinstance(values, (str, bytes, bytearray)) or not isinstance(values, Iterable):
+            raise ArgumentTypeError(f"{name} must be an iterable of integers (e.g. range(1, 5) or [3]), "
+                                    f"got {type(values).__name__} {values!r:.60}")
     r_list = [check_width(r, "r") for r in r_values]
     m_list = [check_width(m, "m") for m in m_values]
     if not r_list or not m_list:
@@ -903,15 +1110,40 @@ def _table(reading: Reading, r_values, m_values) -> dict:
 def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE, activation=None) -> dict:
     r"""``{(r, m): T(r, m)}`` for all pairs, by the reading's triangle recurrence (Python ints).
 
-    Entries with ``m < r`` are ``0`` (no labelling uses all r teacher labels).
-    ``activation`` takes the reading of that activation class (its triangle
-    from the EGF, :func:`_shape_rows`).  A reading without a triangle route is
-    counted cell by cell.
+    A reading without a triangle route is counted cell by cell.
 
+    Parameters
+    ----------
+    r_values, m_values : iterable of int
+        The widths (e.g. ``range(1, 5)``); each in ``[1, MAX_WIDTH]``.
+    zero_type : str
+        A registered global-minimum reading, name or alias (default R1).
+    activation : str, optional
+        The activation class (its triangle from the EGF, :func:`_shape_rows`).
+
+    Returns
+    -------
+    dict
+        ``{(r, m): count}``; entries with ``m < r`` are ``0`` (no labelling
+        uses all r teacher labels).
+
+    Raises
+    ------
+    ArgumentTypeError
+        ``r_values`` or ``m_values`` is not an iterable of integers (e.g. a single int).
+
+    Examples
+    --------
     >>> T_table(range(1, 3), range(1, 4))
     {(1, 1): 1, (1, 2): 3, (1, 3): 7, (2, 1): 0, (2, 2): 2, (2, 3): 12}
     >>> T_table([1], [1, 2, 3], activation="odd")
     {(1, 1): 2, (1, 2): 12, (1, 3): 56}
+    >>> T_table([2], [3], zero_type="R2")
+    {(2, 3): 12}
+    >>> T_table(3, 5)
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentTypeError: r_values must be an iterable of integers (e.g. range(1, 5) ...), got int 3
     """
     reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     return _table(reading, r_values, m_values)
@@ -920,6 +1152,20 @@ def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE, activation=N
 def G_table(r_values, m_values, activation=None) -> dict:
     r"""``{(r, m): G(r, m)}`` for all pairs, by the triangle recurrence; ``0`` where ``m < r``.
 
+    Parameters
+    ----------
+    r_values, m_values : iterable of int
+        The widths; each in ``[1, MAX_WIDTH]``.
+    activation : str, optional
+        The activation class (class or activation name; ``None``: generic).
+
+    Returns
+    -------
+    dict
+        ``{(r, m): G(r, m)}``.
+
+    Examples
+    --------
     >>> G_table([2], [2, 3, 4, 5])
     {(2, 2): 2, (2, 3): 6, (2, 4): 14, (2, 5): 30}
     """
@@ -988,6 +1234,27 @@ def closed_form(quantity: str, zero_type: str | None = None, form: str = "stirli
     :func:`_class_stirling`) and, with free neurons, ``"convolution"`` forms
     :math:`\sum_k\binom mk F_k\,c^{m-k}\,r!\,S(m-k,r)`.
 
+    Parameters
+    ----------
+    quantity : {"T", "G"}
+        Which count.
+    zero_type : str, optional
+        The reading of ``T`` (name or alias; default R1); ``None`` for ``G``.
+    form : {"stirling", "sum", "egf", "convolution"}
+        Which form (see above).
+    activation : str, optional
+        The activation class (class or activation name; ``None``: generic).
+
+    Returns
+    -------
+    sympy.Expr
+        The form in :data:`r_sym`, :data:`m_sym` (for ``"egf"``, in
+        :data:`~symbolic_minima.species.EGF_VARIABLE`).  For the same form
+        as a function of any arguments see
+        :meth:`symbolic_minima.functions.SubspaceCount.closed_form`.
+
+    Examples
+    --------
     >>> closed_form("G")
     StirlingS2(m, r)*factorial(r)
     >>> closed_form("T", "R2", "egf")
@@ -1050,6 +1317,17 @@ def _closed_form(reading: Reading, form: str):
 def egf_shape(egf) -> ExponentialShape | None:
     r"""Read :math:`(a, c, \gamma)` off an EGF :math:`e^{ax}(e^{cx}-1)^r\exp(\gamma(e^{cx}-1))` (sympy), or ``None``.
 
+    Parameters
+    ----------
+    egf : sympy expression
+        An EGF in :data:`~symbolic_minima.species.EGF_VARIABLE` (text is refused at any depth).
+
+    Returns
+    -------
+    ExponentialShape or None
+
+    Examples
+    --------
     >>> egf_shape(closed_form("T", "R2", "egf", activation="odd"))
     ExponentialShape(a=1, c=2, gamma=Fraction(1, 2))
     """
@@ -1080,6 +1358,24 @@ def form_value(expr, r: int, m: int) -> int:
     whose inner range depends on an outer index evaluate too (sympy's ``doit``
     leaves some of them unevaluated); an infinite sum is refused.
 
+    Parameters
+    ----------
+    expr : sympy expression
+        A closed form in :data:`r_sym`, :data:`m_sym`.
+    r, m : int
+        Where to evaluate it.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ArgumentValueError
+        An infinite or non-integer sum.
+
+    Examples
+    --------
     >>> form_value(closed_form("T", "R2", "convolution", activation="odd"), 2, 4)
     896
     """
@@ -1167,11 +1463,37 @@ def _class_closed_form(reading: Reading, form: str, egf):
     )
 
 
-def latex_form(expr) -> str:
-    r"""LaTeX of a closed form with factorials first (:math:`r!\left\{ {m+1 \atop r+1} \right\}`).
+def latex_form(expr, stirling_macro: str | None = None) -> str:
+    r"""LaTeX of a closed form, in a readable term order (:math:`r!\left\{ {m+1 \atop r+1} \right\}`).
 
+    Factorials first (the printer's ``order="none"``), positive terms before
+    negative ones (:math:`(-1)^{r-j}`, not :math:`(-1)^{-j+r}`), and falling
+    factorials as :math:`k^{\underline{r}}` (not the ambiguous :math:`(k)_r`).
+
+    Parameters
+    ----------
+    expr : sympy.Expr
+        A closed form (from :func:`closed_form`).
+    stirling_macro : str, optional
+        How Stirling numbers of the second kind print: a LaTeX macro of two
+        arguments (e.g. ``"\\stirlingII"``, defined by the caller's preamble),
+        ``"genfrac"`` (amsmath's ``\genfrac``, no macro and no warning), or
+        the default :math:`\left\{ {n \atop k} \right\}` (no macro; amsmath
+        warns about ``\atop``).
+
+    Returns
+    -------
+    str
+        LaTeX (math mode).
+
+    Examples
+    --------
     >>> latex_form(closed_form("G"))
     'r! \\left\\{ {m \\atop r} \\right\\}'
+    >>> latex_form(closed_form("T", form="sum"))
+    '\\sum_{j=0}^{r} \\left(-1\\right)^{r - j} \\left(j + 1\\right)^{m} {\\binom{r}{j}}'
+    >>> latex_form(closed_form("T", "R2"), stirling_macro="\\stirlingII")
+    '\\sum_{k=r}^{m} k^{\\underline{r}} \\stirlingII{m}{k}'
     """
     import sympy
 
@@ -1179,9 +1501,70 @@ def latex_form(expr) -> str:
         raise ArgumentTypeError(
             f"expr must be a sympy expression (from closed_form), got {type(expr).__name__} {expr!r}"
         )
+    if stirling_macro not in (None, "genfrac") and (not isinstance(stirling_macro, str)
+                                                   or not stirling_macro.startswith("\\")
+                                                   or not stirling_macro[1:].isalpha()):
+        raise ArgumentValueError(f"stirling_macro must be 'genfrac' or a LaTeX macro name such as '\\stirlingII', "
+                                 f"got {stirling_macro!r:.40}")
     if expr.has(sympy.exp) or expr.has(sympy.E):
-        return sympy.latex(expr)
-    return sympy.latex(expr, order="none")
+        return _readable_printer(None, stirling_macro).doprint(expr)
+    return _readable_printer("none", stirling_macro).doprint(expr)
+
+
+def _readable_printer(order, stirling_macro):
+    r"""A sympy LaTeX printer with positive terms first and falling factorials as :math:`k^{\underline r}`."""
+    from sympy.printing.latex import LatexPrinter
+    from sympy.printing.precedence import PRECEDENCE
+
+    class ReadableLatexPrinter(LatexPrinter):
+        def _print_Add(self, expr, order=None):
+            # sympy's own term order, then the negative terms after the positive ones: r - j, m - k
+            terms = list(expr.as_ordered_terms())
+            terms = [t for t in terms if not t.could_extract_minus_sign()] + [
+                t for t in terms if t.could_extract_minus_sign()]
+            tex = ""
+            for i, term in enumerate(terms):
+                if i and term.could_extract_minus_sign():
+                    tex += " - "
+                    term = -term
+                elif i:
+                    tex += " + "
+                term_tex = self._print(term)
+                if self._needs_add_brackets(term):
+                    term_tex = r"\left(%s\right)" % term_tex
+                tex += term_tex
+            return tex
+
+        def _print_Mul(self, expr):
+            # e^{-1} times a series (Dobinski's formula) reads better than a fraction over e
+            import sympy
+
+            inverse_e = sympy.exp(-1)
+            if inverse_e in expr.args and len(expr.args) > 1:
+                rest = sympy.Mul(*[factor for factor in expr.args if factor != inverse_e])
+                sign = ""
+                if rest.could_extract_minus_sign():
+                    sign, rest = "- ", -rest
+                body = self._print(rest) if isinstance(rest, sympy.Sum) else self.parenthesize(rest, PRECEDENCE["Mul"])
+                return sign + r"e^{-1} " + body
+            return super()._print_Mul(expr)
+
+        def _print_FallingFactorial(self, expr, exp=None):
+            base, k = expr.args
+            tex = r"%s^{\underline{%s}}" % (self.parenthesize(base, PRECEDENCE["Func"]), self._print(k))
+            return tex if exp is None else r"\left(%s\right)^{%s}" % (tex, exp)
+
+        def _stirling_latex(self, n, k, exp=None):
+            # called by StirlingS2._latex: its arguments in this printer's term order
+            if stirling_macro == "genfrac":
+                tex = r"\genfrac{\{}{\}}{0pt}{}{%s}{%s}" % (self._print(n), self._print(k))
+            elif stirling_macro is not None:
+                tex = r"%s{%s}{%s}" % (stirling_macro, self._print(n), self._print(k))
+            else:
+                tex = r"\left\{ {%s \atop %s} \right\}" % (self._print(n), self._print(k))
+            return tex if exp is None else r"%s^{%s}" % (tex, exp)
+
+    return ReadableLatexPrinter({"order": order} if order else {})
 
 
 # --------------------------------------------------------------------------- Count objects
@@ -1209,15 +1592,34 @@ class _DerivedOnDemand:
 
 @dataclass(frozen=True)
 class Count:
-    """An exact count with the reading it uses.
+    r"""An exact count with the reading it uses.
 
-    ``quantity`` is ``"T"`` or ``"G"``; ``zero_type`` and ``reading`` are
-    ``None`` for ``G``; ``closed_form`` is the symbolic Stirling form in
-    :data:`r_sym`, :data:`m_sym` (derived, with sympy, on first access; for a
-    reading without a Stirling form, its ``"sum"`` form or ``None``);
-    ``activation_class`` names the activation class whose reading was counted
-    (one of :func:`~symbolic_minima.activation_classes.activation_class_names`;
-    shown by ``repr`` and :meth:`to_json` only when it is not ``"generic"``).
+    Parameters
+    ----------
+    quantity : {"T", "G"}
+        Which count.
+    r, m : int
+        The widths.
+    zero_type : str or None
+        The reading's name (``T``); ``None`` for ``G``.
+    value : int
+        The exact count.
+    reading : str or None
+        The reading's short name (``"R1"``, ``"R2"``); ``None`` for ``G``.
+    closed_form : sympy.Expr, optional
+        The symbolic Stirling form in :data:`r_sym`, :data:`m_sym` (derived,
+        with sympy, on first access; for a reading without a Stirling form,
+        its ``"sum"`` form or ``None``).
+    activation_class : str
+        The activation class whose reading was counted (one of
+        :func:`~symbolic_minima.activation_classes.activation_class_names`;
+        shown by ``repr`` and :meth:`to_json` only when it is not ``"generic"``).
+
+    Examples
+    --------
+    >>> c = count("T", 2, 4, zero_type="R2")
+    >>> c.value, str(c), c.instantiated_latex()
+    (62, '62', '\\sum_{k=2}^{4} k^{\\underline{2}} \\left\\{ {4 \\atop k} \\right\\}')
     """
 
     quantity: str
@@ -1274,14 +1676,17 @@ class Count:
             name += r"^{\mathrm{%s}}" % self.activation_class
         return name
 
-    def instantiated_latex(self) -> str:
+    def instantiated_latex(self, stirling_macro: str | None = None) -> str:
         """The Stirling form at this ``r, m``, e.g. ``3! \\left\\{ {6 \\atop 4} \\right\\}``.
 
         For a reading without a Stirling form: :math:`m!\\,[x^m]` of its EGF at this ``r``.
+        ``stirling_macro``: as in :func:`latex_form`.
         """
         r, m = self.r, self.m
 
         def brace(top, bottom):
+            if stirling_macro is not None:
+                return f"{stirling_macro}{{{top}}}{{{bottom}}}"
             return r"\left\{ {" + str(top) + r" \atop " + str(bottom) + r"} \right\}"
 
         reading = self._reading()
@@ -1291,7 +1696,7 @@ class Count:
         if shape == _SHIFTED:
             return f"{r}! " + brace(m + 1, r + 1)
         if shape == _MARKED_BLOCKS:
-            return r"\sum_{k=%d}^{%d} {\left(k\right)}_{%d} " % (r, m, r) + brace(m, "k")
+            return r"\sum_{k=%d}^{%d} k^{\underline{%d}} " % (r, m, r) + brace(m, "k")
         return self._coefficient_latex(reading.species(r).egf(), str(m))
 
     @staticmethod
@@ -1320,11 +1725,30 @@ class Count:
 
 
 def count(quantity, r, m, zero_type: str | None = None, method: str = "auto", activation=None) -> Count:
-    """A :class:`Count` of ``T`` (``zero_type`` default: :data:`~symbolic_minima.readings.DEFAULT_ZERO_TYPE`) or ``G``.
+    r"""A :class:`Count` of ``T`` (``zero_type`` default: :data:`~symbolic_minima.readings.DEFAULT_ZERO_TYPE`) or ``G``.
 
-    ``activation``: a class name or an activation name (``None``: generic);
-    the :class:`Count` carries the class's name.
+    Parameters
+    ----------
+    quantity : {"T", "G"}
+        Which count.
+    r, m : int
+        The widths, :math:`1\le r\le m\le` ``MAX_WIDTH``.
+    zero_type : str, optional
+        The reading of ``T`` (name or alias); must be ``None`` for ``G``.
+    method : str
+        A route of :func:`count_methods` (default ``"auto"``).
+    activation : str, optional
+        A class name or an activation name (``None``: generic); the
+        :class:`Count` carries the class's name.
 
+    Returns
+    -------
+    Count
+        The value with its reading; prints as the full integer, in LaTeX as
+        the closed form and its value.
+
+    Examples
+    --------
     >>> c = count("T", 3, 5)
     >>> c.value, c.reading, c.to_json()
     (390, 'R1', {'quantity': 'T', 'r': 3, 'm': 5, 'zero_type': 'singletons', 'value': 390})

@@ -1,4 +1,6 @@
-r"""Deep bias-free networks: global-minimum subspaces layer by layer and the connectivity theorem (SPEC §4).
+r"""Deep bias-free networks: global-minimum subspaces layer by layer and the connectivity theorem.
+
+(See the mathematical reference, 'Deep networks'.)
 
 :class:`DeepNetwork` with input dimension :math:`d`, hidden widths
 :math:`m_1,\dots,m_{L-1}` and :math:`d_{out}` outputs computes
@@ -40,7 +42,8 @@ in every hidden layer :math:`g_l=h_l` or :func:`~symbolic_minima.graph.labels_in
 :math:`(g_l,h_l)`: the deep graph is the *strong product* of the per-layer graphs
 (:func:`deep_labels_intersect`; the tests check it against exact linear algebra on every pair for
 small widths, including pairs that change several layers at once).  Hence with one extra neuron
-per layer the graph is connected (each factor is, SPEC §4), its diameter is the largest factor
+per layer the graph is connected (each factor is: mathematical reference, 'Connectivity'), its diameter is the
+largest factor
 diameter, and the :math:`r_1!\cdots r_{L-1}!` permuted teachers (isolated for extra = 0) are
 joined by certified paths (:func:`deep_zero_loss_path`), constructively.
 

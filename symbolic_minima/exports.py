@@ -5,8 +5,9 @@ written with string ids ``"1,2,0"`` (deep labels ``"1,2,0/2,1,0"``; token labels
 classes ``"+1,-1,d"``, JSON labels as token lists) and the attributes
 ``label``, ``dimension``, ``category`` (``teacher`` / ``zero-type`` / ``replicated`` / ``mixed``,
 :func:`symbolic_minima.graph.label_category`) and ``kind``.  Only the PNG needs an optional
-dependency (matplotlib, imported inside :func:`draw_png`, Agg backend); the TikZ picture uses
-:func:`networkx.to_latex` with a dependency-free shell layout (one circle per category).
+dependency (matplotlib, imported inside :func:`draw_png`, Agg backend); the TikZ picture
+(:func:`to_tikz`, :func:`tikz_picture`) is written line by line in the layout of the report's
+figure (:func:`circle_positions`: one circle, depth-first order), so a cycle is drawn as a cycle.
 
 >>> from symbolic_minima.graph import connectivity_graph
 >>> G = connectivity_graph(1, 2)
@@ -30,6 +31,10 @@ from .labels import Label
 __all__ = [
     "CATEGORY_COLOURS",
     "FORMATS",
+    "TIKZ_COLOURS",
+    "circle_positions",
+    "tikz_label",
+    "tikz_picture",
     "draw_png",
     "node_id",
     "string_graph",
@@ -171,20 +176,152 @@ def shell_positions(H, radius: float = 3.0) -> dict:
     return pos
 
 
+def circle_positions(G) -> dict:
+    r"""The layout of the report's figure: the nodes on one circle, component by component, in depth-first order.
+
+    Walking each component depth-first from its smallest label puts
+    neighbours next to each other, so a cycle is drawn as a cycle and most
+    edges are short chords.  Coordinates are in centimetres (radius
+    :math:`2.2+0.12n`), the first node at the top, clockwise.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A graph of :mod:`symbolic_minima.graph` or :mod:`symbolic_minima.deep`.
+
+    Returns
+    -------
+    dict
+        ``{node: (x, y)}``, in drawing order.
+
+    Examples
+    --------
+    >>> from symbolic_minima.graph import connectivity_graph
+    >>> pos = circle_positions(connectivity_graph(1, 2))
+    >>> [(node, (round(x, 3), round(y, 3))) for node, (x, y) in pos.items()]
+    [((0, 1), (0.0, 2.56)), ((1, 1), (2.217, -1.28)), ((1, 0), (-2.217, -1.28))]
+    """
+    order = []
+    for component in sorted(nx.connected_components(G), key=min):
+        order += list(nx.dfs_preorder_nodes(G, min(component)))
+    n = len(order)
+    radius = 2.2 + 0.12 * n
+    return {node: (radius * math.cos(math.pi / 2 - 2 * math.pi * i / max(n, 1)),
+                   radius * math.sin(math.pi / 2 - 2 * math.pi * i / max(n, 1))) for i, node in enumerate(order)}
+
+
+def tikz_label(label) -> str:
+    r"""The TikZ node text of a label: its codes, a bar over zero-sum group numbers (math mode).
+
+    Parameters
+    ----------
+    label : tuple
+        A two-layer label (codes or tokens) or a deep label (one label per hidden layer).
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> tikz_label((1, -1, -1, 0)), tikz_label(((1, 0), (1,)))
+    ('1\\,\\bar{1}\\,\\bar{1}\\,0', '10/1')
+    """
+    label = tuple(label)
+    if _is_deep(label):
+        return "/".join(tikz_label(g) for g in label)
+    if any(isinstance(v, str) for v in label):
+        return ",".join(str(v).replace("-", "{-}") for v in label)
+    parts = [str(v) if v >= 0 else f"\\bar{{{-v}}}" for v in Label(label)]
+    return "\\,".join(parts) if any(v < 0 for v in label) else "".join(parts)  # thin spaces set bars apart
+
+
+#: TikZ colours of the node categories (the colours of :data:`CATEGORY_COLOURS`).
+TIKZ_COLOURS = {"teacher": "black!70", "zero-type": "red!75!black", "replicated": "blue!70!black",
+                "mixed": "violet!80!black"}
+
+
+def tikz_picture(G) -> str:
+    r"""A ``tikzpicture`` of ``G`` in the layout of :func:`circle_positions` (no matplotlib needed).
+
+    One ``\node`` line per node (its label, framed in its category's
+    colour) and one ``\draw`` line per edge, with a style per category, so
+    the source reads like hand-written TikZ.  The report's figure is this picture.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A connectivity graph.
+
+    Returns
+    -------
+    str
+        ``\begin{tikzpicture} ... \end{tikzpicture}`` (needs ``\usepackage{tikz}``).
+
+    Examples
+    --------
+    >>> from symbolic_minima.graph import connectivity_graph
+    >>> print(tikz_picture(connectivity_graph(1, 2)))  # doctest: +NORMALIZE_WHITESPACE
+    \begin{tikzpicture}[every node/.style={draw, rounded corners, inner sep=1.5pt, font=\scriptsize, fill=white},
+      zero-type/.style={draw=red!75!black}, replicated/.style={draw=blue!70!black}]
+    \node[zero-type] (n0) at (0.000,2.560) {$01$};
+    \node[replicated] (n1) at (2.217,-1.280) {$11$};
+    \node[zero-type] (n2) at (-2.217,-1.280) {$10$};
+    \draw[gray] (n0) -- (n1);
+    \draw[gray] (n2) -- (n1);
+    \end{tikzpicture}
+    """
+    pos = circle_positions(G)
+    ids = {node: f"n{i}" for i, node in enumerate(pos)}
+    categories = {node: (G.nodes[node].get("category") or _category(node)) for node in pos}
+    used = [c for c in TIKZ_COLOURS if c in set(categories.values())]
+    size = "\\tiny" if len(pos) > 12 else "\\scriptsize"
+    styles = "".join(f",\n  {c}/.style={{draw={TIKZ_COLOURS[c]}}}" for c in used)
+    lines = [f"\\begin{{tikzpicture}}[every node/.style={{draw, rounded corners, inner sep=1.5pt, font={size}, "
+             f"fill=white}}{styles}]"]
+    for node, (x, y) in pos.items():
+        style = categories[node] if categories[node] in TIKZ_COLOURS else ""
+        lines.append(f"\\node[{style}] ({ids[node]}) at ({x:.3f},{y:.3f}) {{${tikz_label(node)}$}};")
+    for u, v in G.edges:
+        lines.append(f"\\draw[gray] ({ids[u]}) -- ({ids[v]});")
+    lines.append("\\end{tikzpicture}")
+    return "\n".join(lines)
+
+
 def to_tikz(G, as_document: bool = True) -> str:
-    r"""A TikZ picture (``networkx.to_latex``) with the shell layout, nodes labelled and coloured by category."""
+    r"""A readable TikZ figure of ``G``: :func:`tikz_picture` (the report's layout) with a caption.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        A connectivity graph.
+    as_document : bool
+        ``True``: a complete LaTeX document (``article``, ``tikz``);
+        ``False``: the ``figure`` environment alone, for ``\input``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> from symbolic_minima.graph import connectivity_graph
+    >>> tex = to_tikz(connectivity_graph(2, 3))
+    >>> tex.splitlines()[:3], tex.count("\\node["), tex.count("\\draw[")
+    (['\\documentclass{article}', '\\usepackage{tikz}', '\\begin{document}'], 12, 12)
+    """
+    from .report import latex_escape
+
     H = string_graph(G)
-    pos = shell_positions(H)
-    # TikZ node names must avoid commas and slashes: use n0, n1, ... and print the label
-    names = {n: f"n{i}" for i, n in enumerate(sorted(H.nodes))}
-    T = nx.relabel_nodes(H, names)
-    pos = {names[n]: p for n, p in pos.items()}
-    colours = {"teacher": "black!70", "zero-type": "red!70", "replicated": "blue!70", "mixed": "violet!70"}
-    node_options = {names[n]: f"circle, fill={colours.get(c, 'gray')}, text=white, font=\\tiny, inner sep=1pt"
-                    for n, c in H.nodes(data="category")}
-    node_label = {names[n]: f"${n}$" for n in H.nodes}
-    return nx.to_latex(T, pos=pos, node_options=node_options, node_label=node_label,
-                       tikz_options="scale=1", caption=H.graph["title"], as_document=as_document)
+    figure = ("\\begin{figure}[ht]\n\\centering\n" + tikz_picture(G) + "\n"
+              f"\\caption{{{latex_escape(H.graph['title'])}: {H.number_of_nodes()} subspaces (nodes), "
+              f"{H.number_of_edges()} intersections (edges); frames: "
+              + ", ".join(f"{TIKZ_COLOURS[c].split('!')[0]} = {c}" for c in TIKZ_COLOURS
+                          if c in {d for _, d in H.nodes(data="category")})
+              + ".}\n\\end{figure}\n")
+    if not as_document:
+        return figure
+    return "\\documentclass{article}\n\\usepackage{tikz}\n\\begin{document}\n" + figure + "\\end{document}\n"
 
 
 def to_json(G) -> dict:
@@ -216,14 +353,17 @@ def draw_png(G, path, layout: str = "spring", seed: int = 0, labels=None, dpi: i
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
+    from .progress import phase
+
     H = string_graph(G)
     n = H.number_of_nodes()
-    if layout == "shell":
-        pos = shell_positions(H)
-    elif layout == "kamada_kawai" and n > 1:
-        pos = nx.kamada_kawai_layout(H)
-    else:
-        pos = nx.spring_layout(H, seed=seed, iterations=200 if n < 500 else 50)
+    with phase(f"layout ({layout}, {n:,} nodes)"):
+        if layout == "shell":
+            pos = shell_positions(H)
+        elif layout == "kamada_kawai" and n > 1:
+            pos = nx.kamada_kawai_layout(H)
+        else:
+            pos = nx.spring_layout(H, seed=seed, iterations=200 if n < 500 else 50)
     show_labels = n <= 40 if labels is None else bool(labels)
     size = 6 if n <= 60 else 9
     fig, ax = plt.subplots(figsize=(size, size))
@@ -239,11 +379,14 @@ def draw_png(G, path, layout: str = "spring", seed: int = 0, labels=None, dpi: i
                       markeredgewidth=0, label=c) for c in present]
     ax.legend(handles=handles, loc="upper right", frameon=False)
     comps = nx.number_connected_components(G) if n else 0
-    ax.set_title(f"{H.graph['title']}: {n} subspaces, {H.number_of_edges()} intersections, {comps} component(s)",
-                 fontsize=9)
+    from .plots import _wrapped
+
+    ax.set_title(_wrapped(f"{H.graph['title']}: {n} subspaces, {H.number_of_edges()} intersections, "
+                          f"{comps} component(s)", size - 0.4, 9), fontsize=9)
     ax.set_axis_off()
     fig.tight_layout()
-    fig.savefig(path, dpi=dpi)
+    with phase("drawing the figure"):
+        fig.savefig(path, dpi=dpi)
     plt.close(fig)
 
 

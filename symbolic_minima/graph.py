@@ -1,4 +1,4 @@
-r"""Connectivity graph of the global-minimum subspaces (SPEC §4).
+r"""Connectivity graph of the global-minimum subspaces (mathematical reference, 'Connectivity').
 
 One node per subspace :math:`\Gamma_g` of :math:`\Theta_{r\to m}` (one per
 label ``g`` of a reading, see :mod:`symbolic_minima.readings`), an edge where
@@ -190,7 +190,7 @@ import networkx as nx
 from .activation_classes import activation_class
 from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
 from .labels import Kind, Label, decode_entry, grouped_labels
-from .progress import progress
+from .progress import phase, progress
 from .readings import (
     CRITICAL_READING,
     DEFAULT_ZERO_TYPE,
@@ -880,7 +880,7 @@ def _default_teacher(r, d):
 
 
 def _add_nodes(G, labels, d, d_out, reading):
-    for g in labels:
+    for g in progress(labels, total=len(labels), desc="nodes (dimension, kind)"):
         G.add_node(
             g,
             label=g,
@@ -905,7 +905,8 @@ def _add_label_edges(G, labels, r, reading, size, desc):
         for g, h in progress(combinations(labels, 2), total=pairs, desc=desc):
             if intersect(pins[g], pins[h], m):
                 edges.append((g, h))
-    G.add_edges_from(edges)
+    with phase(f"adding {len(edges):,} edges"):
+        G.add_edges_from(edges)
 
 
 def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "labels", d=None,
@@ -949,7 +950,7 @@ def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: s
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=reading.name, reading=reading.short_name,
                  method=method, kind="global minima")
     _tag_class(G, reading, activation)
-    labels = list(reading.labellings(r, m))
+    labels = list(progress(reading.labellings(r, m), total=size, desc=f"labels r={r} m={m}"))
     _add_nodes(G, labels, d, d_out, reading)
     if method == "labels":
         _add_label_edges(G, labels, r, reading, size, f"graph r={r} m={m}")
@@ -1020,7 +1021,7 @@ def critical_graph(critical_point, m, method: str = "labels", d=None, activation
         raise ArgumentValueError(f"the critical graph for r={r}, m={m} has {size} nodes, more than {MAX_GRAPH_NODES}")
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=None, reading=None, method=method, kind=reading.family)
     _tag_class(G, reading, activation)
-    labels = list(reading.labellings(r, m))
+    labels = list(progress(reading.labellings(r, m), total=size, desc=f"labels r={r} m={m}"))
     _add_nodes(G, labels, d, d_out, reading)
     if method == "labels":
         _add_label_edges(G, labels, r, reading, size, "critical graph")
@@ -1057,14 +1058,17 @@ def graph_diameter(G, method: str = "orbits"):
     (all nodes; the tests check both agree).
     """
     method = check_choice(method, "method", ("orbits", "networkx"))
-    if G.number_of_nodes() == 0 or not nx.is_connected(G):
-        return None
+    with phase("diameter: is the graph connected"):
+        if G.number_of_nodes() == 0 or not nx.is_connected(G):
+            return None
     if method == "networkx":
-        return nx.diameter(G)
+        with phase("diameter (networkx)"):
+            return nx.diameter(G)
     reps: dict[Kind, object] = {}
     for node, kind in G.nodes(data="kind"):
         reps.setdefault(kind, node)
-    return max(max(nx.single_source_shortest_path_length(G, v).values()) for v in reps.values())
+    searches = progress(reps.values(), total=len(reps), desc="diameter: one breadth-first search per kind")
+    return max(max(nx.single_source_shortest_path_length(G, v).values()) for v in searches)
 
 
 def graph_summary(G) -> dict:
@@ -1075,12 +1079,13 @@ def graph_summary(G) -> dict:
     out = {key: G.graph.get(key) for key in ("kind", "r", "m", "d", "d_out", "zero_type", "reading", "method")}
     if "activation_class" in G.graph:
         out["activation_class"] = G.graph["activation_class"]
-    out.update(
-        nodes=G.number_of_nodes(),
-        edges=G.number_of_edges(),
-        components=component_count(G) if G.number_of_nodes() else 0,
-        isolated=nx.number_of_isolates(G),
-    )
+    with phase("components"):
+        out.update(
+            nodes=G.number_of_nodes(),
+            edges=G.number_of_edges(),
+            components=component_count(G) if G.number_of_nodes() else 0,
+            isolated=nx.number_of_isolates(G),
+        )
     degrees = [deg for _, deg in G.degree()]
     out["min_degree"] = min(degrees) if degrees else None
     out["max_degree"] = max(degrees) if degrees else None

@@ -50,11 +50,22 @@ MAX_LABEL_TEXT = 100_000
 class Kind(NamedTuple):
     r"""The type of a label: its orbit under neuron permutations, teacher relabellings (and sign flips).
 
-    ``zero_type_neurons``: number of zero-type singletons; ``replica_sizes``:
-    :math:`|g^{-1}(i)|` for :math:`i=1..r` (sorted, decreasing); ``zero_sum_groups``:
-    sizes of the zero-sum groups (sorted, decreasing); ``dead_neurons`` and
-    ``parked_neurons``: counts of those roles (activation classes with
-    :math:`\sigma(0)=0`; shown only when non-zero).
+    Parameters
+    ----------
+    zero_type_neurons : int
+        Number of zero-type singletons.
+    replica_sizes : tuple of int
+        :math:`|g^{-1}(i)|` for :math:`i=1..r` (sorted, decreasing).
+    zero_sum_groups : tuple of int
+        Sizes of the zero-sum groups (sorted, decreasing).
+    dead_neurons, parked_neurons : int
+        Counts of those roles (activation classes with :math:`\sigma(0)=0`;
+        shown only when non-zero).
+
+    Examples
+    --------
+    >>> Label((2, 0, 1, 2)).type()
+    Kind(zero_type_neurons=1, replica_sizes=(2, 1), zero_sum_groups=())
     """
 
     zero_type_neurons: int
@@ -75,10 +86,21 @@ class Kind(NamedTuple):
 def decode_entry(entry) -> tuple:
     """``(code, sign, marker)`` of one label entry (an int, or a token of a non-generic class).
 
-    ``code``: teacher index ``i >= 1``, ``0`` for a free singleton, ``-c`` for
-    free group ``c``; ``sign``: ``+1``/``-1``; ``marker``: ``None``, ``"d"``
-    (dead) or ``"p"`` (parked).
+    Parameters
+    ----------
+    entry : int or str
+        A label entry: an int code, or a token (``"+2"``, ``"-1"``, ``"0"``,
+        ``"d"``, ``"p"``, ``"g3-"``, ...).
 
+    Returns
+    -------
+    tuple
+        ``(code, sign, marker)``: ``code`` the teacher index ``i >= 1``, ``0``
+        for a free singleton, ``-c`` for free group ``c``; ``sign`` ``+1`` or
+        ``-1``; ``marker`` ``None``, ``"d"`` (dead) or ``"p"`` (parked).
+
+    Examples
+    --------
     >>> [decode_entry(e) for e in (2, -1, "+2", "-1", "0")]
     [(2, 1, None), (-1, 1, None), (2, 1, None), (1, -1, None), (0, 1, None)]
     >>> [decode_entry(e) for e in ("d", "p", "g3-", "4")]
@@ -120,6 +142,18 @@ def _token(code: int, sign: int, marker, signed: bool) -> str:
 def canonical_groups(g) -> tuple:
     """Renumber the free-block codes ``-c`` of ``g`` in order of first appearance.
 
+    Parameters
+    ----------
+    g : sequence of int
+        A label with integer codes.
+
+    Returns
+    -------
+    tuple of int
+        The same label with its groups numbered ``-1, -2, ...`` by first neuron.
+
+    Examples
+    --------
     >>> canonical_groups((-2, 1, -1, -2, -1))
     (-1, 1, -2, -1, -2)
     """
@@ -138,6 +172,19 @@ def canonical_groups(g) -> tuple:
 class Label(tuple):
     """A label (a tuple of int codes, see the module docstring).
 
+    Parameters
+    ----------
+    values : iterable of int or str
+        The codes (or tokens, for non-generic activation classes), one per
+        student neuron.
+
+    Raises
+    ------
+    ArgumentTypeError, ArgumentValueError
+        An entry that is neither an int nor a valid token.
+
+    Examples
+    --------
     >>> Label((1, 0, 2)) == (1, 0, 2), hash(Label((1, 0))) == hash((1, 0))
     (True, True)
     >>> Label((1.0,))
@@ -349,6 +396,22 @@ def covering_words(r: int, m: int, low: int) -> Iterator[tuple]:
     Backtracking with the exact pruning "letters still missing <= positions
     left", so every branch explored ends in at least one word.
 
+    Parameters
+    ----------
+    r : int
+        The largest letter; every letter ``1..r`` occurs.
+    m : int
+        The word length (no word when ``m < r``).
+    low : int
+        The smallest letter (``0``: free neurons allowed; ``1``: surjections).
+
+    Yields
+    ------
+    tuple of int
+        Each word once.
+
+    Examples
+    --------
     >>> list(covering_words(1, 2, 0))
     [(0, 1), (1, 0), (1, 1)]
     """
@@ -392,8 +455,18 @@ def covering_words(r: int, m: int, low: int) -> Iterator[tuple]:
 def set_partitions(k: int) -> Iterator[tuple]:
     """Restricted growth strings of length ``k``: the set partitions of ``k`` items.
 
-    ``s[i]`` is the block (``0, 1, ...``) of item ``i``; there are Bell(k).
+    Parameters
+    ----------
+    k : int
+        The number of items, ``k >= 0``.
 
+    Yields
+    ------
+    tuple of int
+        ``s`` with ``s[i]`` the block (``0, 1, ...``) of item ``i``; Bell(k) of them.
+
+    Examples
+    --------
     >>> list(set_partitions(3))
     [(0, 0, 0), (0, 0, 1), (0, 1, 0), (0, 1, 1), (0, 1, 2)]
     """
@@ -434,9 +507,23 @@ def grouped_labels(word: tuple, allows_size=None) -> Iterator[tuple]:
     """The labels obtained from ``word`` by partitioning its ``0`` entries into free blocks.
 
     Blocks of size one stay ``0``; larger blocks get codes ``-1, -2, ...`` in
-    order of first neuron.  ``allows_size(s)`` (default: every size) filters
-    the partitions whose every block size is allowed.
+    order of first neuron.
 
+    Parameters
+    ----------
+    word : tuple of int
+        A word with ``0`` for every free neuron.
+    allows_size : callable, optional
+        ``allows_size(s)``: whether a free block of ``s`` neurons is allowed
+        (default: every size); partitions with a refused block are skipped.
+
+    Yields
+    ------
+    tuple of int
+        Each label once.
+
+    Examples
+    --------
     >>> list(grouped_labels((0, 1, 0)))
     [(-1, 1, -1), (0, 1, 0)]
     >>> list(grouped_labels((0, 0, 0), lambda s: s <= 2))

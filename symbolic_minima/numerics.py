@@ -8,7 +8,7 @@ The exact code never needs floats; this module checks it independently:
   :math:`=\mathrm{sigmoid}(4z)+\mathrm{softplus}(z)`, ``erf``, ``exp``,
   ``exp-minus-one`` :math:`e^z-1`, ``sinh``, ``gaussian`` :math:`e^{-z^2/2}`,
   ``cosh``, ``logcosh``) on sampled inputs; with ``activation_class`` the
-  subspaces of that class (SPEC §6), checked with a real activation of it
+  subspaces of that class (mathematical reference, 'Activation classes'), checked with a real activation of it
   (:data:`CLASS_ACTIVATIONS`);
 * :func:`find_critical_point` — a critical point of a width-:math:`r`
   network that does **not** reach zero loss (data from a wider teacher),
@@ -23,7 +23,7 @@ The exact code never needs floats; this module checks it independently:
   with :math:`a_j\neq0` where :math:`\sigma'(0)\neq0`, a neuron at
   :math:`(0,0)` where :math:`\sigma(0)\neq0`), and, for vector outputs,
   :math:`\dim\ker M_i` with :math:`M_i=\mathbb E[\sigma'(w_i\cdot x)\,x\,e^\top]`
-  (SPEC §3: the split of neuron :math:`i` is critical exactly when every
+  (mathematical reference, 'Vector outputs': the split of neuron :math:`i` is critical exactly when every
   :math:`a_j\in\ker M_i`).
 
 numpy and scipy are imported inside the functions (extra ``numeric``).
@@ -296,7 +296,7 @@ def kernel_dimensions(critical_point: CriticalPoint, X, Y, activation: str = "si
     :math:`M_i` is :math:`d\times d_{out}` (:math:`e_n` the residual), and
     :math:`\partial L/\partial w_j=M_ia_j` for a neuron :math:`j` split off
     neuron :math:`i`, so the split is critical exactly when every
-    :math:`a_j\in\ker M_i` (SPEC §3).  At a critical point :math:`M_ia_i=0`,
+    :math:`a_j\in\ker M_i` (mathematical reference, 'Vector outputs').  At a critical point :math:`M_ia_i=0`,
     so the dimension is at least 1; generically it is 1 when
     :math:`d_{out}\le d+1` and at least :math:`d_{out}-d` otherwise.
     Singular values below ``relative_tolerance`` times the largest count as 0.

@@ -1,4 +1,6 @@
-r"""Explicit zero-loss paths between global-minimum subspaces, with exact certificates (SPEC §4).
+r"""Explicit zero-loss paths between global-minimum subspaces, with exact certificates.
+
+(See the mathematical reference, 'Zero-loss paths'.)
 
 :func:`zero_loss_path` joins a point of :math:`\Gamma_{g}` to a point of
 :math:`\Gamma_{h}` by line segments with exact rational waypoints:
@@ -25,7 +27,7 @@ inside one subspace can use fewer: consecutive segments share a point, which
 lies in both subspaces, so the subspaces form a walk in the graph.  So the
 worst case over pairs is the graph's diameter plus one; for
 :math:`m=r+1` that is :math:`2\lfloor 3r/2\rfloor+1` (3 for :math:`r=1`, the
-path of SPEC §4; 7 for :math:`r=2`).
+path of the mathematical reference ('Zero-loss paths'); 7 for :math:`r=2`).
 
 Default end points (:func:`representative_point`): replicas of teacher neuron
 :math:`i` at :math:`w^*_i` sharing :math:`a^*_i` equally; zero-type neurons and

@@ -1,4 +1,4 @@
-r"""PNG figures: the mild/vast crossover and connectivity graphs.
+r"""Publication figures (PNG, PDF or SVG): the mild/vast crossover and connectivity graphs.
 
 * :func:`ratio_grid` — the exact ratios (critical / global-minimum subspaces)
   over a grid of :math:`(r^*, h)`, from :mod:`symbolic_minima.comparison`;
@@ -11,7 +11,12 @@ r"""PNG figures: the mild/vast crossover and connectivity graphs.
   subspaces of a small case (drawn by :mod:`symbolic_minima.exports`).
 
 matplotlib (``pip install symbolic-minima[plot]``) is imported inside the
-plotting functions, with the non-interactive ``Agg`` backend.
+plotting functions, with the non-interactive ``Agg`` backend.  The format
+follows the file's extension (:data:`FIGURE_FORMATS`: ``.png``, ``.pdf``,
+``.svg``; PDF and SVG are vector formats for papers, ``dpi`` sets the
+resolution of PNGs); layouts are constrained so no title is clipped, long
+titles are wrapped to the figure's width, and the diverging colour bar of
+the ratios has ticks on both sides of 0.
 
 >>> grid = ratio_grid([3], [0, 1], "R1", "previous")
 >>> grid[(3, 0)], grid[(3, 1)]
@@ -33,6 +38,8 @@ from .readings import zero_types as _registered_zero_types
 
 __all__ = [
     "COMPARISONS",
+    "FIGURE_FORMATS",
+    "figure_format",
     "crossover_curve",
     "log10_fraction",
     "plot_graph",
@@ -49,6 +56,66 @@ _COMPARISON_TEX = {
 }
 
 _MAX_CELLS = 20_000
+
+#: The figure formats, by file extension (matplotlib writes each natively).
+FIGURE_FORMATS = ("png", "pdf", "svg")
+
+
+def figure_format(path) -> str:
+    """The format of a figure file, from its extension (one of :data:`FIGURE_FORMATS`).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The output file.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ArgumentValueError
+        Another extension (or none).
+
+    Examples
+    --------
+    >>> figure_format("ratio.PDF"), figure_format("g.svg")
+    ('pdf', 'svg')
+    >>> figure_format("ratio.jpg")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: the figure file must end in .png, .pdf or .svg, got 'ratio.jpg'
+    """
+    import os
+
+    extension = os.path.splitext(os.fspath(path))[1].lower().lstrip(".")
+    if extension not in FIGURE_FORMATS:
+        raise ArgumentValueError(f"the figure file must end in .png, .pdf or .svg, got {os.fspath(path)!r:.80}")
+    return extension
+
+
+def _check_dpi(dpi) -> int:
+    return check_int(dpi, "dpi", minimum=20, maximum=2400)
+
+
+def _wrapped(text: str, width_inches: float, fontsize: float) -> str:
+    """``text`` broken into lines that fit ``width_inches`` at ``fontsize`` points (about 0.55 em per character)."""
+    import textwrap
+
+    per_line = max(20, int(width_inches * 72 / (0.55 * fontsize)))
+    return "\n".join(textwrap.wrap(text, per_line))
+
+
+def _two_sided_ticks(vmin: float, vmax: float) -> list:
+    """Ticks for a colour bar centred at 0: nice values on each side, so both halves are labelled."""
+    from matplotlib.ticker import MaxNLocator
+
+    locator = MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10])
+    # a half of at most 1e-3 holds no data (plot_ratio pads an empty half to 1e-3): no ticks there
+    negative = [t for t in locator.tick_values(vmin, 0) if vmin <= t < 0] if vmin < -1e-3 else []
+    positive = [t for t in locator.tick_values(0, vmax) if 0 < t <= vmax] if vmax > 1e-3 else []
+    return [round(float(t), 12) for t in negative] + [0.0] + [round(float(t), 12) for t in positive]
 
 
 def _comparison_module():
@@ -157,13 +224,17 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
     :func:`symbolic_minima.readings.zero_types`), columns comparisons.
     Red cells: critical subspaces dominate (mild regime); blue:
     global minima dominate (vast regime).  The black line is the crossover
-    :func:`crossover_curve`.  Saves a PNG to ``path`` if given; returns the
-    matplotlib ``Figure``.  ``activation``: the activation class of the counts
+    :func:`crossover_curve`.  Saves the figure to ``path`` if given (PNG, PDF
+    or SVG by its extension, :func:`figure_format`; ``dpi`` for PNG); returns
+    the matplotlib ``Figure``.  ``activation``: the activation class of the counts
     (``None``: generic; a class names itself in the panel titles).
     """
+    dpi = _check_dpi(dpi)
+    if path is not None:
+        figure_format(path)
     plt = _pyplot()
     from matplotlib.colors import TwoSlopeNorm
-    from matplotlib.ticker import MaxNLocator
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     r_star_values = sorted(set(r_star_values))
     h_values = sorted(set(h_values))
@@ -229,16 +300,22 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
             if i == 0 and j == 0 and xs:
                 ax.legend(loc="upper right", fontsize=8)
     cbar = fig.colorbar(image, ax=axes, shrink=0.85)
+    cbar.set_ticks(_two_sided_ticks(float(norm.vmin or 0.0), float(norm.vmax or 0.0)))
+    cbar.ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
     cbar.set_label(r"$\log_{10}$(critical / global-minimum subspaces)")
-    fig.suptitle("Symmetry-induced critical vs global-minimum subspaces (exact counts): red = critical "
-                 "subspaces dominate (mild), blue = global minima dominate (vast)", fontsize=11)
+    title = ("Symmetry-induced critical vs global-minimum subspaces (exact counts): red = critical "
+             "subspaces dominate (mild), blue = global minima dominate (vast)")
+    fig.suptitle(_wrapped(title, fig.get_figwidth() - 0.4, 11), fontsize=11)
     if path is not None:
-        fig.savefig(path, dpi=dpi)
+        from .progress import phase
+
+        with phase("drawing the figure"):
+            fig.savefig(path, dpi=dpi)
     return fig
 
 
 def plot_graph(r: int, m: int, path=None, zero_type: str = DEFAULT_ZERO_TYPE, dpi: int = 120, activation=None):
-    r"""Draw the connectivity graph of the :math:`T(r,m)` global-minimum subspaces to a PNG.
+    r"""Draw the connectivity graph of the :math:`T(r,m)` global-minimum subspaces (PNG, PDF or SVG by extension).
 
     The graph is :func:`symbolic_minima.graph.connectivity_graph` (in the
     activation class ``activation``, default generic: token labels such as
@@ -255,6 +332,9 @@ def plot_graph(r: int, m: int, path=None, zero_type: str = DEFAULT_ZERO_TYPE, dp
 
         activation = activation_class(activation).name
         zero_type = check_zero_type(zero_type, activation)
+    dpi = _check_dpi(dpi)
+    if path is not None:
+        figure_format(path)
     _pyplot()  # a clear error without matplotlib
     from .graph import connectivity_graph
 
@@ -292,9 +372,9 @@ def _draw_graph(G, path, dpi):
         nx.draw_networkx_labels(G, pos, labels={v: short_label(v) for v in G}, font_size=7, ax=ax)
     components = nx.number_connected_components(G) if n else 0
     cls = G.graph.get("activation_class")
-    ax.set_title(f"Global-minimum subspaces, r={r}, m={m}, reading {reading_name(zero_type)}"
-                 + (f", {cls} class" if cls else "") + ": "
-                 f"{n} nodes, {G.number_of_edges()} edges, {components} component(s)", fontsize=10)
+    ax.set_title(_wrapped(f"Global-minimum subspaces, r={r}, m={m}, reading {reading_name(zero_type)}"
+                          + (f", {cls} class" if cls else "") + ": "
+                          f"{n} nodes, {G.number_of_edges()} edges, {components} component(s)", 6.6, 10), fontsize=10)
     if cls and cls != "generic":
         legend = "labels: +i/-i = signed replica of teacher neuron i, 0 = zero-type, d = dead, g<c>+/- = groups"
     elif zero_type is not None and get_reading(zero_type).has_groups:

@@ -1,29 +1,69 @@
-r"""A dependency-free progress bar for long enumerations.
+r"""Progress bars for long loops and long phases: the one place that draws them (with tqdm).
 
-:func:`progress` wraps an iterable.  On a terminal (``stderr`` is a TTY) it
-draws a one-line bar on ``stderr`` once the loop has run for more than
-``delay`` seconds (two by default); when ``stderr`` is piped or captured it
-draws nothing, so scripts and tests see clean output.  Set the environment
-variable ``SYMBOLIC_MINIMA_PROGRESS=0`` to switch it off, ``=1`` to force it.
+:func:`progress` wraps a loop, :func:`phase` a step without one (a breadth-first
+search inside networkx, a layout, pdflatex): its bar shows the elapsed time,
+redrawn by a background thread.  Bars go to ``stderr`` and only when it is a
+terminal, so pipes, files and tests see clean output; the environment variable
+``SYMBOLIC_MINIMA_PROGRESS=0`` switches them off, ``=1`` forces them on (also
+when ``stderr`` is not a terminal).
+
+When a bar appears: a command that finishes within :data:`DELAY` seconds
+(measured from the first bar the process asked for) shows none; after that,
+every loop or phase that lasts longer than :data:`PHASE_DELAY` seconds shows
+one.  (Before, each loop waited two seconds on its own, so a command made of
+several 1.5-second phases never showed a bar, and the last bar sat at 100%
+while the next, unbarred, phase ran.)  ``SYMBOLIC_MINIMA_PROGRESS_DELAY``
+overrides :data:`DELAY` (in seconds).  Finished bars are erased.
 
 >>> list(progress(range(3), total=3, desc="labels"))
 [0, 1, 2]
+>>> with phase("diameter"):
+...     pass
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
+from contextlib import contextmanager
 
-__all__ = ["progress", "progress_enabled"]
+__all__ = ["progress", "phase", "progress_enabled", "DELAY", "PHASE_DELAY"]
+
+#: Seconds, from the first bar asked for in the process, before any bar is drawn.
+DELAY = 1.0
+#: Seconds a loop or phase must last before its own bar is drawn (once :data:`DELAY` has passed).
+PHASE_DELAY = 0.3
+#: Seconds between redraws of a phase's elapsed time.
+REFRESH = 0.5
+
+_FIRST_REQUEST: list = []  # monotonic time of the first bar asked for (the command's start, near enough)
 
 
 def progress_enabled(stream=None) -> bool:
-    """Whether a bar would be drawn on ``stream`` (default ``sys.stderr``)."""
+    """Whether bars are drawn on ``stream`` (default ``sys.stderr``).
+
+    Parameters
+    ----------
+    stream : file-like, optional
+        Where the bar would go.
+
+    Returns
+    -------
+    bool
+        ``SYMBOLIC_MINIMA_PROGRESS`` if set (``0``/``false``/``no``/empty: off,
+        anything else: on), else whether ``stream`` is a terminal.
+
+    Examples
+    --------
+    >>> import io
+    >>> progress_enabled(io.StringIO()) in (True, False)
+    True
+    """
     forced = os.environ.get("SYMBOLIC_MINIMA_PROGRESS")
     if forced is not None:
-        return forced not in ("", "0", "false", "no")
+        return forced.strip().lower() not in ("", "0", "false", "no", "off")
     stream = sys.stderr if stream is None else stream
     try:
         return bool(stream.isatty())
@@ -31,45 +71,117 @@ def progress_enabled(stream=None) -> bool:
         return False
 
 
-def progress(iterable, total: int | None = None, desc: str = "", delay: float = 2.0, stream=None):
-    """Yield from ``iterable``, showing a bar on a terminal after ``delay`` seconds.
+def _delay(delay: float | None) -> float:
+    """The seconds this bar waits: what is left of the command's :data:`DELAY`, and at least :data:`PHASE_DELAY`."""
+    now = time.monotonic()
+    if not _FIRST_REQUEST:
+        _FIRST_REQUEST.append(now)
+    if delay is not None:
+        return max(0.0, float(delay))
+    try:
+        command_delay = float(os.environ.get("SYMBOLIC_MINIMA_PROGRESS_DELAY", DELAY))
+    except ValueError:
+        command_delay = DELAY
+    return max(min(PHASE_DELAY, command_delay), command_delay - (now - _FIRST_REQUEST[0]))
 
-    ``total`` (if known) gives a percentage and an estimate of the time left.
+
+def _width_options(stream) -> dict:
+    """tqdm's size options: follow the terminal, or 80 x 24 where it reports none (a fresh pseudo-terminal)."""
+    try:
+        size = os.get_terminal_size(stream.fileno())
+    except (AttributeError, ValueError, OSError):
+        size = os.terminal_size((0, 0))
+    options: dict = {"dynamic_ncols": True} if size.columns > 0 else {"ncols": 80}
+    if size.lines <= 0:  # tqdm hides every bar below the screen's last line: a terminal of 0 lines hides them all
+        options["nrows"] = 24
+    return options
+
+
+def progress(iterable, total: int | None = None, desc: str = "", delay: float | None = None, stream=None):
+    """Yield from ``iterable``, with a bar on a terminal for a loop that lasts.
+
+    Parameters
+    ----------
+    iterable : iterable
+        The loop.
+    total : int, optional
+        The number of items (a percentage and an estimate of the time left).
+    desc : str
+        What the loop does, e.g. ``"graph r=4 m=7"``.
+    delay : float, optional
+        Seconds before the bar appears (default: see the module docstring).
+    stream : file-like, optional
+        Where to draw (default ``sys.stderr``).
+
+    Yields
+    ------
+    object
+        The items of ``iterable``, unchanged.
+
+    Examples
+    --------
+    >>> sum(progress(range(10), total=10, desc="sum"))
+    45
     """
     stream = sys.stderr if stream is None else stream
     if not progress_enabled(stream):
         yield from iterable
         return
-    start = time.monotonic()
-    last_draw = 0.0
-    drawn = False
-    count = 0
+    from tqdm import tqdm
+
+    with tqdm(iterable, total=total, desc=desc or None, file=stream, delay=_delay(delay), leave=False,
+              mininterval=0.2, unit="", **_width_options(stream)) as bar:
+        yield from bar
+
+
+@contextmanager
+def phase(desc: str, delay: float | None = None, stream=None):
+    """A bar with the elapsed time for a step that has no loop to count (drawn by a background thread).
+
+    Parameters
+    ----------
+    desc : str
+        What the step does, e.g. ``"diameter"``.
+    delay : float, optional
+        Seconds before the bar appears (default: see the module docstring).
+    stream : file-like, optional
+        Where to draw (default ``sys.stderr``).
+
+    Yields
+    ------
+    None
+
+    Examples
+    --------
+    >>> with phase("waiting"):
+    ...     total = sum(range(1000))
+    >>> total
+    499500
+    """
+    stream = sys.stderr if stream is None else stream
+    if not progress_enabled(stream):
+        yield
+        return
+    wait = _delay(delay)
+    done = threading.Event()
+
+    def draw():
+        if done.wait(wait):
+            return
+        from tqdm import tqdm
+
+        bar = tqdm(total=None, desc=desc, file=stream, leave=False, bar_format="{desc}: {elapsed} (running)",
+                   **_width_options(stream))
+        try:
+            while not done.wait(REFRESH):
+                bar.refresh()
+        finally:
+            bar.close()
+
+    thread = threading.Thread(target=draw, name=f"progress: {desc}", daemon=True)
+    thread.start()
     try:
-        for item in iterable:
-            yield item
-            count += 1
-            now = time.monotonic()
-            if now - start >= delay and now - last_draw >= 0.2:
-                last_draw = now
-                drawn = True
-                stream.write("\r" + _line(desc, count, total, now - start))
-                stream.flush()
+        yield
     finally:
-        if drawn:
-            stream.write("\r" + _line(desc, count, total, time.monotonic() - start) + "\n")
-            stream.flush()
-
-
-def _line(desc: str, count: int, total: int | None, elapsed: float) -> str:
-    rate = count / elapsed if elapsed > 0 else 0.0
-    prefix = f"{desc}: " if desc else ""
-    if total:
-        frac = min(count / total, 1.0)
-        width = 30
-        filled = int(frac * width)
-        left = (total - count) / rate if rate > 0 else float("inf")
-        return (
-            f"{prefix}[{'#' * filled}{'.' * (width - filled)}] {count}/{total} "
-            f"{100 * frac:5.1f}% {rate:,.0f}/s eta {left:,.0f}s"
-        )
-    return f"{prefix}{count:,} done, {rate:,.0f}/s, {elapsed:,.0f}s"
+        done.set()
+        thread.join()

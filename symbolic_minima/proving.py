@@ -260,44 +260,15 @@ def sums_equal(a, b, _depth: int = 0) -> tuple[bool, str]:
 # ---------------------------------------------------------------------------
 
 
-_TEXT_SYMBOLS = (("<=", r"$\le$"), (">=", r"$\ge$"), ("->", r"$\to$"), ("<", r"$<$"), (">", r"$>$"))
-
-
-def _escape_plain(text: str) -> str:
-    out = []
-    i = 0
-    while i < len(text):
-        for sym, rep in _TEXT_SYMBOLS:
-            if text.startswith(sym, i):
-                out.append(rep)
-                i += len(sym)
-                break
-        else:
-            ch = text[i]
-            if ch in "&%#_{}":
-                out.append("\\" + ch)
-            elif ch == "~":
-                out.append(r"\textasciitilde{}")
-            elif ch == "^":
-                out.append(r"\textasciicircum{}")
-            elif ch == "\\":
-                out.append(r"\textbackslash{}")
-            else:
-                out.append(ch)
-            i += 1
-    return "".join(out)
-
-
 def _tex_text(s) -> str:
-    r"""Text for LaTeX text mode: ``$...$`` segments are kept as math, the rest is escaped.
+    r"""Text for LaTeX text mode (:func:`symbolic_minima.latex_text.latex_text`): math-like fragments set as math.
 
     >>> print(_tex_text("bound $2^r - 1$ for r <= 5, x_1 -> 0"))
-    bound $2^r - 1$ for r $\le$ 5, x\_1 $\to$ 0
+    bound $2^r - 1$ for $r \le 5$, $x_1 \to 0$
     """
-    parts = str(s).split("$")
-    if len(parts) % 2 == 0:  # unbalanced: escape everything
-        return _escape_plain(str(s)).replace("$", r"\$")
-    return "".join(_escape_plain(p) if i % 2 == 0 else f"${p}$" for i, p in enumerate(parts))
+    from .latex_text import latex_text
+
+    return latex_text(s)
 
 
 _PLAIN_MACROS = (
@@ -339,6 +310,41 @@ def _tex(e) -> str:
     return e if isinstance(e, str) else sympy.latex(e)
 
 
+def tex(expr, stirling_macro: str | None = None) -> str:
+    r"""Readable LaTeX of an expression (:func:`symbolic_minima.counting.latex_form`); strings pass through.
+
+    Positive terms first (:math:`(-1)^{r-j}`), :math:`k^{\underline r}` for falling factorials.
+
+    Parameters
+    ----------
+    expr : sympy expression, number or str
+        What to print (a string is taken as LaTeX already).
+    stirling_macro : str, optional
+        As in :func:`~symbolic_minima.counting.latex_form`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import sympy
+    >>> r, j = sympy.symbols("r j")
+    >>> tex((-1) ** (r - j)), tex("x")
+    ('\\left(-1\\right)^{r - j}', 'x')
+    """
+    import sympy
+
+    from .counting import latex_form
+    from .errors import as_expression
+
+    if isinstance(expr, str):
+        return expr
+    if not isinstance(expr, sympy.Basic):
+        expr = as_expression(expr, "expr")
+    return latex_form(expr, stirling_macro=stirling_macro)
+
+
 @dataclass(frozen=True)
 class Step:
     """One step of a derivation.
@@ -366,6 +372,14 @@ class Step:
         if self.rhs is None:
             return _tex(self.lhs)
         return f"{_tex(self.lhs)} {self.relation} {_tex(self.rhs)}"
+
+    def readable_latex(self, stirling_macro: str | None = "genfrac") -> str:
+        """The equation in a readable term order (:func:`tex`), for LaTeX documents (:meth:`Proof.latex`)."""
+        if self.lhs is None:
+            return ""
+        if self.rhs is None:
+            return tex(self.lhs, stirling_macro)
+        return f"{tex(self.lhs, stirling_macro)} {self.relation} {tex(self.rhs, stirling_macro)}"
 
     def status(self) -> str:
         return {True: "ok", False: "FAILED", None: "computed"}[self.passed]
@@ -679,20 +693,36 @@ class Proof:
             text += f"; labellings enumerated in {done} of {total} cases, the rest by other routes"
         return text
 
-    def latex(self) -> str:
-        r"""A LaTeX fragment (requires ``amsmath``) to ``\input`` in a paper."""
-        name = _tex_text(self.name)
+    def latex(self, stirling_macro: str | None = "genfrac", width: float | None = None, fit: bool = False) -> str:
+        r"""A LaTeX fragment (requires ``amsmath``) to ``\input`` in a paper.
+
+        Formulas in a readable term order, broken into ``align*`` when they would
+        not fit the line (:func:`symbolic_minima.latex_text.display_math`);
+        Stirling numbers as ``\genfrac`` (or ``stirling_macro``, a two-argument
+        macro of the document, e.g. the report's ``\stirlingII``); ``width``: the line width for
+        :func:`~symbolic_minima.latex_text.display_math` (default
+        :data:`~symbolic_minima.latex_text.MAX_DISPLAY_WIDTH`); ``fit``: scale a formula that cannot be
+        broken down to the line width (then the fragment also needs graphicx; the report sets it).
+        """
+        from .latex_text import MAX_DISPLAY_WIDTH, display_math, latex_code, stirling_braces
+
+        width = MAX_DISPLAY_WIDTH if width is None else width
+
+        name = latex_code(self.name)
         reading = (
             "independent of the reading of zero-type neurons"
             if self.reading is None
-            else f'reading {_short_name(self.reading)}, zero\\_type="{self.reading}"'
+            else f"reading {_short_name(self.reading)}, " + latex_code(f'zero_type="{self.reading}"')
         )
         if self.activation_class is not None and self.reading is None:
             reading = f"activation class {_tex_text(self.activation_class)}, readings R1, R2 and critical"
-        statement = f"\\[ {self.claim_latex} \\]" if self.claim_latex else _tex_text(self.claim)
+        statement = (display_math(stirling_braces(self.claim_latex, stirling_macro), width, fit) if self.claim_latex
+                     else _tex_text(self.claim))
         out = [
-            f"% Generated by symbolic_minima.proving (proofs/{self.name}.py); requires amsmath.",
-            f"\\paragraph{{Claim \\texttt{{{name}}} ({reading}).}}",
+            f"% Generated by symbolic_minima.proving (proofs/{self.name}.py); requires amsmath"
+            + (" and graphicx." if fit else "."),
+            # not a run-in \paragraph (an unbreakable box): a ragged paragraph, so long names break
+            f"\\medskip{{\\raggedright\\noindent\\textbf{{Claim}} {name} ({reading}).\\par}}",
             statement,
             "",
             "\\paragraph{Derivation (every expression computed by \\texttt{symbolic\\_minima}).}",
@@ -706,7 +736,7 @@ class Proof:
             note = f" {_tex_text(s.note)}" if s.note else ""
             out.append(f"\\item {_tex_text(s.title)}.{note}\\emph{{{method}}}")
             if s.lhs is not None:
-                out.append(f"\\[ {s.equation_latex} \\]")
+                out.append(display_math(stirling_braces(s.readable_latex(stirling_macro), stirling_macro), width, fit))
         out.append("\\end{enumerate}")
         out.append("")
         out.append("\\paragraph{Exact checks.}")

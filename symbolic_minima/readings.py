@@ -464,6 +464,32 @@ def register_reading(reading: Reading, replace: bool = False) -> Reading:
 
     Every enumeration, subspace, count, graph and CLI ``choices=`` list reads
     the registry, so a registered reading is picked up everywhere.
+
+    Parameters
+    ----------
+    reading : Reading
+        The reading to add.
+    replace : bool
+        Replace a reading of the same name and class (default: refuse).
+
+    Returns
+    -------
+    Reading
+        ``reading`` itself.
+
+    Raises
+    ------
+    ArgumentValueError
+        A reading of that name is registered for that class and ``replace`` is false.
+
+    Examples
+    --------
+    >>> from symbolic_minima.roles import REPLICA, ZeroSumGroup, ZERO_TYPE
+    >>> pairs = register_reading(Reading("pairs", "Rp", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2))))
+    >>> "pairs" in zero_types(), sum(1 for _ in pairs.labellings(1, 3))
+    (True, 10)
+    >>> unregister_reading("pairs"); "pairs" in zero_types()
+    False
     """
     if not isinstance(reading, Reading):
         raise ArgumentTypeError(f"reading must be a Reading, got {type(reading).__name__}")
@@ -475,7 +501,26 @@ def register_reading(reading: Reading, replace: bool = False) -> Reading:
 
 
 def unregister_reading(name: str, activation_class: str = GENERIC) -> None:
-    """Remove a reading (built-in readings cannot be removed)."""
+    """Remove a reading (built-in readings cannot be removed).
+
+    Parameters
+    ----------
+    name : str
+        The reading's name or alias.
+    activation_class : str
+        Its activation class (default generic).
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> unregister_reading("R1")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: the built-in reading 'singletons' cannot be unregistered
+    """
     reading = get_reading(name, activation_class)
     if reading in _BUILT_IN:
         raise ArgumentValueError(f"the built-in reading {reading.name!r} cannot be unregistered")
@@ -493,7 +538,23 @@ def _class_name(activation_class) -> str:
 def registered_readings(family: str | None = None, activation_class: str = GENERIC) -> tuple:
     """The registered readings of one activation class (and ``family``), in registration order.
 
-    ``activation_class`` may be a class name or an activation name (``"tanh"``).
+    Parameters
+    ----------
+    family : str, optional
+        :data:`GLOBAL_MINIMUM` or :data:`CRITICAL` (default: both).
+    activation_class : str
+        A class name or an activation name (``"tanh"``); default generic.
+
+    Returns
+    -------
+    tuple of Reading
+
+    Examples
+    --------
+    >>> [reading.short_name for reading in registered_readings()]
+    ['R1', 'R2', 'crit']
+    >>> [reading.activation_class for reading in registered_readings(CRITICAL, "tanh")]
+    ['odd']
     """
     activation_class = _class_name(activation_class)
     return tuple(
@@ -503,13 +564,51 @@ def registered_readings(family: str | None = None, activation_class: str = GENER
 
 
 def zero_types(activation_class: str = GENERIC) -> tuple:
-    """Names of the global-minimum readings (the choices of ``zero_type`` / ``--zero-type``)."""
+    """Names of the global-minimum readings (the choices of ``zero_type`` / ``--zero-type``).
+
+    Parameters
+    ----------
+    activation_class : str
+        A class name or an activation name; default generic.
+
+    Returns
+    -------
+    tuple of str
+        The readings' names (aliases such as ``"R1"`` are accepted too, by :func:`get_reading`).
+
+    Examples
+    --------
+    >>> zero_types()
+    ('singletons', 'groups')
+    """
     return tuple(reading.name for reading in registered_readings(GLOBAL_MINIMUM, activation_class))
 
 
 def get_reading(reading, activation_class: str = GENERIC, family: str | None = None) -> Reading:
     """The registered :class:`Reading` named ``reading`` (a name, an alias such as ``"R1"``, or a Reading).
 
+    Parameters
+    ----------
+    reading : str or Reading
+        A name, an alias, or a :class:`Reading` (returned as is, after the family check).
+    activation_class : str
+        A class name or an activation name; default generic.
+    family : str, optional
+        Require this family (:data:`GLOBAL_MINIMUM` or :data:`CRITICAL`).
+
+    Returns
+    -------
+    Reading
+
+    Raises
+    ------
+    ArgumentValueError
+        No such reading, or one of another family.
+    ArgumentTypeError
+        ``reading`` is neither a string nor a Reading.
+
+    Examples
+    --------
     >>> get_reading("R1").name
     'singletons'
     >>> get_reading("pairs")
@@ -547,7 +646,25 @@ def _choices(activation_class: str) -> str:
 
 
 def reading_for_label(label, activation_class: str = GENERIC) -> Reading:
-    """The first registered global-minimum reading whose labels include ``label``'s block codes."""
+    """The first registered global-minimum reading whose labels include ``label``'s block codes.
+
+    Parameters
+    ----------
+    label : sequence of int or str
+        A label (see :class:`~symbolic_minima.labels.Label`).
+    activation_class : str
+        A class name or an activation name; default generic.
+
+    Returns
+    -------
+    Reading
+        A reading with zero-sum groups when the label has negative codes, else the first one without.
+
+    Examples
+    --------
+    >>> reading_for_label((1, 0, 2)).short_name, reading_for_label((-1, -1, 1)).short_name
+    ('R1', 'R2')
+    """
     label = Label(label)
     has_groups = any(code < 0 for code, _, _ in label.entries())
     for reading in registered_readings(GLOBAL_MINIMUM, activation_class):
@@ -559,6 +676,20 @@ def reading_for_label(label, activation_class: str = GENERIC) -> Reading:
 def check_zero_type(zero_type, activation_class: str = GENERIC) -> str:
     """Validate the ``zero_type`` option (a global-minimum reading name or alias); returns its name.
 
+    Parameters
+    ----------
+    zero_type : str or Reading
+        A global-minimum reading: name (``"singletons"``, ``"groups"``) or alias (``"R1"``, ``"R2"``).
+    activation_class : str
+        A class name or an activation name; default generic.
+
+    Returns
+    -------
+    str
+        The reading's name.
+
+    Examples
+    --------
     >>> check_zero_type("R2")
     'groups'
     """
@@ -568,6 +699,17 @@ def check_zero_type(zero_type, activation_class: str = GENERIC) -> str:
 def reading_name(zero_type) -> str:
     """The short name (``"R1"``, ``"R2"``, ...) of a ``zero_type`` reading.
 
+    Parameters
+    ----------
+    zero_type : str or Reading
+        A global-minimum reading, name or alias.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
     >>> reading_name("groups")
     'R2'
     """
@@ -575,7 +717,22 @@ def reading_name(zero_type) -> str:
 
 
 def describe_zero_type(zero_type) -> str:
-    """One line naming the reading and what it means."""
+    """One line naming the reading and what it means.
+
+    Parameters
+    ----------
+    zero_type : str or Reading
+        A global-minimum reading, name or alias.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> describe_zero_type("R2")
+    'R2 (zero_type="groups"): zero-type neurons form zero-sum groups sharing one free incoming vector'
+    """
     return get_reading(zero_type, family=GLOBAL_MINIMUM).describe()
 
 
@@ -603,9 +760,33 @@ def register_class_readings(activation_class: str, replica: Role, singletons_fre
                             critical_replica: Role, critical_free=(), notes: str = "") -> tuple:
     """Register the three standard readings (R1 singletons, R2 groups, critical) of an activation class.
 
-    Returns ``(singletons, groups, critical)``.  The names and short names are
-    those of the generic class, so ``zero_type`` options mean the same in
-    every class.
+    The names and short names are those of the generic class, so
+    ``zero_type`` options mean the same in every class.
+
+    Parameters
+    ----------
+    activation_class : str
+        The class's name.
+    replica : Role
+        The per-teacher role of the global-minimum readings.
+    singletons_free, groups_free : tuple of Role
+        The free roles of readings R1 and R2.
+    critical_replica : Role
+        The per-teacher role of the critical reading.
+    critical_free : tuple of Role
+        The free roles of the critical reading.
+    notes : str
+        Appended to each reading's description.
+
+    Returns
+    -------
+    tuple of Reading
+        ``(singletons, groups, critical)``, registered (replacing earlier ones).
+
+    Examples
+    --------
+    >>> [(r.short_name, r.species(1).egf()) for r in registered_readings(GLOBAL_MINIMUM, "odd")]
+    [('R1', (exp(2*x) - 1)*exp(2*x)), ('R2', (exp(2*x) - 1)*exp(x + exp(2*x)/2 - 1/2))]
     """
     suffix = f" ({notes})" if notes else ""
     made = (

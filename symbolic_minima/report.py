@@ -35,6 +35,7 @@ True
 
 from __future__ import annotations
 
+import contextvars
 import os
 import shutil
 import subprocess
@@ -47,7 +48,6 @@ from typing import Any
 
 from .comparison import COMPARISONS
 from .errors import ArgumentTypeError, ArgumentValueError, check_int
-from .labels import Label
 from .progress import progress
 from .readings import DEFAULT_ZERO_TYPE, describe_zero_type, reading_name, zero_types
 
@@ -57,6 +57,9 @@ __all__ = [
     "ReportFiles",
     "compile_latex",
     "generate_report",
+    "overfull_boxes",
+    "PACKAGES",
+    "STIRLING_MACRO",
     "latex_escape",
     "write_report",
 ]
@@ -66,6 +69,15 @@ _COMPARISON_TEX = {
     "sum": r"\sum_{r<r^*} G(r,m)",
     "max": r"\max_{r<r^*} G(r,m)",
 }
+
+#: The report's macros (defined with ``\providecommand`` in body-only output, so a paper may redefine them).
+_MACROS = (
+    r"\providecommand{\stirlingII}[2]{\genfrac{\{}{\}}{0pt}{}{#1}{#2}}  % Stirling numbers of the second kind",
+)
+#: The two-argument macro the report prints Stirling numbers of the second kind with.
+STIRLING_MACRO = r"\stirlingII"
+#: The packages the report (and its body, for ``\input``) needs.
+PACKAGES = ("amsmath", "amssymb", "booktabs", "longtable", "graphicx", "tikz", "hyperref")
 
 _PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage[margin=2.2cm]{geometry}
@@ -80,7 +92,7 @@ _PREAMBLE = r"""\documentclass[11pt]{article}
 \setlength{\parindent}{0pt}
 \setlength{\parskip}{4pt}
 \emergencystretch=3em
-"""
+""" + "\n".join(_MACROS) + "\n"
 
 
 def latex_escape(text: str) -> str:
@@ -152,9 +164,49 @@ def _not_available(what: str, reason: str) -> str:
 
 
 def _tex(expr) -> str:
+    """Readable LaTeX (:func:`symbolic_minima.counting.latex_form`) with the report's Stirling macro."""
     import sympy
 
-    return sympy.latex(expr)
+    from .proving import tex
+
+    if not isinstance(expr, sympy.Basic) and hasattr(expr, "_latex"):  # a package object (a species, a path)
+        return sympy.latex(expr)
+    return tex(expr, STIRLING_MACRO)
+
+
+#: Width of a display line, in :func:`symbolic_minima.latex_text.visible_width` units: the report's own
+#: 2.2 cm margins, or (body only) a standard ``article`` column, narrower.
+_DISPLAY_WIDTH = contextvars.ContextVar("display_width", default=80)
+BODY_DISPLAY_WIDTH = 58
+
+
+def _display(formula: str) -> str:
+    """A display formula that fits the line (:func:`symbolic_minima.latex_text.display_math`)."""
+    from .latex_text import display_math, stirling_braces
+
+    return display_math(stirling_braces(formula, STIRLING_MACRO), width=_DISPLAY_WIDTH.get())
+
+
+#: Opens a centred box that shrinks a table to the line width only if it is wider (close with ``}\\end{center}``).
+_FIT = "\\begin{center}\\resizebox{\\ifdim\\width>\\linewidth\\linewidth\\else\\width\\fi}{!}{%\n"
+
+
+def _breakable_code(text: str) -> str:
+    r"""Let ``\texttt{a.b\_c}`` break after its dots and underscores (not in headings: they go to the PDF outline)."""
+    import re
+
+    def breakable(match):
+        return "\\texttt{" + match.group(1).replace(".", ".\\allowbreak{}").replace("\\_", "\\_\\allowbreak{}") + "}"
+
+    return "\n".join(line if line.lstrip().startswith(("\\section", "\\subsection", "\\paragraph"))
+                     else re.sub(r"\\texttt\{([^{}]*)\}", breakable, line) for line in text.split("\n"))
+
+
+def _text(text) -> str:
+    """Plain text, its math-like fragments (``a_j = 0``) set as math (:func:`symbolic_minima.latex_text.latex_text`)."""
+    from .latex_text import latex_text
+
+    return latex_text(text)
 
 
 # ----------------------------------------------------------------------------- readings
@@ -210,8 +262,8 @@ def _section_definitions(opts) -> str:
     )
     out.append(
         r"A labelling $g:[m]\to\{0,1,\dots,r\}$ hitting every label $1,\dots,r$ defines the affine subspace "
-        r"\[ \Gamma_g=\Bigl\{\theta:\ w_j=w^*_{g(j)}\ (g(j)\ge 1),\quad a_j=0\ (g(j)=0),\quad "
-        r"\textstyle\sum_{j:\,g(j)=i}a_j=a^*_i\ (1\le i\le r)\Bigr\} \]"
+        r"\begin{align*} \Gamma_g=\Bigl\{\theta:\ & w_j=w^*_{g(j)}\ (g(j)\ge 1),\quad a_j=0\ (g(j)=0), \\ "
+        r"& \textstyle\sum_{j:\,g(j)=i}a_j=a^*_i\ (1\le i\le r)\Bigr\} \end{align*}"
         r"of global minima; a surjection $g:[m]\to[r]$ onto the neurons of an irreducible critical point "
         r"$\theta_r$ of width $r$ defines the critical subspace "
         r"\[ \Gamma^{\mathrm{crit}}_g=\Bigl\{\theta:\ w_j=w_{g(j)},\quad "
@@ -224,7 +276,7 @@ def _section_definitions(opts) -> str:
     )
     out.append(r"\begin{itemize}")
     for zero_type in zero_types():
-        out.append(r"\item " + latex_escape(describe_zero_type(zero_type)) + ".")
+        out.append(r"\item " + _text(describe_zero_type(zero_type)) + ".")
     out.append(r"\end{itemize}")
     out.append(
         _t_names("", "and") + _counts_named(len(zero_types()))
@@ -255,7 +307,8 @@ def _section_formulas(opts) -> str:
     counting = _need("counting")
     out = [r"\section{Derived formulas}",
            ("Every expression in this section is returned by \\texttt{symbolic\\_minima} "
-            "(\\texttt{counting.closed\\_form}, \\texttt{species}) and printed with \\texttt{sympy.latex}.")]
+            "(\\texttt{counting.closed\\_form}, \\texttt{species}) and printed with "
+            "\\texttt{counting.latex\\_form}.")]
     notes = []
 
     def closed(quantity, zero_type, form):
@@ -285,8 +338,7 @@ def _section_formulas(opts) -> str:
         label = {"stirling": "Stirling form", "sum": "explicit sum", "egf": "exponential generating function"}.get(
             form, form)
         lhs = name if form != "egf" else "\\sum_{m\\ge 0}" + name + "\\,\\frac{x^m}{m!}"
-        tex = counting.latex_form(expr) if hasattr(counting, "latex_form") else _tex(expr)
-        out.append(f"{latex_escape(label).capitalize()}:\n\\[ {lhs} = {tex} \\]")
+        out.append(f"{latex_escape(label).capitalize()}:\n" + _display(f"{lhs} = {_tex(expr)}"))
 
     try:
         species = _need("species")
@@ -301,7 +353,7 @@ def _section_formulas(opts) -> str:
                 sp = get_reading(zero_type, opts["activation"]).species(r)
             out.append(
                 f"Global minima, reading {reading_name(zero_type)}: species ${_tex(sp)}$, "
-                f"EGF \\[ {_tex(sp.egf())} \\]"
+                f"EGF " + _display(_tex(sp.egf()))
             )
         if opts.get("activation") is None:
             sp = species.critical_species(r)
@@ -309,7 +361,7 @@ def _section_formulas(opts) -> str:
             from .readings import get_reading
 
             sp = get_reading("critical", opts["activation"]).species(r)
-        out.append(f"Critical subspaces: species ${_tex(sp)}$, EGF \\[ {_tex(sp.egf())} \\]")
+        out.append(f"Critical subspaces: species ${_tex(sp)}$, EGF " + _display(_tex(sp.egf())))
     except _Unavailable as exc:
         notes.append(str(exc))
     except Exception as exc:  # noqa: BLE001
@@ -354,8 +406,8 @@ def _relations(opts) -> str:
     out.append("Each identity below is derived and checked by the proof of the same name (Section~\\ref{sec:proofs}).")
     for p in relations:
         verdict = "verified" if p.verdict else "NOT verified"
-        body = p.claim_latex or latex_escape(p.claim)
-        out.append(f"\\[ {body} \\]\n\\centerline{{\\small proof \\texttt{{{latex_escape(p.name)}}}, "
+        body = _display(p.claim_latex) if p.claim_latex else _text(p.claim)
+        out.append(f"{body}\n\\centerline{{\\small proof \\texttt{{{latex_escape(p.name)}}}, "
                    f"{latex_escape(p.reading_label)}: {verdict}}}")
     return "\n\n".join(out) + "\n"
 
@@ -538,17 +590,18 @@ def _section_proofs(opts) -> str:
         proofs = proving.run_all_proofs(**opts["proof_options"])
     if not proofs:
         raise _Unavailable("no proofs are registered in proofs/")
-    verdicts = ["\\begin{center}\\begin{tabular}{llll}\\toprule",
+    verdicts = [_FIT + "\\begin{tabular}{llll}\\toprule",
                 "proof & reading & verdict & time \\\\ \\midrule"]
     for p in proofs:
         verdicts.append(f"\\texttt{{{latex_escape(p.name)}}} & {latex_escape(p.reading_label)} & "
                         f"{'verified' if p.verdict else 'NOT verified'} & {p.seconds:.1f}\\,s \\\\")
         if not p.verdict:
             opts["_missing"].append(f"proof {p.name} not verified")
-    verdicts.append("\\bottomrule\\end{tabular}\\end{center}")
+    verdicts.append("\\bottomrule\\end{tabular}}\\end{center}")
     out.append("\n".join(verdicts))
     for p in proofs:
-        out.append(f"\\subsection{{\\texttt{{{latex_escape(p.name)}}}}}\n" + p.latex())
+        out.append(f"\\subsection{{\\texttt{{{latex_escape(p.name)}}}}}\n"
+                   + p.latex(stirling_macro=STIRLING_MACRO, width=_DISPLAY_WIDTH.get(), fit=True))
     return "\n\n".join(out) + "\n"
 
 
@@ -568,7 +621,7 @@ def _section_figure(opts) -> str:
                f"(the exact route needs a module that is missing: {latex_escape(str(exc))})")
     n_nodes, n_edges = graph.number_of_nodes(), graph.number_of_edges()
     connected = nx.is_connected(graph) if n_nodes else False
-    out = [f"\\section{{Connectivity of the global minima, $r={r}$, $m={m}$}}"]
+    out = [f"\\section{{Connectivity of the global minima, \\texorpdfstring{{$r={r}$, $m={m}$}}{{r={r}, m={m}}}}}"]
     out.append(
         f"One node per global-minimum subspace $\\Gamma_g$ (reading {reading_name(zero_type)}), labelled by $g$ "
         "(a bar marks a zero-sum group), and an edge where two subspaces intersect, decided by "
@@ -581,7 +634,8 @@ def _section_figure(opts) -> str:
 
 
 def _path_example() -> str:
-    """The SPEC §4 example: a certified zero-loss path from a minimum to its permutation (r=1, m=2)."""
+    """The example of the mathematical reference ('Zero-loss paths'): a certified path from a minimum to its
+    permutation (r=1, m=2)."""
     try:
         from .network import Teacher
         from .paths import zero_loss_path
@@ -610,7 +664,7 @@ def _section_deep(opts) -> str:
             f"(\\texttt{{deep.deep\\_connectivity\\_graph}}, reading {deep.READING.short_name}) at the minimal "
             "widths and with one extra neuron in every hidden layer, and certified zero-loss paths joining every "
             "pair of the $r_1^*!\\cdots r_{L-1}^*!$ permuted teachers (\\texttt{deep.connect\\_permuted\\_minima}).")]
-    lines = ["\\begin{center}\\begin{tabular}{lrrrrlrl}\\toprule",
+    lines = [_FIT + "\\begin{tabular}{lrrrrlrl}\\toprule",
              "$r^*$ & minima & edges & subspaces ($+1$) & edges ($+1$) & connected & paths & certified \\\\",
              "\\midrule"]
     for widths in opts["deep_widths"]:
@@ -624,43 +678,16 @@ def _section_deep(opts) -> str:
             f"{graph.number_of_nodes()} & {graph.number_of_edges()} & "
             f"{'yes' if nx.is_connected(graph) else 'NO'} & {joined['paths']} (max {joined['max_segments']} segments) & "
             f"{'yes' if joined['certified'] else 'NO'} \\\\")
-    lines.append("\\bottomrule\\end{tabular}\\end{center}")
+    lines.append("\\bottomrule\\end{tabular}}\\end{center}")
     out.append("\n".join(lines))
     return "\n\n".join(out) + "\n"
 
 
-def _node_label(node, data) -> str:
-    label = data.get("label", node)
-    if isinstance(label, tuple):
-        return "".join(str(v) if v >= 0 else f"\\bar{{{-v}}}" for v in Label(label))
-    return latex_escape(str(label))
-
-
 def _tikz_graph(graph) -> str:
-    """A TikZ drawing of ``graph`` with the nodes on a circle (no matplotlib needed)."""
-    import math
+    """The figure's TikZ picture: :func:`symbolic_minima.exports.tikz_picture` (also ``graph ... -o FILE.tex``)."""
+    from .exports import tikz_picture
 
-    import networkx as nx
-
-    # nodes around a circle in depth-first order: a cycle is drawn as a cycle, paths stay short
-    nodes = []
-    for component in sorted(nx.connected_components(graph), key=min):
-        nodes += list(nx.dfs_preorder_nodes(graph, min(component)))
-    n = len(nodes)
-    radius = 2.2 + 0.12 * n
-    pos = {node: (radius * math.cos(math.pi / 2 - 2 * math.pi * i / max(n, 1)),
-                  radius * math.sin(math.pi / 2 - 2 * math.pi * i / max(n, 1))) for i, node in enumerate(nodes)}
-    ids = {node: f"n{i}" for i, node in enumerate(nodes)}
-    size = "\\tiny" if n > 12 else "\\scriptsize"
-    lines = ["\\begin{center}", ("\\begin{tikzpicture}[every node/.style={draw, rounded corners, inner sep=1.5pt, "
-                                  f"font={size}, fill=white}}]")]
-    for node in nodes:
-        x, y = pos[node]
-        lines.append(f"\\node ({ids[node]}) at ({x:.3f},{y:.3f}) {{${_node_label(node, graph.nodes[node])}$}};")
-    for u, v in graph.edges:
-        lines.append(f"\\draw[gray] ({ids[u]}) -- ({ids[v]});")
-    lines += ["\\end{tikzpicture}", "\\end{center}"]
-    return "\n".join(line for line in lines if line)
+    return "\\begin{center}\n" + tikz_picture(graph) + "\n\\end{center}"
 
 
 # ----------------------------------------------------------------------------- assembly
@@ -677,10 +704,34 @@ _SECTIONS = (
 )
 
 
+def _sections(opts, proofs, figure) -> tuple:
+    """``(body, sections)``: the LaTeX of every section and its status."""
+    body: list = []
+    sections: list = []
+    for title, fn, switch in progress(_SECTIONS, total=len(_SECTIONS), desc="report: sections"):
+        if ((switch == "proofs" and not proofs) or (switch == "figure" and figure is None)
+                or (switch == "deep" and not opts["deep_widths"])):
+            continue
+        before = len(opts["_missing"])
+        try:
+            body.append(fn(opts))
+        except _Unavailable as exc:
+            opts["_missing"].append(f"{title}: {exc}")
+            body.append(f"\\section{{{latex_escape(title)}}}\n" + _not_available(f"the section {title}", str(exc)))
+        except Exception as exc:  # noqa: BLE001 - a broken module must not crash the whole report
+            message = f"{type(exc).__name__}: {exc}"
+            opts["_missing"].append(f"{title}: {message}")
+            body.append(f"\\section{{{latex_escape(title)}}}\n"
+                        + _not_available(f"the section {title}", f"Generating it raised {message}."))
+        sections.append((title, "ok" if len(opts["_missing"]) == before else "; ".join(opts["_missing"][before:])))
+    return body, sections
+
+
 def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_h_max: int = 10,
                     crossover_h_max: int = 200, proofs=True, proof_options: dict | None = None,
                     figure=(2, 3), figure_zero_type: str = DEFAULT_ZERO_TYPE, deep_widths=((2, 1), (2, 2)),
-                    ratio_figure: bool = True, ratio_figure_size=(20, 30), activation=None) -> Report:
+                    ratio_figure: bool = True, ratio_figure_size=(20, 30), activation=None,
+                    body_only: bool = False) -> Report:
     r"""Generate the LaTeX report (see the module docstring) and return a :class:`Report`.
 
     ``r_max``, ``h_max``: the tables of :math:`T` in every reading (:math:`T_{R1}`, :math:`T_{R2}`), :math:`G`
@@ -697,6 +748,10 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
     :math:`2\le r^*\le R`, :math:`0\le h\le H` for ``ratio_figure_size=(R, H)``.
     ``activation``: report on this activation class (see the module docstring);
     ``proofs=True`` then means the class's proofs.
+    ``body_only``: the sections alone, without preamble, title, abstract and
+    ``\begin{document}`` (to ``\input`` into a paper whose preamble loads
+    :data:`PACKAGES`); its first lines say what it needs and define the
+    report's macros with ``\providecommand``.
     """
     from . import __version__
     from .activation_classes import activation_class
@@ -760,24 +815,11 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
                                    for name in progress(names, desc="report: proofs")]
             except Exception as exc:  # noqa: BLE001 - reported by the proofs section
                 opts["_proofs_error"] = exc
-    body = []
-    sections = []
-    for title, fn, switch in progress(_SECTIONS, total=len(_SECTIONS), desc="report: sections"):
-        if ((switch == "proofs" and not proofs) or (switch == "figure" and figure is None)
-                or (switch == "deep" and not opts["deep_widths"])):
-            continue
-        before = len(opts["_missing"])
-        try:
-            body.append(fn(opts))
-        except _Unavailable as exc:
-            opts["_missing"].append(f"{title}: {exc}")
-            body.append(f"\\section{{{latex_escape(title)}}}\n" + _not_available(f"the section {title}", str(exc)))
-        except Exception as exc:  # noqa: BLE001 - a broken module must not crash the whole report
-            message = f"{type(exc).__name__}: {exc}"
-            opts["_missing"].append(f"{title}: {message}")
-            body.append(f"\\section{{{latex_escape(title)}}}\n"
-                        + _not_available(f"the section {title}", f"Generating it raised {message}."))
-        sections.append((title, "ok" if len(opts["_missing"]) == before else "; ".join(opts["_missing"][before:])))
+    token = _DISPLAY_WIDTH.set(BODY_DISPLAY_WIDTH if body_only else 80)
+    try:
+        body, sections = _sections(opts, proofs, figure)
+    finally:
+        _DISPLAY_WIDTH.reset(token)
     head = [
         _PREAMBLE,
         ("\\title{Symmetries and invariances of overparameterized loss landscapes:\\\\ "
@@ -800,13 +842,25 @@ def generate_report(r_max: int = 4, h_max: int = 4, r_star_max: int = 10, ratio_
         "\\end{abstract}",
         "\\tableofcontents",
     ]
-    latex = "\n".join(head) + "\n\n" + "\n".join(body) + "\n\\end{document}\n"
+    from .latex_text import stirling_braces
+
+    text = _breakable_code(stirling_braces("\n".join(body), STIRLING_MACRO))  # no \atop left; long names break
+    if body_only:
+        latex = "\n".join([
+            f"% The body of the report generated by symbolic_minima {__version__}, to \\input into a document.",
+            f"% Its preamble needs: \\usepackage{{{','.join(PACKAGES)}}}",
+            "% Figures are looked up relative to the main document. Macros (redefine them if you like):",
+            *_MACROS,
+            "\\begingroup\\sloppy  % long names and formulas in a column narrower than the report's: stretch lines",
+        ]) + "\n\n" + text + "\n\\endgroup\n"
+    else:
+        latex = "\n".join(head) + "\n\n" + text + "\n\\end{document}\n"
     return Report(latex=latex, sections=sections, missing=list(opts["_missing"]), figures=dict(opts["_figures"]),
                   seconds=time.perf_counter() - t0)
 
 
 def compile_latex(tex_path, runs: int = 2, timeout: float = 300) -> tuple[Path | None, str]:
-    """Run ``pdflatex`` on ``tex_path`` (twice, for the table of contents).
+    """Run ``pdflatex`` on ``tex_path`` (twice, for the table of contents; a third time if LaTeX asks).
 
     Returns ``(pdf_path, log)``; ``pdf_path`` is ``None`` when ``pdflatex`` is
     not installed or failed (the log says why).
@@ -817,6 +871,15 @@ def compile_latex(tex_path, runs: int = 2, timeout: float = 300) -> tuple[Path |
         return None, "pdflatex not found on PATH; install a TeX distribution to compile the report"
     log = ""
     for _ in range(runs):
+        res = subprocess.run(
+            [exe, "-interaction=nonstopmode", "-halt-on-error", tex_path.name],
+            cwd=tex_path.parent, capture_output=True, text=True, timeout=timeout, check=False,
+            env=dict(os.environ, TEXINPUTS=f".:{os.environ.get('TEXINPUTS', '')}"),
+        )
+        log = res.stdout[-4000:] + res.stderr[-2000:]
+        if res.returncode != 0:
+            return None, log
+    if "Rerun to get cross-references right" in log:  # the table of contents moved the pages: once more
         res = subprocess.run(
             [exe, "-interaction=nonstopmode", "-halt-on-error", tex_path.name],
             cwd=tex_path.parent, capture_output=True, text=True, timeout=timeout, check=False,
@@ -848,6 +911,41 @@ def write_report(directory, compile: bool | None = None, name: str = "report", *
     for filename, data in report.figures.items():
         (directory / filename).write_bytes(data)
     pdf, log = None, ""
-    if compile or (compile is None and shutil.which("pdflatex")):
-        pdf, log = compile_latex(tex)
+    if options.get("body_only"):
+        log = "body only: not compiled (\\input it into a document)"
+    elif compile or (compile is None and shutil.which("pdflatex")):
+        from .progress import phase
+
+        with phase("pdflatex"):
+            pdf, log = compile_latex(tex)
     return ReportFiles(tex=tex, pdf=pdf, report=report, compile_log=log)
+
+
+def overfull_boxes(log, threshold: float = 5.0) -> list:
+    r"""The overfull ``\hbox`` warnings of a pdflatex log wider than ``threshold`` points.
+
+    Parameters
+    ----------
+    log : str or os.PathLike
+        The log's text, or the path of a ``.log`` file.
+    threshold : float
+        Points; smaller overflows are ignored (invisible in print).
+
+    Returns
+    -------
+    list of tuple
+        ``(points, where)``: how far the box runs into the margin and the log's
+        "detected at line N" or "in paragraph at lines A--B".
+
+    Examples
+    --------
+    >>> overfull_boxes("Overfull \\hbox (89.23805pt too wide) detected at line 366\n"
+    ...                "Overfull \\hbox (1.5pt too wide) in paragraph at lines 3--4")
+    [(89.23805, 'detected at line 366')]
+    """
+    import re
+
+    if isinstance(log, os.PathLike) or (isinstance(log, str) and log.endswith(".log") and "\n" not in log):
+        log = Path(log).read_text(encoding="utf-8", errors="replace")
+    found = re.findall(r"Overfull \\hbox \(([0-9.]+)pt too wide\) ([^\n]*)", log)
+    return [(float(points), where.strip()) for points, where in found if float(points) > threshold]

@@ -83,11 +83,25 @@ _ZERO = Fraction(0)
 
 @dataclass(frozen=True)
 class SubspaceLayout:
-    """Where the parameters of a width-``m`` network sit in a subspace's column order.
+    r"""Where the parameters of a width-``m`` network sit in a subspace's column order.
 
-    ``w_cols[j][k]`` is the column of :math:`w_{j+1,k+1}`, ``a_cols[j][l]``
-    that of :math:`a_{j+1,l+1}`; ``incoming[i-1]`` and ``outgoing[i-1]`` are the
-    exact (``Fraction``) vectors of teacher neuron ``i``.
+    Parameters
+    ----------
+    d, d_out : int
+        Input and output dimensions.
+    w_cols : tuple of tuple of int
+        ``w_cols[j][k]`` is the column of :math:`w_{j+1,k+1}`.
+    a_cols : tuple of tuple of int
+        ``a_cols[j][l]`` is the column of :math:`a_{j+1,l+1}`.
+    incoming, outgoing : tuple of tuple of Fraction
+        ``incoming[i-1]`` and ``outgoing[i-1]`` are the exact vectors of teacher neuron ``i``.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> layout = SubspaceLayout(1, 1, ((0,), (1,)), ((2,), (3,)), ((Fraction(1),),), ((Fraction(2),),))
+    >>> REPLICA.neuron_rows(0, 1, layout), REPLICA.block_rows([0, 1], 1, layout)
+    ([(0, {0: Fraction(1, 1)}, Fraction(1, 1))], [(2, {2: Fraction(1, 1), 3: Fraction(1, 1)}, Fraction(2, 1))])
     """
 
     d: int
@@ -103,7 +117,13 @@ class Role:
 
     Subclasses set :attr:`name`, :attr:`per_teacher`, :attr:`min_size`,
     :attr:`max_size` and implement :meth:`neuron_rows`, :meth:`block_rows`
-    and :meth:`dimension`.
+    and :meth:`dimension`.  A role takes no constructor arguments unless a
+    subclass says otherwise.
+
+    Examples
+    --------
+    >>> [(role.name, role.per_teacher, role.min_size, role.max_size) for role in (REPLICA, ZERO_TYPE, ZERO_SUM)]
+    [('replica', True, 1, None), ('zero-type', False, 1, 1), ('zero-sum group', False, 2, None)]
     """
 
     #: Short name, used in descriptions and label types.
@@ -187,7 +207,15 @@ class Role:
 
 
 class Replica(Role):
-    r"""Replicas of teacher neuron :math:`i`: :math:`w_j=w^*_i` for every member, :math:`\sum_j a_j=a^*_i`."""
+    r"""Replicas of teacher neuron :math:`i`: :math:`w_j=w^*_i` for every member, :math:`\sum_j a_j=a^*_i`.
+
+    One block per teacher neuron; a block of :math:`s` neurons has dimension :math:`(s-1)d_{out}`.
+
+    Examples
+    --------
+    >>> REPLICA.code(2), REPLICA.dimension(3, d=2, d_out=2), REPLICA.pins(2)
+    (2, 4, (2, 1))
+    """
 
     name = "replica"
     per_teacher = True
@@ -219,7 +247,13 @@ class Replica(Role):
 
 
 class ZeroTypeNeuron(Role):
-    r"""A zero-type neuron: :math:`a_j=0`, incoming vector :math:`w_j` free (a free block of size one)."""
+    r"""A zero-type neuron: :math:`a_j=0`, incoming vector :math:`w_j` free (a free block of size one).
+
+    Examples
+    --------
+    >>> ZERO_TYPE.code(1), ZERO_TYPE.dimension(1, d=3), ZERO_TYPE.pins(None)
+    (0, 3, (None, 1))
+    """
 
     name = "zero-type"
     max_size = 1
@@ -235,7 +269,20 @@ class ZeroTypeNeuron(Role):
 
 
 class ZeroSumGroup(Role):
-    r"""A zero-sum group: two or more neurons sharing one free incoming vector, :math:`\sum_j a_j=0`."""
+    r"""A zero-sum group: two or more neurons sharing one free incoming vector, :math:`\sum_j a_j=0`.
+
+    Parameters
+    ----------
+    min_size : int
+        Smallest group size (at least 2).
+    max_size : int or None
+        Largest group size (``None``: unbounded).
+
+    Examples
+    --------
+    >>> ZERO_SUM.code(1), ZERO_SUM.dimension(3, d=2), ZeroSumGroup(2, 2).allows_size(3)
+    (-1, 4, False)
+    """
 
     name = "zero-sum group"
     min_size = 2
@@ -276,7 +323,13 @@ class ZeroSumGroup(Role):
 
 class CriticalReplica(Replica):
     r"""Split of neuron :math:`i` of a width-``r`` critical point: :math:`w_j=w_i`, :math:`a_j=\lambda_j a_i`,
-    :math:`\sum_j\lambda_j=1` (the symmetry-induced subspace; scalar outputs: :math:`\sum_j a_j=a_i`)."""
+    :math:`\sum_j\lambda_j=1` (the symmetry-induced subspace; scalar outputs: :math:`\sum_j a_j=a_i`).
+
+    Examples
+    --------
+    >>> CRITICAL_REPLICA.dimension(3, d=2, d_out=4), CRITICAL_REPLICA.per_teacher
+    (2, True)
+    """
 
     name = "critical replica"
 
@@ -322,8 +375,18 @@ def _weights(role: Role, neurons, signs) -> list:
 class SignedReplica(Replica):
     r"""Signed replicas of teacher neuron :math:`i` (sign classes): :math:`w_j=s_jw^*_i`.
 
-    ``signed="odd"`` (odd :math:`\sigma`): :math:`\sum_j s_ja_j=a^*_i`; ``signed="plain"`` (even
-    :math:`\sigma`): :math:`\sum_j a_j=a^*_i`.  :math:`2^s` sign patterns for a block of size :math:`s`.
+    :math:`2^s` sign patterns for a block of size :math:`s`.
+
+    Parameters
+    ----------
+    signed : {"odd", "plain"}
+        ``"odd"`` (odd :math:`\sigma`): :math:`\sum_j s_ja_j=a^*_i`; ``"plain"``
+        (even :math:`\sigma`): :math:`\sum_j a_j=a^*_i`.
+
+    Examples
+    --------
+    >>> SIGNED_REPLICA_ODD.token(2, -1), SIGNED_REPLICA_ODD.weight(-1), SIGNED_REPLICA_PLAIN.weight(-1)
+    ('-2', -1, 1)
     """
 
     name = "signed replica"
@@ -339,7 +402,18 @@ class SignedReplica(Replica):
 
 class SignedCriticalReplica(CriticalReplica):
     r"""Signed split of neuron :math:`i` of a width-``r`` critical point: :math:`w_j=s_jw_i`,
-    :math:`a_j=\lambda_ja_i` with :math:`\sum_j s_j\lambda_j=1` (odd) or :math:`\sum_j\lambda_j=1` (plain)."""
+    :math:`a_j=\lambda_ja_i` with :math:`\sum_j s_j\lambda_j=1` (odd) or :math:`\sum_j\lambda_j=1` (plain).
+
+    Parameters
+    ----------
+    signed : {"odd", "plain"}
+        Odd or even activations.
+
+    Examples
+    --------
+    >>> SIGNED_CRITICAL_REPLICA_ODD, SIGNED_CRITICAL_REPLICA_ODD.dimension(2)
+    (SignedCriticalReplica('odd'), 1)
+    """
 
     name = "signed critical replica"
 
@@ -355,7 +429,22 @@ class SignedCriticalReplica(CriticalReplica):
 class SignedZeroSumGroup(ZeroSumGroup):
     r"""A signed zero-sum group (sign classes): :math:`w_j=s_ju` with :math:`u` free, and
     :math:`\sum_j s_ja_j=0` (odd) or :math:`\sum_j a_j=0` (plain); signs up to a global flip
-    (:math:`2^{s-1}` patterns).  With ``min_size=1`` its singletons are the zero-type neurons."""
+    (:math:`2^{s-1}` patterns).
+
+    Parameters
+    ----------
+    signed : {"odd", "plain"}
+        Odd or even activations.
+    min_size : int
+        Smallest group size (at least 2).
+    max_size : int or None
+        Largest group size (``None``: unbounded).
+
+    Examples
+    --------
+    >>> SIGNED_ZERO_SUM_ODD.token(1, -1), SIGNED_ZERO_SUM_ODD.up_to_flip
+    ('g1-', True)
+    """
 
     name = "signed zero-sum group"
     up_to_flip = True
@@ -372,7 +461,13 @@ class SignedZeroSumGroup(ZeroSumGroup):
 
 
 class DeadNeuron(Role):
-    r"""A dead neuron (:math:`\sigma(0)=0`): :math:`w_j=0`, outgoing weight :math:`a_j` free; label token ``d``."""
+    r"""A dead neuron (:math:`\sigma(0)=0`): :math:`w_j=0`, outgoing weight :math:`a_j` free; label token ``d``.
+
+    Examples
+    --------
+    >>> DEAD.token(0), DEAD.pins(None), DEAD.dimension(1, d=3, d_out=2)
+    ('d', (0, 1), 2)
+    """
 
     name = "dead"
     max_size = 1
@@ -394,6 +489,11 @@ class ParkedNeuron(Role):
 
     Critical because :math:`\partial L/\partial a_j=\sigma(0)E[e]=0` and
     :math:`\partial L/\partial w_j=a_j\sigma'(0)E[ex]=0` at :math:`a_j=0`.
+
+    Examples
+    --------
+    >>> PARKED.token(0), PARKED.dimension(1, d=3, d_out=2)
+    ('p', 0)
     """
 
     name = "parked"

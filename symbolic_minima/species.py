@@ -16,7 +16,8 @@ specification need:
 * :class:`SetOf` ``(A)``: a set partition of the labels, an A-structure on each block;
   EGF :math:`e^{A(x)}` (needs :math:`A(0)=0`).
 
-The neuron roles (SPEC §2–3) are species: the zero-type neurons form a SET,
+The neuron roles (mathematical reference, 'Global-minimum subspaces' and 'Critical subspaces') are species:
+the zero-type neurons form a SET,
 the replicas of one teacher neuron a non-empty SET, and (reading R2) the
 zero-type neurons split into zero-sum groups, a SET of non-empty SETs.  So
 
@@ -415,7 +416,7 @@ class Union(Species):
 
     Structures are ``("left", a)`` or ``("right", b)``, so a structure of both
     kinds is counted twice (as the EGF :math:`A(x)+B(x)` says).  Useful for the
-    activation-dependent neuron classes of the later literature (SPEC §6).
+    activation-dependent neuron classes of the later literature (mathematical reference, 'Activation classes').
 
     >>> (NonEmptySet() + Set()).egf(), (NonEmptySet() + Set()).count(3)
     (2*exp(x) - 1, 2)
@@ -595,7 +596,9 @@ def _check_r(r):
 
 
 def critical_species(r) -> Species:
-    r"""Symmetry-induced critical subspaces (SPEC §3): r ordered non-empty replica groups, :math:`(e^x-1)^r`.
+    r"""Symmetry-induced critical subspaces: r ordered non-empty replica groups, :math:`(e^x-1)^r`.
+
+    (See the mathematical reference, 'Critical subspaces'.)
 
     The species of the registered critical reading (:mod:`symbolic_minima.readings`).
     """
@@ -626,7 +629,9 @@ def _global_reading(zero_type):
 
 
 def global_minimum_species(r, zero_type: str = _DEFAULT_READING) -> Species:
-    r"""Global-minimum subspaces (SPEC §2) of a width-``r`` teacher, in the named reading.
+    r"""Global-minimum subspaces of a width-``r`` teacher, in the named reading.
+
+    (See the mathematical reference, 'Global-minimum subspaces'.)
 
     ``zero_type``: a registered global-minimum reading (default
     :data:`~symbolic_minima.readings.DEFAULT_ZERO_TYPE`, R1).  The product of the reading's role

@@ -217,7 +217,7 @@ def teachers(r=None, d: int = 1, d_out: int = 1, max_r: int = 4,
 
     Width ``r`` (drawn from ``1..max_r`` if not given), input dimension
     ``d``, output dimension ``d_out``; every outgoing weight is non-zero and
-    the incoming vectors are pairwise distinct and non-zero (SPEC §1), so the
+    the incoming vectors are pairwise distinct and non-zero (mathematical reference, 'Setting'), so the
     teacher is irreducible.  Parameters are sympy ``Rational``: numerator at
     most ``max_numerator`` in absolute value, denominator at most
     ``max_denominator``.
@@ -315,7 +315,9 @@ def _covering_word(draw, r: int, m: int, low: int):
 
 @st.composite
 def labellings(draw, r, m, zero_type: str = DEFAULT_ZERO_TYPE):
-    r"""A valid canonical label ``g`` of a global-minimum subspace :math:`\Gamma_g` (SPEC §2).
+    r"""A valid canonical label ``g`` of a global-minimum subspace :math:`\Gamma_g`.
+
+    (See the mathematical reference, 'Global-minimum subspaces'.)
 
     A :class:`~symbolic_minima.labels.Label` of ``m`` ints: ``i >= 1``
     replicates teacher neuron ``i`` (each ``1..r`` occurs), ``0`` a
@@ -378,7 +380,9 @@ def _blocked_label(draw, r: int, m: int, reading):
 
 
 def critical_labellings(r, m):
-    r"""A surjection :math:`g:[m]\to[r]`, the label of a critical subspace :math:`\Gamma^{crit}_g` (SPEC §3).
+    r"""A surjection :math:`g:[m]\to[r]`, the label of a critical subspace :math:`\Gamma^{crit}_g`.
+
+    (See the mathematical reference, 'Critical subspaces'.)
 
     >>> sorted(find_example(critical_labellings(2, 3), lambda g: True))
     [1, 1, 2]

@@ -1,4 +1,6 @@
-r"""Exact affine subspaces of parameter space and the enumerators of SPEC §2–3.
+r"""Exact affine subspaces of parameter space and their enumerators.
+
+(See the mathematical reference, 'Global-minimum subspaces' and 'Critical subspaces'.)
 
 :class:`AffineSubspace` is :math:`\{\theta : A\theta = b\}` over an ordered
 list of sympy symbols, stored in canonical reduced row echelon form, so
@@ -825,7 +827,9 @@ def _check_token_label(label, activation) -> None:
 
 def global_minimum_subspace(teacher: Teacher, label, zero_type: str | None = None,
                             activation=None) -> AffineSubspace:
-    r"""The subspace :math:`\Gamma_g` of one label ``g`` (SPEC §2; activation classes: SPEC §6).
+    r"""The subspace :math:`\Gamma_g` of one label ``g``.
+
+    (See the mathematical reference, 'Global-minimum subspaces' and 'Activation classes'.)
 
     ``zero_type`` (any registered global-minimum reading; default: the first
     registered reading with zero-sum groups if the label has some, else R1)
@@ -858,7 +862,9 @@ def global_minimum_subspace(teacher: Teacher, label, zero_type: str | None = Non
 
 
 def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, activation=None):
-    r"""Lazily yield the global-minimum subspaces :math:`\Gamma_g` of width ``m`` (SPEC §2).
+    r"""Lazily yield the global-minimum subspaces :math:`\Gamma_g` of width ``m``.
+
+    (See the mathematical reference, 'Global-minimum subspaces'.)
 
     One per label of
     :func:`~symbolic_minima.labellings.global_minimum_labellings` (same
@@ -871,7 +877,7 @@ def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_
     <symbolic_minima.labels.Label.dimension>`.
 
     ``activation`` (a class name or an activation name, default generic)
-    chooses the activation class (SPEC §6): its roles (signed replicas, dead
+    chooses the activation class (mathematical reference, 'Activation classes'): its roles (signed replicas, dead
     neurons, signed zero-sum groups) write the equations, its labels are
     tokens, and the teacher must be irreducible for it
     (:func:`~symbolic_minima.network.check_irreducible`).
@@ -889,7 +895,9 @@ def global_minimum_subspaces(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_
 
 
 def critical_subspace(critical_point: Teacher, label, activation=None) -> AffineSubspace:
-    r"""The critical subspace :math:`\Gamma^{crit}_g` of one surjection ``g`` (SPEC §3).
+    r"""The critical subspace :math:`\Gamma^{crit}_g` of one surjection ``g``.
+
+    (See the mathematical reference, 'Critical subspaces'.)
 
     Scalar output: :math:`w_j=w_{g(j)}`, :math:`\sum_{g(j)=i}a_j=a_i`.
     Vector output: additionally :math:`a_j\parallel a_{g(j)}`, written as the
@@ -971,7 +979,9 @@ def _critical_vector_generic(layout, label, params, neurons):
 
 
 def critical_subspaces(critical_point: Teacher, m, activation=None):
-    r"""Lazily yield the symmetry-induced critical subspaces :math:`\Gamma^{crit}_g` (SPEC §3).
+    r"""Lazily yield the symmetry-induced critical subspaces :math:`\Gamma^{crit}_g`.
+
+    (See the mathematical reference, 'Critical subspaces'.)
 
     One per surjection :math:`g:[m]\to[r]` in the order of
     :func:`~symbolic_minima.labellings.critical_labellings`: :math:`G(r,m)`

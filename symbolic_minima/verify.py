@@ -1,4 +1,6 @@
-r"""Certificates: exact, symbolic checks of the claims of SPEC §1–3 on enumerated subspaces.
+r"""Certificates: exact, symbolic checks of the claims about enumerated subspaces.
+
+(See the mathematical reference, 'Setting', 'Global-minimum subspaces' and 'Critical subspaces'.)
 
 Each certificate is a :class:`Certificate` with a verdict (``holds``), a
 one-line statement and a LaTeX rendering of the identity it checked:
@@ -23,10 +25,10 @@ one-line statement and a LaTeX rendering of the identity it checked:
   a neuron at :math:`(0,0)` is not critical when :math:`\sigma(0)\neq0`;
 * :func:`certify_maximality` — no enumerated subspace contains another;
 * :func:`certify_completeness` — random zero-loss points built from the
-  grouped-sum conditions of SPEC §1 lie in some enumerated subspace
+  grouped-sum conditions (mathematical reference, 'Setting') lie in some enumerated subspace
   (:func:`which_subspaces` names them).
 
-Activation classes (SPEC §6): every certificate takes ``activation`` (a
+Activation classes (mathematical reference, 'Activation classes'): every certificate takes ``activation`` (a
 class name such as ``"odd"`` or an activation name such as ``"tanh"``,
 interchangeable; default the subspace's own class, else generic) and then
 computes with the class's undefined activation
@@ -650,7 +652,9 @@ MAX_DRAWS = 100_000
 
 def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rng=None, max_entry: int = 9,
                            activation=None) -> tuple:
-    r"""A random parameter vector of width ``m`` with :math:`f(\cdot;\theta)=f(\cdot;\theta_r)`, built from SPEC §1.
+    r"""A random parameter vector of width ``m`` with :math:`f(\cdot;\theta)=f(\cdot;\theta_r)`, from the definitions.
+
+    (See the mathematical reference, 'Setting'.)
 
     Built without the enumerators: a random partition of the :math:`m`
     neurons into blocks (one shared incoming vector per block); :math:`r` of
@@ -664,7 +668,7 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rn
     :attr:`TwoLayerNetwork.parameters`.
 
     ``activation`` (class or activation name; default generic) builds the
-    point from that class's zero-loss rule instead (SPEC §6,
+    point from that class's zero-loss rule instead (mathematical reference, 'Activation classes';
     :func:`_class_zero_loss_point`): classes of incoming vectors
     :math:`\{v,-v\}` with a random sign per neuron where signs matter, sums
     :math:`\sum s_ja_j` (odd) or :math:`\sum a_j`, and possibly a block at
@@ -735,7 +739,9 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rn
 
 
 def _class_zero_loss_point(teacher, m, zero_type, rng, max_entry, cls_name) -> tuple:
-    r"""A random zero-loss point of width ``m`` from the zero-loss rule of class ``cls_name`` (SPEC §6).
+    r"""A random zero-loss point of width ``m`` from the zero-loss rule of class ``cls_name``.
+
+    (See the mathematical reference, 'Activation classes'.)
 
     Written from the rule, not from the roles' equations: neurons are split
     into blocks, one class :math:`\{v,-v\}` (or :math:`\{v\}`) of incoming
@@ -976,7 +982,9 @@ def verify_all(teacher: Teacher, m, family: str = GLOBAL_MINIMUM, zero_type: str
 
 
 def _negative_checks(cls_name: str) -> list:
-    r"""``[(kind, certificate)]``: the free neurons class ``cls_name`` makes non-critical (SPEC §6).
+    r"""``[(kind, certificate)]``: the free neurons class ``cls_name`` makes non-critical.
+
+    (See the mathematical reference, 'Activation classes'.)
 
     Dead neurons where :math:`\sigma(0)=0` but the critical family has no dead role
     (:math:`\sigma'(0)\neq0`); neurons at the origin where :math:`\sigma(0)\neq0`.

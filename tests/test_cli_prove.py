@@ -34,7 +34,7 @@ def test_one_proof_verdict_and_tex_file(tmp_path):
     res = run("prove", "g_critical", *SMALL, "--tex", str(out))
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("VERIFIED g_critical") and len(res.stdout.splitlines()) == 1
-    assert r"\paragraph{Claim \texttt{g\_critical}" in out.read_text()
+    assert r"\textbf{Claim} \texttt{g\_\allowbreak{}critical}" in out.read_text()
 
 
 def test_latex_flag_prints_the_fragment(capsys):
@@ -60,7 +60,7 @@ def test_all_runs_every_proof(capsys, tmp_path, monkeypatch):
     assert main(["prove", "--all", *SMALL, "-o", str(out)]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) == len(proof_names()) and all(line.startswith("VERIFIED") for line in lines)
-    assert out.read_text().count(r"\paragraph{Claim") == len(proof_names())
+    assert out.read_text().count(r"\textbf{Claim}") == len(proof_names())
     assert main(["prove", *SMALL]) == 0  # no name: all of them
     assert len(capsys.readouterr().out.strip().splitlines()) == len(proof_names())
 

@@ -349,3 +349,24 @@ def test_docs_cite_the_mathematical_reference_not_the_spec():
             assert target in anchors, f"{path.name} links a missing anchor #{target}"
     assert {"setting", "global-minimum-subspaces", "critical-subspaces", "vector-outputs", "connectivity",
             "counting-claims", "activation-classes", "trained-networks", "claims-for-all-sizes"} <= anchors
+
+
+_SPEC_CITATION = re.compile(r"SPEC\s*(§|section\b|table\b)")
+
+
+def test_code_help_and_outputs_cite_the_mathematical_reference_not_the_spec():
+    """Docstrings, help texts and printed outputs of the package and the proofs: no "SPEC §" (users never get it)."""
+    sources = [*(ROOT / "symbolic_minima").rglob("*.py"), *(ROOT / "proofs").rglob("*.py"), ROOT / "CONTRIBUTING.md"]
+    assert len(sources) > 40
+    citing = [f"{p.relative_to(ROOT)}:{n}" for p in sources
+              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if _SPEC_CITATION.search(line)]
+    assert citing == []
+    assert _SPEC_CITATION.search("see SPEC §4") and _SPEC_CITATION.search("the table of SPEC section 5")
+
+
+def test_built_site_cites_no_spec(site):
+    """The API pages are built from the docstrings: the site as users read it has no SPEC citation either."""
+    pages = list(site.rglob("*.html"))
+    assert len(pages) > 20
+    citing = [str(p.relative_to(site)) for p in pages if _SPEC_CITATION.search(p.read_text(encoding="utf-8"))]
+    assert citing == []

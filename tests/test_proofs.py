@@ -11,6 +11,7 @@ import sympy
 
 import symbolic_minima
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
+from symbolic_minima.latex_text import latex_code
 from symbolic_minima.proving import (
     PROOFS_PACKAGE,
     Proof,
@@ -113,7 +114,7 @@ def test_latex_fragment_and_repr():
     p.identity("step", x, x)
     p.compare("values", [(1, 1)], claim=("c", lambda a, b: 1), routes=[("e", lambda a, b: 1)])
     tex = p.finish().latex()
-    assert r"\texttt{demo\_name}" in tex and "R2" in tex and r"\[ a = b \]" in tex
+    assert r"\texttt{demo\_\allowbreak{}name}" in tex and "R2" in tex and r"\[ a = b \]" in tex
     assert "Verdict:} verified" in tex
     assert p._repr_latex_().startswith("$$") and "verified" in p._repr_latex_()
 
@@ -182,7 +183,7 @@ def test_proof_is_verified_on_the_full_range(name):
     if name not in ("asymptotics", "small_values"):
         assert {(r_, r_ + 5) for r_ in range(1, 6)} <= cases  # the whole range r <= 5, m <= r + 5 was checked
     tex = proof.latex()
-    assert "Verdict:} verified" in tex and proof.name.replace("_", r"\_") in tex
+    assert "Verdict:} verified" in tex and latex_code(proof.name) in tex
 
 
 def _wrong(module, **claim):
@@ -342,11 +343,11 @@ def test_modules_run_with_dash_m_from_the_repository_root(tmp_path):
                          capture_output=True, text=True, cwd=REPOSITORY)
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("VERIFIED g_critical") and len(res.stdout.splitlines()) == 1
-    assert r"\paragraph{Claim" in out.read_text()
+    assert r"\textbf{Claim}" in out.read_text()
     res = subprocess.run([sys.executable, "-m", "proofs.relation_shift", "--max-r", "2", "--extra-m", "1"],
                          capture_output=True, text=True, cwd=REPOSITORY)
     assert res.returncode == 0, res.stderr
-    assert res.stdout.startswith("VERIFIED relation_shift") and r"\paragraph{Claim" in res.stdout
+    assert res.stdout.startswith("VERIFIED relation_shift") and r"\textbf{Claim}" in res.stdout
 
 
 def test_latex_fragment_compiles(tmp_path):

@@ -74,7 +74,10 @@ def test_tables_are_computed_values(small_report):
 
 def test_formulas_come_from_the_counting_module(small_report):
     counting = pytest.importorskip("symbolic_minima.counting")
-    to_tex = getattr(counting, "latex_form", sympy.latex)
+
+    def to_tex(expr):  # the report's printing: readable order, its \stirlingII macro
+        return counting.latex_form(expr, stirling_macro=rep.STIRLING_MACRO)
+
     for zero_type in ("singletons", "groups"):
         for form in ("stirling", "sum", "egf"):
             expr = counting.closed_form("T", zero_type=zero_type, form=form)
@@ -212,3 +215,89 @@ def test_compile_reports_missing_pdflatex(tmp_path, monkeypatch):
     tex.write_text("\\documentclass{article}\\begin{document}x\\end{document}")
     pdf, log = rep.compile_latex(tex)
     assert pdf is None and "pdflatex not found" in log
+
+
+# ----------------------------------------------------------------------------- issue 12: typesetting
+
+
+@pytest.fixture(scope="module")
+def default_files(tmp_path_factory):
+    """The report exactly as `symbolic-minima report -o DIR` writes it (every proof), compiled when pdflatex exists."""
+    return write_report(tmp_path_factory.mktemp("default-report"), compile=None)
+
+
+def test_text_is_typeset_not_escaped_markup(default_files):
+    latex = default_files.report.latex
+    assert "a\\_j" not in latex and "textasciicircum" not in latex   # a_j = 0 and t^m are math now
+    assert "with $a_j = 0$" in latex and "$t \\to t^m$" in latex
+    assert "\\atop" not in latex and "\\stirlingII{m + 1}{r + 1}" in latex    # the preamble's macro, no \atop
+    assert "\\newcommand" in latex or "\\providecommand{\\stirlingII}" in latex
+    assert "\\left(-1\\right)^{r - j}" in latex and "- j + r" not in latex   # readable term order
+    assert "\\stirlingII{m - k}{r}" in latex and "- k + m" not in latex
+    assert "k^{\\underline{r}}" in latex and "\\left(k\\right)}_{" not in latex  # falling factorial
+    assert "e^{-1} \\sum_{i=0}^{\\infty}" in latex  # Dobinski's series, not a fraction over e
+
+
+def _log(files):
+    return files.tex.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+
+
+def test_default_report_compiles_without_overfull_boxes_or_warnings(default_files):
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex not found on PATH (apt-get install texlive-latex-base texlive-latex-extra): "
+                    "the report is not compiled, so overfull boxes cannot be checked")
+    assert default_files.pdf is not None, default_files.compile_log
+    log = _log(default_files)
+    assert rep.overfull_boxes(log, threshold=5.0) == []
+    assert "Foreign command \\atop" not in log and "Token not allowed in a PDF string" not in log
+    assert "Rerun to get cross-references right" not in log
+
+
+def test_the_overfull_check_fails_on_an_overfull_box(tmp_path):
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex not found on PATH: nothing to compile")
+    tex = tmp_path / "wide.tex"
+    tex.write_text("\\documentclass{article}\\begin{document}\\[" + " + ".join(f"x_{{{i}}}" for i in range(80))
+                   + "\\]\\end{document}\n")
+    pdf, _ = rep.compile_latex(tex, runs=1)
+    assert pdf is not None
+    boxes = rep.overfull_boxes(tex.with_suffix(".log"))
+    assert boxes and boxes[0][0] > 100
+
+
+def test_long_formulas_are_broken_to_fit():
+    from symbolic_minima.latex_text import display_math, visible_width
+
+    long = "F = " + " + ".join(f"\\left(e^{{x}} - {i}\\right)^{{{i}}} e^{{e^{{x}} - 1}}" for i in range(12))
+    out = display_math(long)
+    assert out.startswith("\\begin{align*}") and out.count("\\\\") >= 2
+    assert all(visible_width(line) <= 80 for line in out.splitlines()[1:-1])
+    assert display_math("F = 1") == "\\[ F = 1 \\]"
+
+
+def test_body_only_can_be_input_into_a_paper(tmp_path):
+    files = write_report(tmp_path / "body", compile=None, body_only=True, **SMALL)
+    body = files.tex.read_text()
+    assert body.startswith("% The body of the report") and "\\documentclass" not in body
+    assert "\\begin{document}" not in body and "\\tableofcontents" not in body
+    assert "\\providecommand{\\stirlingII}" in body and files.pdf is None
+    assert "\\usepackage{" + ",".join(rep.PACKAGES) + "}" in body
+    if shutil.which("pdflatex") is None:
+        pytest.skip("pdflatex not found on PATH: the body is not compiled inside a paper")
+    paper = files.tex.parent / "paper.tex"
+    paper.write_text("\\documentclass{article}\n\\usepackage{" + ",".join(rep.PACKAGES) + "}\n"
+                     "\\begin{document}\nA paper.\n\\input{report}\n\\end{document}\n")
+    pdf, log = rep.compile_latex(paper)
+    assert pdf is not None, log
+    assert rep.overfull_boxes(paper.with_suffix(".log")) == []
+
+
+def test_cli_body_only(tmp_path):
+    import subprocess
+
+    run = subprocess.run([sys.executable, "-m", "symbolic_minima", "report", "-o", str(tmp_path / "r"), "--body-only",
+                          "--no-proofs", "--no-deep", "--no-heatmap", "--no-figure", "--r-max", "2", "--h-max", "1",
+                          "--r-star-max", "3", "--ratio-h-max", "2"], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "r" / "report.tex").read_text().startswith("% The body of the report")
+    assert not (tmp_path / "r" / "report.pdf").exists()

@@ -33,10 +33,19 @@ def fail(message: str):
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose usage errors are one line on stderr and exit 2."""
+    """An ArgumentParser whose usage errors are one line on stderr and exit 2; no option abbreviations.
+
+    ``allow_abbrev=False``: ``--zero-typ`` is refused, not read as ``--zero-type``.  Errors name the
+    command (``count: ...``) under the one ``symbolic-minima: error:`` prefix that :func:`main` adds.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
 
     def error(self, message):  # noqa: D401 - argparse API
-        raise CliError(f"{self.prog}: {message}")
+        command = self.prog.removeprefix("symbolic-minima").strip()
+        raise CliError(f"{command}: {message}" if command else message)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Exact counts, subspaces, certificates and connectivity of the "
         "loss landscape of overparameterized two-layer and deep networks.",
     )
+    parser.add_argument("--version", action="version", version=f"symbolic-minima {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in COMMAND_MODULES:
@@ -56,6 +66,18 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.register(sub)
     return parser
+
+
+def _version() -> str:
+    """The installed distribution's version (importlib.metadata), else the package's own."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("symbolic-minima")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        from .. import __version__
+
+        return __version__
 
 
 def main(argv=None) -> int:

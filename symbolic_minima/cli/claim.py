@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import json
 
-from ..readings import ZERO_TYPES
 from . import fail
 from ._common import add_format_options, parse_int
+from ._zero_type import add_zero_type_argument, zero_type_help
 
 # The defaults of symbolic_minima.claims, repeated here so that building the parser (for any
 # command) does not import sympy; tests/test_claims.py checks that they agree.
@@ -48,8 +48,7 @@ def register(subparsers) -> None:
         "Exit status 0 proved, 1 refuted, 3 undecided, 2 bad input.",
     )
     p.add_argument("claim", help="the claim, e.g. 'T(r, r+1) == factorial(r+1)*(r+2)/2' (quote it)")
-    p.add_argument("--zero-type", default="singletons", metavar="Z",
-                   help=f"reading of T: {' or '.join(ZERO_TYPES)} (default singletons)")
+    add_zero_type_argument(p, metavar="Z", help=f"reading of T: {zero_type_help()}")
     p.add_argument("--activation", default="generic", metavar="A",
                    help=f"activation class ({', '.join(ACTIVATIONS)}) or activation name (tanh, gaussian, ...): "
                         "T and G of that class (default generic)")
@@ -69,8 +68,6 @@ def register(subparsers) -> None:
 
 
 def _claim(args) -> int:
-    if args.zero_type not in ZERO_TYPES:
-        fail(f"--zero-type must be one of {', '.join(ZERO_TYPES)}; got {args.zero_type[:40]!r}")
     options = {
         "r": parse_int(args.r, "--r", 1, 10_000),
         "h": parse_int(args.h, "--h", 0, 10_000),

@@ -9,6 +9,7 @@ Contract (other tools call these; keep stable):
 ``--latex``                                        the derived closed form and the value in LaTeX
 ``symbolic-minima table T --r 1:4 --m 1:8``        a table; cells with m < r are blank (0 in --json)
 ``symbolic-minima ratio --r-star 10 --h 0:8``      the three comparisons for every reading, with crossovers
+``symbolic-minima ratio --r-star 2:15 --h 0:3 --claim mild``  where critical subspaces dominate; yes/no (exit 0/1)
 ``symbolic-minima formula T --latex``              a derived formula alone, in LaTeX
 ``--activation NAME``                              every command above, for an activation class (``odd``) or an
                                                    activation (``tanh``: the same); ``--json`` then adds the key
@@ -127,38 +128,47 @@ def _table(args) -> int:
 
 
 def _ratio(args) -> int:
-    from ..comparison import COMPARISONS, compare, crossover, format_ratio
+    from ..comparison import COMPARISONS, MAX_VERDICT_POINTS, compare, crossover, dominances, format_ratio
 
     activation = class_name(args.activation)
-    r_star = _int(args.r_star, "r-star")
+    r_stars = parse_range(args.r_star, "--r-star", minimum=2)
     h_values = parse_range(args.h, "h", minimum=0)
+    if len(r_stars) * len(h_values) > MAX_VERDICT_POINTS:
+        raise ArgumentValueError(f"--r-star and --h give more than {MAX_VERDICT_POINTS} points; narrow them")
     readings = [args.zero_type] if args.zero_type else list(zero_types())
+    if len(r_stars) > 1:
+        return _ratio_range(args, r_stars, h_values, readings, activation)
+    r_star = r_stars[0]
     results = []
     for zero_type in readings:
         rows = compare(r_star, h_values, zero_type, activation=activation)
         cross = {name: crossover(r_star, name, zero_type, args.h_max, activation=activation) for name in COMPARISONS}
-        results.append((zero_type, rows, cross))
+        found = dominances([r_star], h_values, zero_type, activation=activation)
+        results.append((zero_type, rows, cross, found))
+    verdict = _regime_verdict(args, results)
     if args.json:
-        out = [
-            {
+        out = []
+        for zero_type, rows, cross, found in results:
+            block = {
                 "zero_type": zero_type,
                 "reading": reading_name(zero_type),
                 "r_star": r_star,
                 "rows": [row.to_json() for row in rows],
                 "crossover": cross,
+                "dominance": {name: d.to_json() for name, d in found.items()},
             }
-            for zero_type, rows, cross in results
-        ]
-        if activation is not None:
-            for item in out:
-                item["activation_class"] = activation
+            if activation is not None:
+                block["activation_class"] = activation
+            if verdict is not None:
+                block["claim"] = _claim_json(verdict, zero_type)
+            out.append(block)
         print(json.dumps(out))
-        return 0
+        return _verdict_status(verdict)
     if activation is not None:
         print(f"Activation class {activation}: its own critical and global-minimum subspaces")
     print(f"Critical subspaces from narrower networks vs global-minimum subspaces, r* = {r_star}, m = r* + h")
     print("  previous = G(r*-1, m)/T(r*, m);  sum = sum_{r<r*} G(r, m)/T(r*, m);  max = max_{r<r*} G(r, m)/T(r*, m)")
-    for zero_type, rows, cross in results:
+    for zero_type, rows, cross, found in results:
         print()
         print(f"Reading {describe_zero_type(zero_type)}")
         head = f"{'h':>5} {'m':>6} {'previous':>13} {'sum':>13} {'max':>13} {'argmax r':>9}"
@@ -170,7 +180,95 @@ def _ratio(args) -> int:
             )
         text = ", ".join(f"{name}: {'none' if h is None else 'h = ' + str(h)}" for name, h in cross.items())
         print(f"crossover (smallest h with ratio < 1): {text}")
-    return 0
+        where = "; ".join(f"{name} {_h_only(d.describe())}" for name, d in found.items())
+        print(f"critical subspaces dominate (ratio > 1) for h in the range asked: {where}")
+    _print_verdict(verdict)
+    return _verdict_status(verdict)
+
+
+def _h_only(text: str) -> str:
+    """``"r*=10: h=0..1"`` -> ``"h=0..1"`` (one r*)."""
+    return text.split(": ", 1)[1] if ": " in text else text
+
+
+def _ratio_range(args, r_stars, h_values, readings, activation) -> int:
+    from ..comparison import COMPARISONS, crossover, dominances
+
+    results = []
+    for zero_type in readings:
+        found = dominances(r_stars, h_values, zero_type, activation=activation)
+        cross = {r: {name: crossover(r, name, zero_type, args.h_max, activation=activation) for name in COMPARISONS}
+                 for r in r_stars}
+        results.append((zero_type, None, cross, found))
+    verdict = _regime_verdict(args, results)
+    if args.json:
+        out = []
+        for zero_type, _, cross, found in results:
+            block = {
+                "zero_type": zero_type,
+                "reading": reading_name(zero_type),
+                "r_star": r_stars,
+                "h": h_values,
+                "ratios": [
+                    {"r_star": r, "h": h, **{name: f"{d.ratios[(r, h)].numerator}/{d.ratios[(r, h)].denominator}"
+                                             for name, d in found.items()}}
+                    for r in r_stars for h in h_values
+                ],
+                "crossover": {str(r): value for r, value in cross.items()},
+                "dominance": {name: d.to_json() for name, d in found.items()},
+            }
+            if activation is not None:
+                block["activation_class"] = activation
+            if verdict is not None:
+                block["claim"] = _claim_json(verdict, zero_type)
+            out.append(block)
+        print(json.dumps(out))
+        return _verdict_status(verdict)
+    from ..comparison import _grid_text
+
+    if activation is not None:
+        print(f"Activation class {activation}: its own critical and global-minimum subspaces")
+    print("Critical subspaces from narrower networks vs global-minimum subspaces, "
+          f"{_grid_text(r_stars, 'r*')}, {_grid_text(h_values, 'h')}, m = r* + h")
+    print("  previous = G(r*-1, m)/T(r*, m);  sum = sum_{r<r*} G(r, m)/T(r*, m);  max = max_{r<r*} G(r, m)/T(r*, m)")
+    for zero_type, _, cross, found in results:
+        print()
+        print(f"Reading {describe_zero_type(zero_type)}")
+        print("  critical subspaces dominate (ratio > 1) at:")
+        for name, d in found.items():
+            print(f"    {name + ':':<9} {d.describe()}")
+        print("  crossover (smallest h with ratio < 1), per r*:")
+        print(f"    {'r*':>5} " + " ".join(f"{name:>9}" for name in COMPARISONS))
+        for r in r_stars:
+            print(f"    {r:>5} " + " ".join(f"{'none' if cross[r][name] is None else cross[r][name]:>9}"
+                                           for name in COMPARISONS))
+    _print_verdict(verdict)
+    return _verdict_status(verdict)
+
+
+def _regime_verdict(args, results):
+    from ..comparison import COMPARISONS, RegimeVerdict
+
+    if args.claim is None:
+        return None
+    return RegimeVerdict(args.claim, tuple(found[name] for _, _, _, found in results for name in COMPARISONS))
+
+
+def _claim_json(verdict, zero_type) -> dict:
+    out = verdict.to_json()
+    out["results"] = [entry for entry in out["results"] if entry["zero_type"] == zero_type]
+    return out
+
+
+def _print_verdict(verdict) -> None:
+    if verdict is not None:
+        print()
+        print(verdict.summary())
+
+
+def _verdict_status(verdict) -> int:
+    """0 without a claim or when it holds; 1 when it fails somewhere (like ``claim``: refuted)."""
+    return 0 if verdict is None or verdict.holds else 1
 
 
 def _formula(args) -> int:
@@ -234,10 +332,17 @@ def register(subparsers) -> None:
         help="mild vs vast overparameterization comparison",
         description="Exact ratios of critical subspaces of narrower networks to global-minimum subspaces.",
     )
-    p.add_argument("--r-star", required=True, help="minimal width r* >= 2")
+    p.add_argument("--r-star", required=True,
+                   help="minimal width r* >= 2, or a range such as 2:15 (then a summary per reading: where "
+                   "critical subspaces dominate, and the crossover per r*)")
     p.add_argument("--h", default="0:8", help="range of h = m - r*, e.g. 0:8 (inclusive)")
     add_zero_type_argument(p, default=None, help="only this reading (default: every registered reading)")
     p.add_argument("--h-max", type=int, default=None, help="search crossovers up to this h (default 10 r* + 20)")
+    p.add_argument("--claim", choices=("mild", "vast"), default=None,
+                   help="decide a claim over the whole range asked, in every reading and comparison: mild = "
+                   "critical subspaces dominate (ratio > 1) at every (r*, h); vast = global minima dominate "
+                   "(ratio < 1). Prints yes/no, where it fails and the largest box where it holds; "
+                   "exit status 0 yes, 1 no")
     add_activation_argument(p)
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(func=_ratio)

@@ -49,12 +49,15 @@ Bad input: one line on stderr, exit status 2.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import sys
 
 from ..errors import ArgumentValueError
 from ..readings import CRITICAL, DEFAULT_ZERO_TYPE
 from ._common import MAX_DIM, add_format_options, parse_int, teacher_from_options
+from ._output import check_binary_allowed, is_stdout, write_binary, write_text
 from ._zero_type import add_zero_type_argument, zero_type_help
 
 __all__ = ["register", "MAX_EXACT_NODES", "default_path_labels"]
@@ -70,7 +73,8 @@ def register(subparsers) -> None:
         "graph",
         help="connectivity graph of the global-minimum (or critical, or deep) subspaces",
         description="Build the graph with one node per subspace and an edge where two subspaces intersect "
-        "(SPEC §4); print its size, components and diameter, or write it to a file.",
+        "(see the mathematical reference, 'Connectivity'); print its size, components and diameter, "
+        "or write it to a file.",
     )
     _shape_arguments(g)
     g.add_argument("--critical", action="store_true", help="the critical subspaces of a critical point")
@@ -79,14 +83,17 @@ def register(subparsers) -> None:
     g.add_argument("--json", action="store_true", help="print one JSON object")
     g.add_argument("--format", default=None, choices=("graphml", "dot", "tex", "json", "png"),
                    help="file format for -o (default: from the extension)")
-    g.add_argument("-o", "--output", default=None, metavar="FILE", help="write the graph to FILE")
+    g.add_argument("-o", "--output", default=None, metavar="FILE",
+                   help="write the graph to FILE; '-': to standard output (needs --format; png only when "
+                   "standard output is not a terminal; the summary then goes to standard error)")
     g.set_defaults(func=_graph)
 
     p = subparsers.add_parser(
         "path",
         help="certified zero-loss path between two global-minimum subspaces",
         description="Line segments with exact rational waypoints, each inside one global-minimum subspace, "
-        "certified by exact linear algebra and by the symbolic function identity (SPEC §4). "
+        "certified by exact linear algebra and by the symbolic function identity "
+        "(mathematical reference, 'Zero-loss paths'). "
         "Exit 0 only if every segment is certified.",
     )
     _shape_arguments(p)
@@ -178,14 +185,23 @@ def _graph(args) -> int:
     )
 
     fmt = args.format
-    if args.output is not None and fmt is None:
+    to_stdout = is_stdout(args.output)
+    if to_stdout:
+        if fmt is None:
+            raise ArgumentValueError("-o - needs --format graphml|dot|tex|json|png (there is no extension to read)")
+        if args.json:
+            raise ArgumentValueError("-o - writes the graph to standard output; --json would write there too: "
+                                     "choose one")
+        if fmt == "png":
+            check_binary_allowed("a PNG")
+    elif args.output is not None and fmt is None:
         fmt = _EXTENSIONS.get(os.path.splitext(args.output)[1].lower())
         if fmt is None:
             raise ArgumentValueError(f"cannot infer the format of {args.output!r}: give --format "
                                      "graphml|dot|tex|json|png")
     if fmt is not None and args.output is None:
         raise ArgumentValueError("--format needs -o FILE")
-    if args.output is not None:
+    if args.output is not None and not to_stdout:
         directory = os.path.dirname(os.path.abspath(args.output))
         if not os.path.isdir(directory):
             raise ArgumentValueError(f"-o: directory {directory} does not exist")
@@ -246,6 +262,11 @@ def _graph(args) -> int:
         if not args.critical and m == r + 1:
             summary["one_extra_neuron"] = one_extra_neuron_facts(G)
             summary["predicted"] = predicted_one_extra_neuron_facts(r, activation)
+    if to_stdout:
+        _graph_to_stdout(G, fmt)
+        with contextlib.redirect_stdout(sys.stderr):  # the data alone on standard output
+            _print_summary(summary)
+        return 0
     if args.output is not None:
         from ..exports import write_graph
 
@@ -257,6 +278,23 @@ def _graph(args) -> int:
         return 0
     _print_summary(summary)
     return 0
+
+
+def _graph_to_stdout(G, fmt: str) -> None:
+    """Write ``G`` in ``fmt`` to standard output, through the file writer (the same bytes as ``-o FILE``)."""
+    import tempfile
+
+    from ..exports import write_graph
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, f"graph.{fmt}")
+        write_graph(G, fmt, path)
+        with open(path, "rb") as fh:
+            data = fh.read()
+    if fmt == "png":
+        write_binary(data, "a PNG")
+    else:
+        write_text(data.decode("utf-8"))
 
 
 def _print_summary(s) -> None:

@@ -29,6 +29,7 @@ from ..progress import progress, progress_enabled
 from ..proving import list_proofs, run_proof
 from . import fail
 from ._activation import add_activation_argument, class_name
+from ._output import is_stdout, write_text
 
 __all__ = ["register"]
 
@@ -43,7 +44,9 @@ def register(subparsers) -> None:
     p.add_argument("name", nargs="?", help="the proof to run (see --list); none: run them all")
     p.add_argument("--list", action="store_true", help="list the proofs (name, reading, claim)")
     p.add_argument("--all", action="store_true", help="run every proof")
-    p.add_argument("--tex", "-o", metavar="FILE", dest="tex", help="write the LaTeX fragment(s) to FILE")
+    p.add_argument("--tex", "-o", metavar="FILE", dest="tex",
+                   help="write the LaTeX fragment(s) to FILE; '-': to standard output (the verdicts then go to "
+                   "standard error)")
     p.add_argument("--latex", action="store_true", help="print the LaTeX fragment(s) after the verdict")
     p.add_argument("-v", "--verbose", action="store_true", help="print every step and check")
     p.add_argument("--json", action="store_true", help="print one JSON object per proof instead of the verdict line")
@@ -105,14 +108,17 @@ def _prove(args) -> int:
         if bar:
             sys.stderr.write("\r\x1b[K")  # erase the bar's line (a terminal) before the verdict
             sys.stderr.flush()
+        verdicts = sys.stderr if is_stdout(args.tex) else sys.stdout  # -o -: the LaTeX alone on stdout
         if args.json:
-            print(json.dumps(proof.to_json(), default=str), flush=True)
+            print(json.dumps(proof.to_json(), default=str), file=verdicts, flush=True)
         else:
-            print(proof.summary() if args.verbose else proof.verdict_line(), flush=True)
+            print(proof.summary() if args.verbose else proof.verdict_line(), file=verdicts, flush=True)
     fragments = "\n".join(p.latex() for p in proofs)
     if args.latex:
         print(fragments, end="")
-    if args.tex:
+    if is_stdout(args.tex):
+        write_text(fragments)
+    elif args.tex:
         try:
             with open(args.tex, "w", encoding="utf-8") as fh:
                 fh.write(fragments)

@@ -59,6 +59,9 @@ from ..readings import CRITICAL, CRITICAL_READING, DEFAULT_ZERO_TYPE, describe_z
 from ._common import MAX_DIM, add_format_options, load_teacher, parse_int, teacher_from_options
 from ._zero_type import add_zero_type_argument, zero_type_help
 
+#: How the outputs name the critical subspaces.
+_CRITICAL_WHAT = "critical subspaces (mathematical reference: 'Critical subspaces')"
+
 __all__ = ["register", "MAX_SUBSPACES", "MAX_VERIFY", "load_teacher"]
 
 #: Largest number of subspaces ``subspaces`` prints without ``--limit``.
@@ -73,8 +76,9 @@ def register(subparsers) -> None:
         "subspaces",
         parents=[common],
         help="list the exact global-minimum (or critical) affine subspaces",
-        description="Stream the exact affine subspaces of the global-minimum manifold (SPEC §2) "
-        "or the symmetry-induced critical subspaces (SPEC §3), one per labelling.",
+        description="Stream the exact affine subspaces of the global-minimum manifold "
+        "(mathematical reference, 'Global-minimum subspaces') "
+        "or the symmetry-induced critical subspaces (mathematical reference, 'Critical subspaces'), one per labelling.",
     )
     add_format_options(p, "a JSON array, one object per subspace", "each system as an aligned LaTeX block")
     p.set_defaults(func=_subspaces)
@@ -163,7 +167,7 @@ def _class_reading(args):
 def _what(args, zero_type) -> str:
     """The header's description of the family (the class's reading, and the class, with ``--activation``)."""
     if args.activation_class is None:
-        return "critical subspaces (SPEC §3)" if args.critical else describe_zero_type(zero_type)
+        return _CRITICAL_WHAT if args.critical else describe_zero_type(zero_type)
     reading = _class_reading(args)
     what = "critical subspaces" if args.critical else reading.describe()
     return f"{what}; activation class {args.activation_class}"
