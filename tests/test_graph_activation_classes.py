@@ -426,3 +426,13 @@ def test_opposite_teacher_vectors_are_refused_everywhere():
     with pytest.raises(ArgumentValueError, match="opposite"):
         critical_graph(CriticalPoint([1, -1], [1, 2]), 3, activation="logcosh")
     assert connectivity_graph(teacher, 3, activation="exp-minus-one").number_of_nodes() == 18
+
+
+@pytest.mark.parametrize("r", [1, 2, 3])
+@pytest.mark.parametrize("cls", ["generic", *CLASSES])
+def test_structural_facts_table(cls, r):
+    facts = structural_facts(r, cls, "groups" if r == 2 else "singletons")
+    assert facts["isolated_minima"] == facts["predicted_isolated_minima"]
+    assert facts["components_one_extra"] == 1
+    assert facts["diameter_one_extra"] == facts["predicted_diameter_one_extra"]
+    assert facts["activation_class"] == cls
