@@ -852,25 +852,20 @@ def check_class_teacher(teacher, activation=None) -> None:
     The classes where signs matter need :math:`w^*_i\neq -w^*_k` as well as the
     distinct, non-zero vectors every :class:`~symbolic_minima.network.Teacher`
     has; otherwise :math:`\pm w^*_i` would not be pairwise distinct and the
-    intersection criterion (and the class's subspaces) would not apply.
+    intersection criterion (and the class's subspaces) would not apply
+    (:func:`symbolic_minima.network.check_irreducible`).
 
     >>> from symbolic_minima.network import Teacher
     >>> check_class_teacher(Teacher([1, -1], [1, 1]), "generic")
     >>> check_class_teacher(Teacher([1, -1], [1, 1]), "tanh")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 are opposite: ...
+    symbolic_minima.errors.ArgumentValueError: teacher incoming vectors w_1 and w_2 must not be opposite ...
     """
-    if activation is None or activation_class(activation).signs is None:
-        return
-    vectors = [tuple(w) for w in teacher.incoming]
-    for i, u in enumerate(vectors):
-        for k in range(i + 1, len(vectors)):
-            if all(x == -y for x, y in zip(u, vectors[k], strict=True)):
-                raise ArgumentValueError(
-                    f"teacher incoming vectors w_{i + 1} and w_{k + 1} are opposite: the "
-                    f"{activation_class(activation).name} class needs w*_i != -w*_k (irreducible up to sign flips)"
-                )
+    from .network import check_irreducible
+
+    if activation is not None:
+        check_irreducible(teacher, activation)
 
 
 def _default_teacher(r, d):

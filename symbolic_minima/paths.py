@@ -39,12 +39,15 @@ neuron-permuted label is the permuted start point.
 Activation classes (``activation=``, token labels).  The chain, the
 projections and the containment checks are the same, on the class's
 subspaces (:func:`symbolic_minima.subspaces.subspace_of` of the class's
-reading).  The function identity is checked *under the class's rules*
-(:func:`class_normal_form`): after expansion every :math:`\sigma(-z)` is
-rewritten as :math:`-\sigma(z)` (odd) or :math:`\sigma(z)` (even), and
-:math:`\sigma(0)` as 0 where :math:`\sigma(0)=0`; these are identities of
-every activation of the class, so a difference that then expands to 0
-proves :math:`f(\cdot;	heta(t))=f(\cdot;	heta^*)` for all of them.  Default
+reading).  The function identity is checked *under the class's rules*: the
+network and the teacher are built with the class's undefined activation
+(:func:`symbolic_minima.network.class_sigma`, which applies
+:math:`\sigma(-z)=-\sigma(z)` (odd) or :math:`\sigma(z)` (even) and
+:math:`\sigma(0)=0` where the class has it, and nothing else), so a
+difference that expands to 0 proves :math:`f(\cdot;\theta(t))=f(\cdot;\theta^*)`
+for every activation of the class.  :func:`class_normal_form` applies the
+same rules to an expression in the generic :math:`\sigma`: an independent
+route (``certify_segment(..., activation=...)``) the tests compare with.  Default
 points: a signed replica :math:`w_j=s_jw^*_i` takes :math:`a_j=c_ja^*_i/|S_i|`
 (:math:`c_j=s_j` odd, 1 otherwise), a group member :math:`w_j=s_ju`, the
 :math:`k`-th dead neuron :math:`(0, 2^k)` (no signed sum of distinct powers of
@@ -384,10 +387,11 @@ def representative_point(teacher, label, activation=None) -> tuple:
     return tuple(x for row in w for x in row) + tuple(x for row in a for x in row)
 
 
-def _teacher_network(teacher, m):
-    from .network import TwoLayerNetwork
+def _teacher_network(teacher, m, activation=None):
+    from .network import TwoLayerNetwork, class_sigma
 
-    return TwoLayerNetwork(m, teacher.input_dim, teacher.output_dim)
+    sigma = None if activation is None else class_sigma(activation)
+    return TwoLayerNetwork(m, teacher.input_dim, teacher.output_dim, sigma)
 
 
 def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, start_point=None,
@@ -448,13 +452,13 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, s
         if not S.contains(pt):
             raise ArgumentValueError(f"{name} does not lie in the subspace of label {format_label(S.label)}")
     waypoints, seg_subs = build_waypoints(subs, a, b)
-    net = _teacher_network(teacher, m)
-    target = teacher.function()
+    net = _teacher_network(teacher, m, None if activation is None else cls)
+    target = teacher.function(net.activation)
     params = net.parameters
     contained, certified = [], []
     for (p, q), S in zip(zip(waypoints, waypoints[1:]), seg_subs):
         contained.append(S.contains(p) and S.contains(q))
-        certified.append(certify_segment(net.function, target, params, p, q, activation))
+        certified.append(certify_segment(net.function, target, params, p, q))
     info = {"r": r, "m": m, "d": teacher.input_dim, "d_out": teacher.output_dim,
             "zero_type": zero_type, "reading": reading.short_name,
             "teacher": teacher.to_json()}

@@ -353,3 +353,12 @@ def test_class_polynomials_are_the_counts():
         for n in (1, 5, 9):
             assert p.subs(r_sym, n) * c**n * factorial(n) == T(n, n + 2, "R2", activation=cls)
             assert q.subs(r_sym, n) * c**n * factorial(n) == G(n, n + 2, activation=cls)
+
+
+def test_closed_form_helpers_refuse_text():
+    from symbolic_minima.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match="must not contain text"):
+        form_value("2**m", 1, 2)
+    with pytest.raises(ArgumentTypeError, match="must not contain text"):
+        egf_shape("exp(x)")

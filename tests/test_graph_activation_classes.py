@@ -415,12 +415,17 @@ def test_bad_input():
         shortest_label_path(1, (1, 0), ("-1", "0"), activation="odd")
 
 
-def test_opposite_teacher_vectors_break_the_criterion():
-    # why check_class_teacher refuses w*_2 = -w*_1: then +w*_1 = -w*_2 and the exact intersections no longer
-    # follow the labels
-    reading = get_reading("singletons", "odd")
-    subs = list(subspaces_of(reading, Teacher([1, -1], [1, 2]), 3))
-    assert any(S.intersects(U) != _intersect(S.label, U.label, reading) for S, U in combinations(subs, 2))
+def test_opposite_teacher_vectors_are_refused_everywhere():
+    # with w*_2 = -w*_1 the vectors +-w*_i are not pairwise distinct: the criterion's premise fails, and the
+    # subspaces, the graphs and the paths of the sign classes all refuse such a teacher
+    teacher = Teacher([1, -1], [1, 2])
+    with pytest.raises(ArgumentValueError, match="opposite"):
+        list(subspaces_of(get_reading("singletons", "odd"), teacher, 3))
+    with pytest.raises(ArgumentValueError, match="opposite"):
+        connectivity_graph(teacher, 3, activation="gaussian")
+    with pytest.raises(ArgumentValueError, match="opposite"):
+        critical_graph(CriticalPoint([1, -1], [1, 2]), 3, activation="logcosh")
+    assert connectivity_graph(teacher, 3, activation="exp-minus-one").number_of_nodes() == 18
 
 
 @pytest.mark.parametrize("r", [1, 2, 3])

@@ -74,6 +74,35 @@ def test_representative_points_lie_in_their_subspaces(cls):
             assert subspace_of(reading, teacher, g).contains(representative_point(teacher, g, cls)), g
 
 
+@pytest.mark.parametrize("cls", CLASSES)
+def test_the_two_routes_of_the_class_identity_agree(cls):
+    # the path certifies with the class's undefined sigma (network.class_sigma); class_normal_form rewrites the
+    # generic sigma by the same rules: both routes certify every segment
+    signed = cls in SIGNED
+    start = _teacher_tokens(2, signed) + ("0",)
+    end = ("-1", "+2", "0") if signed else ("2", "1", "0")
+    teacher = Teacher.default(2, 2)
+    p = zero_loss_path(teacher, 3, start, end, activation=cls)
+    net = TwoLayerNetwork(3, 2, 1)
+    assert p.certified
+    for a, b, _ in p.segments():
+        assert certify_segment(net.function, teacher.function(), p.parameters, a, b, cls)
+
+
+def test_the_two_routes_agree_on_a_wrong_class():
+    # the segments of an odd path under the even rules: both routes give the same (failing) verdicts
+    teacher = Teacher.default(1)
+    odd = zero_loss_path(teacher, 2, ("+1", "0"), ("-1", "0"), activation="odd")
+    generic_net, even_net = TwoLayerNetwork(2, 1, 1), TwoLayerNetwork(2, 1, 1, "even")
+    verdicts = []
+    for a, b, _ in odd.segments():
+        by_sigma = certify_segment(even_net.function, teacher.function("even"), odd.parameters, a, b)
+        by_rewrite = certify_segment(generic_net.function, teacher.function(), odd.parameters, a, b, "even")
+        assert by_sigma == by_rewrite
+        verdicts.append(by_sigma)
+    assert not all(verdicts)
+
+
 def test_certificates_fail_under_the_wrong_class():
     teacher = Teacher.default(1)
     p = zero_loss_path(teacher, 2, ("+1", "0"), ("-1", "0"), activation="odd")

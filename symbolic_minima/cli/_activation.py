@@ -21,10 +21,16 @@ from ..activation_classes import ACTIVATION_NAMES, activation_class, activation_
 __all__ = ["add_activation_argument", "activation_help", "class_name"]
 
 
+#: The order the help lists the classes in (classes registered later follow).
+_ORDER = ("generic", "zero-at-origin", "odd", "even", "even-zero-at-origin")
+
+
 def activation_help(default: str = "generic") -> str:
     """Help text listing the class names, then the activation names."""
-    classes = ", ".join(activation_class_names())
-    names = ", ".join(name for name in ACTIVATION_NAMES if name not in activation_class_names())
+    registered = activation_class_names()
+    ordered = [name for name in _ORDER if name in registered] + [n for n in registered if n not in _ORDER]
+    classes = ", ".join(ordered)
+    names = ", ".join(name for name in ACTIVATION_NAMES if name not in registered)
     return f"activation class ({classes}) or activation name ({names}); default {default}"
 
 
