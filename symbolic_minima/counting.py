@@ -1539,14 +1539,19 @@ def _readable_printer(order, stirling_macro):
             # e^{-1} times a series (Dobinski's formula) reads better than a fraction over e
             import sympy
 
-            inverse_e = sympy.exp(-1)
-            if inverse_e in expr.args and len(expr.args) > 1:
-                rest = sympy.Mul(*[factor for factor in expr.args if factor != inverse_e])
+            def negative_e_power(factor) -> bool:  # e^q with q a negative rational: exp(-1), exp(-1/2)
+                return (isinstance(factor, sympy.exp) and factor.args[0].is_Rational and factor.args[0] < 0) or (
+                    factor.is_Pow and factor.base == sympy.E and factor.exp.is_Rational and factor.exp < 0)
+
+            powers = [factor for factor in expr.args if negative_e_power(factor)]
+            if len(powers) == 1 and len(expr.args) > 1:
+                rest = sympy.Mul(*[factor for factor in expr.args if factor is not powers[0]])
                 sign = ""
                 if rest.could_extract_minus_sign():
                     sign, rest = "- ", -rest
                 body = self._print(rest) if isinstance(rest, sympy.Sum) else self.parenthesize(rest, PRECEDENCE["Mul"])
-                return sign + r"e^{-1} " + body
+                exponent = powers[0].args[0] if isinstance(powers[0], sympy.exp) else powers[0].exp
+                return sign + r"e^{%s} " % self._print(exponent) + body
             return super()._print_Mul(expr)
 
         def _print_FallingFactorial(self, expr, exp=None):
