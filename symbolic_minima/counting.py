@@ -58,8 +58,8 @@ from math import comb, factorial
 import sympy
 from sympy import Symbol
 
-from .bigint import int_to_str
-from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_width
+from .bigint import int_to_str, lifts_int_limit
+from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_sequence, check_width
 from .labellings import _check_rm, critical_labellings, global_minimum_labellings
 from .progress import progress, progress_enabled
 from .readings import DEFAULT_ZERO_TYPE, check_zero_type, reading_name
@@ -101,6 +101,12 @@ METHODS_G = ("auto", "stirling", "inclusion_exclusion", "recurrence", "species",
 FORMS = ("stirling", "sum", "egf", "convolution")
 #: Largest ``m`` for ``method="enumeration"`` (it lists every labelling).
 MAX_ENUMERATION_WIDTH = 10
+
+
+def _budget():
+    from . import budget  # the cost model (imported late: it is optional for the counts themselves)
+
+    return budget
 
 
 def bell_numbers(n: int) -> list:
@@ -180,6 +186,7 @@ def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: s
     r, m = _check_rm(r, m)
     zero_type = check_zero_type(zero_type)
     method = check_choice(method, "method", METHODS_T)
+    _budget().count_estimate("T", r, m, zero_type, method, backend).check()  # refuse what would take hours
     if method == "auto":
         if zero_type == "singletons":
             method = "stirling" if flint_available() and backend != "python" else "inclusion_exclusion"
@@ -229,6 +236,7 @@ def G(r, m, method: str = "auto", backend: str = "auto") -> int:
     """
     r, m = _check_rm(r, m)
     method = check_choice(method, "method", METHODS_G)
+    _budget().count_estimate("G", r, m, None, method, backend).check()
     if method == "auto":
         method = "stirling" if flint_available() and backend != "python" else "inclusion_exclusion"
     if method == "stirling":
@@ -306,8 +314,8 @@ def _t_rows(m_max: int, r_max: int, zero_type: str, keep):
 
 
 def _table_args(r_values, m_values):
-    r_list = [check_width(r, "r") for r in r_values]
-    m_list = [check_width(m, "m") for m in m_values]
+    r_list = [check_width(r, "r") for r in check_sequence(r_values, "r_values")]
+    m_list = [check_width(m, "m") for m in check_sequence(m_values, "m_values")]
     if not r_list or not m_list:
         raise ArgumentValueError("r_values and m_values must be non-empty")
     return r_list, m_list
@@ -323,6 +331,7 @@ def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE) -> dict:
     """
     zero_type = check_zero_type(zero_type)
     r_list, m_list = _table_args(r_values, m_values)
+    _budget().table_estimate("T", r_list, m_list, zero_type).check()
     rows = _t_rows(max(m_list), max(r_list), zero_type, set(m_list))
     return {(r, m): (rows[m][r] if r < len(rows[m]) else 0) for r in r_list for m in m_list}
 
@@ -334,6 +343,7 @@ def G_table(r_values, m_values) -> dict:
     {(2, 2): 2, (2, 3): 6, (2, 4): 14, (2, 5): 30}
     """
     r_list, m_list = _table_args(r_values, m_values)
+    _budget().table_estimate("G", r_list, m_list, None).check()
     rows = _g_rows(max(m_list), max(r_list), set(m_list))
     return {(r, m): (rows[m][r] if r < len(rows[m]) else 0) for r in r_list for m in m_list}
 
@@ -475,6 +485,9 @@ class Count:
 
     def __str__(self) -> str:
         return int_to_str(self.value)
+
+
+Count.__repr__ = lifts_int_limit(Count.__repr__)  # the value may have more than 4,300 digits
 
 
 def count(quantity, r, m, zero_type: str | None = None, method: str = "auto") -> Count:

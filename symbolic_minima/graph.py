@@ -82,7 +82,18 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
+from .errors import (
+    MAX_WIDTH,
+    ArgumentTypeError,
+    ArgumentValueError,
+    check_choice,
+    check_instance,
+    check_int,
+    check_label,
+    check_width,
+    parse_integer,
+    shorten,
+)
 from .labellings import (
     _grouped,
     critical_labellings,
@@ -153,6 +164,7 @@ def label_kind(label) -> Kind:
     >>> label_kind((1, 0, 1, -1, -1, 2, 0))
     Kind(zero_type_neurons=2, replica_sizes=(2, 1), zero_sum_groups=(2,))
     """
+    label = check_label(label)
     label = tuple(label)
     blocks = _blocks(label)
     reps = sorted((len(b) for v, b in blocks.items() if v > 0), reverse=True)
@@ -168,6 +180,7 @@ def label_category(label) -> str:
     >>> [label_category(g) for g in [(2, 1), (1, 0, 2), (1, 1, 2), (1, 1, 0, 2)]]
     ['teacher', 'zero-type', 'replicated', 'mixed']
     """
+    label = check_label(label)
     kind = label_kind(label)
     zero = kind.zero_type_neurons > 0 or bool(kind.zero_sum_groups)
     rep = any(s > 1 for s in kind.replica_sizes)
@@ -192,6 +205,8 @@ def label_dimension(label, d: int = 1, d_out: int = 1) -> int:
     >>> label_dimension((1, 0, 1), d=2), label_dimension((-1, -1, 1), d=2)
     (3, 3)
     """
+    label = check_label(label)
+    d, d_out = check_int(d, "d", 1, 1000), check_int(d_out, "d_out", 1, 1000)
     kind = label_kind(label)
     return (
         sum(s - 1 for s in kind.replica_sizes) * d_out
@@ -213,18 +228,19 @@ def parse_label(text, name: str = "label") -> tuple:
     if isinstance(text, (tuple, list)):
         return tuple(check_int(v, name) for v in text)
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"{name} must be a string such as '1,2,0' or a tuple of ints, got {text!r}")
-    try:
-        values = tuple(int(part.strip()) for part in text.split(","))
-    except ValueError:
+        raise ArgumentTypeError(f"{name} must be a string such as '1,2,0' or a tuple of ints, got {shorten(text)}")
+    try:  # the one integer rule: ASCII digits with an optional sign
+        values = tuple(parse_integer(part, name, -MAX_WIDTH, MAX_WIDTH) for part in text.split(","))
+    except ArgumentValueError:
         raise ArgumentValueError(
-            f"{name} must be a comma-separated list of integers such as 1,2,0; got {text!r}"
+            f"{name} must be a comma-separated list of integers such as 1,2,0; got {shorten(text)}"
         ) from None
     return values
 
 
 def format_label(label) -> str:
     """``(1, 2, 0) -> "1,2,0"``."""
+    label = check_label(label)
     return ",".join(str(v) for v in label)
 
 
@@ -245,6 +261,8 @@ def labels_intersect(g, h) -> bool:
     >>> labels_intersect((1, -1, -1), (-1, 1, -1))   # chained through two zero-sum groups
     True
     """
+    if type(g) is not tuple or type(h) is not tuple:  # cheap: this runs in the hot loop of the groups graph
+        g, h = check_label(g, "g"), check_label(h, "h")
     g = tuple(g)
     h = tuple(h)
     if len(g) != len(h):
@@ -335,6 +353,7 @@ def neighbour_labels(g, r, zero_type: str = "singletons", include_self: bool = F
     >>> sorted(neighbour_labels((1, 1, 0), 1))
     [(0, 1, 0), (0, 1, 1), (1, 0, 0), (1, 0, 1), (1, 1, 1)]
     """
+    g, r = check_label(g, "g"), check_width(r, "r")
     zero_type = check_zero_type(zero_type)
     g = tuple(g)
     gen = _singleton_neighbours(g, r) if zero_type == "singletons" else _groups_neighbours(g, r)
@@ -352,11 +371,15 @@ def critical_neighbour_labels(g, r):
     >>> list(critical_neighbour_labels((1, 2, 1), 2))
     []
     """
+    check_label(g, "g"), check_width(r, "r")
     return iter(())
 
 
 def exact_intersect(sub_g, sub_h) -> bool:
     """Whether two :class:`~symbolic_minima.subspaces.AffineSubspace` meet (exact linear algebra)."""
+    from .subspaces import AffineSubspace
+
+    check_instance(sub_g, AffineSubspace, "sub_g"), check_instance(sub_h, AffineSubspace, "sub_h")
     return sub_g.intersection(sub_h) is not None
 
 
@@ -427,6 +450,9 @@ def connectivity_graph(teacher, m, zero_type: str = "singletons", method: str = 
     zero_type = check_zero_type(zero_type)
     method = check_choice(method, "method", METHODS)
     size = _count_guard(r, m, zero_type, max_nodes)
+    from .budget import graph_estimate
+
+    graph_estimate(r, m, zero_type, method, summary=False).check()  # edges too, not only nodes
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=zero_type, reading=reading_name(zero_type),
                  method=method, kind="global minima")
     labels = list(global_minimum_labellings(r, m, zero_type))
@@ -500,6 +526,9 @@ def critical_graph(critical_point, m, method: str = "labels", d=None) -> nx.Grap
     size = sum((-1) ** j * comb(r, j) * (r - j) ** m for j in range(r + 1))
     if size > MAX_GRAPH_NODES:
         raise ArgumentValueError(f"the critical graph for r={r}, m={m} has {size} nodes, more than {MAX_GRAPH_NODES}")
+    from .budget import critical_graph_estimate
+
+    critical_graph_estimate(r, m, method).check()
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=None, reading=None, method=method, kind="critical")
     labels = list(critical_labellings(r, m))
     _add_nodes(G, labels, d, d_out)
@@ -524,6 +553,7 @@ def critical_graph(critical_point, m, method: str = "labels", d=None) -> nx.Grap
 
 def component_count(G) -> int:
     """Number of connected components."""
+    check_instance(G, nx.Graph, "G")
     return nx.number_connected_components(G)
 
 
@@ -537,6 +567,7 @@ def graph_diameter(G, method: str = "orbits"):
     the same eccentricity.  ``method="networkx"``: :func:`networkx.diameter`
     (all nodes; the tests check both agree).
     """
+    check_instance(G, nx.Graph, "G")
     method = check_choice(method, "method", ("orbits", "networkx"))
     if G.number_of_nodes() == 0 or not nx.is_connected(G):
         return None
@@ -552,6 +583,7 @@ def graph_summary(G) -> dict:
     """A JSON-ready summary: ``nodes``, ``edges``, ``components``, ``isolated``,
     ``diameter`` (connected graphs only), degree range, and the graph's
     ``r``, ``m``, ``d``, ``zero_type``/``reading``, ``method``."""
+    check_instance(G, nx.Graph, "G")
     out = {key: G.graph.get(key) for key in ("kind", "r", "m", "d", "d_out", "zero_type", "reading", "method")}
     out.update(
         nodes=G.number_of_nodes(),
@@ -600,6 +632,7 @@ def one_extra_neuron_facts(G) -> dict:
     >>> one_extra_neuron_facts(connectivity_graph(2, 3))["zero_type"]
     {'count': 6, 'degrees': [2]}
     """
+    check_instance(G, nx.Graph, "G")
     r, m = G.graph["r"], G.graph["m"]
     if m != r + 1:
         raise ArgumentValueError(f"one_extra_neuron_facts needs m = r + 1 = {r + 1}, got m = {m}")
@@ -650,14 +683,19 @@ def predicted_one_extra_neuron_facts(r) -> dict:
     }
 
 
-def shortest_label_path(r, start, end, zero_type: str = "singletons") -> list:
+def shortest_label_path(r, start, end, zero_type: str = "singletons", max_generated=None) -> list:
     """A shortest sequence of pairwise-intersecting labels from ``start`` to ``end``
-    (bidirectional breadth-first search over :func:`neighbour_labels`, without
+    (breadth-first search over :func:`neighbour_labels`, without
     building the whole graph; deterministic: neighbours visited in sorted order).
+
+    ``max_generated``: stop with :class:`~symbolic_minima.budget.BudgetExceeded`
+    once that many neighbour labels have been generated (``None``: no limit).
 
     >>> shortest_label_path(1, (1, 0), (0, 1))
     [(1, 0), (1, 1), (0, 1)]
     """
+    r = check_width(r, "r")
+    start, end = check_label(start, "start"), check_label(end, "end")
     zero_type = check_zero_type(zero_type)
     start, end = tuple(start), tuple(end)
     for name, g in (("start", start), ("end", end)):
@@ -671,9 +709,13 @@ def shortest_label_path(r, start, end, zero_type: str = "singletons") -> list:
         return [start]
     parents = {start: None}
     queue = deque([start])
+    generated = [0]
     while queue:
         v = queue.popleft()
-        for u in sorted(neighbour_labels(v, r, zero_type)):
+        neighbours = neighbour_labels(v, r, zero_type)
+        if max_generated is not None:
+            neighbours = _capped(neighbours, generated, max_generated)
+        for u in sorted(neighbours):
             if u in parents:
                 continue
             parents[u] = v
@@ -684,5 +726,16 @@ def shortest_label_path(r, start, end, zero_type: str = "singletons") -> list:
                 return path[::-1]
             queue.append(u)
     raise ArgumentValueError(f"no path from {format_label(start)} to {format_label(end)} (m = r: isolated minima)")
+
+
+def _capped(neighbours, generated, limit):
+    """Yield from ``neighbours``, counting in ``generated[0]``; past ``limit`` raise BudgetExceeded."""
+    from .budget import BudgetExceeded
+
+    for u in neighbours:
+        generated[0] += 1
+        if generated[0] > limit:
+            raise BudgetExceeded(f"the chain search generated {limit} neighbour labels without reaching the end label")
+        yield u
 
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .errors import ArgumentValueError, check_width
+from .errors import ArgumentValueError, check_label, check_width
 from .readings import check_zero_type
 
 __all__ = [
@@ -186,6 +186,7 @@ def canonical_groups(g) -> tuple:
     >>> canonical_groups((-2, 1, -1, -2, -1))
     (-1, 1, -2, -1, -2)
     """
+    g = check_label(g, "g")
     ids: dict[int, int] = {}
     out = []
     for v in g:
@@ -208,6 +209,8 @@ def is_global_minimum_labelling(g, r, zero_type: str = "singletons") -> bool:
     >>> is_global_minimum_labelling((1, -1), 1, "groups")
     False
     """
+    g = check_label(g, "g") if type(g) is not tuple else g
+    r = check_width(r, "r", minimum=0)
     zero_type = check_zero_type(zero_type)
     g = tuple(g)
     if any(isinstance(v, bool) or not isinstance(v, int) for v in g):
@@ -228,5 +231,7 @@ def is_critical_labelling(g, r) -> bool:
     >>> is_critical_labelling((2, 1, 1), 2), is_critical_labelling((0, 1, 2), 2)
     (True, False)
     """
+    g = check_label(g, "g") if type(g) is not tuple else g
+    r = check_width(r, "r", minimum=0)
     g = tuple(g)
     return set(g) == set(range(1, r + 1))

@@ -30,18 +30,21 @@ Teacher(incoming=[['1', '3/2']], outgoing=['-2'])
 from __future__ import annotations
 
 import json
+import re
 from fractions import Fraction
 from numbers import Integral
 
 import sympy
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
+from .bigint import allow_printing, int_from_digits, lifts_int_limit, unlimited_int_strings
 from .errors import (
     ArgumentTypeError,
     ArgumentValueError,
     check_int,
     check_width,
     refuse_text,
+    shorten,
 )
 
 __all__ = [
@@ -64,6 +67,10 @@ def _text_refusing_new(cls, *args, **kwargs):
     # sympy parses (executes) text arguments, at any depth: refuse them first
     for value in args:
         refuse_text(value, "activation argument")
+        if not isinstance(value, (sympy.Basic, Integral, Fraction)) or isinstance(value, bool):
+            raise ArgumentTypeError(
+                f"activation argument must be a sympy expression or an exact number, got {type(value).__name__}"
+            )
     return AppliedUndef.__new__(cls, *args, **kwargs)
 
 
@@ -360,43 +367,100 @@ def _as_vector(value, length, what):
 
 #: Largest decimal exponent accepted in a number string (``"1e400"`` is fine, ``"1e999999999"`` is refused).
 MAX_EXPONENT = 1000
-#: Longest number string accepted.
+#: Longest number string accepted (5,000-digit numbers are fine, in a string or as a JSON number).
 MAX_NUMBER_LENGTH = 10_000
+#: Deepest nesting of arrays and objects a teacher JSON may have (a teacher needs 3).
+MAX_JSON_DEPTH = 20
+#: Most arrays and objects a teacher JSON may contain.
+MAX_JSON_CONTAINERS = 1_000_000
+
+# an exact rational as text: an integer, p/q, or a decimal with an optional exponent; ASCII only
+_RATIONAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:/[0-9]+)?|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
 
 
 def parse_rational(text: str) -> Fraction:
     """Parse an exact rational (``"3/2"``, ``"-4"``, ``"0.25"``, ``"1e-3"``) with :class:`fractions.Fraction`.
 
-    Never evaluates the text; refuses exponents beyond :data:`MAX_EXPONENT`
-    and strings longer than :data:`MAX_NUMBER_LENGTH` (which would build huge integers).
+    Never evaluates the text.  ASCII digits only, with an optional sign,
+    ``/`` or a decimal point and exponent; blanks around it are ignored;
+    ``"1_000"``, full-width digits and inner spaces are refused (the same rule
+    as :func:`~symbolic_minima.errors.parse_integer`).  Refuses exponents
+    beyond :data:`MAX_EXPONENT` and strings longer than :data:`MAX_NUMBER_LENGTH`
+    (which would build huge integers).
 
     >>> parse_rational(" 3/2 "), parse_rational("1e-3")
     (Fraction(3, 2), Fraction(1, 1000))
     >>> parse_rational("1e999999999")
     Traceback (most recent call last):
     ...
-    ValueError: exponent of '1e999999999' exceeds 1000
+    symbolic_minima.errors.ArgumentValueError: exponent of '1e999999999' exceeds 1000
+    >>> parse_rational("1_000")
+    Traceback (most recent call last):
+    ...
+    symbolic_minima.errors.ArgumentValueError: invalid rational '1_000'
     """
-    text = str(text).strip()
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"expected a string, got {type(text).__name__}")
+    text = text.strip(" \t\n\r")
     if len(text) > MAX_NUMBER_LENGTH:
-        raise ValueError(f"number string of {len(text)} characters exceeds {MAX_NUMBER_LENGTH}")
+        raise ArgumentValueError(f"number string of {len(text)} characters exceeds {MAX_NUMBER_LENGTH}")
+    if not _RATIONAL_TEXT.fullmatch(text):
+        raise ArgumentValueError(f"invalid rational {shorten(text)}")
     low = text.lower()
     if "e" in low:
         exponent = low.rsplit("e", 1)[1]
-        try:
-            if abs(int(exponent)) > MAX_EXPONENT:
-                raise ValueError(f"exponent of {text!r} exceeds {MAX_EXPONENT}")
-        except ValueError as exc:
-            if "exceeds" in str(exc):
-                raise
-            raise ValueError(f"invalid rational {text!r}") from None
-    return Fraction(text)
+        if abs(int(exponent)) > MAX_EXPONENT:
+            raise ArgumentValueError(f"exponent of {shorten(text)} exceeds {MAX_EXPONENT}")
+    if "/" in text and not text.rsplit("/", 1)[1].strip("0"):
+        raise ArgumentValueError(f"invalid rational {shorten(text)}: zero denominator")
+    with unlimited_int_strings():  # a 5,000-digit numerator is fine (the length is bounded above)
+        return Fraction(text)
 
 
 def _parse_json_int(text: str) -> int:
     if len(text) > MAX_NUMBER_LENGTH:
         raise ValueError(f"integer of {len(text)} digits exceeds {MAX_NUMBER_LENGTH}")
-    return int(text)
+    return int_from_digits(text)
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not an exact number")
+
+
+def _unique_keys(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {shorten(key)}")
+        out[key] = value
+    return out
+
+
+def _check_object_depth(obj, role: str) -> None:
+    """Refuse lists and dicts nested deeper than :data:`MAX_JSON_DEPTH` (iteratively, no recursion)."""
+    stack = [(obj, 0)]
+    seen = 0
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, tuple, dict)):
+            seen += 1
+            if depth >= MAX_JSON_DEPTH or seen > MAX_JSON_CONTAINERS:
+                raise ArgumentValueError(f"{role} JSON is nested more than {MAX_JSON_DEPTH} levels deep or too large")
+            values = item.values() if isinstance(item, dict) else item
+            stack.extend((v, depth + 1) for v in values)
+
+
+def _check_json_depth(text: str, role: str) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH` before parsing it (no recursion)."""
+    skeleton = re.sub(r'"(?:[^"\\]|\\.)*"', "", text)
+    brackets = re.findall(r"[\[\]{}]", skeleton)
+    if len(brackets) > 2 * MAX_JSON_CONTAINERS:
+        raise ArgumentValueError(f"{role} JSON has more than {MAX_JSON_CONTAINERS} arrays and objects")
+    depth = 0
+    for b in brackets:
+        depth += 1 if b in "[{" else -1
+        if depth > MAX_JSON_DEPTH:
+            raise ArgumentValueError(f"{role} JSON is nested more than {MAX_JSON_DEPTH} levels deep")
 
 
 def _to_sympy(value):
@@ -404,22 +468,26 @@ def _to_sympy(value):
     if isinstance(value, bool):
         raise ArgumentTypeError(f"expected an exact number, got bool {value!r}")
     if isinstance(value, Integral):
+        allow_printing(int(value))  # sympy objects built from it must print (see symbolic_minima.bigint)
         return sympy.Integer(int(value))
     if isinstance(value, Fraction):
+        allow_printing(max(abs(value.numerator), value.denominator))
         return sympy.Rational(value.numerator, value.denominator)
     if isinstance(value, str):
         try:
             f = parse_rational(value)
         except (ValueError, ZeroDivisionError) as exc:
             why = f" ({exc})" if "exceeds" in str(exc) else ""
-            raise ArgumentValueError(f"expected an exact rational such as '3/2', got {value[:40]!r}{why}") from None
+            raise ArgumentValueError(f"expected an exact rational such as '3/2', got {shorten(value, 40)}{why}") from None
+        allow_printing(max(abs(f.numerator), f.denominator))
         return sympy.Rational(f.numerator, f.denominator)
     if isinstance(value, sympy.Basic):
         if isinstance(value, sympy.Float) or value.has(sympy.Float):
             raise ArgumentTypeError(f"expected an exact value, got the float {value}")
         return value
     raise ArgumentTypeError(
-        f"expected an exact number (int, Fraction, string like '3/2', or sympy expression), got {type(value).__name__} {value!r}"
+        f"expected an exact number (int, Fraction, string like '3/2', or sympy expression), got "
+        f"{type(value).__name__} {shorten(value)}"
     )
 
 
@@ -571,12 +639,20 @@ class Teacher:
         symbolic_minima.errors.ArgumentValueError: teacher a_1: expected an exact rational such as '3/2', got 'x'
         """
         role = cls._role
-        if isinstance(source, (str, bytes)):
+        if isinstance(source, (bytes, bytearray)):
             try:
-                data = json.loads(source, parse_float=parse_rational, parse_int=_parse_json_int)
+                source = bytes(source).decode("utf-8")
+            except UnicodeDecodeError:
+                raise ArgumentValueError(f"{role} JSON is not UTF-8 text") from None
+        if isinstance(source, str):
+            _check_json_depth(source, role)
+            try:
+                data = json.loads(source, parse_float=parse_rational, parse_int=_parse_json_int,
+                                  parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
             except (ValueError, RecursionError) as exc:
-                raise ArgumentValueError(f"{role} JSON is malformed: {exc}") from None
+                raise ArgumentValueError(f"{role} JSON is malformed: {str(exc)[:200]}") from None
         elif isinstance(source, dict):
+            _check_object_depth(source, role)
             data = source
         else:
             raise ArgumentTypeError(f"{role} JSON must be a string or a dict, got {type(source).__name__}")
@@ -584,18 +660,25 @@ class Teacher:
             raise ArgumentValueError(f"{role} JSON must be an object with keys 'incoming' and 'outgoing'")
         unknown = set(data) - {"incoming", "outgoing", "r", "d", "d_out", "kind", "comment"}
         if unknown:
-            raise ArgumentValueError(f"{role} JSON has unknown keys {sorted(unknown)}")
+            raise ArgumentValueError(f"{role} JSON has unknown keys {shorten(sorted(map(str, unknown)))}")
         for key in ("incoming", "outgoing"):
             if key not in data:
                 raise ArgumentValueError(f"{role} JSON lacks the key {key!r}")
             if not isinstance(data[key], list):
                 raise ArgumentValueError(f"{role} JSON key {key!r} must be a list")
+        for key in ("r", "d", "d_out"):
+            if key in data and (isinstance(data[key], bool) or not isinstance(data[key], int)):
+                raise ArgumentValueError(
+                    f"{role} JSON key {key!r} must be an integer, got {type(data[key]).__name__} {shorten(data[key])}"
+                )
 
         def parse(value, where):
             if isinstance(value, list):
                 return [parse(v, f"{where}") for v in value]
             if isinstance(value, bool) or value is None or isinstance(value, dict):
-                raise ArgumentValueError(f"{role} {where}: expected an exact rational such as '3/2', got {value!r}")
+                raise ArgumentValueError(
+                    f"{role} {where}: expected an exact rational such as '3/2', got {shorten(value)}"
+                )
             if isinstance(value, float):
                 raise ArgumentValueError(f"{role} {where}: expected an exact rational, got float {value!r}")
             if isinstance(value, str):
@@ -604,7 +687,7 @@ class Teacher:
                 except (ValueError, ZeroDivisionError) as exc:
                     why = f" ({exc})" if "exceeds" in str(exc) else ""
                     raise ArgumentValueError(
-                        f"{role} {where}: expected an exact rational such as '3/2', got {value[:40]!r}{why}"
+                        f"{role} {where}: expected an exact rational such as '3/2', got {shorten(value, 40)}{why}"
                     ) from None
             return value  # int or Fraction
 
@@ -616,9 +699,12 @@ class Teacher:
         teacher = cls(incoming, outgoing)
         for key, value in (("r", teacher.width), ("d", teacher.input_dim), ("d_out", teacher.output_dim)):
             if key in data and data[key] != value:
-                raise ArgumentValueError(f"{role} JSON says {key} = {data[key]!r} but the parameters give {value}")
+                raise ArgumentValueError(
+                    f"{role} JSON says {key} = {shorten(data[key])} but the parameters give {value}"
+                )
         return teacher
 
+    @lifts_int_limit
     def to_json(self) -> dict:
         """A JSON-ready dict (exact values as strings), inverse of :meth:`from_json`.
 
@@ -669,11 +755,13 @@ class Teacher:
     def __hash__(self):
         return hash((type(self).__name__, self.incoming, self.outgoing))
 
+    @lifts_int_limit
     def __repr__(self):
         inc = [[str(v) for v in w] for w in self.incoming]
         out = [[str(v) for v in a] if self.vector_output else str(a) for a in self.outgoing]
         return f"{type(self).__name__}(incoming={inc}, outgoing={out})"
 
+    @lifts_int_limit
     def _latex(self, printer=None):
         lat = printer._print if printer is not None else sympy.latex
         rows = []

@@ -24,8 +24,9 @@ import math
 import numbers
 from fractions import Fraction
 
+from .atomic import check_figure_path, save_figure
 from .comparison import COMPARISONS
-from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int
+from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_label, check_sequence
 from .progress import progress
 from .readings import ZERO_TYPES, check_zero_type, reading_name
 
@@ -86,6 +87,7 @@ def ratio_grid(r_star_values, h_values, zero_type: str = "singletons", compariso
 
 def ratio_grids(r_star_values, h_values, zero_type: str = "singletons") -> dict:
     """``{comparison: {(r_star, h): Fraction}}`` for all three comparisons at once (one pass of the counts)."""
+    r_star_values, h_values = check_sequence(r_star_values, "r_star_values"), check_sequence(h_values, "h_values")
     zero_type = check_zero_type(zero_type)
     r_star_values = [check_int(r, "r_star", minimum=2, maximum=1000) for r in r_star_values]
     h_values = [check_int(h, "h", minimum=0, maximum=10_000) for h in h_values]
@@ -103,6 +105,8 @@ def ratio_grids(r_star_values, h_values, zero_type: str = "singletons") -> dict:
 def crossover_curve(r_star_values, zero_type: str = "singletons", comparison: str = "previous",
                     h_max: int = 1000) -> dict:
     """``{r_star: h}``: the smallest ``h`` where the ratio drops below 1 (``None`` if not by ``h_max``)."""
+    r_star_values = [check_int(r, "r_star", 2, 1000) for r in check_sequence(r_star_values, "r_star_values")]
+    h_max = check_int(h_max, "h_max", 0, 100_000)
     zero_type = check_zero_type(zero_type)
     comparison = check_choice(comparison, "comparison", COMPARISONS)
     comp = _comparison_module()
@@ -121,7 +125,8 @@ def log10_fraction(value) -> float:
     >>> round(log10_fraction(Fraction(10**400, 3)), 4)
     399.5229
     """
-    if isinstance(value, (str, bytes, bool)) or not isinstance(value, (numbers.Rational, float)):
+    if isinstance(value, (str, bytes, bool)) or not isinstance(value, (numbers.Rational, float)) or (
+            isinstance(value, float) and not math.isfinite(value)):
         raise ArgumentTypeError(f"value must be a positive rational (int or Fraction), got {type(value).__name__} {value!r}")
     frac = Fraction(value)
     if frac <= 0:
@@ -150,9 +155,13 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, compar
     :func:`crossover_curve`.  Saves a PNG to ``path`` if given; returns the
     matplotlib ``Figure``.
     """
+    r_star_values, h_values = check_sequence(r_star_values, "r_star_values"), check_sequence(h_values, "h_values")
     plt = _pyplot()
     from matplotlib.colors import TwoSlopeNorm
     from matplotlib.ticker import MaxNLocator
+
+    if path is not None:
+        check_figure_path(path)  # before any computation: an unwritable path or unknown extension
 
     r_star_values = sorted(set(r_star_values))
     h_values = sorted(set(h_values))
@@ -160,6 +169,11 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, compar
     comparisons = [check_choice(c, "comparison", COMPARISONS) for c in comparisons]
     if not r_star_values or not h_values:
         raise ArgumentValueError("r_star and h ranges must not be empty")
+    from .budget import plot_ratio_estimate
+
+    plot_ratio_estimate([check_int(r, "r_star", minimum=2, maximum=1000) for r in r_star_values],
+                        [check_int(h, "h", minimum=0, maximum=10_000) for h in h_values],
+                        len(zero_types), len(comparisons)).check()
     panels, curves = {}, {}
     contiguous = h_values == list(range(h_values[0], h_values[-1] + 1)) and h_values[0] == 0
     for z in zero_types:
@@ -221,7 +235,7 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=ZERO_TYPES, compar
     fig.suptitle("Symmetry-induced critical vs global-minimum subspaces (exact counts): red = critical "
                  "subspaces dominate (mild), blue = global minima dominate (vast)", fontsize=11)
     if path is not None:
-        fig.savefig(path, dpi=dpi)
+        save_figure(fig, path, dpi=dpi)  # atomically: no partial PNG
     return fig
 
 
@@ -237,6 +251,8 @@ def plot_graph(r: int, m: int, path=None, zero_type: str = "singletons", dpi: in
     m = check_int(m, "m", minimum=r, maximum=r + 6)
     zero_type = check_zero_type(zero_type)
     _pyplot()  # a clear error without matplotlib
+    if path is not None:
+        check_figure_path(path)
     from .graph import connectivity_graph
 
     G = connectivity_graph(r, m, zero_type=zero_type)
@@ -281,9 +297,11 @@ def _draw_graph(G, path, dpi):
               if zero_type == "groups" else "labels: digit i = replica of teacher neuron i, 0 = zero-type",
               title_fontsize=7)
     ax.set_axis_off()
-    if path is not None:
-        fig.savefig(path, dpi=dpi)
-    plt.close(fig)
+    try:
+        if path is not None:
+            save_figure(fig, path, dpi=dpi)
+    finally:
+        plt.close(fig)
 
 
 def short_label(label) -> str:
@@ -292,5 +310,6 @@ def short_label(label) -> str:
     >>> short_label((-1, -1, 1, 2)), short_label((1, 0, 2))
     ('aa12', '102')
     """
+    label = check_label(label)
     parts = [chr(ord("a") + (-v - 1)) if v < 0 else str(v) for v in label]
     return "".join(parts) if all(len(p) == 1 for p in parts) else ",".join(parts)

@@ -68,6 +68,7 @@ from .errors import (
     as_expression,
     check_int,
     check_width,
+    shorten,
 )
 from .readings import check_zero_type
 
@@ -486,6 +487,16 @@ def structure_to_labelling(structure, m: int, zero_type: str = "singletons") -> 
     >>> structure_to_labelling((frozenset({1}), (frozenset({0, 2}),)), 3)
     (1, 0, 1)
     """
+    m = check_int(m, "m", minimum=0, maximum=MAX_ENUMERATION_LABELS * 1000)
+    try:
+        return _structure_to_labelling(structure, m, zero_type)
+    except (TypeError, ValueError, IndexError, KeyError):
+        raise ArgumentValueError(
+            f"structure is not a structure of the species of this reading on labels 0..{m - 1}: {shorten(structure)}"
+        ) from None
+
+
+def _structure_to_labelling(structure, m, zero_type):
     label = [None] * m
     if zero_type is None:
         blocks, zeros = structure, None
@@ -681,8 +692,11 @@ def closed_form_coefficient(egf, m):
     exp(-1)*Sum(i**m/factorial(i), (i, 0, oo))
     """
     egf = _expression(egf, "egf")
+    m_expr = _expression(m, "m")
+    if not isinstance(m_expr, sympy.Expr) or (m_expr.is_Number and not m_expr.is_Integer):
+        raise ArgumentTypeError(f"m must be an integer or a symbolic integer, got {type(m).__name__}")
     constant, a, powers, c0, beta = _split_factors(egf)
-    taken = {str(sym) for sym in egf.free_symbols | _expression(m, "m").free_symbols}
+    taken = {str(sym) for sym in egf.free_symbols | m_expr.free_symbols}
     j, i = (
         Symbol(name, integer=True, nonnegative=True)
         if name not in taken

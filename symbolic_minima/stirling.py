@@ -27,12 +27,14 @@ the brace notation is the one of *Concrete Mathematics*).
 
 from __future__ import annotations
 
+import numbers
 from math import factorial, prod
 
 import sympy
 from sympy import Function, Integer, Sum, binomial
 from sympy import factorial as sym_factorial
 
+from .bigint import allow_printing
 from .errors import (
     MAX_WIDTH,
     ArgumentTypeError,
@@ -40,6 +42,7 @@ from .errors import (
     check_choice,
     check_int,
     refuse_text,
+    shorten,
 )
 
 __all__ = ["stirling2", "StirlingS2", "difference_power_sum", "BACKENDS", "flint_available"]
@@ -105,7 +108,8 @@ def difference_power_sum(k: int, n: int, a: int = 0) -> int:
     >>> difference_power_sum(0, 0), difference_power_sum(2, 0)
     (1, 0)
     """
-    k, n, a = check_int(k, "k", minimum=0), check_int(n, "n", minimum=0), check_int(a, "a", minimum=0)
+    k, n = check_int(k, "k", minimum=0, maximum=MAX_N), check_int(n, "n", minimum=0, maximum=MAX_N)
+    a = check_int(a, "a", minimum=0, maximum=MAX_N)
     if n == 0:
         return 1 if k == 0 else 0
     if k <= 32:
@@ -205,6 +209,17 @@ def stirling2(n, k, backend: str = "auto") -> int:
     return difference_power_sum(k, n, 0) // factorial(k)
 
 
+def _check_argument(value, name: str) -> None:
+    """An argument of :class:`StirlingS2`: an integer, or a sympy expression that is not a non-integer number."""
+    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, sympy.Basic)):
+        raise ArgumentTypeError(
+            f"{name} must be an integer or a sympy expression, got {type(value).__name__} {shorten(value)}"
+        )
+    if isinstance(value, sympy.Basic):
+        if not isinstance(value, sympy.Expr) or value.has(sympy.Float) or (value.is_Number and not value.is_Integer):
+            raise ArgumentTypeError(f"{name} must be an integer or a symbolic integer expression, got {shorten(value)}")
+
+
 class StirlingS2(Function):
     r"""Unevaluated Stirling number of the second kind :math:`\left\{ {n \atop k} \right\}`.
 
@@ -228,8 +243,11 @@ class StirlingS2(Function):
     def __new__(cls, *args, **kwargs):
         # sympy would sympify (parse) text arguments: refuse them before it can
         # (at any depth: sympy parses strings inside lists, tuples and dicts too)
+        if len(args) != 2 or kwargs.keys() - {"evaluate"}:
+            raise ArgumentTypeError(f"StirlingS2 takes two arguments n and k, got {len(args)}")
         for name, value in zip(("n", "k"), args):
             refuse_text(value, name)
+            _check_argument(value, name)
         return super().__new__(cls, *args, **kwargs)
 
     @classmethod
@@ -237,7 +255,9 @@ class StirlingS2(Function):
         if n.is_Integer and k.is_Integer:
             if n < 0 or k < 0:
                 return Integer(0)
-            return Integer(stirling2(int(n), int(k)))
+            value = stirling2(int(n), int(k))
+            allow_printing(value)  # a bare sympy Integer: sympy prints it, past Python's 4,300-digit limit
+            return Integer(value)
         return None
 
     def _eval_rewrite_as_Sum(self, n, k, **kwargs):
