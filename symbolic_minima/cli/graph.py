@@ -33,7 +33,10 @@ Deep networks (hidden widths given per layer, comma-separated)::
         layers separated by '/'; default: unpermuted teacher to the one with neurons 1, 2 swapped
         in every layer of width >= 2.
 
-Bad input: one line on stderr, exit status 2.
+Bad input or a request over the budget (:mod:`symbolic_minima.budget`: nodes *and* edges are
+estimated before the graph is built): one line on stderr, exit status 2.  An output file that
+cannot be written (a directory, no permission, a full device, an unknown extension): one line,
+exit status 4, and no partial file (written atomically).
 """
 
 from __future__ import annotations
@@ -41,7 +44,9 @@ from __future__ import annotations
 import json
 import os
 
-from ..errors import ArgumentValueError
+from .. import budget
+from ..atomic import check_writable
+from ..errors import ArgumentValueError, InputOutputError
 from ..readings import ZERO_TYPES
 from ._common import MAX_DIM, add_format_options, parse_int, teacher_from_options
 
@@ -156,14 +161,12 @@ def _graph(args) -> int:
     if args.output is not None and fmt is None:
         fmt = _EXTENSIONS.get(os.path.splitext(args.output)[1].lower())
         if fmt is None:
-            raise ArgumentValueError(f"cannot infer the format of {args.output!r}: give --format "
-                                     "graphml|dot|tex|json|png")
+            raise InputOutputError(f"cannot write {args.output!r}: cannot infer the format of its extension; "
+                                   "give --format graphml|dot|tex|json|png")
     if fmt is not None and args.output is None:
         raise ArgumentValueError("--format needs -o FILE")
     if args.output is not None:
-        directory = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(directory):
-            raise ArgumentValueError(f"-o: directory {directory} does not exist")
+        check_writable(args.output)  # before any computation (exit 4)
 
     if args.widths is not None:
         if args.critical:
@@ -171,14 +174,15 @@ def _graph(args) -> int:
         from ..deep import MAX_DEEP_NODES, deep_connectivity_graph
 
         teacher, m = _deep_setup(args)
-        from math import comb, prod
+        from math import prod
 
-        size = prod(sum((-1) ** j * comb(ri, j) * (ri + 1 - j) ** mi for j in range(ri + 1))
-                    for ri, mi in zip(teacher.hidden_widths, m))
+        est = budget.deep_graph_estimate(teacher.hidden_widths, m, args.method)
+        size = est.quantities["nodes"]
         if args.method == "exact" and size > MAX_EXACT_NODES:
             raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
         if size > MAX_DEEP_NODES:
             raise ArgumentValueError(f"the deep graph has {size} nodes, more than {MAX_DEEP_NODES}")
+        est.check()
         G = deep_connectivity_graph(teacher, m, method=args.method)
         from math import factorial
 
@@ -199,16 +203,20 @@ def _graph(args) -> int:
         if args.critical:
             if args.zero_type != "singletons":
                 raise ArgumentValueError("--zero-type does not apply to --critical (no zero-type neurons)")
-            size = sum((-1) ** j * __import__("math").comb(r, j) * (r - j) ** m for j in range(r + 1))
+            est = budget.critical_graph_estimate(r, m, args.method)
+            size = est.quantities["nodes"]
             if args.method == "exact" and size > MAX_EXACT_NODES:
                 raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
+            est.check()
             G = critical_graph(teacher, m, method=args.method)
         else:
-            from ..graph import _count_guard
+            from ..graph import MAX_GRAPH_NODES, _count_guard
 
-            size = _count_guard(r, m, args.zero_type, 10**12)
+            size = _count_guard(r, m, args.zero_type, MAX_GRAPH_NODES)
             if args.method == "exact" and size > MAX_EXACT_NODES:
                 raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
+            budget.graph_estimate(r, m, args.zero_type, args.method, summary=True,
+                                  diameters=2 if m == r + 1 else 1).check()
             G = connectivity_graph(teacher, m, zero_type=args.zero_type, method=args.method)
         summary = graph_summary(G)
         if not args.critical and m == r + 1:
