@@ -115,7 +115,7 @@ def atomic_write(path, mode: str = "w", encoding: str | None = "utf-8"):
     binary = mode == "wb"
     if _special(path):  # /dev/stdout, /dev/full, a FIFO: no rename possible
         try:
-            fh = open(path, mode, **({} if binary else {"encoding": encoding}))
+            fh = open(path, "wb") if binary else open(path, "w", encoding=encoding)
         except OSError as exc:
             raise io_error(path, exc) from None
         try:
@@ -134,7 +134,7 @@ def atomic_write(path, mode: str = "w", encoding: str | None = "utf-8"):
         raise io_error(path, exc) from None
     try:
         try:
-            fh = os.fdopen(fd, mode, **({} if binary else {"encoding": encoding}))
+            fh = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding)
         except BaseException:
             os.close(fd)
             raise
@@ -182,6 +182,8 @@ def check_figure_path(path, fmt: str | None = None) -> str:
     'png'
     """
     path = check_writable(path)
+    if not fmt and not path.suffix and path.exists() and not path.is_file():
+        fmt = "png"  # a device or FIFO such as /dev/stdout: the plots' default format
     fmt = (fmt or path.suffix.lstrip(".")).lower()
     if fmt not in FIGURE_FORMATS:
         raise InputOutputError(

@@ -55,8 +55,8 @@ def int_to_str(n: int) -> str:
     try:
         import flint
     except ImportError:
-        flint = None
-    if flint is not None:
+        pass
+    else:
         return str(flint.fmpz(n))
     with unlimited_int_strings():
         return str(n)

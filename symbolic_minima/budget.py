@@ -52,7 +52,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from math import comb, factorial
+from math import comb
 
 from .errors import (
     MAX_WIDTH,
@@ -779,7 +779,8 @@ def count_estimate(quantity: str, r: int, m: int, zero_type: str | None = "singl
     elif method == "species":  # m > 1000 is refused by the method itself, with its own message
         seconds = 2e-6 * m ** 3 * max(r, 1) + 0.05 if m <= 1000 else 0.0
     else:  # enumeration; m > 10 is refused by the method itself
-        labels = _float(_labels(r, m, zero_type) if quantity == "T" else _surjections(r, m)) if m <= 10 else 0.0
+        labels = _float(_labels(r, m, zero_type or "singletons") if quantity == "T" else _surjections(r, m)) \
+            if m <= 10 else 0.0
         seconds = labels / (1.2e5 if groups else 1.2e6)
     name = f"T_{'R2' if groups else 'R1'}" if quantity == "T" else "G"
     alternative = ("method='auto' (the fastest route)" if method not in ("stirling", "auto")

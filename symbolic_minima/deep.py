@@ -64,7 +64,6 @@ import sympy
 from .errors import (
     ArgumentTypeError,
     ArgumentValueError,
-    check_instance,
     check_int,
     check_label,
     check_sequence,

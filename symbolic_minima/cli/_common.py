@@ -79,15 +79,17 @@ def parse_int(text, name: str, minimum: int, maximum: int):
     return parse_integer(text, name, minimum, maximum)
 
 
-def read_text_file(path, option: str, limit: int = MAX_TEACHER_BYTES) -> str:
+def read_text_file(path, option: str, limit: int | None = None) -> str:
     """The UTF-8 text of the regular file ``path``, at most ``limit`` bytes.
 
     Refuses (one line) what is not a regular file (a directory, a FIFO, a
     device: reading a FIFO could wait forever), files larger than ``limit``
+    (default :data:`MAX_TEACHER_BYTES`)
     (never silently cut) and text that is not UTF-8.  A file that cannot be
     read raises :class:`~symbolic_minima.errors.InputOutputError` (exit 4);
     a file that is read but unusable raises ``ArgumentValueError`` (exit 2).
     """
+    limit = MAX_TEACHER_BYTES if limit is None else limit
     shown = shorten(str(path))
     try:
         info = os.stat(path)

@@ -137,7 +137,7 @@ def _widest(values) -> int:
 def _ratio(args) -> int:
     from ..comparison import COMPARISONS, compare, crossover, format_ratio
 
-    r_star = parse_int(args.r_star, "r-star", 2, MAX_WIDTH)
+    r_star = parse_int(args.r_star, "--r-star", 2, MAX_WIDTH)
     h_values = parse_range(args.h, "h", minimum=0)
     h_max = parse_int(args.h_max, "--h-max", 0, MAX_WIDTH - r_star)
     if max(h_values) > MAX_WIDTH - r_star:
