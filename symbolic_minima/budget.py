@@ -29,7 +29,7 @@ factor of about three, never to promise minutes for what takes hours.
 Enumerations that cannot be bounded in advance (the chain search of
 :func:`~symbolic_minima.paths.zero_loss_path` in a graph too large to
 build) run as a *probe*: at most :func:`probe_neighbours` neighbours are
-generated (about half a second), and a search that needs more is refused.
+generated (a few tenths of a second), and a search that needs more is refused.
 Loops with a progress bar also check their own projection at run time
 (:func:`symbolic_minima.progress.progress`): one projected past the budget
 stops with the same error.
@@ -96,15 +96,16 @@ __all__ = [
 ENVIRONMENT_VARIABLE = "SYMBOLIC_MINIMA_BUDGET"
 
 #: Label entries (neighbour labels times their width ``m``) a chain search may generate when the
-#: whole graph is over the budget: about half a second, so a far-apart request is refused in < 2 s.
-PROBE_WORK = 1_200_000
+#: whole graph is over the budget: a few tenths of a second, so a far-apart request is refused in < 2 s
+#: (process start included); labels a few steps apart still get their path.
+PROBE_WORK = 500_000
 
 
 def probe_neighbours(m: int) -> int:
     """Neighbour labels of width ``m`` a probing chain search may generate (:data:`PROBE_WORK` / ``m``).
 
     >>> probe_neighbours(11), probe_neighbours(60)
-    (109090, 20000)
+    (45454, 8333)
     """
     return PROBE_WORK // check_width(m, "m")
 

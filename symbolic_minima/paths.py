@@ -335,8 +335,8 @@ def bounded_label_chain(r, m, start, end, zero_type="singletons", d=1, d_out=1) 
     If searching the whole graph fits the budget
     (:func:`~symbolic_minima.budget.path_estimate`) the search is unbounded;
     otherwise it runs as a probe of at most
-    :func:`~symbolic_minima.budget.probe_neighbours` generated labels (about
-    half a second), enough for labels a few steps apart, and a longer search
+    :func:`~symbolic_minima.budget.probe_neighbours` generated labels (a
+    few tenths of a second), enough for labels a few steps apart, and a longer search
     is refused with :class:`~symbolic_minima.budget.BudgetExceeded` (one line:
     the estimate, the limit, an alternative).
     """

@@ -306,6 +306,8 @@ def test_signs_and_blanks_follow_the_rule(capsys):
     assert status == 2 and "[1, 100000]" in err
 
 
-def test_huge_integer_arguments_are_refused_without_echo(capsys):
-    status, _, err = run(capsys, "count", "T", "9" * 5000, "5")
-    assert status == 2 and one_line(err) and len(err) < 200
+def test_huge_arguments_are_refused_without_echo(capsys):
+    for argv in (["count", "T", "9" * 5000, "5"], ["count", "X" * 5000, "3", "5"], ["count", "T", "3", "5", "9" * 5000],
+                 ["graph", "2", "3", "--zero-type", "g" * 5000], ["path", "2", "3", "--from", "1," * 3000]):
+        status, _, err = run(capsys, *argv)
+        assert status == 2 and one_line(err) and len(err) < 400, err[:300]

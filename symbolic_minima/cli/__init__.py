@@ -33,10 +33,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import re
 import sys
 
 from ..bigint import allow_big_int_strings
-from ..errors import InputOutputError, SymbolicMinimaError
+from ..errors import InputOutputError, SymbolicMinimaError, shorten
 
 __all__ = [
     "main", "build_parser", "fail", "CliError", "EXIT_STATUSES",
@@ -87,6 +88,9 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are one line on stderr and exit 2."""
 
     def error(self, message):  # noqa: D401 - argparse API
+        # argparse quotes the offending argument in full: cut long ones (a 5,000-digit argument is not echoed)
+        message = re.sub(r"'([^']{60,})'", lambda m: shorten(m.group(1)), message)
+        message = re.sub(r"[^\s']{80,}", lambda m: f"{m.group(0)[:56]}… ({len(m.group(0))} characters)", message)
         raise CliError(f"{self.prog}: {message}")
 
 
@@ -172,7 +176,13 @@ def main(argv=None) -> int:
     return EXIT_OK if status is None else int(status)
 
 
+#: Longest error line printed; longer ones are cut (with their length).
+MAX_ERROR_LINE = 1000
+
+
 def _error(text: str) -> None:
+    if len(text) > MAX_ERROR_LINE:
+        text = f"{text[:MAX_ERROR_LINE - 40]}… ({len(text)} characters)"
     try:
         print(f"symbolic-minima: error: {text}", file=sys.stderr)
     except (OSError, ValueError, AttributeError):  # stderr closed too: nothing more can be said
