@@ -194,18 +194,28 @@ def test_report_with_bad_options_leaves_no_directory(capsys, tmp_path):
     assert status == 2 and one_line(err) and not (tmp_path / "NEWDIR").exists()
 
 
-def test_a_file_size_limit_leaves_the_previous_file_intact(tmp_path):
-    good = tmp_path / "g.json"
+@pytest.mark.parametrize("argv, name", [
+    (["graph", "2", "4", "--format", "json", "-o", "{file}"], "g.json"),
+    (["plot", "graph", "1", "2", "-o", "{file}"], "g.png"),
+    (["prove", "relation_shift", "--max-r", "3", "--extra-m", "2", "--tex", "{file}"], "p.tex"),
+    (["report", "-o", "{dir}", "--no-proofs", "--no-figure", "--no-heatmap", "--no-deep", "--no-compile"],
+     "report.tex"),
+])
+def test_a_file_size_limit_leaves_the_previous_file_intact(tmp_path, argv, name):
+    pytest.importorskip("matplotlib")
+    good = tmp_path / name
     good.write_text("GOOD\n")
 
     def limit():
-        resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
 
-    res = subprocess_run(["graph", "2", "4", "--format", "json", "-o", str(good)], preexec_fn=limit)
-    assert res.returncode == 4 and one_line(res.stderr) and "too large" in res.stderr.lower()
-    assert good.read_text() == "GOOD\n" and _no_temp_files(tmp_path)
-    assert main(["graph", "2", "4", "--format", "json", "-o", str(good)]) == 0  # no limit: replaced whole
-    assert len(good.read_text()) > 2000 and json.loads(good.read_text()) and _no_temp_files(tmp_path)
+    argv = [a.format(file=good, dir=tmp_path) for a in argv]
+    res = subprocess_run(argv, preexec_fn=limit)
+    assert res.returncode == 4 and one_line(res.stderr) and "too large" in res.stderr.lower(), res.stderr
+    assert good.read_text() == "GOOD\n" and _no_temp_files(tmp_path) and os.listdir(tmp_path) == [name]
+    if name == "g.json":
+        assert main(argv) == 0  # no limit: replaced whole
+        assert len(good.read_text()) > 1000 and json.loads(good.read_text()) and _no_temp_files(tmp_path)
 
 
 def test_closed_or_full_standard_output_is_an_error():

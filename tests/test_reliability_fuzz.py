@@ -6,7 +6,7 @@ the documented exit statuses, an error must be exactly one line on stderr,
 and nothing may print a traceback.  Teacher JSON texts (random documents and
 mutations of a valid one) must give a teacher or a library error.
 
-CI runs a bounded number of examples with a tight budget (about 20 s in all).
+CI runs a bounded number of examples with a tight budget (about 10 s in all).
 For a longer run::
 
     SYMBOLIC_MINIMA_FUZZ=long python -m pytest tests/test_reliability_fuzz.py tests/test_reliability_slow.py
@@ -31,7 +31,7 @@ from symbolic_minima.cli import main
 from symbolic_minima.errors import SymbolicMinimaError
 
 LONG = os.environ.get("SYMBOLIC_MINIMA_FUZZ", "") == "long"
-EXAMPLES = 600 if LONG else 40
+EXAMPLES = 600 if LONG else 100
 BUDGET = "time=30s,memory=2G,output=64M" if LONG else "time=1s,memory=768M,output=4M"
 HANG_SECONDS = 300 if LONG else 60
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, derandomize=not LONG,
