@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
 
 import networkx as nx
 
-from .errors import ArgumentValueError, check_choice
+from .atomic import atomic_write, check_writable, save_figure, write_text
+from .errors import ArgumentValueError, check_choice, check_instance
 from .labels import Label
 
 __all__ = [
@@ -64,6 +64,8 @@ def node_id(label) -> str:
     >>> node_id((1, -1, -1)), node_id(((1, 0), (1,)))
     ('1,-1,-1', '1,0/1')
     """
+    if not (isinstance(label, tuple) and label and isinstance(label[0], tuple)):
+        label = Label(label)
     label = tuple(label)
     if _is_deep(label):
         return "/".join(node_id(g) for g in label)
@@ -110,6 +112,7 @@ def _title(G) -> str:
 
 def string_graph(G) -> nx.Graph:
     """A copy with string node ids and scalar (str/int) attributes only (for GraphML / DOT / TikZ)."""
+    check_instance(G, nx.Graph, "G")
     H = nx.Graph()
     for key, value in G.graph.items():
         if value is None:
@@ -129,8 +132,9 @@ def string_graph(G) -> nx.Graph:
 
 
 def to_graphml(G, path) -> None:
-    """Write GraphML (``networkx.write_graphml``)."""
-    nx.write_graphml(string_graph(G), path)
+    """Write GraphML (``networkx.write_graphml``), atomically (:mod:`symbolic_minima.atomic`)."""
+    with atomic_write(path, "wb") as fh:
+        nx.write_graphml(string_graph(G), fh)
 
 
 def _dot_quote(s) -> str:
@@ -139,6 +143,7 @@ def _dot_quote(s) -> str:
 
 def to_dot(G) -> str:
     """DOT text (Graphviz), nodes filled by category; no pydot/pygraphviz needed."""
+    check_instance(G, nx.Graph, "G")
     H = string_graph(G)
     lines = [f"graph {_dot_quote(H.graph['title'])} {{", "  node [style=filled, fontcolor=white, shape=ellipse];"]
     for n, data in sorted(H.nodes(data=True)):
@@ -173,6 +178,7 @@ def shell_positions(H, radius: float = 3.0) -> dict:
 
 def to_tikz(G, as_document: bool = True) -> str:
     r"""A TikZ picture (``networkx.to_latex``) with the shell layout, nodes labelled and coloured by category."""
+    check_instance(G, nx.Graph, "G")
     H = string_graph(G)
     pos = shell_positions(H)
     # TikZ node names must avoid commas and slashes: use n0, n1, ... and print the label
@@ -190,6 +196,7 @@ def to_tikz(G, as_document: bool = True) -> str:
 def to_json(G) -> dict:
     """JSON-ready dict: ``graph`` (attributes), ``nodes`` (id, label, dimension, category, kind),
     ``edges`` (source, target), and the :func:`symbolic_minima.graph.graph_summary` counts."""
+    check_instance(G, nx.Graph, "G")
     H = string_graph(G)
     nodes = [{"id": n, **{k: v for k, v in d.items()}} for n, d in sorted(H.nodes(data=True))]
     for entry, (orig, _) in zip(nodes, sorted(G.nodes(data=True), key=lambda t: node_id(t[0]))):
@@ -207,6 +214,7 @@ def draw_png(G, path, layout: str = "spring", seed: int = 0, labels=None, dpi: i
     drawn when the graph has at most 40 nodes (``labels=True/False`` overrides).
     Needs matplotlib (``pip install symbolic-minima[plot]``).
     """
+    check_instance(G, nx.Graph, "G")
     layout = check_choice(layout, "layout", ("spring", "kamada_kawai", "shell"))
     try:
         import matplotlib
@@ -243,21 +251,23 @@ def draw_png(G, path, layout: str = "spring", seed: int = 0, labels=None, dpi: i
                  fontsize=9)
     ax.set_axis_off()
     fig.tight_layout()
-    fig.savefig(path, dpi=dpi)
-    plt.close(fig)
+    try:
+        save_figure(fig, path, dpi=dpi)
+    finally:
+        plt.close(fig)
 
 
 def write_graph(G, fmt: str, path) -> None:
-    """Write ``G`` to ``path`` in one of :data:`FORMATS`."""
+    """Write ``G`` to ``path`` in one of :data:`FORMATS`, atomically: a failure (a full disk, a
+    directory given as the file) raises :class:`~symbolic_minima.errors.InputOutputError` and
+    leaves any previous file untouched."""
+    check_instance(G, nx.Graph, "G")
     fmt = check_choice(fmt, "format", FORMATS)
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory):
-        raise ArgumentValueError(f"output directory {directory} does not exist")
+    check_writable(path)
     if fmt == "graphml":
         to_graphml(G, path)
     elif fmt == "png":
         draw_png(G, path)
     else:
         text = to_dot(G) if fmt == "dot" else to_tikz(G) if fmt == "tex" else json.dumps(to_json(G), indent=1) + "\n"
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        write_text(path, text)

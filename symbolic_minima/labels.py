@@ -151,6 +151,10 @@ class Label(tuple):
     def __new__(cls, values=()):
         if isinstance(values, Label):
             return values
+        if type(values) is not tuple:
+            from .errors import check_sequence
+
+            values = check_sequence(values, "label", "a tuple of integers or label tokens such as (1, 2, 0)")
         values = tuple(values)
         for v in values:
             if isinstance(v, str):

@@ -6,6 +6,13 @@ draws a one-line bar on ``stderr`` once the loop has run for more than
 draws nothing, so scripts and tests see clean output.  Set the environment
 variable ``SYMBOLIC_MINIMA_PROGRESS=0`` to switch it off, ``=1`` to force it.
 
+A loop with a known ``total`` also watches itself (drawn or not): once it has
+run for :data:`WATCH_AFTER` seconds, if its projected duration exceeds twice
+the time budget (:func:`symbolic_minima.budget.current_budget`) it stops with
+:class:`~symbolic_minima.budget.BudgetExceeded` (exit status 2 on the command
+line), so a bar never promises hours: the cost model should have refused such
+a request up front, and this is the safety net when its estimate was too low.
+
 >>> list(progress(range(3), total=3, desc="labels"))
 [0, 1, 2]
 """
@@ -16,7 +23,10 @@ import os
 import sys
 import time
 
-__all__ = ["progress", "progress_enabled"]
+__all__ = ["progress", "progress_enabled", "WATCH_AFTER"]
+
+#: Seconds a loop runs before it checks its projected duration against the budget.
+WATCH_AFTER = 3.0
 
 
 def progress_enabled(stream=None) -> bool:
@@ -38,9 +48,13 @@ def progress(iterable, total: int | None = None, desc: str = "", delay: float = 
     """
     stream = sys.stderr if stream is None else stream
     if not progress_enabled(stream):
-        yield from iterable
+        if total:
+            yield from _watched(iterable, total, desc)
+        else:
+            yield from iterable
         return
     start = time.monotonic()
+    watch = _watcher(total, desc, start)
     last_draw = 0.0
     drawn = False
     count = 0
@@ -49,6 +63,8 @@ def progress(iterable, total: int | None = None, desc: str = "", delay: float = 
             yield item
             count += 1
             now = time.monotonic()
+            if watch is not None:
+                watch(count, now)
             if now - start >= delay and now - last_draw >= 0.2:
                 last_draw = now
                 drawn = True
@@ -58,6 +74,45 @@ def progress(iterable, total: int | None = None, desc: str = "", delay: float = 
         if drawn:
             stream.write("\r" + _line(desc, count, total, time.monotonic() - start) + "\n")
             stream.flush()
+
+
+def _watcher(total, desc, start):
+    """A function ``(count, now)`` raising BudgetExceeded when the projection exceeds twice the time budget."""
+    if not total:
+        return None
+    from .budget import BudgetExceeded, current_budget, format_seconds
+
+    limit = current_budget().seconds
+    if limit is None:
+        return None
+
+    def watch(count, now):
+        elapsed = now - start
+        if elapsed >= WATCH_AFTER and count:
+            projected = elapsed / count * total
+            if projected > 2 * limit:
+                what = f"{desc}: " if desc else ""
+                raise BudgetExceeded(
+                    f"stopped after {format_seconds(elapsed)}: {what}{count:,} of {total:,} steps done, projected "
+                    f"to take {format_seconds(projected)}, over the time limit {format_seconds(limit)}; choose a "
+                    "smaller request or raise the budget (--budget time=... or SYMBOLIC_MINIMA_BUDGET)"
+                )
+
+    return watch
+
+
+def _watched(iterable, total, desc):
+    start = time.monotonic()
+    watch = _watcher(total, desc, start)
+    if watch is None:
+        yield from iterable
+        return
+    count = 0
+    clock = time.monotonic
+    for item in iterable:
+        yield item
+        count += 1
+        watch(count, clock())
 
 
 def _line(desc: str, count: int, total: int | None, elapsed: float) -> str:
