@@ -99,7 +99,7 @@ from math import comb, factorial
 from typing import TYPE_CHECKING
 
 from .bigint import int_to_str, lifts_int_limit
-from .errors import ArgumentTypeError, ArgumentValueError, as_expression, check_choice, check_sequence, check_width
+from .errors import ArgumentTypeError, ArgumentValueError, as_expression, check_choice, check_int, check_sequence, check_width
 from .progress import progress, progress_enabled
 from .readings import (
     CRITICAL,
@@ -657,6 +657,8 @@ def stepped_power_sum(r: int, m: int, a: int = 0, c: int = 1) -> int:
     >>> stepped_power_sum(1, 2, 2, 2), stepped_power_sum(2, 4, 1, 2), stepped_power_sum(3, 5, 1, 1)
     (12, 464, 390)
     """
+    r, m = check_int(r, "r", minimum=0), check_int(m, "m", minimum=0)
+    a, c = check_int(a, "a"), check_int(c, "c", minimum=1)
     if a % c == 0:
         return c**m * difference_power_sum(r, m, a // c)
     total = 0

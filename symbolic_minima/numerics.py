@@ -329,7 +329,14 @@ def kernel_dimensions(critical_point: CriticalPoint, X, Y, activation: str = "si
     """
     import numpy as np
 
+    check_instance(critical_point, Teacher, "critical_point")
     r, d, q = critical_point.width, critical_point.input_dim, critical_point.output_dim
+    try:
+        X, Y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float)
+    except (TypeError, ValueError):
+        raise ArgumentTypeError("X and Y must be arrays of numbers") from None
+    if X.ndim != 2 or X.shape[1] != d or Y.shape[:1] != X.shape[:1]:
+        raise ArgumentValueError(f"X must be N x {d} and Y must have N rows, got shapes {X.shape} and {Y.shape}")
     theta = np.array([float(v) for v in critical_point.flat()])
     _, dsig = activation_and_derivative(activation)
     W, A = _split(theta, r, d, q)

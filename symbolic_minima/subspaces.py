@@ -104,6 +104,7 @@ def label_text(label) -> str:
     >>> label_text((1, 0, 2)), label_text(("+1", "-1", "d"))
     ('(1, 0, 2)', '(+1, -1, d)')
     """
+    label = Label(label)
     if any(isinstance(v, str) for v in label):
         return "(" + ", ".join(str(v) for v in label) + ")"
     return str(tuple(label))

@@ -542,6 +542,8 @@ def certify_dead_noncriticality(subspace: AffineSubspace, critical_point: Teache
     >>> bool(certify_dead_noncriticality(S, cp, activation="logcosh"))
     False
     """
+    check_instance(subspace, AffineSubspace, "subspace")
+    check_instance(critical_point, Teacher, "critical_point")
     cls = _class_of(activation, subspace)
     neurons = _marked(subspace.label, "d") if neurons is None else [int(j) for j in neurons]
     return _noncriticality("dead_noncriticality", "dead neuron(s)", subspace, critical_point, neurons, cls)
@@ -566,6 +568,8 @@ def certify_origin_noncriticality(subspace: AffineSubspace, critical_point: Teac
     >>> c.holds, c.details["witnesses"][1][1]
     (True, e(x_{1})*sigma_even(0))
     """
+    check_instance(subspace, AffineSubspace, "subspace")
+    check_instance(critical_point, Teacher, "critical_point")
     cls = _class_of(activation, subspace)
     neurons = _marked(subspace.label, "p") if neurons is None else [int(j) for j in neurons]
     return _noncriticality("origin_noncriticality", "neuron(s) at the origin", subspace, critical_point, neurons,
@@ -917,6 +921,7 @@ def certify_completeness(teacher: Teacher, m, zero_type: str = GROUPS.name, samp
     (sigma of the odd class)
     """
     check_instance(teacher, Teacher, "teacher")
+    m = check_width(m, "m", minimum=teacher.width)
     cls = _class_of(activation)
     reading = get_reading(zero_type, cls, family=GLOBAL_MINIMUM)
     zero_type = reading.name
