@@ -194,7 +194,6 @@ from .errors import (
     check_choice,
     check_instance,
     check_int,
-    check_label,
     check_width,
     shorten,
 )
@@ -285,7 +284,7 @@ def label_category(label) -> str:
     >>> label_category(("-1", "d")), label_category(("+1", "-1"))
     ('zero-type', 'replicated')
     """
-    label = check_label(label)
+    label = Label(label)
     kind = label_kind(label)
     zero = kind.zero_type_neurons > 0 or bool(kind.zero_sum_groups) or kind.dead_neurons > 0 or kind.parked_neurons > 0
     rep = any(s > 1 for s in kind.replica_sizes)
@@ -961,7 +960,7 @@ def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: s
         check_class_teacher(teacher, reading.activation_class)
     method = check_choice(method, "method", METHODS)
     size = _count_guard(r, m, reading, max_nodes)
-    if reading.activation_class == GENERIC:  # the cost model knows the generic readings
+    if reading.activation_class == GENERIC and reading.name in ("singletons", "groups"):  # the cost model's
         from .budget import graph_estimate
 
         graph_estimate(r, m, reading.name, method, summary=False).check()  # edges too, not only nodes

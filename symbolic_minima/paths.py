@@ -503,7 +503,10 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, s
             )
     start, end = Label(start), Label(end)
     if activation is None:
-        chain = bounded_label_chain(r, m, start, end, zero_type, teacher.input_dim, teacher.output_dim)
+        if zero_type in ("singletons", "groups"):  # the readings the cost model prices
+            chain = bounded_label_chain(r, m, start, end, zero_type, teacher.input_dim, teacher.output_dim)
+        else:
+            chain = shortest_label_path(r, start, end, zero_type)
         subs = [global_minimum_subspace(teacher, g, zero_type) for g in chain]
     else:
         from .subspaces import subspace_of

@@ -248,9 +248,9 @@ def _graph(args) -> int:
 
             size = _count_guard(r, m, args.zero_type, MAX_GRAPH_NODES, activation=activation)
             _check_exact_size(args.method, size)
-            if activation is None:
-                from ..readings import get_reading
+            from ..readings import get_reading
 
+            if activation is None and get_reading(args.zero_type).name in ("singletons", "groups"):
                 budget.graph_estimate(r, m, get_reading(args.zero_type).name, args.method, summary=True,
                                       diameters=2 if m == r + 1 else 1).check()
             G = connectivity_graph(teacher, m, zero_type=args.zero_type, method=args.method, activation=activation)
