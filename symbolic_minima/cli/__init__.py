@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--budget", default=None, metavar="SPEC",
+        "--budget", dest="run_budget", default=None, metavar="SPEC",
         help="cost limits of this run, e.g. time=2h,memory=12G,output=5G or 'unlimited' "
         "(default: $SYMBOLIC_MINIMA_BUDGET, else time=10min,memory=3G,output=1G)",
     )
@@ -154,8 +154,8 @@ def main(argv=None) -> int:
         args = parser.parse_args(argv)
         from .. import budget as budget_module
 
-        if args.budget is not None:
-            budget = budget_module.parse_budget(args.budget, budget_module.current_budget())
+        if args.run_budget is not None:  # not args.budget: that is `claim --budget N` (evaluations)
+            budget = budget_module.parse_budget(args.run_budget, budget_module.current_budget())
         else:
             budget = budget_module.current_budget()
         restore_limit = _memory_backstop(budget.memory)
