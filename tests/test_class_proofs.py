@@ -103,7 +103,7 @@ def test_modules_run_with_dash_m_and_write_their_fragment(tmp_path):
                          capture_output=True, text=True, cwd=REPOSITORY)
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("VERIFIED class_odd") and len(res.stdout.splitlines()) == 1
-    assert r"\paragraph{Claim \texttt{class\_odd} (activation class odd" in out.read_text()
+    assert r"\textbf{Claim} \texttt{class\_\allowbreak{}odd} (activation class odd" in out.read_text()
 
 
 def test_prove_cli_lists_and_filters_by_activation(capsys):
