@@ -188,7 +188,15 @@ from math import factorial
 import networkx as nx
 
 from .activation_classes import activation_class
-from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    check_choice,
+    check_instance,
+    check_int,
+    check_width,
+    shorten,
+)
 from .labels import Kind, Label, decode_entry, grouped_labels
 from .progress import phase, progress
 from .readings import (
@@ -276,6 +284,7 @@ def label_category(label) -> str:
     >>> label_category(("-1", "d")), label_category(("+1", "-1"))
     ('zero-type', 'replicated')
     """
+    label = Label(label)
     kind = label_kind(label)
     zero = kind.zero_type_neurons > 0 or bool(kind.zero_sum_groups) or kind.dead_neurons > 0 or kind.parked_neurons > 0
     rep = any(s > 1 for s in kind.replica_sizes)
@@ -302,6 +311,7 @@ def label_dimension(label, d: int = 1, d_out: int = 1, reading=None) -> int:
     >>> label_dimension((1, 0, 1), d=2), label_dimension((-1, -1, 1), d=2)
     (3, 3)
     """
+    d, d_out = check_int(d, "d", 1, 1000), check_int(d_out, "d_out", 1, 1000)
     return Label(label).dimension(d, d_out, reading)
 
 
@@ -319,7 +329,7 @@ def parse_label(text, name: str = "label") -> Label:
     if isinstance(text, (tuple, list)):
         return Label(check_int(v, name) for v in text)
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"{name} must be a string such as '1,2,0' or a tuple of ints, got {text!r:.60}")
+        raise ArgumentTypeError(f"{name} must be a string such as '1,2,0' or a tuple of ints, got {shorten(text)}")
     return Label.parse(text, name)
 
 
@@ -813,6 +823,7 @@ def neighbour_labels(g, r, zero_type: str = DEFAULT_ZERO_TYPE, include_self: boo
     >>> sorted(neighbour_labels(("-1", "d"), 1, activation="odd"))
     [('-1', '0')]
     """
+    r = check_width(r, "r")
     reading = _reading(zero_type, activation)
     g = Label(g)
     for h in _neighbours(g, r, reading):
@@ -822,6 +833,9 @@ def neighbour_labels(g, r, zero_type: str = DEFAULT_ZERO_TYPE, include_self: boo
 
 def exact_intersect(sub_g, sub_h) -> bool:
     """Whether two :class:`~symbolic_minima.subspaces.AffineSubspace` meet (exact linear algebra)."""
+    from .subspaces import AffineSubspace
+
+    check_instance(sub_g, AffineSubspace, "sub_g"), check_instance(sub_h, AffineSubspace, "sub_h")
     return sub_g.intersection(sub_h) is not None
 
 
@@ -942,6 +956,10 @@ def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: s
         check_class_teacher(teacher, reading.activation_class)
     method = check_choice(method, "method", METHODS)
     size = _count_guard(r, m, reading, max_nodes)
+    if reading.activation_class == GENERIC and reading.name in ("singletons", "groups"):  # the cost model's
+        from .budget import graph_estimate
+
+        graph_estimate(r, m, reading.name, method, summary=False).check()  # edges too, not only nodes
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=reading.name, reading=reading.short_name,
                  method=method, kind="global minima")
     _tag_class(G, reading, activation)
@@ -1014,6 +1032,10 @@ def critical_graph(critical_point, m, method: str = "labels", d=None, activation
     size = count_subspaces(reading, r, m)
     if size > MAX_GRAPH_NODES:
         raise ArgumentValueError(f"the critical graph for r={r}, m={m} has {size} nodes, more than {MAX_GRAPH_NODES}")
+    if reading.activation_class == GENERIC:
+        from .budget import critical_graph_estimate
+
+        critical_graph_estimate(r, m, method).check()
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=None, reading=None, method=method, kind=reading.family)
     _tag_class(G, reading, activation)
     labels = list(progress(reading.labellings(r, m), total=size, desc=f"labels r={r} m={m}"))
@@ -1038,6 +1060,7 @@ def critical_graph(critical_point, m, method: str = "labels", d=None, activation
 
 def component_count(G) -> int:
     """Number of connected components."""
+    check_instance(G, nx.Graph, "G")
     return nx.number_connected_components(G)
 
 
@@ -1052,6 +1075,7 @@ def graph_diameter(G, method: str = "orbits"):
     of a kind has the same eccentricity.  ``method="networkx"``: :func:`networkx.diameter`
     (all nodes; the tests check both agree).
     """
+    check_instance(G, nx.Graph, "G")
     method = check_choice(method, "method", ("orbits", "networkx"))
     with phase("diameter: is the graph connected"):
         if G.number_of_nodes() == 0 or not nx.is_connected(G):
@@ -1071,6 +1095,7 @@ def graph_summary(G) -> dict:
     ``diameter`` (connected graphs only), degree range, and the graph's
     ``r``, ``m``, ``d``, ``zero_type``/``reading``, ``method`` (and
     ``activation_class`` when the graph has it)."""
+    check_instance(G, nx.Graph, "G")
     out = {key: G.graph.get(key) for key in ("kind", "r", "m", "d", "d_out", "zero_type", "reading", "method")}
     if "activation_class" in G.graph:
         out["activation_class"] = G.graph["activation_class"]
@@ -1156,6 +1181,7 @@ def one_extra_neuron_facts(G) -> dict:
     >>> one_extra_neuron_facts(connectivity_graph(1, 2, activation="odd"))["dead_neuron"]
     {'count': 4, 'degrees': [1]}
     """
+    check_instance(G, nx.Graph, "G")
     r, m = G.graph["r"], G.graph["m"]
     if m != r + 1:
         raise ArgumentValueError(f"one_extra_neuron_facts needs m = r + 1 = {r + 1}, got m = {m}")
@@ -1292,18 +1318,23 @@ def one_extra_neuron_diameter(r, activation=None) -> int:
     return 2 * hops + (2 if cls.zero_at_origin else 0)
 
 
-def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE, activation=None) -> list:
+def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE, activation=None,
+                        max_generated=None) -> list:
     """A shortest sequence of pairwise-intersecting labels from ``start`` to ``end``
     (breadth-first search over :func:`neighbour_labels`, without building the
     whole graph; deterministic: neighbours visited in sorted order).
+
+    ``max_generated``: stop with :class:`~symbolic_minima.budget.BudgetExceeded`
+    once that many neighbour labels have been generated (``None``: no limit).
 
     >>> shortest_label_path(1, (1, 0), (0, 1))
     [(1, 0), (1, 1), (0, 1)]
     >>> shortest_label_path(1, ("+1", "0"), ("-1", "0"), activation="tanh")   # a sign flip needs 4 steps
     [('+1', '0'), ('+1', '+1'), ('0', '+1'), ('-1', '+1'), ('-1', '0')]
     """
+    r = check_width(r, "r")
     reading = _reading(zero_type, activation)
-    start, end = tuple(start), tuple(end)
+    start, end = Label(start), Label(end)
     for name, g in (("start", start), ("end", end)):
         if not reading.is_label(g, r):
             raise ArgumentValueError(
@@ -1317,9 +1348,13 @@ def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE, activ
         return [start]
     parents: dict[tuple, tuple | None] = {start: None}
     queue = deque([start])
+    generated = [0]
     while queue:
         v = queue.popleft()
-        for u in sorted(_neighbours(v, r, reading)):
+        neighbours = _neighbours(v, r, reading)
+        if max_generated is not None:
+            neighbours = _capped(neighbours, generated, max_generated)
+        for u in sorted(neighbours):
             if u in parents:
                 continue
             parents[u] = v
@@ -1332,3 +1367,16 @@ def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE, activ
                 return path[::-1]
             queue.append(Label(u))
     raise ArgumentValueError(f"no path from {start.format()} to {end.format()} (m = r: isolated minima)")
+
+
+def _capped(neighbours, generated, limit):
+    """Yield from ``neighbours``, counting in ``generated[0]``; past ``limit`` raise BudgetExceeded."""
+    from .budget import BudgetExceeded
+
+    for u in neighbours:
+        generated[0] += 1
+        if generated[0] > limit:
+            raise BudgetExceeded(f"the chain search generated {limit} neighbour labels without reaching the end label")
+        yield u
+
+

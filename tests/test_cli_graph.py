@@ -107,27 +107,28 @@ def test_path_groups_and_teacher_file(capsys, tmp_path):
     assert data["edges"] == 12
 
 
-@pytest.mark.parametrize("args,needle", [
-    (["graph", "3", "2"], "m must be"),
-    (["graph", "2", "x"], "m must be an integer"),
-    (["graph", "2", "4", "--format", "dot"], "-o FILE"),
-    (["graph", "2", "4", "-o", "g.svg"], "infer the format"),
-    (["graph", "4", "9"], "max_nodes"),
-    (["graph", "3", "6", "--method", "exact"], "at most 400"),
-    (["graph", "--widths", "2,a"], "--widths"),
-    (["graph", "2", "3", "--widths", "2,2"], "do not also give"),
-    (["graph", "2", "3", "--extra", "1"], "needs --widths"),
-    (["graph", "--widths", "2,2", "--critical"], "deep"),
-    (["graph"], "give the widths"),
-    (["path", "2", "3", "--from", "1,a"], "--from"),
-    (["path", "2", "3", "--from", "1,1,0"], "not a global-minimum label"),
-    (["path", "2", "2"], "no path"),
-    (["path", "2", "3", "--teacher", "/nonexistent.json"], "cannot read"),
-    (["path", "--widths", "2,2", "--from", "1,2,0/1,a"], "--from"),
-    (["graph", "2", "3", "-o", "/nonexistent/dir/g.dot"], "does not exist"),
+@pytest.mark.parametrize("args,needle,status", [
+    (["graph", "3", "2"], "m must be", 2),
+    (["graph", "2", "x"], "m must be an integer", 2),
+    (["graph", "2", "4", "--format", "dot"], "-o FILE", 2),
+    (["graph", "2", "4", "-o", "g.svg"], "infer the format", 4),
+    (["graph", "4", "9"], "max_nodes", 2),
+    (["graph", "3", "6", "--method", "exact"], "at most 400", 2),
+    (["graph", "--widths", "2,a"], "--widths", 2),
+    (["graph", "2", "3", "--widths", "2,2"], "do not also give", 2),
+    (["graph", "2", "3", "--extra", "1"], "needs --widths", 2),
+    (["graph", "--widths", "2,2", "--critical"], "deep", 2),
+    (["graph"], "give the widths", 2),
+    (["path", "2", "3", "--from", "1,a"], "--from", 2),
+    (["path", "2", "3", "--from", "1,1,0"], "not a global-minimum label", 2),
+    (["path", "2", "2"], "no path", 2),
+    (["path", "2", "3", "--teacher", "/nonexistent.json"], "cannot read", 4),
+    (["path", "--widths", "2,2", "--from", "1,2,0/1,a"], "--from", 2),
+    (["graph", "2", "3", "-o", "/nonexistent/dir/g.dot"], "does not exist", 4),
 ])
-def test_bad_input_exit_2(capsys, args, needle):
-    assert main(args) == 2
+def test_bad_input_exit_2(capsys, args, needle, status):
+    # 2: bad input; 4: a file that cannot be read or written (issue #14)
+    assert main(args) == status
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.strip().splitlines()

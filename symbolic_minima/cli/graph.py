@@ -44,7 +44,10 @@ Deep networks (hidden widths given per layer, comma-separated)::
         layers separated by '/'; default: unpermuted teacher to the one with neurons 1, 2 swapped
         in every layer of width >= 2.
 
-Bad input: one line on stderr, exit status 2.
+Bad input or a request over the budget (:mod:`symbolic_minima.budget`: nodes *and* edges are
+estimated before the graph is built): one line on stderr, exit status 2.  An output file that
+cannot be written (a directory, no permission, a full device, an unknown extension): one line,
+exit status 4, and no partial file (written atomically).
 """
 
 from __future__ import annotations
@@ -54,7 +57,9 @@ import json
 import os
 import sys
 
-from ..errors import ArgumentValueError
+from .. import budget
+from ..atomic import check_writable
+from ..errors import ArgumentValueError, InputOutputError
 from ..readings import CRITICAL, DEFAULT_ZERO_TYPE
 from ._common import MAX_DIM, add_format_options, parse_int, teacher_from_options
 from ._output import check_binary_allowed, is_stdout, write_binary, write_text
@@ -197,14 +202,12 @@ def _graph(args) -> int:
     elif args.output is not None and fmt is None:
         fmt = _EXTENSIONS.get(os.path.splitext(args.output)[1].lower())
         if fmt is None:
-            raise ArgumentValueError(f"cannot infer the format of {args.output!r}: give --format "
-                                     "graphml|dot|tex|json|png")
+            raise InputOutputError(f"cannot write {args.output!r}: cannot infer the format of its extension; "
+                                   "give --format graphml|dot|tex|json|png")
     if fmt is not None and args.output is None:
         raise ArgumentValueError("--format needs -o FILE")
     if args.output is not None and not to_stdout:
-        directory = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(directory):
-            raise ArgumentValueError(f"-o: directory {directory} does not exist")
+        check_writable(args.output)  # before any computation (exit 4)
 
     activation = _activation(args)
     if args.widths is not None:
@@ -215,11 +218,13 @@ def _graph(args) -> int:
         teacher, m = _deep_setup(args)
         from math import prod
 
+        est = budget.deep_graph_estimate(teacher.hidden_widths, m, args.method)
         size = deep_label_count(teacher.hidden_widths, m)
         if args.method == "exact" and size > MAX_EXACT_NODES:
             raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
         if size > MAX_DEEP_NODES:
             raise ArgumentValueError(f"the deep graph has {size} nodes, more than {MAX_DEEP_NODES}")
+        est.check()
         G = deep_connectivity_graph(teacher, m, method=args.method)
         from math import factorial
 
@@ -251,12 +256,19 @@ def _graph(args) -> int:
 
                 size = count_subspaces(get_reading(CRITICAL_READING.name, activation, family=CRITICAL), r, m)
             _check_exact_size(args.method, size)
+            if activation is None:
+                budget.critical_graph_estimate(r, m, args.method).check()
             G = critical_graph(teacher, m, method=args.method, activation=activation)
         else:
-            from ..graph import _count_guard
+            from ..graph import MAX_GRAPH_NODES, _count_guard
 
-            size = _count_guard(r, m, args.zero_type, 10**12, activation=activation)
+            size = _count_guard(r, m, args.zero_type, MAX_GRAPH_NODES, activation=activation)
             _check_exact_size(args.method, size)
+            from ..readings import get_reading
+
+            if activation is None and get_reading(args.zero_type).name in ("singletons", "groups"):
+                budget.graph_estimate(r, m, get_reading(args.zero_type).name, args.method, summary=True,
+                                      diameters=2 if m == r + 1 else 1).check()
             G = connectivity_graph(teacher, m, zero_type=args.zero_type, method=args.method, activation=activation)
         summary = graph_summary(G)
         if not args.critical and m == r + 1:
