@@ -84,7 +84,7 @@ isolated nodes.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, combinations, product, repeat
@@ -772,8 +772,14 @@ def graph_diameter(G, method: str = "orbits"):
 
 def graph_summary(G) -> dict:
     """A JSON-ready summary: ``nodes``, ``edges``, ``components``, ``isolated``,
-    ``diameter`` (connected graphs only), degree range, and the graph's
-    ``r``, ``m``, ``d``, ``zero_type``/``reading``, ``method``."""
+    ``diameter`` (connected graphs only), degree range, the degree histogram
+    ``degrees`` (``{degree: number of nodes}``), and the graph's ``r``, ``m``, ``d``,
+    ``zero_type``/``reading``, ``method``.  :func:`symbolic_minima.graph_types.type_summary`
+    computes the same facts from the label types without building the graph.
+
+    >>> graph_summary(connectivity_graph(2, 4))["degrees"]
+    {6: 8, 8: 42}
+    """
     out = {key: G.graph.get(key) for key in ("kind", "r", "m", "d", "d_out", "zero_type", "reading", "method")}
     out.update(
         nodes=G.number_of_nodes(),
@@ -784,6 +790,7 @@ def graph_summary(G) -> dict:
     degrees = [deg for _, deg in G.degree()]
     out["min_degree"] = min(degrees) if degrees else None
     out["max_degree"] = max(degrees) if degrees else None
+    out["degrees"] = dict(sorted(Counter(degrees).items()))
     if out["components"] == 1:
         out["diameter"] = graph_diameter(G)
     return out

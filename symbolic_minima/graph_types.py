@@ -77,6 +77,8 @@ from .readings import CRITICAL, CRITICAL_READING, DEFAULT_ZERO_TYPE, GLOBAL_MINI
 __all__ = [
     "BACKENDS",
     "MAX_BFS_VISITS",
+    "MAX_NEIGHBOURS",
+    "MAX_TYPES",
     "LabelType",
     "deep_type_summary",
     "label_types",
@@ -92,6 +94,13 @@ BACKENDS = ("auto", "numpy", "python")
 #: Budget of the diameter searches (estimated neighbour visits, per backend); above it the summary
 #: reports ``diameter_skipped`` instead of a diameter.
 MAX_BFS_VISITS = {"numpy": 3_000_000_000, "python": 30_000_000}
+
+#: Most types :func:`label_types` lists (above it: ``ArgumentValueError``).
+MAX_TYPES = 100_000
+
+#: Most neighbours :func:`type_summary` generates for the representatives (a bound computed from the
+#: types; above it: ``ArgumentValueError``).
+MAX_NEIGHBOURS = 50_000_000
 
 #: Largest bitmap of visited keys (bytes); larger code spaces keep a sorted array of visited codes.
 _MAX_BITMAP = 1 << 28
@@ -200,6 +209,9 @@ def label_types(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False) -> tu
             for sizes in _partitions(m - f, r, reading.replica.allows_size, m - f):
                 kind = Kind(free.count(1), sizes, tuple(b for b in free if b > 1))
                 out.append(LabelType(kind, _representative(r, kind), _type_count(r, m, kind)))
+                if len(out) > MAX_TYPES:
+                    raise ArgumentValueError(f"r={r}, m={m} has more than MAX_TYPES={MAX_TYPES} types; "
+                                             "choose a smaller m")
     return tuple(out)
 
 
@@ -212,6 +224,38 @@ def _rep_neighbours(rep: Label, r: int, reading: Reading) -> list:
     from .graph import _neighbours
 
     return [tuple(h) for h in _neighbours(rep, r, reading) if h != rep]
+
+
+def _bell(n: int) -> int:
+    row = [1]
+    for _ in range(n):
+        nxt = [row[-1]]
+        for value in row:
+            nxt.append(nxt[-1] + value)
+        row = nxt
+    return row[0]
+
+
+def _generation_bound(types, r: int, m: int, reading: Reading) -> int:
+    r"""An upper bound on the labels the neighbour generators try for all representatives: for the
+    singletons reading the neighbour count itself, :math:`(r+1)^k\prod_i(2^{s_i}-1)`; for a reading
+    with groups the words tried (kept or zeroed replicas, any value on free neurons) times the
+    groupings of their zero entries; without a generator, every label once per representative."""
+    from .graph import _NEIGHBOUR_GENERATORS, _singleton_neighbours, critical_neighbour_labels
+
+    generator = _NEIGHBOUR_GENERATORS.get(reading)
+    if generator is critical_neighbour_labels:
+        return 0
+    if generator is None:
+        return len(types) * sum(t.count for t in types)
+    total = 0
+    for t in types:
+        free = m - sum(t.kind.replica_sizes)
+        if generator is _singleton_neighbours:
+            total += (r + 1) ** free * prod(2 ** s - 1 for s in t.kind.replica_sizes)
+        else:
+            total += (r + 1) ** free * 2 ** (m - free) * _bell(m - r)
+    return total
 
 
 def _with_degrees(types, r: int, reading: Reading) -> list:
@@ -734,7 +778,13 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
     d, d_out = check_int(d, "d", 1, 1000), check_int(d_out, "d_out", 1, 1000)
     if not isinstance(diameter, bool):
         raise ArgumentTypeError(f"diameter must be True or False, got {diameter!r}")
-    types = _with_degrees(label_types(r, m, reading, critical), r, reading)
+    types = label_types(r, m, reading, critical)
+    bound = _generation_bound(types, r, m, reading)
+    if bound > MAX_NEIGHBOURS:
+        raise ArgumentValueError(f"the representatives of r={r}, m={m} ({reading.short_name}) have up to {bound} "
+                                 f"neighbours to generate, more than MAX_NEIGHBOURS={MAX_NEIGHBOURS}; "
+                                 "choose a smaller m")
+    types = _with_degrees(types, r, reading)
     out = {"kind": reading.family if reading.family == CRITICAL else "global minima", "r": r, "m": m,
            "d": d, "d_out": d_out, "zero_type": None if critical else reading.name,
            "reading": None if critical else reading.short_name, "method": "labels"}
