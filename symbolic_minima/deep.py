@@ -59,7 +59,7 @@ W^{(2)}_{1,1}*sigma(W^{(1)}_{1,1}*x_{1}) + W^{(2)}_{1,2}*sigma(W^{(1)}_{2,1}*x_{
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import combinations, pairwise, product
+from itertools import chain, combinations, pairwise, product, repeat
 from math import prod
 
 import networkx as nx
@@ -495,16 +495,36 @@ def deep_connectivity_graph(teacher, student_widths, method: str = "labels") -> 
     for lab in labels:
         G.add_node(lab, label=lab, dimension=_deep_dimension(lab, widths), kind=tuple(Label(g).type() for g in lab))
     if method == "labels":
-        for lab in progress(labels, total=size, desc="deep graph"):
-            for H in deep_neighbour_labels(lab, r):
-                if H > lab:
-                    G.add_edge(lab, H)
+        G.add_edges_from(_deep_edges(labels, r, size))
         return G
     subs = [deep_global_minimum_subspace(teacher, student, lab) for lab in labels]
     for s, u in progress(combinations(subs, 2), total=len(subs) * (len(subs) - 1) // 2, desc="exact"):
         if s.intersects(u):
             G.add_edge(s.label, u.label)
     return G
+
+
+def _deep_edges(labels, teacher_widths, size):
+    """Every edge ``(G, H)`` with ``G < H`` of the deep graph, streamed in the order of
+    :func:`deep_neighbour_labels`: each layer label's intersecting labels are generated once, the
+    deep neighbours are their product (C-level :func:`itertools.product`), mapped to the graph's
+    node objects."""
+    per_layer: list[dict] = [{} for _ in teacher_widths]
+
+    def options(g, layer):
+        found = per_layer[layer].get(g)
+        if found is None:
+            found = per_layer[layer][g] = tuple(neighbour_labels(g, teacher_widths[layer], READING, include_self=True))
+        return found
+
+    lookup = {label: label for label in labels}
+    get = lookup.__getitem__
+
+    def edges_of(label):
+        neighbours = product(*(options(g, layer) for layer, g in enumerate(label)))
+        return zip(repeat(label), map(get, filter(label.__lt__, neighbours)))
+
+    return chain.from_iterable(map(edges_of, progress(labels, total=size, desc="deep graph")))
 
 
 def _deep_dimension(label, widths):
