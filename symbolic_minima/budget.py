@@ -51,7 +51,7 @@ import re
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from math import comb
 
 from .errors import (
@@ -393,13 +393,13 @@ class Estimate:
             text += f"; instead: {self.alternative}"
         return text + "; or raise the budget (--budget time=...,memory=... or SYMBOLIC_MINIMA_BUDGET)"
 
-    def check(self, budget: Budget | None = None) -> "Estimate":
+    def check(self, budget: Budget | None = None) -> Estimate:
         """Return ``self`` if it fits the budget, else raise :class:`BudgetExceeded` (one line)."""
         if not self.fits(budget):
             raise BudgetExceeded(self.message(budget))
         return self
 
-    def __add__(self, other: "Estimate") -> "Estimate":
+    def __add__(self, other: Estimate) -> Estimate:
         quantities = dict(self.quantities)
         for k, v in other.quantities.items():
             quantities[k] = quantities.get(k, 0) + v
@@ -927,7 +927,7 @@ def verify_estimate(r: int, m: int, d: int = 1, d_out: int = 1, count=None, crit
                     "--limit N (certify the first N)" + ("; a smaller --d or --d-out" if d * d_out > 1 else ""))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _power_splits(n: int, k: int) -> int:
     if k == 0:
         return 1

@@ -134,7 +134,7 @@ class ComparisonRow:
         return out
 
 
-ComparisonRow.__repr__ = lifts_int_limit(ComparisonRow.__repr__)  # T may have more than 4,300 digits
+ComparisonRow.__repr__ = lifts_int_limit(ComparisonRow.__repr__)  # type: ignore[method-assign]  # T may have more than 4,300 digits
 
 
 def format_ratio(value: Fraction, digits: int = 6) -> str:

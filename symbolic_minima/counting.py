@@ -1757,7 +1757,7 @@ class Count:
         return int_to_str(self.value)
 
 
-Count.__repr__ = lifts_int_limit(Count.__repr__)  # the value may have more than 4,300 digits
+Count.__repr__ = lifts_int_limit(Count.__repr__)  # type: ignore[method-assign]  # the value may have more than 4,300 digits
 
 
 def count(quantity, r, m, zero_type: str | None = None, method: str = "auto", activation=None) -> Count:

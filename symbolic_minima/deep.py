@@ -156,17 +156,10 @@ def parse_deep_label(text, name: str = "label") -> tuple:
 
 
 def _exact(v, where):
-    if isinstance(v, str):
-        from .network import parse_rational  # Fraction-based, refuses number bombs such as '1e999999999'
+    """An exact rational from a deep teacher's entry: the one exact-number boundary (:func:`exact.input_fraction`)."""
+    from .exact import input_fraction
 
-        try:
-            v = parse_rational(v)
-        except (ValueError, ZeroDivisionError) as exc:
-            why = f" ({exc})" if "exceeds" in str(exc) else ""
-            raise ArgumentValueError(f"{where} must be an exact rational such as '3/2', got {v[:40]!r}{why}") from None
-    if isinstance(v, float):
-        raise ArgumentTypeError(f"{where} must be exact (int, Fraction, string or sympy Rational), got float {v!r}")
-    return to_fraction(v)
+    return input_fraction(v, where)
 
 
 class DeepNetwork:

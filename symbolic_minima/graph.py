@@ -1437,8 +1437,8 @@ def structural_facts(r, activation=None, zero_type: str = DEFAULT_ZERO_TYPE) -> 
     r = check_width(r, "r")
     cls = activation_class(activation).name
     reading = _reading(zero_type, cls)
-    at_r = connectivity_graph(r, r, reading, activation=cls)
-    one_extra = connectivity_graph(r, r + 1, reading, activation=cls)
+    at_r = connectivity_graph(r, r, reading, activation=cls)  # type: ignore[arg-type]
+    one_extra = connectivity_graph(r, r + 1, reading, activation=cls)  # type: ignore[arg-type]
     return {
         "activation_class": cls,
         "r": r,

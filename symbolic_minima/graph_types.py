@@ -784,7 +784,7 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
         raise ArgumentValueError(f"the representatives of r={r}, m={m} ({reading.short_name}) have up to {bound} "
                                  f"neighbours to generate, more than MAX_NEIGHBOURS={MAX_NEIGHBOURS}; "
                                  "choose a smaller m")
-    types = _with_degrees(types, r, reading)
+    types = _with_degrees(types, r, reading)  # type: ignore[assignment]
     out = {"kind": reading.family if reading.family == CRITICAL else "global minima", "r": r, "m": m,
            "d": d, "d_out": d_out, "zero_type": None if critical else reading.name,
            "reading": None if critical else reading.short_name, "method": "labels"}
@@ -804,7 +804,7 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
             if search is not None and not search.fits():
                 search, backend = None, "python"
             cache: dict = {}
-            types = [replace(t, eccentricity=search.eccentricity(t.representative) if search is not None
+            types = [replace(t, eccentricity=search.eccentricity(t.representative) if search is not None  # type: ignore[assignment]
                                 else _eccentricity_python(t.representative, r, reading, cache)) for t in types]
             out["diameter"] = max(t.eccentricity for t in types)
     out["types"] = [t.to_json() for t in types]

@@ -235,7 +235,7 @@ def project_onto(point, subspace) -> tuple:
     rhs = [sum(a * b for a, b in zip(u, diff) if a and b) for u in dirs]
     c = solve(gram, rhs)
     q = list(x0)
-    for coef, v in zip(c, dirs):
+    for coef, v in zip(c, dirs):  # type: ignore[arg-type]
         if coef:
             for i, vi in enumerate(v):
                 if vi:

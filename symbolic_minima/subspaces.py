@@ -240,7 +240,7 @@ class AffineSubspace:
         names = _names(self.parameters)
         out = []
         for row in self._rows:
-            parts = []
+            parts = []  # type: ignore[var-annotated]
             for j in range(n):
                 c = row[j]
                 if not c:
@@ -344,7 +344,7 @@ class AffineSubspace:
         for f, c in zip(free, coords):
             c = exact_value(c) if not isinstance(c, float) else c
             vals[f] = c
-            x[f] = c
+            x[f] = c  # type: ignore[assignment]
         for row, p in zip(self._rows, self._pivots):
             v = row[n]
             for f, c in vals.items():
@@ -448,7 +448,7 @@ class AffineSubspace:
             rows, pivots = rref_extend(big._rows, big._pivots, small._rows, ncols=n)
         if len(rows) > len(pivots):
             return None
-        rows = tuple(tuple(row[:n]) + (exact_value(row[n]),) for row in rows)
+        rows = tuple(tuple(row[:n]) + (exact_value(row[n]),) for row in rows)  # type: ignore[assignment]
         same = self.activation_class if self.activation_class == other.activation_class else None
         return AffineSubspace._from_canonical(self.parameters, rows, tuple(pivots), kind="intersection",
                                               neurons=self.neurons, activation_class=same)

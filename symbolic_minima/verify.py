@@ -632,9 +632,9 @@ def certify_maximality(subspaces) -> Certificate:
     """
     subspaces = [check_instance(s, AffineSubspace, "subspaces entry") for s in check_sequence(subspaces, "subspaces")]
     subs = list(subspaces)
-    seen = {}
+    seen = {}  # type: ignore[var-annotated]
     dup = []
-    by_dim = {}
+    by_dim = {}  # type: ignore[var-annotated]
     for s in progress(subs, total=len(subs), desc="maximality: duplicates"):
         if s in seen:
             dup.append((seen[s], s.label))
@@ -759,10 +759,10 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rn
         vals = [[rand() for _ in range(q)] for _ in members[:-1]]
         last = [targets[b][l] - sum(v[l] for v in vals) for l in range(q)]
         vals.append(last)
-        for j, v in zip(members, vals):
-            outgoing[j] = v
+        for j, v in zip(members, vals):  # type: ignore[assignment]
+            outgoing[j] = v  # type: ignore[call-overload]
     point = [x for j in range(m) for x in vectors[assign[j]]]
-    point += [x for j in range(m) for x in outgoing[j]]
+    point += [x for j in range(m) for x in outgoing[j]]  # type: ignore[attr-defined]
     return tuple(point)
 
 
@@ -904,7 +904,7 @@ def locate_label(point, teacher: Teacher, m, zero_type: str = "groups"):
             label[j] = -group
     from .labellings import canonical_groups, is_global_minimum_labelling
 
-    label = canonical_groups(tuple(label))
+    label = canonical_groups(tuple(label))  # type: ignore[assignment]
     if not is_global_minimum_labelling(label, r, zero_type):
         return None
     return label if global_minimum_subspace(teacher, label, zero_type).contains(values) else None

@@ -14,7 +14,6 @@ from symbolic_minima.atomic import atomic_write, check_figure_path, save_figure,
 from symbolic_minima.budget import BudgetExceeded, Estimate, limits, parse_budget
 from symbolic_minima.errors import ArgumentValueError, InputOutputError
 
-
 # --------------------------------------------------------------------------- closed forms of the cost model
 
 
