@@ -76,7 +76,6 @@ from .errors import (
 )
 from .graph import labels_intersect, neighbour_labels
 from .labels import Label
-from .linalg import to_fraction
 from .paths import _sym
 from .progress import progress
 from .readings import SINGLETONS
