@@ -8,7 +8,7 @@ Contract (keep stable)::
                                               zero_type, reading, method; for m = r+1 also
                                               one_extra_neuron (facts read off the graph) and
                                               predicted (the derived values)
-    --summary                                 the same facts from the label types (SPEC §9), never
+    --summary                                 the same facts from the label types (mathematical reference, 'Connectivity'), never
                                               building the graph (so also where it would not fit):
                                               adds types (count, degree, eccentricity per type) and
                                               route "types"; not with -o or --method exact
@@ -95,7 +95,7 @@ def register(subparsers) -> None:
     g.add_argument("--json", action="store_true", help="print one JSON object")
     g.add_argument("--summary", action="store_true",
                    help="nodes, edges, components, diameter and degrees from the label types, without building "
-                   "the graph (SPEC §9)")
+                   "the graph (mathematical reference, 'Connectivity')")
     g.add_argument("--format", default=None, choices=("graphml", "dot", "tex", "json", "png"),
                    help="file format for -o (default: from the extension)")
     g.add_argument("-o", "--output", default=None, metavar="FILE",
