@@ -13,14 +13,28 @@ integer counts need no sympy).
 
 from __future__ import annotations
 
+import numbers
+
 import sympy
 from sympy import Function, Integer, Sum, binomial
 from sympy import factorial as sym_factorial
 
-from .errors import refuse_text
+from .bigint import allow_printing
+from .errors import ArgumentTypeError, refuse_text, shorten
 from .stirling import stirling2
 
 __all__ = ["StirlingS2"]
+
+
+def _check_argument(value, name: str) -> None:
+    """An argument of :class:`StirlingS2`: an integer, or a sympy expression that is not a non-integer number."""
+    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, sympy.Basic)):
+        raise ArgumentTypeError(
+            f"{name} must be an integer or a sympy expression, got {type(value).__name__} {shorten(value)}"
+        )
+    if isinstance(value, sympy.Basic):
+        if not isinstance(value, sympy.Expr) or value.has(sympy.Float) or (value.is_Number and not value.is_Integer):
+            raise ArgumentTypeError(f"{name} must be an integer or a symbolic integer expression, got {shorten(value)}")
 
 
 class StirlingS2(Function):
@@ -46,8 +60,11 @@ class StirlingS2(Function):
     def __new__(cls, *args, **kwargs):
         # sympy would sympify (parse) text arguments: refuse them before it can
         # (at any depth: sympy parses strings inside lists, tuples and dicts too)
+        if len(args) != 2 or kwargs.keys() - {"evaluate"}:
+            raise ArgumentTypeError(f"StirlingS2 takes two arguments n and k, got {len(args)}")
         for name, value in zip(("n", "k"), args, strict=False):
             refuse_text(value, name)
+            _check_argument(value, name)
         return super().__new__(cls, *args, **kwargs)
 
     @classmethod
@@ -55,7 +72,9 @@ class StirlingS2(Function):
         if n.is_Integer and k.is_Integer:
             if n < 0 or k < 0:
                 return Integer(0)
-            return Integer(stirling2(int(n), int(k)))
+            value = stirling2(int(n), int(k))
+            allow_printing(value)  # a bare sympy Integer: sympy prints it, past Python's 4,300-digit limit
+            return Integer(value)
         return None
 
     def _eval_rewrite_as_Sum(self, n, k, **kwargs):

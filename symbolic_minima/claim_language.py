@@ -97,6 +97,19 @@ R = Symbol("r", integer=True, positive=True)
 M = Symbol("m", integer=True, positive=True)
 
 
+def _check_count_argument(value, name: str) -> None:
+    """An argument of :class:`T`/:class:`G`: an integer or a sympy expression (not a float, not a non-integer number)."""
+    import numbers
+
+    from .errors import ArgumentTypeError
+
+    if isinstance(value, bool) or not isinstance(value, (numbers.Integral, sympy.Basic)):
+        raise ArgumentTypeError(f"{name} must be an integer or a sympy expression, got {type(value).__name__}")
+    if isinstance(value, sympy.Basic) and (not isinstance(value, sympy.Expr) or value.has(sympy.Float)
+                                           or (value.is_Number and not value.is_Integer)):
+        raise ArgumentTypeError(f"{name} must be an integer or a symbolic integer expression, got {value}")
+
+
 class CountFunction(sympy.Function):
     """Base of the unevaluated :class:`T` and :class:`G` of claims (values come from :mod:`symbolic_minima.counting`).
 
@@ -108,6 +121,7 @@ class CountFunction(sympy.Function):
     def __new__(cls, *args, **kwargs):
         for name, value in zip(("r", "m"), args):
             refuse_text(value, name)
+            _check_count_argument(value, name)
         return super().__new__(cls, *args, **kwargs)
 
     @classmethod

@@ -1500,7 +1500,7 @@ def _decide_fixed_h(ctx: _Context, cert: Certificate, start: int) -> None:
     degree = 0
     parts, parts_latex = [], []
     placeholders = sorted({k for k, _ in terms if k is not None}, key=str)
-    for key, (e, num, d) in terms:
+    for key, (_e, num, d) in terms:
         extra = 2 * key[2] if key is not None else 0
         degree = max(degree, num.degree() + den.degree() - d.degree() + extra)
     for key in placeholders:

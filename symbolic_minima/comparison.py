@@ -50,8 +50,17 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
+from .bigint import lifts_int_limit
 from .counting import G_table, T_table
-from .errors import MAX_WIDTH, ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
+from .errors import (
+    MAX_WIDTH,
+    ArgumentTypeError,
+    ArgumentValueError,
+    check_choice,
+    check_int,
+    check_sequence,
+    check_width,
+)
 from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, get_reading
 
 __all__ = ["COMPARISONS", "ComparisonRow", "compare", "crossover", "crossovers", "format_ratio"]
@@ -79,6 +88,7 @@ class ComparisonRow:
     def ratio(self, comparison: str) -> Fraction:
         return getattr(self, check_choice(comparison, "comparison", COMPARISONS))
 
+    @lifts_int_limit
     def _latex(self, printer=None) -> str:
         cls = "" if self.activation_class == GENERIC else r"^{\mathrm{%s}}" % self.activation_class
         t = r"T_{\mathrm{%s}}%s(%d, %d)" % (self.reading, cls, self.r_star, self.m)
@@ -103,6 +113,7 @@ class ComparisonRow:
     def _repr_latex_(self) -> str:
         return f"${self._latex()}$"
 
+    @lifts_int_limit
     def to_json(self) -> dict:
         """JSON-ready dict: ints in full, ratios as ``"p/q"`` strings plus a float-free decimal approximation."""
         out = {
@@ -121,6 +132,9 @@ class ComparisonRow:
         if self.activation_class != GENERIC:
             out["activation_class"] = self.activation_class
         return out
+
+
+ComparisonRow.__repr__ = lifts_int_limit(ComparisonRow.__repr__)  # type: ignore[method-assign]  # T may have more than 4,300 digits
 
 
 def format_ratio(value: Fraction, digits: int = 6) -> str:
@@ -153,7 +167,7 @@ def _check_r_star(r_star) -> int:
 
 
 def _check_h_values(r_star, h_values) -> list:
-    hs = [check_int(h, "h", minimum=0, maximum=MAX_WIDTH - r_star) for h in h_values]
+    hs = [check_int(h, "h", minimum=0, maximum=MAX_WIDTH - r_star) for h in check_sequence(h_values, "h_values")]
     if not hs:
         raise ArgumentValueError("h_values must be non-empty")
     return hs
@@ -484,7 +498,7 @@ def dominances(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, comp
     """
     reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     comparisons = [check_choice(c, "comparison", COMPARISONS) for c in comparisons]
-    r_stars = sorted({_check_r_star(r) for r in r_star_values})
+    r_stars = sorted({_check_r_star(r) for r in check_sequence(r_star_values, "r_star_values")})
     if not r_stars:
         raise ArgumentValueError("r_star_values must be non-empty")
     hs = sorted(set(_check_h_values(r_stars[-1], h_values)))

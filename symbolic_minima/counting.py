@@ -93,14 +93,21 @@ StirlingS2(m + 1, r + 1)*factorial(r)
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from math import comb, factorial
 from typing import TYPE_CHECKING
 
-from .bigint import int_to_str
-from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_width
+from .bigint import int_to_str, lifts_int_limit
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    check_choice,
+    check_int,
+    check_sequence,
+    check_width,
+)
 from .progress import progress, progress_enabled
 from .readings import (
     CRITICAL,
@@ -279,6 +286,9 @@ def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto", 
     r, m = check_rm(r, m)
     method = check_choice(method, "method", count_methods(reading))
     backend = check_choice(backend, "backend", BACKENDS)
+    estimate = _budget_key(reading)
+    if estimate is not None and method in _ESTIMATED_METHODS:  # refuse what would take hours (#14)
+        _budget().count_estimate(estimate[0], r, m, estimate[1], method, backend).check()
     if method == "auto":
         method = _auto_method(reading, backend)
     if method == "species":
@@ -431,6 +441,12 @@ def _critical_reading(activation) -> Reading:
 
 
 # --------------------------------------------------------------------------- the routes of the built-in readings
+
+
+def _budget():
+    from . import budget  # the cost model (imported late: it is optional for the counts themselves)
+
+    return budget
 
 
 def bell_numbers(n: int) -> list:
@@ -829,6 +845,8 @@ def stepped_power_sum(r: int, m: int, a: int = 0, c: int = 1) -> int:
     >>> stepped_power_sum(1, 2, 2, 2), stepped_power_sum(2, 4, 1, 2), stepped_power_sum(3, 5, 1, 1)
     (12, 464, 390)
     """
+    r, m = check_int(r, "r", minimum=0), check_int(m, "m", minimum=0)
+    a, c = check_int(a, "a"), check_int(c, "c", minimum=1)
     if a % c == 0:
         return c**m * difference_power_sum(r, m, a // c)
     total = 0
@@ -1087,19 +1105,34 @@ _register_class_routes()
 
 
 def _table_args(r_values, m_values):
-    for name, values in (("r_values", r_values), ("m_values", m_values)):
-        if isinstance(values, (str, bytes, bytearray)) or not isinstance(values, Iterable):
-            raise ArgumentTypeError(f"{name} must be an iterable of integers (e.g. range(1, 5) or [3]), "
-                                    f"got {type(values).__name__} {values!r:.60}")
-    r_list = [check_width(r, "r") for r in r_values]
-    m_list = [check_width(m, "m") for m in m_values]
+    r_list = [check_width(r, "r") for r in check_sequence(r_values, "r_values")]
+    m_list = [check_width(m, "m") for m in check_sequence(m_values, "m_values")]
     if not r_list or not m_list:
         raise ArgumentValueError("r_values and m_values must be non-empty")
     return r_list, m_list
 
 
+#: The methods the cost model (:func:`symbolic_minima.budget.count_estimate`) prices.
+_ESTIMATED_METHODS = ("auto", "stirling", "inclusion_exclusion", "zero_type_sum", "recurrence", "species",
+                      "enumeration")
+
+
+def _budget_key(reading: Reading):
+    """``(quantity, zero_type)`` of the cost model for the generic built-in readings; ``None`` for the others."""
+    if reading.activation_class != GENERIC:
+        return None
+    if reading is CRITICAL_READING or reading.name == CRITICAL_READING.name:
+        return ("G", None)
+    if reading.name in ("singletons", "groups"):
+        return ("T", reading.name)
+    return None
+
+
 def _table(reading: Reading, r_values, m_values) -> dict:
     r_list, m_list = _table_args(r_values, m_values)
+    estimate = _budget_key(reading)
+    if estimate is not None:
+        _budget().table_estimate(estimate[0], r_list, m_list, estimate[1]).check()
     triangle = next((route for route in reading.routes.values() if isinstance(route, TriangleRoute)), None)
     if triangle is None:  # a reading without a triangle: one count per cell
         return {(r, m): (count_subspaces(reading, r, m) if m >= r else 0) for r in r_list for m in m_list}
@@ -1727,6 +1760,9 @@ class Count:
 
     def __str__(self) -> str:
         return int_to_str(self.value)
+
+
+Count.__repr__ = lifts_int_limit(Count.__repr__)  # type: ignore[method-assign]  # the value may have more than 4,300 digits
 
 
 def count(quantity, r, m, zero_type: str | None = None, method: str = "auto", activation=None) -> Count:

@@ -59,16 +59,23 @@ W^{(2)}_{1,1}*sigma(W^{(1)}_{1,1}*x_{1}) + W^{(2)}_{1,2}*sigma(W^{(1)}_{2,1}*x_{
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import combinations, pairwise, product
+from itertools import chain, combinations, pairwise, product, repeat
 from math import prod
 
 import networkx as nx
 import sympy
 
-from .errors import ArgumentTypeError, ArgumentValueError, check_int
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    check_int,
+    check_label,
+    check_sequence,
+    parse_integer,
+    shorten,
+)
 from .graph import labels_intersect, neighbour_labels
 from .labels import Label
-from .linalg import to_fraction
 from .paths import _sym
 from .progress import progress
 from .readings import SINGLETONS
@@ -111,10 +118,14 @@ def parse_widths(text, name: str = "widths") -> tuple:
     if isinstance(text, (list, tuple)):
         values = [check_int(v, name, 1, 1000) for v in text]
     else:
-        try:
-            values = [int(p.strip()) for p in str(text).split(",")]
-        except ValueError:
-            raise ArgumentValueError(f"{name} must be comma-separated positive integers such as 2,2; got {text!r}") from None
+        if not isinstance(text, str):
+            raise ArgumentTypeError(f"{name} must be text such as '2,2' or a tuple of ints, got {type(text).__name__}")
+        try:  # the one integer rule: ASCII digits with an optional sign
+            values = [parse_integer(p, name) for p in text.split(",")]
+        except ArgumentValueError:
+            raise ArgumentValueError(
+                f"{name} must be comma-separated positive integers such as 2,2; got {shorten(text)}"
+            ) from None
         values = [check_int(v, name, 1, 1000) for v in values]
     if not values:
         raise ArgumentValueError(f"{name} must list at least one hidden width")
@@ -128,27 +139,26 @@ def parse_deep_label(text, name: str = "label") -> tuple:
     ((1, 2, 0), (0, 2, 1))
     """
     if isinstance(text, (tuple, list)):
+        if not all(isinstance(g, (tuple, list)) for g in text):
+            raise ArgumentTypeError(f"{name} must be a tuple of per-layer tuples of ints, such as ((1, 2, 0), (2, 1, 0))")
         return tuple(Label(check_int(v, name) for v in g) for g in text)
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"{name} must be text such as '1,2,0/2,1,0' or a tuple of tuples, "
+                                f"got {type(text).__name__}")
     try:
         return tuple(Label.parse(part, name) for part in str(text).split("/"))
     except ArgumentValueError:
         raise ArgumentValueError(
-            f"{name} must be per-layer comma-separated integers joined by '/', such as 1,2,0/2,1,0; got {text!r}"
+            f"{name} must be per-layer comma-separated integers joined by '/', such as 1,2,0/2,1,0; "
+            f"got {shorten(text)}"
         ) from None
 
 
 def _exact(v, where):
-    if isinstance(v, str):
-        from .network import parse_rational  # Fraction-based, refuses number bombs such as '1e999999999'
+    """An exact rational from a deep teacher's entry: the one exact-number boundary (:func:`exact.input_fraction`)."""
+    from .exact import input_fraction
 
-        try:
-            v = parse_rational(v)
-        except (ValueError, ZeroDivisionError) as exc:
-            why = f" ({exc})" if "exceeds" in str(exc) else ""
-            raise ArgumentValueError(f"{where} must be an exact rational such as '3/2', got {v[:40]!r}{why}") from None
-    if isinstance(v, float):
-        raise ArgumentTypeError(f"{where} must be exact (int, Fraction, string or sympy Rational), got float {v!r}")
-    return to_fraction(v)
+    return input_fraction(v, where)
 
 
 class DeepNetwork:
@@ -335,8 +345,15 @@ def deep_labellings(teacher_widths, student_widths):
     return product(*[list(READING.labellings(ri, mi)) for ri, mi in zip(r, m)])
 
 
+def _deep_label(label, name="label") -> tuple:
+    """A deep label: a sequence of per-layer labels (sequences of ints), as a tuple of tuples."""
+    if type(label) is tuple and all(type(g) is tuple for g in label):
+        return tuple(check_label(g, name) for g in label)
+    return tuple(check_label(g, f"{name} layer") for g in check_sequence(label, name, "a tuple of per-layer labels"))
+
+
 def _validate_deep_label(teacher, student, label, name="label"):
-    label = tuple(tuple(g) for g in label)
+    label = _deep_label(label, name)
     if len(label) != len(student):
         raise ArgumentValueError(f"{name} must have one label per hidden layer ({len(student)}), got {len(label)}")
     for l, (g, r, m) in enumerate(zip(label, teacher.hidden_widths, student), 1):
@@ -408,11 +425,16 @@ def deep_labels_intersect(G, H) -> bool:
     >>> deep_labels_intersect(((1, 2, 0), (1, 2, 0)), ((1, 2, 2), (1, 2, 1)))
     True
     """
+    G, H = _deep_label(G, "G"), _deep_label(H, "H")
+    if len(G) != len(H):
+        raise ArgumentValueError(f"G and H must have the same number of layers, got {len(G)} and {len(H)}")
     return all(g == h or labels_intersect(g, h, READING) for g, h in zip(G, H))
 
 
 def deep_neighbour_labels(label, teacher_widths):
     """The deep labels intersecting ``label`` (itself excluded), generated layer by layer."""
+    label = _deep_label(label)
+    teacher_widths = parse_widths(teacher_widths, "teacher_widths")
     options = [list(neighbour_labels(g, r, READING, include_self=True)) for g, r in zip(label, teacher_widths)]
     label = tuple(label)
     for H in product(*options):
@@ -455,6 +477,9 @@ def deep_connectivity_graph(teacher, student_widths, method: str = "labels") -> 
     size = deep_label_count(r, student)
     if size > MAX_DEEP_NODES:
         raise ArgumentValueError(f"the deep graph has {size} nodes, more than MAX_DEEP_NODES = {MAX_DEEP_NODES}")
+    from .budget import deep_graph_estimate
+
+    deep_graph_estimate(r, student, method).check()  # edges too, not only nodes
     G = nx.Graph(kind="deep global minima", teacher_widths=r, student_widths=student, d=teacher.input_dim,
                  d_out=teacher.output_dim, zero_type=READING.name, reading=READING.short_name, method=method)
     labels = list(deep_labellings(r, student))
@@ -462,16 +487,36 @@ def deep_connectivity_graph(teacher, student_widths, method: str = "labels") -> 
     for lab in labels:
         G.add_node(lab, label=lab, dimension=_deep_dimension(lab, widths), kind=tuple(Label(g).type() for g in lab))
     if method == "labels":
-        for lab in progress(labels, total=size, desc="deep graph"):
-            for H in deep_neighbour_labels(lab, r):
-                if H > lab:
-                    G.add_edge(lab, H)
+        G.add_edges_from(_deep_edges(labels, r, size))
         return G
     subs = [deep_global_minimum_subspace(teacher, student, lab) for lab in labels]
     for s, u in progress(combinations(subs, 2), total=len(subs) * (len(subs) - 1) // 2, desc="exact"):
         if s.intersects(u):
             G.add_edge(s.label, u.label)
     return G
+
+
+def _deep_edges(labels, teacher_widths, size):
+    """Every edge ``(G, H)`` with ``G < H`` of the deep graph, streamed in the order of
+    :func:`deep_neighbour_labels`: each layer label's intersecting labels are generated once, the
+    deep neighbours are their product (C-level :func:`itertools.product`), mapped to the graph's
+    node objects."""
+    per_layer: list[dict] = [{} for _ in teacher_widths]
+
+    def options(g, layer):
+        found = per_layer[layer].get(g)
+        if found is None:
+            found = per_layer[layer][g] = tuple(neighbour_labels(g, teacher_widths[layer], READING, include_self=True))
+        return found
+
+    lookup = {label: label for label in labels}
+    get = lookup.__getitem__
+
+    def edges_of(label):
+        neighbours = product(*(options(g, layer) for layer, g in enumerate(label)))
+        return zip(repeat(label), map(get, filter(label.__lt__, neighbours)))
+
+    return chain.from_iterable(map(edges_of, progress(labels, total=size, desc="deep graph")))
 
 
 def _deep_dimension(label, widths):
@@ -549,6 +594,7 @@ def permuted_minimum_label(teacher_widths, permutations, extra=1) -> tuple:
     >>> permuted_minimum_label((2, 3), [(2, 1), (1, 3, 2)])
     ((2, 1, 0), (1, 3, 2, 0))
     """
+    permutations = [check_label(p, "permutation") for p in check_sequence(permutations, "permutations")]
     r = parse_widths(teacher_widths, "teacher_widths")
     extra = check_int(extra, "extra", 0, 1000)
     out = []
@@ -598,11 +644,26 @@ def deep_zero_loss_path(teacher, student_widths, start, end, start_point=None, e
     start = _validate_deep_label(teacher, student, start, "start")
     end = _validate_deep_label(teacher, student, end, "end")
     r = teacher.hidden_widths
+    from . import budget
+
+    search = budget.deep_path_estimate(r, student, teacher.input_dim, teacher.output_dim)
+    cap = None if search.fits() else budget.probe_neighbours(sum(student))  # a probe: near labels still answer
+    if cap is not None and any((ri + 1) ** (mi - ri) > cap for ri, mi in zip(r, student)):
+        raise budget.BudgetExceeded(search.message())  # one layer's neighbour list alone exceeds the probe
+    generated = 0
     parents = {start: None}
     queue = deque([start])
     while queue and end not in parents:
         v = queue.popleft()
-        for u in sorted(deep_neighbour_labels(v, r)):
+        neighbours = []
+        for u in deep_neighbour_labels(v, r):
+            generated += 1
+            if cap is not None and generated > cap:
+                raise budget.BudgetExceeded(search.message().replace(
+                    " is estimated at", f" needs a chain search beyond {cap:,} neighbour labels (the labels are far "
+                    "apart); searching the whole graph is estimated at", 1))
+            neighbours.append(u)
+        for u in sorted(neighbours):
             if u not in parents:
                 parents[u] = v
                 queue.append(u)

@@ -43,6 +43,7 @@ symbolic_minima.errors.ArgumentTypeError: value must not contain text (str or by
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 from numbers import Integral
 
@@ -52,6 +53,7 @@ from .errors import (
     InvalidNumberError,
     NumberTooLargeError,
     refuse_text,
+    shorten,
 )
 
 __all__ = [
@@ -183,22 +185,28 @@ def parse_rational(text: str) -> Fraction:
     ...
     symbolic_minima.errors.NumberTooLargeError: exponent of '1e999999999' exceeds 1000
     """
-    text = str(text).strip()
+    if not isinstance(text, str):
+        raise ArgumentTypeError(f"expected a string, got {type(text).__name__}")
+    text = text.strip(" \t\n\r")
     if len(text) > MAX_NUMBER_LENGTH:
         raise NumberTooLargeError(f"number string of {len(text)} characters exceeds {MAX_NUMBER_LENGTH}")
+    if not _RATIONAL_TEXT.fullmatch(text):  # ASCII digits only: no "1_000", no full-width digits (#14)
+        raise InvalidNumberError(f"invalid rational {shorten(text)}")
     low = text.lower()
     if "e" in low:
         exponent = low.rsplit("e", 1)[1]
-        try:
-            size = abs(int(exponent))
-        except ValueError:
-            raise InvalidNumberError(f"invalid rational {text!r}") from None
-        if size > MAX_EXPONENT:
-            raise NumberTooLargeError(f"exponent of {text!r} exceeds {MAX_EXPONENT}")
-    try:
+        if abs(int(exponent)) > MAX_EXPONENT:
+            raise NumberTooLargeError(f"exponent of {shorten(text)} exceeds {MAX_EXPONENT}")
+    if "/" in text and not text.rsplit("/", 1)[1].strip("0"):
+        raise InvalidNumberError(f"invalid rational {shorten(text)}: zero denominator")
+    from .bigint import unlimited_int_strings
+
+    with unlimited_int_strings():  # a 5,000-digit numerator is fine (the length is bounded above)
         return Fraction(text)
-    except (ValueError, ZeroDivisionError) as exc:
-        raise InvalidNumberError(str(exc)) from None
+
+
+# an exact rational as text: an integer, p/q, or a decimal with an optional exponent; ASCII only
+_RATIONAL_TEXT = re.compile(r"[+-]?(?:[0-9]+(?:/[0-9]+)?|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
 
 
 def _why(exc) -> str:
@@ -224,7 +232,7 @@ def input_fraction(value, name: str = "value") -> Fraction:
             return parse_rational(value)
         except (InvalidNumberError, NumberTooLargeError) as exc:
             raise ArgumentValueError(
-                f"{name} must be an exact rational such as '3/2', got {value[:40]!r}{_why(exc)}"
+                f"{name} must be an exact rational such as '3/2', got {shorten(value, 40)}{_why(exc)}"
             ) from None
     if isinstance(value, float):
         raise ArgumentTypeError(f"{name} must be exact (int, Fraction, string or sympy Rational), got float {value!r}")
@@ -247,17 +255,22 @@ def input_sympy(value):
 
     if isinstance(value, bool):
         raise ArgumentTypeError(f"expected an exact number, got bool {value!r}")
+    from .bigint import allow_printing
+
     if isinstance(value, Integral):
+        allow_printing(int(value))  # sympy objects built from it must print (see symbolic_minima.bigint)
         return sympy.Integer(int(value))
     if isinstance(value, Fraction):
+        allow_printing(max(abs(value.numerator), value.denominator))
         return sympy.Rational(value.numerator, value.denominator)
     if isinstance(value, str):
         try:
             f = parse_rational(value)
         except (InvalidNumberError, NumberTooLargeError) as exc:
             raise ArgumentValueError(
-                f"expected an exact rational such as '3/2', got {value[:40]!r}{_why(exc)}"
+                f"expected an exact rational such as '3/2', got {shorten(value, 40)}{_why(exc)}"
             ) from None
+        allow_printing(max(abs(f.numerator), f.denominator))
         return sympy.Rational(f.numerator, f.denominator)
     if isinstance(value, sympy.Basic):
         if isinstance(value, sympy.Float) or value.has(sympy.Float):

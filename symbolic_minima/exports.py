@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
 
 import networkx as nx
 
-from .errors import ArgumentValueError, check_choice
+from .atomic import atomic_write, check_writable, save_figure, write_text
+from .errors import ArgumentValueError, check_choice, check_instance, check_sequence
 from .labels import Label
 
 __all__ = [
@@ -69,6 +69,8 @@ def node_id(label) -> str:
     >>> node_id((1, -1, -1)), node_id(((1, 0), (1,)))
     ('1,-1,-1', '1,0/1')
     """
+    if not (isinstance(label, tuple) and label and isinstance(label[0], tuple)):
+        label = Label(label)
     label = tuple(label)
     if _is_deep(label):
         return "/".join(node_id(g) for g in label)
@@ -115,6 +117,7 @@ def _title(G) -> str:
 
 def string_graph(G) -> nx.Graph:
     """A copy with string node ids and scalar (str/int) attributes only (for GraphML / DOT / TikZ)."""
+    check_instance(G, nx.Graph, "G")
     H = nx.Graph()
     for key, value in G.graph.items():
         if value is None:
@@ -134,8 +137,9 @@ def string_graph(G) -> nx.Graph:
 
 
 def to_graphml(G, path) -> None:
-    """Write GraphML (``networkx.write_graphml``)."""
-    nx.write_graphml(string_graph(G), path)
+    """Write GraphML (``networkx.write_graphml``), atomically (:mod:`symbolic_minima.atomic`)."""
+    with atomic_write(path, "wb") as fh:
+        nx.write_graphml(string_graph(G), fh)
 
 
 def _dot_quote(s) -> str:
@@ -144,6 +148,7 @@ def _dot_quote(s) -> str:
 
 def to_dot(G) -> str:
     """DOT text (Graphviz), nodes filled by category; no pydot/pygraphviz needed."""
+    check_instance(G, nx.Graph, "G")
     H = string_graph(G)
     lines = [f"graph {_dot_quote(H.graph['title'])} {{", "  node [style=filled, fontcolor=white, shape=ellipse];"]
     for n, data in sorted(H.nodes(data=True)):
@@ -201,6 +206,7 @@ def circle_positions(G) -> dict:
     >>> [(node, (round(x, 3), round(y, 3))) for node, (x, y) in pos.items()]
     [((0, 1), (0.0, 2.56)), ((1, 1), (2.217, -1.28)), ((1, 0), (-2.217, -1.28))]
     """
+    check_instance(G, nx.Graph, "G")
     order = []
     for component in sorted(nx.connected_components(G), key=min):
         order += list(nx.dfs_preorder_nodes(G, min(component)))
@@ -227,7 +233,7 @@ def tikz_label(label) -> str:
     >>> tikz_label((1, -1, -1, 0)), tikz_label(((1, 0), (1,)))
     ('1\\,\\bar{1}\\,\\bar{1}\\,0', '10/1')
     """
-    label = tuple(label)
+    label = tuple(check_sequence(label, "label"))
     if _is_deep(label):
         return "/".join(tikz_label(g) for g in label)
     if any(isinstance(v, str) for v in label):
@@ -271,6 +277,7 @@ def tikz_picture(G) -> str:
     \draw[gray] (n2) -- (n1);
     \end{tikzpicture}
     """
+    check_instance(G, nx.Graph, "G")
     pos = circle_positions(G)
     ids = {node: f"n{i}" for i, node in enumerate(pos)}
     categories = {node: (G.nodes[node].get("category") or _category(node)) for node in pos}
@@ -312,6 +319,7 @@ def to_tikz(G, as_document: bool = True) -> str:
     """
     from .report import latex_escape
 
+    check_instance(G, nx.Graph, "G")
     H = string_graph(G)
     figure = ("\\begin{figure}[ht]\n\\centering\n" + tikz_picture(G) + "\n"
               f"\\caption{{{latex_escape(H.graph['title'])}: {H.number_of_nodes()} subspaces (nodes), "
@@ -327,6 +335,7 @@ def to_tikz(G, as_document: bool = True) -> str:
 def to_json(G) -> dict:
     """JSON-ready dict: ``graph`` (attributes), ``nodes`` (id, label, dimension, category, kind),
     ``edges`` (source, target), and the :func:`symbolic_minima.graph.graph_summary` counts."""
+    check_instance(G, nx.Graph, "G")
     H = string_graph(G)
     nodes = [{"id": n, **{k: v for k, v in d.items()}} for n, d in sorted(H.nodes(data=True))]
     for entry, (orig, _) in zip(nodes, sorted(G.nodes(data=True), key=lambda t: node_id(t[0]))):
@@ -344,6 +353,7 @@ def draw_png(G, path, layout: str = "spring", seed: int = 0, labels=None, dpi: i
     drawn when the graph has at most 40 nodes (``labels=True/False`` overrides).
     Needs matplotlib (``pip install symbolic-minima[plot]``).
     """
+    check_instance(G, nx.Graph, "G")
     layout = check_choice(layout, "layout", ("spring", "kamada_kawai", "shell"))
     try:
         import matplotlib
@@ -385,22 +395,24 @@ def draw_png(G, path, layout: str = "spring", seed: int = 0, labels=None, dpi: i
                           f"{comps} component(s)", size - 0.4, 9), fontsize=9)
     ax.set_axis_off()
     fig.tight_layout()
-    with phase("drawing the figure"):
-        fig.savefig(path, dpi=dpi)
-    plt.close(fig)
+    try:
+        with phase("drawing the figure"):
+            save_figure(fig, path, dpi=dpi)
+    finally:
+        plt.close(fig)
 
 
 def write_graph(G, fmt: str, path) -> None:
-    """Write ``G`` to ``path`` in one of :data:`FORMATS`."""
+    """Write ``G`` to ``path`` in one of :data:`FORMATS`, atomically: a failure (a full disk, a
+    directory given as the file) raises :class:`~symbolic_minima.errors.InputOutputError` and
+    leaves any previous file untouched."""
+    check_instance(G, nx.Graph, "G")
     fmt = check_choice(fmt, "format", FORMATS)
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory):
-        raise ArgumentValueError(f"output directory {directory} does not exist")
+    check_writable(path)
     if fmt == "graphml":
         to_graphml(G, path)
     elif fmt == "png":
         draw_png(G, path)
     else:
         text = to_dot(G) if fmt == "dot" else to_tikz(G) if fmt == "tex" else json.dumps(to_json(G), indent=1) + "\n"
-        with open(path, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        write_text(path, text)

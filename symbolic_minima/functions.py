@@ -124,8 +124,9 @@ class SubspaceCount(sympy.Function):
         # sympy would sympify (parse) text arguments: refuse them first, at any depth
         for name, value in zip(("r", "m"), args, strict=False):
             refuse_text(value, name)
-            if isinstance(value, bool):
-                raise ArgumentTypeError(f"{name} must be an integer or a sympy expression, got bool {value!r}")
+            if isinstance(value, bool) or not isinstance(value, (int, sympy.Basic)):
+                raise ArgumentTypeError(f"{name} must be an integer or a sympy expression, got "
+                                        f"{type(value).__name__} {value!r:.60}")
         return super().__new__(cls, *args, **kwargs)
 
     @classmethod

@@ -179,16 +179,25 @@ isolated nodes.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from itertools import combinations, product
+from itertools import chain, combinations, product, repeat
 from math import factorial
+from operator import itemgetter, mul
 
 import networkx as nx
 
 from .activation_classes import activation_class
-from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_width
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    check_choice,
+    check_instance,
+    check_int,
+    check_width,
+    shorten,
+)
 from .labels import Kind, Label, decode_entry, grouped_labels
 from .progress import phase, progress
 from .readings import (
@@ -276,6 +285,7 @@ def label_category(label) -> str:
     >>> label_category(("-1", "d")), label_category(("+1", "-1"))
     ('zero-type', 'replicated')
     """
+    label = Label(label)
     kind = label_kind(label)
     zero = kind.zero_type_neurons > 0 or bool(kind.zero_sum_groups) or kind.dead_neurons > 0 or kind.parked_neurons > 0
     rep = any(s > 1 for s in kind.replica_sizes)
@@ -302,6 +312,7 @@ def label_dimension(label, d: int = 1, d_out: int = 1, reading=None) -> int:
     >>> label_dimension((1, 0, 1), d=2), label_dimension((-1, -1, 1), d=2)
     (3, 3)
     """
+    d, d_out = check_int(d, "d", 1, 1000), check_int(d_out, "d_out", 1, 1000)
     return Label(label).dimension(d, d_out, reading)
 
 
@@ -319,7 +330,7 @@ def parse_label(text, name: str = "label") -> Label:
     if isinstance(text, (tuple, list)):
         return Label(check_int(v, name) for v in text)
     if not isinstance(text, str):
-        raise ArgumentTypeError(f"{name} must be a string such as '1,2,0' or a tuple of ints, got {text!r:.60}")
+        raise ArgumentTypeError(f"{name} must be a string such as '1,2,0' or a tuple of ints, got {shorten(text)}")
     return Label.parse(text, name)
 
 
@@ -813,6 +824,7 @@ def neighbour_labels(g, r, zero_type: str = DEFAULT_ZERO_TYPE, include_self: boo
     >>> sorted(neighbour_labels(("-1", "d"), 1, activation="odd"))
     [('-1', '0')]
     """
+    r = check_width(r, "r")
     reading = _reading(zero_type, activation)
     g = Label(g)
     for h in _neighbours(g, r, reading):
@@ -822,6 +834,9 @@ def neighbour_labels(g, r, zero_type: str = DEFAULT_ZERO_TYPE, include_self: boo
 
 def exact_intersect(sub_g, sub_h) -> bool:
     """Whether two :class:`~symbolic_minima.subspaces.AffineSubspace` meet (exact linear algebra)."""
+    from .subspaces import AffineSubspace
+
+    check_instance(sub_g, AffineSubspace, "sub_g"), check_instance(sub_h, AffineSubspace, "sub_h")
     return sub_g.intersection(sub_h) is not None
 
 
@@ -874,18 +889,176 @@ def _default_teacher(r, d):
     return Teacher.default(r, d)
 
 
-def _add_nodes(G, labels, d, d_out, reading):
+def _add_nodes(G, labels, d, d_out, reading, r):
+    """Add the labels as nodes; ``dimension`` and ``category`` depend only on the label's :class:`Kind`,
+    so they are computed once per kind and the kind object is shared by its nodes."""
+    per_kind: dict = {}
+    if reading is SINGLETONS:
+        counts = range(1, r + 1)
+
+        def kind_of(g):  # Label.type() for a singletons label, with C-level counts
+            return Kind(g.count(0), tuple(sorted(map(g.count, counts), reverse=True)), ())
+    else:
+        def kind_of(g):
+            return g.type()
     for g in progress(labels, total=len(labels), desc="nodes (dimension, kind)"):
-        G.add_node(
-            g,
-            label=g,
-            dimension=g.dimension(d, d_out, reading),
-            kind=g.type(),
-            category=label_category(g),
-        )
+        kind = kind_of(g)
+        shared = per_kind.get(kind)
+        if shared is None:
+            shared = per_kind[kind] = (kind, g.dimension(d, d_out, reading), label_category(g))
+        G.add_node(g, label=g, dimension=shared[1], kind=shared[0], category=shared[2])
+
+
+# ---------------------------------------------------------------------------
+# streaming the edges (each edge once, into the graph, never collected in a list)
+# ---------------------------------------------------------------------------
+
+
+class _Interner(dict):
+    """``{label: label}``: maps a neighbour tuple to the graph's own node object, so the graph
+    holds every label once (not one tuple per edge end).  A tuple whose free blocks are numbered
+    out of order (a permuted label) is canonicalised on a miss."""
+
+    __slots__ = ()
+
+    def __missing__(self, key):
+        canonical = Label(key).canonical()
+        if tuple(canonical) == tuple(key):
+            raise KeyError(key)
+        return self[canonical]
+
+
+def _neuron_order(g: Label) -> list:
+    """The neurons of ``g`` in the order of its neuron-permutation orbit's representative: free blocks of
+    two or more neurons (larger first, then by first neuron, members by sign), free singletons (by
+    marker), per-teacher blocks (by teacher index, members by sign)."""
+    if not g.uses_tokens:
+        blocks: dict[int, list] = {}
+        for j, v in enumerate(g):
+            blocks.setdefault(v, []).append(j)
+        groups = sorted((b for v, b in blocks.items() if v < 0), key=len, reverse=True)  # stable: first neuron
+        order = [j for b in groups for j in b]
+        order += blocks.get(0, ())
+        for v in sorted(v for v in blocks if v > 0):
+            order += blocks[v]
+        return order
+    entries = g.entries()
+    members: dict[int, list] = {}
+    for j, (code, _, _) in enumerate(entries):
+        if code < 0:
+            members.setdefault(code, []).append(j)
+    group_rank = {code: rank for rank, code in enumerate(sorted(members, key=lambda c: -len(members[c])))}
+
+    def key(j):
+        code, sign, marker = entries[j]
+        if code < 0:
+            return (0, group_rank[code], -sign, j)
+        if code == 0:
+            return (1, marker or "", 0, j)
+        return (2, code, -sign, j)
+
+    return sorted(range(len(g)), key=key)
+
+
+def _orbit_representative(g: Label) -> tuple:
+    """``(rep, inverse)``: the representative ``rep`` of ``g``'s orbit under neuron permutations and a
+    permutation with ``g == canonical(rep o inverse)`` (``g[j] == rep[inverse[j]]`` up to the numbering
+    of free blocks), so every label ``h`` meeting ``rep`` gives the label ``canonical(h o inverse)`` meeting
+    ``g`` (neuron permutations preserve intersections)."""
+    order = _neuron_order(g)
+    inverse = [0] * len(order)
+    for position, j in enumerate(order):
+        inverse[j] = position
+    rep = Label(g[j] for j in order)
+    return rep.canonical(), tuple(inverse)
+
+
+def _permuter(inverse: tuple):
+    """``h -> tuple(h[i] for i in inverse)`` at C speed (:func:`operator.itemgetter`)."""
+    if len(inverse) == 1:
+        return tuple
+    return itemgetter(*inverse)
+
+
+def _singleton_edges(labels, r, desc, total):
+    """Edges of the singletons reading (R1), each once, in the order of the per-label generator.
+
+    A label is coded as the integer with digits ``g(j)`` in base ``r + 1``; the neighbours of ``g``
+    (:func:`neighbour_labels`) are the sums of one contribution per replica group (a non-empty subset
+    of it kept) and one per zero-type neuron (any value), so :func:`itertools.product` and ``sum``
+    generate their codes at C speed; a dictionary maps codes back to the graph's node objects."""
+    if not labels:
+        return iter(())
+    m = len(labels[0])
+    weight = [(r + 1) ** (m - 1 - j) for j in range(m)]
+    node = {}
+    codes = []
+    for g in labels:
+        code = sum(map(mul, g, weight))
+        node[code] = g
+        codes.append(code)
+    get = node.__getitem__
+
+    def edges_of(g, code):
+        members: dict[int, list] = {}
+        options = []
+        for j, v in enumerate(g):
+            if v:
+                members.setdefault(v, []).append(weight[j] * v)
+        for parts in members.values():
+            options.append([sum(p for t, p in enumerate(parts) if mask >> t & 1)
+                            for mask in range(1, 1 << len(parts))])
+        for j, v in enumerate(g):
+            if not v:
+                options.append([weight[j] * value for value in range(r + 1)])
+        return zip(repeat(g), map(get, filter(code.__lt__, map(sum, product(*options)))))
+
+    # one Python call per label; the edges themselves flow through C-level iterators
+    return chain.from_iterable(map(edges_of, progress(labels, total=total, desc=desc), codes))
+
+
+def _orbit_edges(labels, r, reading, desc, total):
+    """Edges of any reading, each once: the neighbours of one representative per neuron-permutation
+    orbit are generated once (:func:`_neighbours`: the reading's generator, or the criterion against
+    every label) and mapped to every label of the orbit by the permutation (C-level
+    :func:`operator.itemgetter`), then to the graph's node objects."""
+    lookup = _Interner((g, g) for g in labels)
+    get = lookup.__getitem__
+    per_orbit: dict = {}
+
+    def edges_of(g):
+        rep, inverse = _orbit_representative(g)
+        found = per_orbit.get(rep)
+        if found is None:
+            found = per_orbit[rep] = tuple(tuple(h) for h in _neighbours(rep, r, reading) if h != rep)
+        return zip(repeat(g), filter(g.__lt__, map(get, map(_permuter(inverse), found))))
+
+    return chain.from_iterable(map(edges_of, progress(labels, total=total, desc=desc)))
+
+
+def _label_edges(labels, r, reading, desc, total):
+    """Every edge ``(g, h)`` (``g < h``) of the graph on ``labels``, streamed."""
+    if _NEIGHBOUR_GENERATORS.get(reading) is _singleton_neighbours:
+        return _singleton_edges(labels, r, desc, total)
+    if _NEIGHBOUR_GENERATORS.get(reading) is critical_neighbour_labels:
+        return iter(())
+    return _orbit_edges(labels, r, reading, desc, total)
+
+
+#: The generators of the built-in generic readings, whose edges are streamed by :func:`_label_edges`.
+_STREAMED_GENERATORS = (_singleton_neighbours, _groups_neighbours, critical_neighbour_labels)
+
+
+def _streams(reading: Reading) -> bool:
+    """Whether the edges of ``reading`` are streamed (built-in generators on integer labels)."""
+    return not reading.uses_tokens and any(_NEIGHBOUR_GENERATORS.get(reading) is gen for gen in _STREAMED_GENERATORS)
 
 
 def _add_label_edges(G, labels, r, reading, size, desc):
+    if _streams(reading):
+        with phase("adding edges (streamed)"):
+            G.add_edges_from(_label_edges(labels, r, reading, desc, size))
+        return
     edges = []
     if reading in _NEIGHBOUR_GENERATORS:
         for g in progress(labels, total=size, desc=desc):
@@ -942,11 +1115,15 @@ def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: s
         check_class_teacher(teacher, reading.activation_class)
     method = check_choice(method, "method", METHODS)
     size = _count_guard(r, m, reading, max_nodes)
+    if reading.activation_class == GENERIC and reading.name in ("singletons", "groups"):  # the cost model's
+        from .budget import graph_estimate
+
+        graph_estimate(r, m, reading.name, method, summary=False).check()  # edges too, not only nodes
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=reading.name, reading=reading.short_name,
                  method=method, kind="global minima")
     _tag_class(G, reading, activation)
     labels = list(progress(reading.labellings(r, m), total=size, desc=f"labels r={r} m={m}"))
-    _add_nodes(G, labels, d, d_out, reading)
+    _add_nodes(G, labels, d, d_out, reading, r)
     if method == "labels":
         _add_label_edges(G, labels, r, reading, size, f"graph r={r} m={m}")
         return G
@@ -1014,10 +1191,14 @@ def critical_graph(critical_point, m, method: str = "labels", d=None, activation
     size = count_subspaces(reading, r, m)
     if size > MAX_GRAPH_NODES:
         raise ArgumentValueError(f"the critical graph for r={r}, m={m} has {size} nodes, more than {MAX_GRAPH_NODES}")
+    if reading.activation_class == GENERIC:
+        from .budget import critical_graph_estimate
+
+        critical_graph_estimate(r, m, method).check()
     G = nx.Graph(r=r, m=m, d=d, d_out=d_out, zero_type=None, reading=None, method=method, kind=reading.family)
     _tag_class(G, reading, activation)
     labels = list(progress(reading.labellings(r, m), total=size, desc=f"labels r={r} m={m}"))
-    _add_nodes(G, labels, d, d_out, reading)
+    _add_nodes(G, labels, d, d_out, reading, r)
     if method == "labels":
         _add_label_edges(G, labels, r, reading, size, "critical graph")
         return G
@@ -1038,6 +1219,7 @@ def critical_graph(critical_point, m, method: str = "labels", d=None, activation
 
 def component_count(G) -> int:
     """Number of connected components."""
+    check_instance(G, nx.Graph, "G")
     return nx.number_connected_components(G)
 
 
@@ -1052,6 +1234,7 @@ def graph_diameter(G, method: str = "orbits"):
     of a kind has the same eccentricity.  ``method="networkx"``: :func:`networkx.diameter`
     (all nodes; the tests check both agree).
     """
+    check_instance(G, nx.Graph, "G")
     method = check_choice(method, "method", ("orbits", "networkx"))
     with phase("diameter: is the graph connected"):
         if G.number_of_nodes() == 0 or not nx.is_connected(G):
@@ -1068,9 +1251,16 @@ def graph_diameter(G, method: str = "orbits"):
 
 def graph_summary(G) -> dict:
     """A JSON-ready summary: ``nodes``, ``edges``, ``components``, ``isolated``,
-    ``diameter`` (connected graphs only), degree range, and the graph's
-    ``r``, ``m``, ``d``, ``zero_type``/``reading``, ``method`` (and
-    ``activation_class`` when the graph has it)."""
+    ``diameter`` (connected graphs only), degree range, the degree histogram
+    ``degrees`` (``{degree: number of nodes}``), and the graph's ``r``, ``m``, ``d``,
+    ``zero_type``/``reading``, ``method`` (and ``activation_class`` when the graph has it).
+    :func:`symbolic_minima.graph_types.type_summary` computes the same facts from the label
+    types without building the graph (generic class).
+
+    >>> graph_summary(connectivity_graph(2, 4))["degrees"]
+    {6: 8, 8: 42}
+    """
+    check_instance(G, nx.Graph, "G")
     out = {key: G.graph.get(key) for key in ("kind", "r", "m", "d", "d_out", "zero_type", "reading", "method")}
     if "activation_class" in G.graph:
         out["activation_class"] = G.graph["activation_class"]
@@ -1084,6 +1274,7 @@ def graph_summary(G) -> dict:
     degrees = [deg for _, deg in G.degree()]
     out["min_degree"] = min(degrees) if degrees else None
     out["max_degree"] = max(degrees) if degrees else None
+    out["degrees"] = dict(sorted(Counter(degrees).items()))
     if out["components"] == 1:
         out["diameter"] = graph_diameter(G)
     return out
@@ -1156,6 +1347,7 @@ def one_extra_neuron_facts(G) -> dict:
     >>> one_extra_neuron_facts(connectivity_graph(1, 2, activation="odd"))["dead_neuron"]
     {'count': 4, 'degrees': [1]}
     """
+    check_instance(G, nx.Graph, "G")
     r, m = G.graph["r"], G.graph["m"]
     if m != r + 1:
         raise ArgumentValueError(f"one_extra_neuron_facts needs m = r + 1 = {r + 1}, got m = {m}")
@@ -1245,8 +1437,8 @@ def structural_facts(r, activation=None, zero_type: str = DEFAULT_ZERO_TYPE) -> 
     r = check_width(r, "r")
     cls = activation_class(activation).name
     reading = _reading(zero_type, cls)
-    at_r = connectivity_graph(r, r, reading, activation=cls)
-    one_extra = connectivity_graph(r, r + 1, reading, activation=cls)
+    at_r = connectivity_graph(r, r, reading, activation=cls)  # type: ignore[arg-type]
+    one_extra = connectivity_graph(r, r + 1, reading, activation=cls)  # type: ignore[arg-type]
     return {
         "activation_class": cls,
         "r": r,
@@ -1292,18 +1484,23 @@ def one_extra_neuron_diameter(r, activation=None) -> int:
     return 2 * hops + (2 if cls.zero_at_origin else 0)
 
 
-def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE, activation=None) -> list:
+def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE, activation=None,
+                        max_generated=None) -> list:
     """A shortest sequence of pairwise-intersecting labels from ``start`` to ``end``
     (breadth-first search over :func:`neighbour_labels`, without building the
     whole graph; deterministic: neighbours visited in sorted order).
+
+    ``max_generated``: stop with :class:`~symbolic_minima.budget.BudgetExceeded`
+    once that many neighbour labels have been generated (``None``: no limit).
 
     >>> shortest_label_path(1, (1, 0), (0, 1))
     [(1, 0), (1, 1), (0, 1)]
     >>> shortest_label_path(1, ("+1", "0"), ("-1", "0"), activation="tanh")   # a sign flip needs 4 steps
     [('+1', '0'), ('+1', '+1'), ('0', '+1'), ('-1', '+1'), ('-1', '0')]
     """
+    r = check_width(r, "r")
     reading = _reading(zero_type, activation)
-    start, end = tuple(start), tuple(end)
+    start, end = Label(start), Label(end)
     for name, g in (("start", start), ("end", end)):
         if not reading.is_label(g, r):
             raise ArgumentValueError(
@@ -1317,9 +1514,13 @@ def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE, activ
         return [start]
     parents: dict[tuple, tuple | None] = {start: None}
     queue = deque([start])
+    generated = [0]
     while queue:
         v = queue.popleft()
-        for u in sorted(_neighbours(v, r, reading)):
+        neighbours = _neighbours(v, r, reading)
+        if max_generated is not None:
+            neighbours = _capped(neighbours, generated, max_generated)
+        for u in sorted(neighbours):
             if u in parents:
                 continue
             parents[u] = v
@@ -1332,3 +1533,16 @@ def shortest_label_path(r, start, end, zero_type: str = DEFAULT_ZERO_TYPE, activ
                 return path[::-1]
             queue.append(Label(u))
     raise ArgumentValueError(f"no path from {start.format()} to {end.format()} (m = r: isolated minima)")
+
+
+def _capped(neighbours, generated, limit):
+    """Yield from ``neighbours``, counting in ``generated[0]``; past ``limit`` raise BudgetExceeded."""
+    from .budget import BudgetExceeded
+
+    for u in neighbours:
+        generated[0] += 1
+        if generated[0] > limit:
+            raise BudgetExceeded(f"the chain search generated {limit} neighbour labels without reaching the end label")
+        yield u
+
+

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .errors import check_width
 from .labels import Label, canonical_groups, covering_words, grouped_labels, set_partitions
 from .readings import CRITICAL_READING, GLOBAL_MINIMUM, check_rm, get_reading
 
@@ -77,6 +78,9 @@ def is_global_minimum_labelling(g, r, zero_type: str = "singletons") -> bool:
     >>> is_global_minimum_labelling((1, -1), 1, "R2")
     False
     """
+    if type(g) is not tuple:
+        g = Label(g)
+    r = check_width(r, "r", minimum=0)
     return get_reading(zero_type, family=GLOBAL_MINIMUM).is_label(g, r)
 
 
@@ -86,4 +90,7 @@ def is_critical_labelling(g, r) -> bool:
     >>> is_critical_labelling((2, 1, 1), 2), is_critical_labelling((0, 1, 2), 2)
     (True, False)
     """
+    if type(g) is not tuple:
+        g = Label(g)
+    r = check_width(r, "r", minimum=0)
     return CRITICAL_READING.is_label(g, r)

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from .errors import ArgumentTypeError, ArgumentValueError, check_width
+from .errors import MAX_WIDTH, ArgumentTypeError, ArgumentValueError, check_width, shorten
 
 __all__ = [
     "Label",
@@ -157,6 +157,10 @@ def canonical_groups(g) -> tuple:
     >>> canonical_groups((-2, 1, -1, -2, -1))
     (-1, 1, -2, -1, -2)
     """
+    if type(g) is not tuple:
+        from .errors import check_label
+
+        g = check_label(g, "g")
     ids: dict[int, int] = {}
     out = []
     for v in g:
@@ -198,6 +202,10 @@ class Label(tuple):
     def __new__(cls, values=()):
         if isinstance(values, Label):
             return values
+        if type(values) is not tuple:
+            from .errors import check_sequence
+
+            values = check_sequence(values, "label", "a tuple of integers or label tokens such as (1, 2, 0)")
         values = tuple(values)
         for v in values:
             if isinstance(v, str):
@@ -264,7 +272,11 @@ class Label(tuple):
             part = part.strip()
             digits = part[1:] if part[:1] == "-" else part
             if not digits or not (digits.isascii() and digits.isdigit()):
-                raise ArgumentValueError(f"{name} must be comma-separated integers like 1,2,0; got {text!r:.80}")
+                raise ArgumentValueError(f"{name} must be comma-separated integers like 1,2,0; got {shorten(text)}")
+            if len(digits) > len(str(MAX_WIDTH)) or int(digits) > MAX_WIDTH:  # never a 6,000-digit entry
+                raise ArgumentValueError(
+                    f"{name} entries must be integers in [-{MAX_WIDTH}, {MAX_WIDTH}]; got {shorten(part)}"
+                )
             values.append(int(part))
         return cls(values)
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 from fractions import Fraction
 from math import gcd
 
-from .errors import ArgumentTypeError, ArgumentValueError
+from .errors import ArgumentTypeError, ArgumentValueError, check_int, check_sequence
 from .exact import to_fraction, to_sympy  # the exact-number boundary (re-exported: linalg.to_fraction stays)
 
 __all__ = ["to_fraction", "to_sympy", "rref", "rref_extend", "rank", "nullspace", "solve", "mat_vec"]
@@ -54,8 +54,13 @@ def rref(rows, ncols: int | None = None) -> tuple[list[list], tuple[int, ...]]:
 
     The second row, ``0 = 1``, says that the system is inconsistent.
     """
-    mat = [[x if type(x) is int or type(x) is Fraction else _convert(x, j, ncols) for j, x in enumerate(row)]
-           for row in rows]
+    try:
+        mat = [[x if type(x) is int or type(x) is Fraction else _convert(x, j, ncols) for j, x in enumerate(row)]
+               for row in rows]
+    except TypeError:
+        raise ArgumentTypeError(f"rows must be a list of rows of exact numbers, got {type(rows).__name__}") from None
+    if ncols is not None:
+        ncols = check_int(ncols, "ncols", 0)
     if not mat:
         return [], ()
     width = len(mat[0])
@@ -195,6 +200,11 @@ def rref_extend(reduced, pivots, new_rows, ncols: int | None = None) -> tuple[li
     >>> [[str(x) for x in r] for r in rows], piv
     ([['1', '0', '1'], ['0', '1', '2']], (0, 1))
     """
+    if not (type(reduced) is list and type(new_rows) is list and type(pivots) is tuple):  # internal calls: fast
+        reduced = [check_sequence(row, "reduced row") for row in check_sequence(reduced, "reduced")]
+        pivots = tuple(check_int(p, "pivot", 0) for p in check_sequence(pivots, "pivots"))
+        new_rows = [check_sequence(row, "new row") for row in check_sequence(new_rows, "new_rows")]
+        ncols = None if ncols is None else check_int(ncols, "ncols", 0)
     piv = {}
     width = None
     for row, p in zip(reduced, pivots, strict=False):
@@ -271,6 +281,8 @@ def nullspace(rows, n: int) -> list[list[Fraction]]:
     >>> nullspace([], 2)
     [[Fraction(1, 1), Fraction(0, 1)], [Fraction(0, 1), Fraction(1, 1)]]
     """
+    n = check_int(n, "n", 0, 10**6)
+    rows = check_sequence(rows, "rows")
     reduced, pivots = rref(rows) if rows else ([], ())
     pivot_set = set(pivots)
     basis = []
@@ -291,6 +303,7 @@ def solve(A, b) -> list[Fraction] | None:
     >>> solve([[0, 0]], [0])
     [Fraction(0, 1), Fraction(0, 1)]
     """
+    A, b = check_sequence(A, "A"), check_sequence(b, "b")
     A = list(A)
     b = list(b)
     if len(A) != len(b):
@@ -313,4 +326,5 @@ def mat_vec(rows, v) -> list:
     >>> mat_vec([[1, 2], [3, 4]], [1, 1])
     [3, 7]
     """
+    rows, v = [check_sequence(row, "row") for row in check_sequence(rows, "rows")], check_sequence(v, "v")
     return [sum(a * x for a, x in zip(row, v, strict=False) if a != 0) for row in rows]

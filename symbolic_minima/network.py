@@ -30,10 +30,14 @@ Teacher(incoming=[['1', '3/2']], outgoing=['-2'])
 from __future__ import annotations
 
 import json
+import re
+from fractions import Fraction
+from numbers import Integral
 
 import sympy
 from sympy.core.function import AppliedUndef, UndefinedFunction
 
+from .bigint import int_from_digits, lifts_int_limit
 from .errors import (
     ArgumentTypeError,
     ArgumentValueError,
@@ -41,6 +45,7 @@ from .errors import (
     check_int,
     check_width,
     refuse_text,
+    shorten,
 )
 from .exact import MAX_EXPONENT as MAX_EXPONENT  # re-exported (the number-bomb guard lives in .exact)
 from .exact import MAX_NUMBER_LENGTH, input_sympy, parse_rational
@@ -73,6 +78,10 @@ def _text_refusing_new(cls, *args, **kwargs):
     # sympy parses (executes) text arguments, at any depth: refuse them first
     for value in args:
         refuse_text(value, "activation argument")
+        if not isinstance(value, (sympy.Basic, Integral, Fraction)) or isinstance(value, bool):
+            raise ArgumentTypeError(
+                f"activation argument must be a sympy expression or an exact number, got {type(value).__name__}"
+            )
     return AppliedUndef.__new__(cls, *args, **kwargs)
 
 
@@ -509,10 +518,56 @@ def _as_vector(value, length, what):
     return [input_sympy(v) for v in items]
 
 
+#: Deepest nesting of arrays and objects a teacher JSON may have (a teacher needs 3).
+MAX_JSON_DEPTH = 20
+#: Most arrays and objects a teacher JSON may contain.
+MAX_JSON_CONTAINERS = 1_000_000
+
+
 def _parse_json_int(text: str) -> int:
     if len(text) > MAX_NUMBER_LENGTH:
         raise NumberTooLargeError(f"integer of {len(text)} digits exceeds {MAX_NUMBER_LENGTH}")
-    return int(text)
+    return int_from_digits(text)
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not an exact number")
+
+
+def _unique_keys(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {shorten(key)}")
+        out[key] = value
+    return out
+
+
+def _check_object_depth(obj, role: str) -> None:
+    """Refuse lists and dicts nested deeper than :data:`MAX_JSON_DEPTH` (iteratively, no recursion)."""
+    stack = [(obj, 0)]
+    seen = 0
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (list, tuple, dict)):
+            seen += 1
+            if depth >= MAX_JSON_DEPTH or seen > MAX_JSON_CONTAINERS:
+                raise ArgumentValueError(f"{role} JSON is nested more than {MAX_JSON_DEPTH} levels deep or too large")
+            values = item.values() if isinstance(item, dict) else item
+            stack.extend((v, depth + 1) for v in values)
+
+
+def _check_json_depth(text: str, role: str) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_JSON_DEPTH` before parsing it (no recursion)."""
+    skeleton = re.sub(r'"(?:[^"\\]|\\.)*"', "", text)
+    brackets = re.findall(r"[\[\]{}]", skeleton)
+    if len(brackets) > 2 * MAX_JSON_CONTAINERS:
+        raise ArgumentValueError(f"{role} JSON has more than {MAX_JSON_CONTAINERS} arrays and objects")
+    depth = 0
+    for b in brackets:
+        depth += 1 if b in "[{" else -1
+        if depth > MAX_JSON_DEPTH:
+            raise ArgumentValueError(f"{role} JSON is nested more than {MAX_JSON_DEPTH} levels deep")
 
 
 # the exact-number converters live in .exact; the old private name stays for callers that imported it
@@ -668,12 +723,20 @@ class Teacher:
         symbolic_minima.errors.ArgumentValueError: teacher a_1: expected an exact rational such as '3/2', got 'x'
         """
         role = cls._role
-        if isinstance(source, (str, bytes)):
+        if isinstance(source, (bytes, bytearray)):
             try:
-                data = json.loads(source, parse_float=parse_rational, parse_int=_parse_json_int)
+                source = bytes(source).decode("utf-8")
+            except UnicodeDecodeError:
+                raise ArgumentValueError(f"{role} JSON is not UTF-8 text") from None
+        if isinstance(source, str):
+            _check_json_depth(source, role)
+            try:
+                data = json.loads(source, parse_float=parse_rational, parse_int=_parse_json_int,
+                                  parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
             except (ValueError, RecursionError) as exc:
-                raise ArgumentValueError(f"{role} JSON is malformed: {exc}") from None
+                raise ArgumentValueError(f"{role} JSON is malformed: {str(exc)[:200]}") from None
         elif isinstance(source, dict):
+            _check_object_depth(source, role)
             data = source
         else:
             raise ArgumentTypeError(f"{role} JSON must be a string or a dict, got {type(source).__name__}")
@@ -681,18 +744,25 @@ class Teacher:
             raise ArgumentValueError(f"{role} JSON must be an object with keys 'incoming' and 'outgoing'")
         unknown = set(data) - {"incoming", "outgoing", "r", "d", "d_out", "kind", "comment"}
         if unknown:
-            raise ArgumentValueError(f"{role} JSON has unknown keys {sorted(unknown)}")
+            raise ArgumentValueError(f"{role} JSON has unknown keys {shorten(sorted(map(str, unknown)))}")
         for key in ("incoming", "outgoing"):
             if key not in data:
                 raise ArgumentValueError(f"{role} JSON lacks the key {key!r}")
             if not isinstance(data[key], list):
                 raise ArgumentValueError(f"{role} JSON key {key!r} must be a list")
+        for key in ("r", "d", "d_out"):
+            if key in data and (isinstance(data[key], bool) or not isinstance(data[key], int)):
+                raise ArgumentValueError(
+                    f"{role} JSON key {key!r} must be an integer, got {type(data[key]).__name__} {shorten(data[key])}"
+                )
 
         def parse(value, where):
             if isinstance(value, list):
                 return [parse(v, f"{where}") for v in value]
             if isinstance(value, bool) or value is None or isinstance(value, dict):
-                raise ArgumentValueError(f"{role} {where}: expected an exact rational such as '3/2', got {value!r}")
+                raise ArgumentValueError(
+                    f"{role} {where}: expected an exact rational such as '3/2', got {shorten(value)}"
+                )
             if isinstance(value, float):
                 raise ArgumentValueError(f"{role} {where}: expected an exact rational, got float {value!r}")
             if isinstance(value, str):
@@ -701,7 +771,7 @@ class Teacher:
                 except ArgumentValueError as exc:  # InvalidNumberError or NumberTooLargeError
                     why = f" ({exc})" if isinstance(exc, NumberTooLargeError) else ""
                     raise ArgumentValueError(
-                        f"{role} {where}: expected an exact rational such as '3/2', got {value[:40]!r}{why}"
+                        f"{role} {where}: expected an exact rational such as '3/2', got {shorten(value, 40)}{why}"
                     ) from None
             return value  # int or Fraction
 
@@ -713,9 +783,12 @@ class Teacher:
         teacher = cls(incoming, outgoing)
         for key, value in (("r", teacher.width), ("d", teacher.input_dim), ("d_out", teacher.output_dim)):
             if key in data and data[key] != value:
-                raise ArgumentValueError(f"{role} JSON says {key} = {data[key]!r} but the parameters give {value}")
+                raise ArgumentValueError(
+                    f"{role} JSON says {key} = {shorten(data[key])} but the parameters give {value}"
+                )
         return teacher
 
+    @lifts_int_limit
     def to_json(self) -> dict:
         """A JSON-ready dict (exact values as strings), inverse of :meth:`from_json`.
 
@@ -766,11 +839,13 @@ class Teacher:
     def __hash__(self):
         return hash((type(self).__name__, self.incoming, self.outgoing))
 
+    @lifts_int_limit
     def __repr__(self):
         inc = [[str(v) for v in w] for w in self.incoming]
         out = [[str(v) for v in a] if self.vector_output else str(a) for a in self.outgoing]
         return f"{type(self).__name__}(incoming={inc}, outgoing={out})"
 
+    @lifts_int_limit
     def _latex(self, printer=None):
         lat = printer._print if printer is not None else sympy.latex
         rows = []

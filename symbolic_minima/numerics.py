@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .errors import ArgumentValueError, check_int, check_width
+from .errors import ArgumentTypeError, ArgumentValueError, check_instance, check_int, check_width
 from .network import ACTIVATIONS, CriticalPoint, Teacher
 from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, check_rm, get_reading
 
@@ -125,10 +125,24 @@ def activation_and_derivative(name: str):
             lambda z: 4 * sigmoid(4 * z) * (1 - sigmoid(4 * z)) + sigmoid(z))
 
 
-def _split(theta, m, d, q):
+def _array(value, name: str, ndim: int):
+    """``value`` as a float numpy array with ``ndim`` dimensions, or a library error."""
     import numpy as np
 
-    theta = np.asarray(theta, dtype=float)
+    try:
+        out = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ArgumentTypeError(f"{name} must be an array of numbers, got {type(value).__name__}") from None
+    if out.ndim != ndim:
+        raise ArgumentValueError(f"{name} must have {ndim} dimension(s), got shape {out.shape}")
+    return out
+
+
+def _split(theta, m, d, q):
+    m, d, q = check_width(m, "m"), check_int(d, "d", 1, 10_000), check_int(q, "q", 1, 10_000)
+    theta = _array(theta, "theta", 1)
+    if theta.size != m * (d + q):
+        raise ArgumentValueError(f"theta must have m (d + q) = {m * (d + q)} entries, got {theta.size}")
     return theta[: m * d].reshape(m, d), theta[m * d:].reshape(m, q)
 
 
@@ -137,6 +151,9 @@ def forward(theta, X, m, d, q=1, activation="tanh"):
     :attr:`TwoLayerNetwork.parameters` (all :math:`w`, then all :math:`a`)."""
     sig, _ = activation_and_derivative(activation)
     W, A = _split(theta, m, d, q)
+    X = _array(X, "X", 2)
+    if X.shape[1] != W.shape[1]:
+        raise ArgumentValueError(f"X must have d = {W.shape[1]} columns, got shape {X.shape}")
     return sig(X @ W.T) @ A
 
 
@@ -146,6 +163,9 @@ def loss_and_gradient(theta, X, Y, m, d, q=1, activation="tanh"):
 
     sig, dsig = activation_and_derivative(activation)
     W, A = _split(theta, m, d, q)
+    X, Y = _array(X, "X", 2), _array(Y, "Y", 2)
+    if X.shape[1] != W.shape[1] or Y.shape != (X.shape[0], A.shape[1]):
+        raise ArgumentValueError(f"X must have shape (N, {W.shape[1]}) and Y (N, {A.shape[1]}); got {X.shape}, {Y.shape}")
     Z = X @ W.T
     H = sig(Z)
     E = H @ A - Y
@@ -158,6 +178,11 @@ def loss_and_gradient(theta, X, Y, m, d, q=1, activation="tanh"):
 
 def subspace_sample(subspace, rng, scale: float = 1.0):
     """A random float point of an exact subspace: base point + Gaussian combination of the directions."""
+    from .subspaces import AffineSubspace
+
+    check_instance(subspace, AffineSubspace, "subspace")
+    if not callable(getattr(rng, "standard_normal", None)):
+        raise ArgumentTypeError(f"rng must be a numpy random Generator, got {type(rng).__name__}")
     import numpy as np
 
     base = np.array([float(x) for x in subspace.base_point()])
@@ -200,6 +225,7 @@ def global_minimum_loss_check(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO
     >>> rep["subspaces"], rep["max_loss"] < 1e-12
     (96, True)
     """
+    check_instance(teacher, Teacher, "teacher")
     import numpy as np
 
     from .subspaces import global_minimum_subspaces
@@ -303,7 +329,14 @@ def kernel_dimensions(critical_point: CriticalPoint, X, Y, activation: str = "si
     """
     import numpy as np
 
+    check_instance(critical_point, Teacher, "critical_point")
     r, d, q = critical_point.width, critical_point.input_dim, critical_point.output_dim
+    try:
+        X, Y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float)
+    except (TypeError, ValueError):
+        raise ArgumentTypeError("X and Y must be arrays of numbers") from None
+    if X.ndim != 2 or X.shape[1] != d or Y.shape[:1] != X.shape[:1]:
+        raise ArgumentValueError(f"X must be N x {d} and Y must have N rows, got shapes {X.shape} and {Y.shape}")
     theta = np.array([float(v) for v in critical_point.flat()])
     _, dsig = activation_and_derivative(activation)
     W, A = _split(theta, r, d, q)
@@ -413,6 +446,7 @@ assert set(NUMERIC_ACTIVATIONS) <= set(ACTIVATIONS)
 def numeric_zero_loss_certificate(teacher: Teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, activation: str = "tanh",
                                   points: int = 2, seed: int = 0, tolerance: float = 1e-12, activation_class=None):
     """A :class:`~symbolic_minima.verify.Certificate` wrapping :func:`global_minimum_loss_check`."""
+    check_instance(teacher, Teacher, "teacher")
     from .verify import Certificate
 
     rep = global_minimum_loss_check(teacher, m, zero_type, activation, points=points, seed=seed,

@@ -75,7 +75,8 @@ from fractions import Fraction
 import sympy
 
 from .activation_classes import activation_class
-from .errors import ArgumentTypeError, ArgumentValueError, check_width
+from .bigint import lifts_int_limit
+from .errors import ArgumentTypeError, ArgumentValueError, check_instance, check_sequence, check_width
 from .exact import to_fraction, to_sympy
 from .graph import check_class_teacher, format_label, shortest_label_path
 from .labels import Label
@@ -91,6 +92,7 @@ __all__ = [
     "build_waypoints",
     "certify_segment",
     "class_normal_form",
+    "bounded_label_chain",
     "PATH_PARAMETER",
 ]
 
@@ -148,10 +150,12 @@ class ZeroLossPath:
         a, b = self.waypoints[s], self.waypoints[s + 1]
         return tuple(x + t * (y - x) for x, y in zip(a, b))
 
+    @lifts_int_limit
     def __repr__(self):
         return (f"ZeroLossPath(segments={self.n_segments}, certified={self.certified}, "
                 f"from={self.label_chain[0]}, to={self.label_chain[-1]})")
 
+    @lifts_int_limit
     def to_json(self) -> dict:
         """JSON-ready dict; rationals as strings."""
         return {
@@ -169,6 +173,7 @@ class ZeroLossPath:
             "certified": self.certified,
         }
 
+    @lifts_int_limit
     def _latex(self, printer=None):
         lat = printer._print if printer is not None else sympy.latex
         lines = []
@@ -214,6 +219,12 @@ def project_onto(point, subspace) -> tuple:
     >>> [str(v) for v in project_onto((0, 0), AffineSubspace([x, y], [[1, 1]], [2]))]
     ['1', '1']
     """
+    from .subspaces import AffineSubspace
+
+    check_instance(subspace, AffineSubspace, "subspace")
+    point = check_sequence(point, "point")
+    if len(point) != subspace.ambient_dimension:
+        raise ArgumentValueError(f"point must have {subspace.ambient_dimension} entries, got {len(point)}")
     p = [to_fraction(v) for v in point]
     x0 = list(subspace.base_point())
     dirs = subspace.direction_basis()
@@ -224,7 +235,7 @@ def project_onto(point, subspace) -> tuple:
     rhs = [sum(a * b for a, b in zip(u, diff) if a and b) for u in dirs]
     c = solve(gram, rhs)
     q = list(x0)
-    for coef, v in zip(c, dirs):
+    for coef, v in zip(c, dirs):  # type: ignore[arg-type]
         if coef:
             for i, vi in enumerate(v):
                 if vi:
@@ -238,6 +249,12 @@ def build_waypoints(subspaces, start_point, end_point):
     Returns ``(waypoints, segment_subspaces)``: consecutive waypoints both lie in the
     corresponding subspace.  Raises if two consecutive subspaces do not meet.
     """
+    from .subspaces import AffineSubspace
+
+    subspaces = [check_instance(s, AffineSubspace, "subspaces entry") for s in check_sequence(subspaces, "subspaces")]
+    if not subspaces:
+        raise ArgumentValueError("subspaces must list at least one subspace")
+    start_point, end_point = check_sequence(start_point, "start_point"), check_sequence(end_point, "end_point")
     p = tuple(to_fraction(v) for v in start_point)
     waypoints = [p]
     segment_subspaces = []
@@ -267,6 +284,13 @@ def certify_segment(function_of, target, parameters, a, b, activation=None) -> b
     ``activation`` (:func:`class_normal_form`; default generic: unchanged),
     then simplified if needed; certified iff 0.
     """
+    if not callable(function_of):
+        raise ArgumentTypeError(f"function_of must be callable, got {type(function_of).__name__}")
+    parameters, a, b = check_sequence(parameters, "parameters"), check_sequence(a, "a"), check_sequence(b, "b")
+    if not isinstance(target, sympy.Basic):
+        from .errors import as_expression
+
+        target = as_expression(target, "target")
     t = PATH_PARAMETER
     point = {s: _sym(x) + t * (_sym(y) - _sym(x)) for s, x, y in zip(parameters, a, b)}
     value = function_of(point)
@@ -336,6 +360,9 @@ def class_normal_form(expr, activation=None):
 
 def parking_value(teacher):
     r"""The integer :math:`c = 1 + \max_{i,k}|w^*_{i,k}|`: zero-type neurons park at :math:`(c,\dots,c)`."""
+    from .network import Teacher
+
+    check_instance(teacher, Teacher, "teacher")
     values = [v for w in teacher.incoming for v in w]
     try:
         return 1 + max(abs(int(sympy.ceiling(abs(_sym(v))))) for v in values)
@@ -355,7 +382,10 @@ def representative_point(teacher, label, activation=None) -> tuple:
     >>> [str(x) for x in representative_point(Teacher([1], [1]), ("+1", "-1", "d"), "tanh")]
     ['1', '-1', '0', '1/2', '-1/2', '1']
     """
-    label = Label(label)
+    from .network import Teacher
+
+    check_instance(teacher, Teacher, "teacher")
+    label = _label_argument(label, "label")
     m, d, q = len(label), teacher.input_dim, teacher.output_dim
     c = Fraction(parking_value(teacher))
     w = [[c] * d for _ in range(m)]
@@ -385,6 +415,46 @@ def representative_point(teacher, label, activation=None) -> tuple:
                 w[j] = [to_fraction(x) for x in teacher.incoming[code - 1]]
                 a[j] = [to_fraction(x) / len(neurons) for x in teacher.outgoing_tuple(code)]
     return tuple(x for row in w for x in row) + tuple(x for row in a for x in row)
+
+
+def _label_argument(value, name: str) -> tuple:
+    """A label given as a sequence of ints or tokens (or text such as ``"1,2,0"``), as a :class:`Label`."""
+    from .graph import parse_label
+
+    if isinstance(value, str):
+        return parse_label(value, name)
+    if isinstance(value, (bytes, bytearray)) or not isinstance(value, (tuple, list)):
+        raise ArgumentTypeError(f"{name} label must be a tuple of ints such as (1, 2, 0), got {type(value).__name__}")
+    return Label(value)  # ints, or the tokens of an activation class ("+1", "d", ...)
+
+
+def bounded_label_chain(r, m, start, end, zero_type=DEFAULT_ZERO_TYPE, d=1, d_out=1) -> list:
+    """:func:`~symbolic_minima.graph.shortest_label_path` within the budget.
+
+    If searching the whole graph fits the budget
+    (:func:`~symbolic_minima.budget.path_estimate`) the search is unbounded;
+    otherwise it runs as a probe of at most
+    :func:`~symbolic_minima.budget.probe_neighbours` generated labels (a
+    few tenths of a second), enough for labels a few steps apart, and a longer search
+    is refused with :class:`~symbolic_minima.budget.BudgetExceeded` (one line:
+    the estimate, the limit, an alternative).
+    """
+    from . import budget
+
+    budget.path_estimate(r, m, zero_type, d, d_out, search=False).check()
+    search = budget.path_estimate(r, m, zero_type, d, d_out)
+    if search.fits():
+        return shortest_label_path(r, start, end, zero_type)
+    cap = budget.probe_neighbours(m)
+    try:
+        return shortest_label_path(r, start, end, zero_type, max_generated=cap)
+    except budget.BudgetExceeded:
+        raise budget.BudgetExceeded(
+            search.message().replace(
+                " is estimated at",
+                f" needs a chain search beyond {cap:,} neighbour labels (the labels are far "
+                "apart); searching the whole graph is estimated at", 1)
+        ) from None
 
 
 def _teacher_network(teacher, m, activation=None):
@@ -424,7 +494,7 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, s
     check_class_teacher(teacher, cls)
     zero_type = reading.name
     r = teacher.width
-    start, end = tuple(start), tuple(end)
+    start, end = _label_argument(start, "start"), _label_argument(end, "end")
     if reading.uses_tokens:
         lowest = f"tokens of the {cls} class (+i, -i, i, 0, d, g<c>+, g<c>-) over 1.."
     else:
@@ -439,7 +509,10 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, s
             )
     start, end = Label(start), Label(end)
     if activation is None:
-        chain = shortest_label_path(r, start, end, zero_type)
+        if zero_type in ("singletons", "groups"):  # the readings the cost model prices
+            chain = bounded_label_chain(r, m, start, end, zero_type, teacher.input_dim, teacher.output_dim)
+        else:
+            chain = shortest_label_path(r, start, end, zero_type)
         subs = [global_minimum_subspace(teacher, g, zero_type) for g in chain]
     else:
         from .subspaces import subspace_of

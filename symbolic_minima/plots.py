@@ -29,8 +29,9 @@ import math
 import numbers
 from fractions import Fraction
 
+from .atomic import check_figure_path, save_figure
 from .comparison import COMPARISONS
-from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int
+from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_sequence
 from .labels import Label
 from .progress import progress
 from .readings import DEFAULT_ZERO_TYPE, check_zero_type, get_reading, reading_name
@@ -89,6 +90,8 @@ def figure_format(path) -> str:
     """
     import os
 
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentTypeError(f"path must be a str or os.PathLike, got {type(path).__name__} {path!r:.60}")
     extension = os.path.splitext(os.fspath(path))[1].lower().lstrip(".")
     if extension not in FIGURE_FORMATS:
         raise ArgumentValueError(f"the figure file must end in .png, .pdf or .svg, got {os.fspath(path)!r:.80}")
@@ -158,6 +161,7 @@ def ratio_grids(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, act
 
     ``activation``: the activation class of both counts (``None``: generic).
     """
+    r_star_values, h_values = check_sequence(r_star_values, "r_star_values"), check_sequence(h_values, "h_values")
     zero_type = check_zero_type(zero_type)
     r_star_values = [check_int(r, "r_star", minimum=2, maximum=1000) for r in r_star_values]
     h_values = [check_int(h, "h", minimum=0, maximum=10_000) for h in h_values]
@@ -177,6 +181,8 @@ def ratio_grids(r_star_values, h_values, zero_type: str = DEFAULT_ZERO_TYPE, act
 def crossover_curve(r_star_values, zero_type: str = DEFAULT_ZERO_TYPE, comparison: str = "previous",
                     h_max: int = 1000, activation=None) -> dict:
     """``{r_star: h}``: the smallest ``h`` where the ratio drops below 1 (``None`` if not by ``h_max``)."""
+    r_star_values = [check_int(r, "r_star", 2, 1000) for r in check_sequence(r_star_values, "r_star_values")]
+    h_max = check_int(h_max, "h_max", 0, 100_000)
     zero_type = check_zero_type(zero_type)
     comparison = check_choice(comparison, "comparison", COMPARISONS)
     comp = _comparison_module()
@@ -196,7 +202,8 @@ def log10_fraction(value) -> float:
     >>> round(log10_fraction(Fraction(10**400, 3)), 4)
     399.5229
     """
-    if isinstance(value, (str, bytes, bool)) or not isinstance(value, (numbers.Rational, float)):
+    if isinstance(value, (str, bytes, bool)) or not isinstance(value, (numbers.Rational, float)) or (
+            isinstance(value, float) and not math.isfinite(value)):
         raise ArgumentTypeError(f"value must be a positive rational (int or Fraction), got {type(value).__name__} {value!r}")
     frac = Fraction(value)
     if frac <= 0:
@@ -229,12 +236,14 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
     the matplotlib ``Figure``.  ``activation``: the activation class of the counts
     (``None``: generic; a class names itself in the panel titles).
     """
+    r_star_values, h_values = check_sequence(r_star_values, "r_star_values"), check_sequence(h_values, "h_values")
     dpi = _check_dpi(dpi)
-    if path is not None:
-        figure_format(path)
     plt = _pyplot()
     from matplotlib.colors import TwoSlopeNorm
     from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    if path is not None:
+        check_figure_path(path)  # before any computation: an unwritable path or unknown extension
 
     r_star_values = sorted(set(r_star_values))
     h_values = sorted(set(h_values))
@@ -242,6 +251,11 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
     comparisons = [check_choice(c, "comparison", COMPARISONS) for c in comparisons]
     if not r_star_values or not h_values:
         raise ArgumentValueError("r_star and h ranges must not be empty")
+    from .budget import plot_ratio_estimate
+
+    plot_ratio_estimate([check_int(r, "r_star", minimum=2, maximum=1000) for r in r_star_values],
+                        [check_int(h, "h", minimum=0, maximum=10_000) for h in h_values],
+                        len(readings), len(comparisons)).check()
     panels, curves = {}, {}
     contiguous = h_values == list(range(h_values[0], h_values[-1] + 1)) and h_values[0] == 0
     for z in readings:
@@ -310,7 +324,7 @@ def plot_ratio(r_star_values, h_values, path=None, zero_types=None, comparisons=
         from .progress import phase
 
         with phase("drawing the figure"):
-            fig.savefig(path, dpi=dpi)
+            save_figure(fig, path, dpi=dpi)  # atomically: no partial PNG
     return fig
 
 
@@ -333,9 +347,9 @@ def plot_graph(r: int, m: int, path=None, zero_type: str = DEFAULT_ZERO_TYPE, dp
         activation = activation_class(activation).name
         zero_type = check_zero_type(zero_type, activation)
     dpi = _check_dpi(dpi)
-    if path is not None:
-        figure_format(path)
     _pyplot()  # a clear error without matplotlib
+    if path is not None:
+        check_figure_path(path)
     from .graph import connectivity_graph
 
     G = connectivity_graph(r, m, zero_type=zero_type, activation=activation)
@@ -383,9 +397,11 @@ def _draw_graph(G, path, dpi):
         legend = "labels: digit i = replica of teacher neuron i, 0 = zero-type"
     ax.legend(loc="best", fontsize=8, markerscale=0.4, title=legend, title_fontsize=7)
     ax.set_axis_off()
-    if path is not None:
-        fig.savefig(path, dpi=dpi)
-    plt.close(fig)
+    try:
+        if path is not None:
+            save_figure(fig, path, dpi=dpi)
+    finally:
+        plt.close(fig)
 
 
 def short_label(label) -> str:

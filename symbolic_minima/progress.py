@@ -15,6 +15,13 @@ several 1.5-second phases never showed a bar, and the last bar sat at 100%
 while the next, unbarred, phase ran.)  ``SYMBOLIC_MINIMA_PROGRESS_DELAY``
 overrides :data:`DELAY` (in seconds).  Finished bars are erased.
 
+A loop with a known ``total`` also watches itself (drawn or not): once it has
+run for :data:`WATCH_AFTER` seconds, if its projected duration exceeds twice
+the time budget (:func:`symbolic_minima.budget.current_budget`) it stops with
+:class:`~symbolic_minima.budget.BudgetExceeded` (exit status 2 on the command
+line), so a bar never promises hours: the cost model should have refused such
+a request up front, and this is the safety net when its estimate was too low.
+
 >>> list(progress(range(3), total=3, desc="labels"))
 [0, 1, 2]
 >>> with phase("diameter"):
@@ -29,7 +36,7 @@ import threading
 import time
 from contextlib import contextmanager
 
-__all__ = ["progress", "phase", "progress_enabled", "DELAY", "PHASE_DELAY"]
+__all__ = ["progress", "phase", "progress_enabled", "DELAY", "PHASE_DELAY", "WATCH_AFTER"]
 
 #: Seconds, from the first bar asked for in the process, before any bar is drawn.
 DELAY = 1.0
@@ -39,6 +46,8 @@ PHASE_DELAY = 0.3
 REFRESH = 0.5
 
 _FIRST_REQUEST: list = []  # monotonic time of the first bar asked for (the command's start, near enough)
+#: Seconds a loop runs before it checks its projected duration against the budget.
+WATCH_AFTER = 3.0
 
 
 def progress_enabled(stream=None) -> bool:
@@ -125,13 +134,24 @@ def progress(iterable, total: int | None = None, desc: str = "", delay: float | 
     """
     stream = sys.stderr if stream is None else stream
     if not progress_enabled(stream):
-        yield from iterable
+        if total:
+            yield from _watched(iterable, total, desc)
+        else:
+            yield from iterable
         return
     from tqdm import tqdm
 
     with tqdm(iterable, total=total, desc=desc or None, file=stream, delay=_delay(delay), leave=False,
               mininterval=0.2, unit="", **_width_options(stream)) as bar:
-        yield from bar
+        watch = _watcher(total, desc, time.monotonic())
+        if watch is None:
+            yield from bar
+        else:
+            count = 0
+            for item in bar:
+                yield item
+                count += 1
+                watch(count, time.monotonic())
 
 
 @contextmanager
@@ -185,3 +205,42 @@ def phase(desc: str, delay: float | None = None, stream=None):
     finally:
         done.set()
         thread.join()
+
+
+def _watcher(total, desc, start):
+    """A function ``(count, now)`` raising BudgetExceeded when the projection exceeds twice the time budget."""
+    if not total:
+        return None
+    from .budget import BudgetExceeded, current_budget, format_seconds
+
+    limit = current_budget().seconds
+    if limit is None:
+        return None
+
+    def watch(count, now):
+        elapsed = now - start
+        if elapsed >= WATCH_AFTER and count:
+            projected = elapsed / count * total
+            if projected > 2 * limit:
+                what = f"{desc}: " if desc else ""
+                raise BudgetExceeded(
+                    f"stopped after {format_seconds(elapsed)}: {what}{count:,} of {total:,} steps done, projected "
+                    f"to take {format_seconds(projected)}, over the time limit {format_seconds(limit)}; choose a "
+                    "smaller request or raise the budget (--budget time=... or SYMBOLIC_MINIMA_BUDGET)"
+                )
+
+    return watch
+
+
+def _watched(iterable, total, desc):
+    start = time.monotonic()
+    watch = _watcher(total, desc, start)
+    if watch is None:
+        yield from iterable
+        return
+    count = 0
+    clock = time.monotonic
+    for item in iterable:
+        yield item
+        count += 1
+        watch(count, clock())

@@ -58,6 +58,7 @@ from .errors import (
     SymbolicMinimaError,
     as_expression,
     check_int,
+    parse_integer,
 )
 from .readings import GLOBAL_MINIMUM, get_reading
 
@@ -866,6 +867,9 @@ def run_proof(name: str, **options) -> Proof:
         raise ArgumentValueError(f"unknown proof option(s) {', '.join(sorted(unknown))}; allowed: "
                                  + ", ".join(_OPTION_DEFAULTS))
     check_options(**options)  # bad options are bad input (raised), not a failed proof
+    from .budget import proof_estimate
+
+    proof_estimate([name], **options).check()  # refused before it starts, not after hours
     try:
         return modules[name].prove(**options)
     except Exception as exc:  # the proof could not be carried out: a failed proof, not a crash
@@ -888,20 +892,24 @@ def proof_main(prove, argv=None, name: str | None = None) -> int:
     """
     parser = argparse.ArgumentParser(prog=f"python -m proofs.{name}" if name else None, description=prove.__doc__)
     parser.add_argument("-o", "--output", metavar="FILE", help="write the LaTeX fragment to FILE")
-    parser.add_argument("--max-r", type=int, default=None, help="check every r <= MAX_R (default 5)")
-    parser.add_argument("--extra-m", type=int, default=None, help="check m <= r + EXTRA_M (default 5)")
+    parser.add_argument("--max-r", default=None, help="check every r <= MAX_R (default 5)")
+    parser.add_argument("--extra-m", default=None, help="check m <= r + EXTRA_M (default 5)")
     parser.add_argument(
-        "--enumeration-limit", type=int, default=None,
+        "--enumeration-limit", default=None,
         help="enumerate labellings only when there are at most this many (default in the module)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="print every step and check")
     args = parser.parse_args(argv)
-    options = {
-        k: v
-        for k, v in (("max_r", args.max_r), ("extra_m", args.extra_m), ("enumeration_limit", args.enumeration_limit))
-        if v is not None
-    }
     try:
+        options = {  # the one integer rule of the command line (errors.parse_integer)
+            k: parse_integer(v, f"--{k.replace('_', '-')}")
+            for k, v in (("max_r", args.max_r), ("extra_m", args.extra_m), ("enumeration_limit", args.enumeration_limit))
+            if v is not None
+        }
+        check_options(**options)
+        from .budget import proof_estimate
+
+        proof_estimate([name or "proof"], **options).check()
         proof = prove(**options)
     except SymbolicMinimaError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -909,14 +917,17 @@ def proof_main(prove, argv=None, name: str | None = None) -> int:
     try:
         print(proof.summary() if args.verbose else proof.verdict_line())
         if args.output:
-            _write_atomically(args.output, proof.latex())
+            from .atomic import write_text
+
+            write_text(args.output, proof.latex())  # atomic: no partial file
         else:
             print(proof.latex())
     except BrokenPipeError:  # e.g. piped into head
         pass
-    except OSError as exc:
-        print(f"error: cannot write {args.output!r}: {exc.strerror}", file=sys.stderr)
-        return 2
+    except OSError as exc:  # an input/output failure: exit status 4, like symbolic-minima
+        print(f"error: cannot write {args.output!r}: {exc.strerror}" if exc.strerror else f"error: {exc}",
+              file=sys.stderr)
+        return 4
     return 0 if proof.verdict else 1
 
 

@@ -46,8 +46,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from .atomic import io_error, write_bytes, write_text
 from .comparison import COMPARISONS
-from .errors import ArgumentTypeError, ArgumentValueError, check_int
+from .errors import ArgumentTypeError, ArgumentValueError, InputOutputError, check_int
 from .progress import progress
 from .readings import DEFAULT_ZERO_TYPE, describe_zero_type, reading_name, zero_types
 
@@ -903,13 +904,29 @@ def write_report(directory, compile: bool | None = None, name: str = "report", *
         raise ArgumentTypeError(f"directory must be a path (str or os.PathLike), got {type(directory).__name__} {directory!r}")
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
-        raise ArgumentValueError(f"directory must be a directory to write the report into; {directory} is a file")
-    directory.mkdir(parents=True, exist_ok=True)
-    report = generate_report(**options)
+        raise InputOutputError(f"cannot write the report into {str(directory)!r}: it exists and is not a directory")
+    if not isinstance(name, str) or not name or "/" in name or name.startswith("."):
+        raise ArgumentValueError(f"name must be a plain file name such as 'report', got {name!r}")
+    parent = directory.resolve().parent
+    if not directory.exists() and not parent.is_dir():
+        raise InputOutputError(f"cannot write the report into {str(directory)!r}: directory {str(parent)!r} does not exist")
+    report = generate_report(**options)  # bad options fail here, before anything is created
+    created = not directory.exists()
     tex = directory / f"{name}.tex"
-    tex.write_text(report.latex, encoding="utf-8")
-    for filename, data in report.figures.items():
-        (directory / filename).write_bytes(data)
+    new_files = [p for p in [tex, *(directory / f for f in report.figures)] if not p.exists()]
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        write_text(tex, report.latex)  # atomic: a failure leaves no partial file
+        for filename, data in report.figures.items():
+            write_bytes(directory / filename, data)
+    except BaseException as exc:
+        for path in new_files:  # remove what this call created; replaced files were replaced whole
+            path.unlink(missing_ok=True)
+        if created:
+            shutil.rmtree(directory, ignore_errors=True)
+        if isinstance(exc, OSError) and not isinstance(exc, InputOutputError):
+            raise io_error(directory, exc) from None
+        raise
     pdf, log = None, ""
     if options.get("body_only"):
         log = "body only: not compiled (\\input it into a document)"

@@ -68,6 +68,7 @@ from .errors import (
     as_expression,
     check_int,
     check_width,
+    shorten,
 )
 
 if TYPE_CHECKING:
@@ -659,8 +660,16 @@ def structure_to_labelling(structure, m: int, zero_type: str | None = _DEFAULT_R
     """
     from .readings import CRITICAL_READING
 
+    m = check_int(m, "m", minimum=0, maximum=MAX_ENUMERATION_LABELS * 1000)
     reading = CRITICAL_READING if zero_type is None else _global_reading(zero_type)
-    return reading.structure_to_label(structure, m)
+    try:
+        return reading.structure_to_label(structure, m)
+    except ArgumentValueError:
+        raise
+    except (TypeError, ValueError, IndexError, KeyError):
+        raise ArgumentValueError(
+            f"structure is not a structure of the species of this reading on labels 0..{m - 1}: {shorten(structure)}"
+        ) from None
 
 
 # --------------------------------------------------------------------------- coefficients
@@ -888,8 +897,11 @@ def closed_form_coefficient(egf, m):
     from sympy import Integer, Symbol, exp, oo
 
     egf = _expression(egf, "egf")
+    m_expr = _expression(m, "m")
+    if not isinstance(m_expr, sympy.Expr) or (m_expr.is_Number and not m_expr.is_Integer):
+        raise ArgumentTypeError(f"m must be an integer or a symbolic integer, got {type(m).__name__}")
     constant, a, powers, c0, beta, d = _split_factors(egf)
-    taken = {str(sym) for sym in egf.free_symbols | _expression(m, "m").free_symbols}
+    taken = {str(sym) for sym in egf.free_symbols | m_expr.free_symbols}
     j, i = (
         Symbol(name, integer=True, nonnegative=True)
         if name not in taken

@@ -127,9 +127,11 @@ def difference_power_sum(k: int, n: int, a: int = 0) -> int:
     >>> difference_power_sum(0, 0), difference_power_sum(2, 0)
     (1, 0)
     """
-    if not (type(k) is int and type(n) is int and type(a) is int and k >= 0 and n >= 0 and a >= 0):
+    if not (type(k) is int and type(n) is int and type(a) is int and 0 <= k <= MAX_N and 0 <= n <= MAX_N
+            and 0 <= a <= MAX_N):
         # (the fast test above spares small sums the cost of three checks)
-        k, n, a = check_int(k, "k", minimum=0), check_int(n, "n", minimum=0), check_int(a, "a", minimum=0)
+        k, n = check_int(k, "k", minimum=0, maximum=MAX_N), check_int(n, "n", minimum=0, maximum=MAX_N)
+        a = check_int(a, "a", minimum=0, maximum=MAX_N)
     if n == 0:
         return 1 if k == 0 else 0
     if k > n:

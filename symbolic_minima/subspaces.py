@@ -47,7 +47,8 @@ from functools import lru_cache
 
 import sympy
 
-from .errors import ArgumentTypeError, ArgumentValueError
+from .bigint import lifts_int_limit
+from .errors import ArgumentTypeError, ArgumentValueError, check_int, check_label, check_sequence, check_width
 from .exact import exact_value, to_fraction, to_sympy
 from .labels import Label, decode_entry
 from .linalg import rref, rref_extend
@@ -105,6 +106,7 @@ def label_text(label) -> str:
     >>> label_text((1, 0, 2)), label_text(("+1", "-1", "d"))
     ('(1, 0, 2)', '(+1, -1, d)')
     """
+    label = Label(label)
     if any(isinstance(v, str) for v in label):
         return "(" + ", ".join(str(v) for v in label) + ")"
     return str(tuple(label))
@@ -145,7 +147,9 @@ class AffineSubspace:
     __slots__ = ("parameters", "_rows", "_pivots", "label", "kind", "neurons", "activation_class", "_hash", "_index")
 
     def __init__(self, parameters, A, b, label=None, kind=None, neurons=None, activation_class=None):
-        parameters = tuple(parameters)
+        parameters = tuple(check_sequence(parameters, "parameters"))
+        A = [check_sequence(row, "row of A") for row in check_sequence(A, "A")]
+        b = check_sequence(b, "b")
         if len(set(parameters)) != len(parameters):
             raise ArgumentValueError("parameters must be distinct symbols")
         n = len(parameters)
@@ -223,18 +227,20 @@ class AffineSubspace:
             self._hash = hash(self._key())
         return self._hash
 
+    @lifts_int_limit
     def __repr__(self):
         extra = "" if self.label is None else f", label={self.label!r}"
         return f"AffineSubspace(dimension={self.dimension}, equations={self.equations()!r}{extra})"
 
     # -- equations -------------------------------------------------------
+    @lifts_int_limit
     def equations(self) -> list[str]:
         """The canonical equations as strings such as ``'a_{1} + a_{2} = 3/2'``."""
         n = len(self.parameters)
         names = _names(self.parameters)
         out = []
         for row in self._rows:
-            parts = []
+            parts = []  # type: ignore[var-annotated]
             for j in range(n):
                 c = row[j]
                 if not c:
@@ -259,6 +265,7 @@ class AffineSubspace:
             eqs.append(sympy.Eq(lhs, to_sympy(row[n]), evaluate=False))
         return eqs
 
+    @lifts_int_limit
     def _latex(self, printer=None):
         lat = printer._print if printer is not None else sympy.latex
         n = len(self.parameters)
@@ -288,6 +295,7 @@ class AffineSubspace:
     def _repr_latex_(self):
         return f"$${self.latex_name()} :\\ {self._latex()}$$"
 
+    @lifts_int_limit
     def to_json(self) -> dict:
         """A JSON-ready dict: ``label``, ``kind``, ``dimension``, ``equations``, ``parameters``."""
         return {
@@ -336,7 +344,7 @@ class AffineSubspace:
         for f, c in zip(free, coords):
             c = exact_value(c) if not isinstance(c, float) else c
             vals[f] = c
-            x[f] = c
+            x[f] = c  # type: ignore[assignment]
         for row, p in zip(self._rows, self._pivots):
             v = row[n]
             for f, c in vals.items():
@@ -440,7 +448,7 @@ class AffineSubspace:
             rows, pivots = rref_extend(big._rows, big._pivots, small._rows, ncols=n)
         if len(rows) > len(pivots):
             return None
-        rows = tuple(tuple(row[:n]) + (exact_value(row[n]),) for row in rows)
+        rows = tuple(tuple(row[:n]) + (exact_value(row[n]),) for row in rows)  # type: ignore[assignment]
         same = self.activation_class if self.activation_class == other.activation_class else None
         return AffineSubspace._from_canonical(self.parameters, rows, tuple(pivots), kind="intersection",
                                               neurons=self.neurons, activation_class=same)
@@ -512,6 +520,10 @@ def permute_label(label, pi) -> Label:
     >>> permute_label((-1, 1, -1), (3, 1, 2))
     (1, -1, -1)
     """
+    label = Label(label)
+    pi = check_label(pi, "pi")
+    if sorted(pi) != list(range(1, len(label) + 1)):
+        raise ArgumentValueError(f"pi must be a permutation of 1..{len(label)} in one-line form, got {pi}")
     return Label(label).permute(p - 1 for p in pi)
 
 
@@ -530,9 +542,13 @@ _canon_rhs = exact_value
 # Enumerators
 
 
-@lru_cache(maxsize=64)
 def network_for(m: int, d: int = 1, d_out: int = 1) -> TwoLayerNetwork:
     """The (cached) symbolic width-``m`` network whose parameters the subspaces use."""
+    return _network_for(check_width(m, "m"), check_int(d, "d", 1, 1000), check_int(d_out, "d_out", 1, 1000))
+
+
+@lru_cache(maxsize=64)
+def _network_for(m: int, d: int, d_out: int) -> TwoLayerNetwork:
     return TwoLayerNetwork(m, d, d_out)
 
 
@@ -846,6 +862,7 @@ def global_minimum_subspace(teacher: Teacher, label, zero_type: str | None = Non
     >>> global_minimum_subspace(t, ("+1", "-1", "+2", "d"), activation="tanh").equations()
     ['w_{1,1} = 1', 'w_{2,1} = -1', 'w_{3,1} = 2', 'w_{4,1} = 0', 'a_{1} - a_{2} = 1', 'a_{3} = 1']
     """
+    label = Label(label)
     label = tuple(label)
     _check_teacher(teacher, len(label))
     _check_token_label(label, activation)
@@ -921,6 +938,7 @@ def critical_subspace(critical_point: Teacher, label, activation=None) -> Affine
     >>> critical_subspace(CriticalPoint([1], [2]), ("+1", "-1", "p"), activation="odd").equations()
     ['w_{1,1} = 1', 'w_{2,1} = -1', 'w_{3,1} = 0', 'a_{1} - a_{2} = 2', 'a_{3} = 0']
     """
+    label = Label(label)
     label = tuple(label)
     _check_token_label(label, activation)
     if activation is not None and _class_name(activation) != GENERIC:

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .errors import ArgumentValueError, check_int
+from .errors import ArgumentTypeError, ArgumentValueError, check_int
 
 __all__ = [
     "TRAINING_ACTIVATIONS",
@@ -97,6 +97,8 @@ def numeric_activation(name) -> str:
 
     if name is None:
         name = "generic"
+    if not isinstance(name, str):
+        raise ArgumentTypeError(f"activation must be a name such as 'tanh' or 'odd', got {type(name).__name__}")
     if name in TRAINING_ACTIVATIONS:
         return name
     cls = activation_class(name)  # refuses unsupported names with the reason
@@ -166,14 +168,35 @@ def activation_derivatives(name: str):
 def _split(theta, m, d, q):
     import numpy as np
 
-    theta = np.asarray(theta, dtype=float)
+    m, d, q = check_int(m, "m", minimum=1), check_int(d, "d", minimum=1), check_int(q, "q", minimum=1)
+    try:
+        theta = np.asarray(theta, dtype=float)
+    except (TypeError, ValueError):
+        raise ArgumentTypeError(f"theta must be a vector of m (d + q) = {m * (d + q)} numbers, "
+                                f"got {type(theta).__name__}") from None
+    if theta.shape != (m * (d + q),):
+        raise ArgumentValueError(f"theta must be a vector of m (d + q) = {m * (d + q)} numbers, got shape {theta.shape}")
     return theta[: m * d].reshape(m, d), theta[m * d:].reshape(m, q)
+
+
+def _inputs(X, d: int):
+    """``X`` as an ``N x d`` float array, or a library error."""
+    import numpy as np
+
+    try:
+        X = np.asarray(X, dtype=float)
+    except (TypeError, ValueError):
+        raise ArgumentTypeError(f"X must be an N x d array of numbers, got {type(X).__name__}") from None
+    if X.ndim != 2 or X.shape[1] != d:
+        raise ArgumentValueError(f"X must be an N x {d} array, got shape {X.shape}")
+    return X
 
 
 def network_outputs(theta, X, m: int, d: int, q: int, activation: str):
     r""":math:`f(X;\theta)`, shape ``(N, q)``."""
     sigma, _, _ = activation_derivatives(activation)
     W, A = _split(theta, m, d, q)
+    X = _inputs(X, d)
     return sigma(X @ W.T) @ A
 
 
@@ -187,8 +210,11 @@ def loss_gradient_hessian(theta, X, Y, m: int, d: int, q: int, activation: str, 
 
     sigma, dsigma, ddsigma = activation_derivatives(activation)
     W, A = _split(theta, m, d, q)
-    X = np.asarray(X, dtype=float)
-    Y = np.asarray(Y, dtype=float).reshape(X.shape[0], q)
+    X = _inputs(X, d)
+    try:
+        Y = np.asarray(Y, dtype=float).reshape(X.shape[0], q)
+    except (TypeError, ValueError):
+        raise ArgumentValueError(f"Y must be an N x {q} (or N) array of numbers matching X") from None
     N = X.shape[0]
     Z = X @ W.T                      # N x m
     S, dS = sigma(Z), dsigma(Z)

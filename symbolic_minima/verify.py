@@ -56,7 +56,16 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from .activation_classes import ActivationClass, activation_class
-from .errors import ArgumentTypeError, ArgumentValueError, check_int
+from .bigint import lifts_int_limit
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    check_instance,
+    check_int,
+    check_sequence,
+    check_width,
+    shorten,
+)
 from .exact import to_fraction
 from .labels import Label
 from .network import ClassSigma, CriticalPoint, Teacher, TwoLayerNetwork, check_irreducible
@@ -72,7 +81,14 @@ from .readings import (
     get_reading,
 )
 from .roles import PARKED
-from .subspaces import AffineSubspace, critical_subspaces, global_minimum_subspaces, network_for, subspaces_of
+from .subspaces import (
+    AffineSubspace,
+    critical_subspaces,
+    global_minimum_subspace,
+    global_minimum_subspaces,
+    network_for,
+    subspaces_of,
+)
 
 __all__ = [
     "Certificate",
@@ -85,6 +101,7 @@ __all__ = [
     "certify_maximality",
     "certify_completeness",
     "which_subspaces",
+    "locate_label",
     "random_zero_loss_point",
     "verify_all",
     "Summary",
@@ -110,10 +127,12 @@ class Certificate:
     def verdict(self) -> str:
         return "holds" if self.holds else "FAILS"
 
+    @lifts_int_limit
     def __str__(self):
         where = "" if self.label is None else f" {tuple(self.label)}"
         return f"{self.name}{where}: {self.verdict}: {self.statement}"
 
+    @lifts_int_limit
     def _latex(self, printer=None):
         head = rf"\text{{{self.name.replace('_', ' ')}: {self.verdict}}}"
         lines = self.rendered_lines()
@@ -128,6 +147,7 @@ class Certificate:
     def _repr_latex_(self):
         return f"$${self._latex()}$$"
 
+    @lifts_int_limit
     def to_json(self) -> dict:
         return {
             "certificate": self.name,
@@ -142,6 +162,8 @@ class Certificate:
 
 
 def _shape(subspace: AffineSubspace, teacher: Teacher) -> TwoLayerNetwork:
+    check_instance(subspace, AffineSubspace, "subspace")
+    check_instance(teacher, Teacher, "teacher")
     d, q = teacher.input_dim, teacher.output_dim
     n = subspace.ambient_dimension
     if n % (d + q):
@@ -522,6 +544,8 @@ def certify_dead_noncriticality(subspace: AffineSubspace, critical_point: Teache
     >>> bool(certify_dead_noncriticality(S, cp, activation="logcosh"))
     False
     """
+    check_instance(subspace, AffineSubspace, "subspace")
+    check_instance(critical_point, Teacher, "critical_point")
     cls = _class_of(activation, subspace)
     neurons = _marked(subspace.label, "d") if neurons is None else [int(j) for j in neurons]
     return _noncriticality("dead_noncriticality", "dead neuron(s)", subspace, critical_point, neurons, cls)
@@ -546,6 +570,8 @@ def certify_origin_noncriticality(subspace: AffineSubspace, critical_point: Teac
     >>> c.holds, c.details["witnesses"][1][1]
     (True, e(x_{1})*sigma_even(0))
     """
+    check_instance(subspace, AffineSubspace, "subspace")
+    check_instance(critical_point, Teacher, "critical_point")
     cls = _class_of(activation, subspace)
     neurons = _marked(subspace.label, "p") if neurons is None else [int(j) for j in neurons]
     return _noncriticality("origin_noncriticality", "neuron(s) at the origin", subspace, critical_point, neurons,
@@ -604,10 +630,11 @@ def certify_maximality(subspaces) -> Certificate:
     exact necessary condition filters pairs first: every coordinate constant
     on :math:`S'` must be constant, with the same value, on :math:`S`.
     """
+    subspaces = [check_instance(s, AffineSubspace, "subspaces entry") for s in check_sequence(subspaces, "subspaces")]
     subs = list(subspaces)
-    seen = {}
+    seen = {}  # type: ignore[var-annotated]
     dup = []
-    by_dim = {}
+    by_dim = {}  # type: ignore[var-annotated]
     for s in progress(subs, total=len(subs), desc="maximality: duplicates"):
         if s in seen:
             dup.append((seen[s], s.label))
@@ -684,6 +711,7 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rn
     >>> sympy.expand(TwoLayerNetwork(4, activation="odd").function(pt) - t.function("odd"))
     0
     """
+    check_instance(teacher, Teacher, "teacher")
     if not teacher.is_exact_rational:
         raise ArgumentValueError("random_zero_loss_point needs a teacher with rational parameters")
     _, m = check_rm(teacher.width, m)
@@ -731,10 +759,10 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rn
         vals = [[rand() for _ in range(q)] for _ in members[:-1]]
         last = [targets[b][l] - sum(v[l] for v in vals) for l in range(q)]
         vals.append(last)
-        for j, v in zip(members, vals):
-            outgoing[j] = v
+        for j, v in zip(members, vals):  # type: ignore[assignment]
+            outgoing[j] = v  # type: ignore[call-overload]
     point = [x for j in range(m) for x in vectors[assign[j]]]
-    point += [x for j in range(m) for x in outgoing[j]]
+    point += [x for j in range(m) for x in outgoing[j]]  # type: ignore[attr-defined]
     return tuple(point)
 
 
@@ -823,8 +851,63 @@ def _class_zero_loss_point(teacher, m, zero_type, rng, max_entry, cls_name) -> t
 def which_subspaces(point, teacher: Teacher, m, zero_type: str = GROUPS.name, activation=None) -> list:
     """Labels of the enumerated global-minimum subspaces (any registered reading ``zero_type``, of the class of
     ``activation``; default generic) containing ``point``."""
+    check_instance(teacher, Teacher, "teacher")
+    point = check_sequence(point, "point")
     return [s.label for s in global_minimum_subspaces(teacher, m, zero_type, activation=activation)
             if s.contains(point)]
+
+
+def locate_label(point, teacher: Teacher, m, zero_type: str = "groups"):
+    r"""The label of a global-minimum subspace containing ``point``, found from the point itself; ``None`` if none.
+
+    Without enumerating the :math:`T(r,m)` subspaces: neuron :math:`j` gets
+    label :math:`i` if :math:`w_j=w^*_i`; the other neurons are grouped by
+    equal incoming vectors, a group of one being a zero-type neuron (label 0)
+    and, in the groups reading, a larger group a zero-sum group.  If
+    ``point`` lies in some :math:`\Gamma_h` it lies in this
+    :math:`\Gamma_g`: a block of :math:`h` shares one vector, so it lies
+    inside one class of :math:`g`, and the sums of outgoing weights add up
+    (zero-type blocks parked on a teacher vector add 0 to :math:`a^*_i`).  So
+    ``None`` means no subspace of the reading contains ``point`` (the tests
+    compare with :func:`which_subspaces` on every sampled point).
+
+    >>> t = Teacher([1], [2])
+    >>> locate_label((1, 5, 1, 1, 0, 1), t, 3, "singletons")
+    (1, 0, 1)
+    """
+    check_instance(teacher, Teacher, "teacher")
+    point = check_sequence(point, "point")
+    zero_type = get_reading(zero_type, GENERIC, family=GLOBAL_MINIMUM).name
+    m = check_width(m, "m", minimum=teacher.width)
+    d, q, r = teacher.input_dim, teacher.output_dim, teacher.width
+    from .linalg import to_fraction
+
+    values = [to_fraction(v) for v in point]
+    if len(values) != m * (d + q):
+        raise ArgumentValueError(f"point must have m (d + d_out) = {m * (d + q)} entries, got {len(values)}")
+    teacher_w = {tuple(Fraction(int(v.p), int(v.q)) for v in w): i for i, w in enumerate(teacher.incoming, 1)}
+    w = [tuple(values[j * d:(j + 1) * d]) for j in range(m)]
+    a = [tuple(values[m * d + j * q: m * d + (j + 1) * q]) for j in range(m)]
+    classes: dict[tuple, list] = {}
+    for j in range(m):
+        if w[j] not in teacher_w:
+            classes.setdefault(w[j], []).append(j)
+    label = [teacher_w.get(w[j], 0) for j in range(m)]
+    group = 0
+    for members in classes.values():
+        if len(members) == 1 or zero_type == "singletons":
+            if any(any(a[j]) for j in members):
+                return None  # a zero-type neuron needs a_j = 0
+            continue
+        group += 1
+        for j in members:
+            label[j] = -group
+    from .labellings import canonical_groups, is_global_minimum_labelling
+
+    label = canonical_groups(tuple(label))  # type: ignore[assignment]
+    if not is_global_minimum_labelling(label, r, zero_type):
+        return None
+    return label if global_minimum_subspace(teacher, label, zero_type).contains(values) else None
 
 
 def certify_completeness(teacher: Teacher, m, zero_type: str = GROUPS.name, samples: int = 20, seed: int = 0,
@@ -835,20 +918,28 @@ def certify_completeness(teacher: Teacher, m, zero_type: str = GROUPS.name, samp
     exactly (the undefined :math:`\sigma` of the class of ``activation``,
     default generic), then located with the enumerated subspaces of the
     reading ``zero_type`` (any registered global-minimum reading) of that
-    class.  Holds iff every point lies in at least one.
+    class, or, without ``subspaces`` in the generic singletons and groups
+    readings, directly by :func:`locate_label` (no enumeration of all
+    :math:`T(r,m)` subspaces).  Holds iff every point lies in at least one.
 
     >>> print(certify_completeness(Teacher([1, 2], [1, -1]), 4, "R2", samples=5, activation="tanh"))
     completeness: holds: 5 random zero-loss points (R2 conditions) each lie in an enumerated subspace
     (sigma of the odd class)
     """
+    check_instance(teacher, Teacher, "teacher")
+    m = check_width(m, "m", minimum=teacher.width)
     cls = _class_of(activation)
     reading = get_reading(zero_type, cls, family=GLOBAL_MINIMUM)
     zero_type = reading.name
     samples = check_int(samples, "samples", 1, 100_000)
     rng = random.Random(seed)
     class_arg = None if cls == GENERIC else cls
-    subs = (list(global_minimum_subspaces(teacher, m, zero_type, activation=class_arg)) if subspaces is None
-            else list(subspaces))
+    if subspaces is not None:
+        subs = list(subspaces)
+    elif class_arg is None and zero_type in ("singletons", "groups"):
+        subs = None  # located point by point (locate_label): the cost does not grow with T(r, m)
+    else:
+        subs = list(global_minimum_subspaces(teacher, m, zero_type, activation=class_arg))
     net = _class_network(m, teacher.input_dim, teacher.output_dim, cls)
     f_r = teacher.function(class_arg)
     found = []
@@ -858,7 +949,11 @@ def certify_completeness(teacher: Teacher, m, zero_type: str = GROUPS.name, samp
         f = net.function(pt)
         if any(sympy.expand(a - b) != 0 for a, b in zip(_components(f), _components(f_r))):
             raise AssertionError("random_zero_loss_point built a point of non-zero loss")  # pragma: no cover
-        labels = [s.label for s in subs if s.contains(pt)]
+        if subs is None:
+            located = locate_label(pt, teacher, m, zero_type)
+            labels = [] if located is None else [located]
+        else:
+            labels = [s.label for s in subs if s.contains(pt)]
         found.append((pt, labels))
         if not labels:
             missing.append(pt)
@@ -938,12 +1033,30 @@ def verify_all(teacher: Teacher, m, family: str = GLOBAL_MINIMUM, zero_type: str
         raise ArgumentTypeError(f"family must be {GLOBAL_MINIMUM!r} or {CRITICAL!r}, got {type(family).__name__}")
     family = FAMILY_ALIASES.get(family, family)
     if family not in (GLOBAL_MINIMUM, CRITICAL):
-        raise ArgumentValueError(f"family must be {GLOBAL_MINIMUM!r} (or 'global') or {CRITICAL!r}, got {family!r}")
+        raise ArgumentValueError(
+            f"family must be {GLOBAL_MINIMUM!r} (or 'global') or {CRITICAL!r}, got {shorten(family)}")
     cls = _class_of(activation)
     class_arg = None if cls == GENERIC else cls
     zero_type = get_reading(zero_type, cls, family=GLOBAL_MINIMUM).name
     if class_arg is not None:
         check_irreducible(teacher, cls)
+    if not isinstance(teacher, Teacher):
+        raise ArgumentTypeError(f"teacher must be a Teacher or CriticalPoint, got {type(teacher).__name__}")
+    m = check_width(m, "m", minimum=teacher.width)
+    limit = None if limit is None else check_int(limit, "limit", 0, 10**12)
+    samples = check_int(samples, "samples", 0, 100_000)
+    if class_arg is None:  # the cost model counts the generic subspaces (T, G)
+        from .budget import verify_estimate
+        from .counting import G, T
+
+        total = G(teacher.width, m) if family == CRITICAL else T(teacher.width, m, zero_type=zero_type)
+        verify_estimate(teacher.width, m, teacher.input_dim, teacher.output_dim,
+                        total if limit is None else min(limit, total), family == CRITICAL,
+                        samples if family == GLOBAL_MINIMUM else 0).check()
+    return _verify_all(teacher, m, family, zero_type, samples, limit, seed, cls, class_arg)
+
+
+def _verify_all(teacher, m, family, zero_type, samples, limit, seed, cls, class_arg):
     seen = []
     if family == GLOBAL_MINIMUM:
         for k, s in enumerate(global_minimum_subspaces(teacher, m, zero_type, activation=class_arg)):

@@ -107,27 +107,28 @@ def test_path_groups_and_teacher_file(capsys, tmp_path):
     assert data["edges"] == 12
 
 
-@pytest.mark.parametrize("args,needle", [
-    (["graph", "3", "2"], "m must be"),
-    (["graph", "2", "x"], "m must be an integer"),
-    (["graph", "2", "4", "--format", "dot"], "-o FILE"),
-    (["graph", "2", "4", "-o", "g.svg"], "infer the format"),
-    (["graph", "4", "9"], "max_nodes"),
-    (["graph", "3", "6", "--method", "exact"], "at most 400"),
-    (["graph", "--widths", "2,a"], "--widths"),
-    (["graph", "2", "3", "--widths", "2,2"], "do not also give"),
-    (["graph", "2", "3", "--extra", "1"], "needs --widths"),
-    (["graph", "--widths", "2,2", "--critical"], "deep"),
-    (["graph"], "give the widths"),
-    (["path", "2", "3", "--from", "1,a"], "--from"),
-    (["path", "2", "3", "--from", "1,1,0"], "not a global-minimum label"),
-    (["path", "2", "2"], "no path"),
-    (["path", "2", "3", "--teacher", "/nonexistent.json"], "cannot read"),
-    (["path", "--widths", "2,2", "--from", "1,2,0/1,a"], "--from"),
-    (["graph", "2", "3", "-o", "/nonexistent/dir/g.dot"], "does not exist"),
+@pytest.mark.parametrize("args,needle,status", [
+    (["graph", "3", "2"], "m must be", 2),
+    (["graph", "2", "x"], "m must be an integer", 2),
+    (["graph", "2", "4", "--format", "dot"], "-o FILE", 2),
+    (["graph", "2", "4", "-o", "g.svg"], "infer the format", 4),
+    (["graph", "4", "9"], "max_nodes", 2),
+    (["graph", "3", "6", "--method", "exact"], "at most 400", 2),
+    (["graph", "--widths", "2,a"], "--widths", 2),
+    (["graph", "2", "3", "--widths", "2,2"], "do not also give", 2),
+    (["graph", "2", "3", "--extra", "1"], "needs --widths", 2),
+    (["graph", "--widths", "2,2", "--critical"], "deep", 2),
+    (["graph"], "give the widths", 2),
+    (["path", "2", "3", "--from", "1,a"], "--from", 2),
+    (["path", "2", "3", "--from", "1,1,0"], "not a global-minimum label", 2),
+    (["path", "2", "2"], "no path", 2),
+    (["path", "2", "3", "--teacher", "/nonexistent.json"], "cannot read", 4),
+    (["path", "--widths", "2,2", "--from", "1,2,0/1,a"], "--from", 2),
+    (["graph", "2", "3", "-o", "/nonexistent/dir/g.dot"], "does not exist", 4),
 ])
-def test_bad_input_exit_2(capsys, args, needle):
-    assert main(args) == 2
+def test_bad_input_exit_2(capsys, args, needle, status):
+    # 2: bad input; 4: a file that cannot be read or written (issue #14)
+    assert main(args) == status
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.strip().splitlines()
@@ -166,3 +167,61 @@ def test_zero_type_aliases_and_a_registered_reading(capsys):
         assert status == 0 and data["certified"]
     finally:
         unregister_reading("pairs")
+
+
+# ---------------------------------------------------------------- --summary (facts from the types, issue 11)
+
+_FACTS = ("kind", "r", "m", "d", "d_out", "zero_type", "reading", "method", "nodes", "edges", "components",
+          "isolated", "min_degree", "max_degree", "degrees", "diameter", "one_extra_neuron", "predicted")
+
+
+@pytest.mark.parametrize("args", [("2", "4"), ("2", "4", "--zero-type", "groups"), ("3", "4"), ("3", "3"),
+                                  ("2", "5", "--zero-type", "R2", "--d", "2"), ("2", "4", "--critical"),
+                                  ("1", "1")])
+def test_graph_summary_equals_the_built_graph(capsys, args):
+    _, built = run_json(capsys, "graph", *args, "--json")
+    _, facts = run_json(capsys, "graph", *args, "--json", "--summary")
+    assert {k: facts.get(k) for k in _FACTS} == {k: built.get(k) for k in _FACTS}
+    assert facts["route"] == "types" and "route" not in built and "types" not in built
+    assert sum(built["degrees"].values()) == built["nodes"]
+    assert sum(t["count"] for t in facts["types"]) == facts["nodes"]
+
+
+def test_graph_summary_text(capsys):
+    assert main(["graph", "2", "4", "--summary"]) == 0
+    out = capsys.readouterr().out
+    assert "nodes (subspaces):        50" in out and "degrees (degree: nodes):  6: 8, 8: 42" in out
+    assert "never building the graph" in out
+    assert main(["graph", "2", "4"]) == 0
+    assert "degrees" not in capsys.readouterr().out  # the built graph's text is unchanged
+
+
+def test_deep_graph_facts_from_types_equal_the_built_graph(capsys, tmp_path):
+    # without -o the deep facts come from the per-layer types; with -o the graph is built
+    for widths in (["--widths", "2,1", "--extra", "1"], ["--widths", "2,2", "--extra", "0"],
+                   ["--widths", "1,2", "--student-widths", "2,4"]):
+        _, facts = run_json(capsys, "graph", *widths, "--json")
+        _, built = run_json(capsys, "graph", *widths, "--json", "-o", str(tmp_path / "g.json"))
+        assert facts == {k: v for k, v in built.items() if k not in ("output", "format")}
+        _, summary = run_json(capsys, "graph", *widths, "--json", "--summary")
+        assert summary.pop("route") == "types" and summary == facts
+
+
+def test_deep_graph_from_types_is_not_limited_by_the_build_guard(capsys):
+    from symbolic_minima.deep import MAX_DEEP_NODES
+
+    _, data = run_json(capsys, "graph", "--widths", "3,3,2", "--extra", "2", "--json")
+    assert data["nodes"] > MAX_DEEP_NODES and data["components"] == 1 and data["diameter"] >= 1
+
+
+@pytest.mark.parametrize("args,message", [
+    (["graph", "2", "4", "--summary", "-o", "g.json"], "--summary does not build the graph"),
+    (["graph", "2", "4", "--summary", "--method", "exact"], "--method exact builds the graph"),
+    (["graph", "30", "60", "--summary"], "MAX_NEIGHBOURS"),
+    (["graph", "2", "3", "--summary", "--activation", "odd"], "--summary covers the generic class only"),
+])
+def test_graph_summary_errors(capsys, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1

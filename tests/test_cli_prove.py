@@ -101,9 +101,11 @@ def test_bad_name_through_the_real_entry_point():
     assert "t_singletons" in res.stderr  # names the valid proofs
 
 
-def test_unwritable_tex_file_is_exit_2(tmp_path, capsys):
-    assert main(["prove", "g_critical", *SMALL, "--tex", str(tmp_path / "missing_dir" / "x.tex")]) == 2
+def test_unwritable_tex_file_is_exit_4(tmp_path, capsys):
+    # an output file that cannot be written: input/output failure, exit status 4 (issue #14)
+    assert main(["prove", "g_critical", *SMALL, "--tex", str(tmp_path / "missing_dir" / "x.tex")]) == 4
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not (tmp_path / "missing_dir").exists()
 
 
 def test_json_output(capsys):

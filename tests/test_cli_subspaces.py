@@ -71,6 +71,13 @@ def test_verify_summary_and_exit(capsys):
     assert rows[-1]["ok"] is True and sum(r.get("certificate") == "function_identity" for r in rows) == 10
 
 
+def test_unreadable_teacher_is_one_line_exit_4(capsys):
+    # a file that cannot be read is an input/output failure: exit status 4 (issue #14)
+    status, out, err = run(capsys, "subspaces", "2", "3", "--teacher", "/nonexistent/t.json")
+    assert status == 4 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "cannot read" in err
+
+
 @pytest.mark.parametrize(
     "argv, words",
     [
@@ -79,7 +86,6 @@ def test_verify_summary_and_exit(capsys):
         (["subspaces", "x", "2"], "r must be"),
         (["subspaces", "4", "12"], "--limit"),
         (["verify", "3", "8"], "--limit"),
-        (["subspaces", "2", "3", "--teacher", "/nonexistent/t.json"], "cannot read"),
         (["subspaces", "2", "3", "--critical", "--zero-type", "groups"], "--zero-type"),
         (["subspaces", "2", "3", "--limit", "-1"], "--limit"),
     ],

@@ -34,27 +34,29 @@ def test_plot_graph_command(tmp_path):
     assert out.read_bytes()[:4] == b"\x89PNG"
 
 
-@pytest.mark.parametrize("argv, words", [
-    (["plot", "graph", "2", "1", "-o", "x.png"], "m must be"),
-    (["plot", "ratio", "--r-star", "5:2", "-o", "x.png"], "--r-star"),
-    (["plot", "ratio", "--r-star", "1:3", "-o", "x.png"], "--r-star"),
-    (["plot", "ratio", "--h", "a:b", "-o", "x.png"], "--h"),
-    (["plot", "ratio", "--comparison", "mean", "-o", "x.png"], "comparison"),
-    (["plot", "nothing", "-o", "x.png"], "invalid choice"),
-    (["report"], "-o"),
-    (["report", "-o", "d", "--r-max", "0"], "r_max"),
-    (["report", "-o", "afile", "--no-proofs"], "not a directory"),
-    (["report", "-o", "no/such/dir", "--no-proofs"], "does not exist"),
-    (["plot", "graph", "1", "2", "-o", "no/such/g.png"], "does not exist"),
-    (["plot", "ratio", "-o", "."], "is a directory"),
+@pytest.mark.parametrize("argv, words, status", [
+    (["plot", "graph", "2", "1", "-o", "x.png"], "m must be", 2),
+    (["plot", "ratio", "--r-star", "5:2", "-o", "x.png"], "--r-star", 2),
+    (["plot", "ratio", "--r-star", "1:3", "-o", "x.png"], "--r-star", 2),
+    (["plot", "ratio", "--h", "a:b", "-o", "x.png"], "--h", 2),
+    (["plot", "ratio", "--comparison", "mean", "-o", "x.png"], "comparison", 2),
+    (["plot", "nothing", "-o", "x.png"], "invalid choice", 2),
+    (["report"], "-o", 2),
+    (["report", "-o", "d", "--r-max", "0"], "--r-max", 2),
+    # output paths that cannot be written: an input/output failure, exit status 4 (issue #14)
+    (["report", "-o", "afile", "--no-proofs"], "not a directory", 4),
+    (["report", "-o", "no/such/dir", "--no-proofs"], "does not exist", 4),
+    (["plot", "graph", "1", "2", "-o", "no/such/g.png"], "does not exist", 4),
+    (["plot", "ratio", "-o", "."], "is a directory", 4),
 ])
-def test_bad_input_is_one_line_exit_2(argv, words, tmp_path, monkeypatch, capsys):
+def test_bad_input_is_one_line_exit_2(argv, words, status, tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "afile").write_text("")
-    assert main(argv) == 2
+    assert main(argv) == status
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and words in err and "Traceback" not in err
     assert not (tmp_path / "x.png").exists()
+    assert not (tmp_path / "d").exists()
 
 
 def test_no_traceback_from_the_real_executable(tmp_path):

@@ -94,5 +94,7 @@ def test_write_graph_formats_and_errors(graphs, tmp_path):
         assert path.stat().st_size > 100
     with pytest.raises(ArgumentValueError, match="format"):
         write_graph(graphs[0], "svg", tmp_path / "g.svg")
-    with pytest.raises(ArgumentValueError, match="directory"):
+    from symbolic_minima.errors import InputOutputError  # an output-path failure (CLI exit status 4)
+
+    with pytest.raises(InputOutputError, match="directory"):
         write_graph(graphs[0], "dot", tmp_path / "missing" / "g.dot")

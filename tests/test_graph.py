@@ -324,3 +324,55 @@ def test_critical_graph_dimension_follows_the_critical_roles():
     G = critical_graph(cp, 4)
     for s in critical_subspaces(cp, 4):
         assert G.nodes[s.label]["dimension"] == s.dimension == len(s.label) - 2
+
+
+# ---------------------------------------------------------------- the streamed build (issue 11)
+
+
+def _edges_label_by_label(r, m, reading):
+    """The graph's edges the slow way: every label's neighbours from the per-label route, no orbits."""
+    from symbolic_minima.graph import _neighbours
+    from symbolic_minima.readings import get_reading
+
+    reading = get_reading(reading)
+    return {frozenset((g, h)) for g in reading.labellings(r, m) for h in _neighbours(g, r, reading) if h != g}
+
+
+@pytest.mark.parametrize("zero_type", ["singletons", "groups"])
+@pytest.mark.parametrize("r,m", [(1, 1), (1, 4), (2, 2), (2, 5), (3, 5), (3, 6), (4, 6)])
+def test_streamed_build_equals_per_label_neighbours(r, m, zero_type):
+    G = connectivity_graph(r, m, zero_type)
+    assert {frozenset(e) for e in G.edges} == _edges_label_by_label(r, m, zero_type)
+    # every edge end is the graph's own node object: a label is stored once, not once per edge
+    ids = {id(g) for g in G.nodes}
+    assert all(id(h) in ids for g in G.nodes for h in G.adj[g])
+
+
+def test_singletons_build_keeps_the_edge_order_of_the_per_label_generator():
+    # the order networkx reports edges in (and so a GraphML file) is unchanged by the streamed build
+    r, m = 3, 5
+    G = connectivity_graph(r, m)
+    H = nx.Graph()
+    H.add_nodes_from(G.nodes)
+    H.add_edges_from((g, h) for g in G.nodes for h in neighbour_labels(g, r) if h > g)
+    assert list(G.edges) == list(H.edges)
+
+
+def test_orbit_mapping_is_checked_against_a_wrong_permutation():
+    # the mapped neighbours of one orbit representative are right only with the right permutation
+    from symbolic_minima.graph import _orbit_representative, _permuter
+
+    g = Label((0, 1, -1, 2, -1, 1))
+    rep, inverse = _orbit_representative(g)
+    assert Label(_permuter(inverse)(rep)).canonical() == g
+    mapped = {Label(_permuter(inverse)(h)).canonical() for h in neighbour_labels(rep, 2, "groups")}
+    assert mapped == set(neighbour_labels(g, 2, "groups"))
+    wrong = tuple(reversed(inverse))
+    assert {Label(_permuter(wrong)(h)).canonical() for h in neighbour_labels(rep, 2, "groups")} != mapped
+
+
+@pytest.mark.parametrize("r,m", [(1, 3), (2, 4), (2, 5)])
+def test_registered_reading_without_generator_builds_by_orbits(pairs_reading, r, m):
+    # no generator: one representative per orbit is tested against every label, the rest is mapped
+    G = connectivity_graph(r, m, "pairs")
+    assert {frozenset(e) for e in G.edges} == _edges_label_by_label(r, m, "pairs")

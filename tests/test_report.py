@@ -189,10 +189,10 @@ def test_bad_options_are_clear():
 
 
 def test_write_into_a_file_is_refused(tmp_path):
-    from symbolic_minima.errors import ArgumentValueError
+    from symbolic_minima.errors import InputOutputError  # an output-path failure (CLI exit status 4)
 
     (tmp_path / "f").write_text("")
-    with pytest.raises(ArgumentValueError, match="directory"):
+    with pytest.raises(InputOutputError, match="directory"):
         write_report(tmp_path / "f", compile=False, **SMALL)
 
 

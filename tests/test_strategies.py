@@ -283,4 +283,4 @@ def test_registered_reading_labellings_are_valid_and_every_label_is_drawn(pairs_
     valid()
     if (r, m) == (1, 4):  # the labels with 3 free neurons (a pair and a zero-type neuron, or 3 zero-type) are reachable
         for target in sorted(g for g in labels if sum(v <= 0 for v in g) == 3):
-            assert sms.find_example(drawn, lambda g: g == target, max_examples=3000) == target
+            assert sms.find_example(drawn, lambda g, target=target: g == target, max_examples=3000) == target

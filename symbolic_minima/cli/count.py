@@ -17,32 +17,31 @@ Contract (other tools call these; keep stable):
                                                    exit 2 with the reason
 
 Ranges ``A:B`` are inclusive (``1:4`` is 1, 2, 3, 4); ``A:B:S`` takes steps of
-``S``; a single integer is a one-element range.  Numbers are parsed with
-``int()`` only.  Counts of any size print in full.
+``S``; a single integer is a one-element range.  Numbers follow the one
+integer rule (:func:`~symbolic_minima.errors.parse_integer`: ASCII digits with
+an optional sign).  Counts of any size print in full.  Every command first
+estimates its cost (:mod:`symbolic_minima.budget`) and refuses what exceeds
+the budget; tables are written row by row (JSON included), never held as one
+string.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 
+from .. import budget
 from ..bigint import int_to_str
 from ..errors import MAX_WIDTH, ArgumentValueError
 from ..readings import DEFAULT_ZERO_TYPE, describe_zero_type, reading_name, zero_types
 from ._activation import add_activation_argument, class_name
-from ._common import add_format_options, parse_range
+from ._common import add_format_options, parse_int, parse_range
 from ._zero_type import add_zero_type_argument, zero_type_help
 
 __all__ = ["register", "parse_range", "MAX_TABLE_CELLS"]
 
 #: Largest number of cells ``table`` prints (each cell may be a long integer).
 MAX_TABLE_CELLS = 100_000
-
-
-def _int(text: str, name: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise ArgumentValueError(f"{name} must be an integer, got {text!r}") from None
 
 
 def _quantity_args(args):
@@ -60,7 +59,7 @@ def _count(args) -> int:
 
     quantity, zero_type = _quantity_args(args)
     activation = class_name(args.activation)
-    r, m = _int(args.r, "r"), _int(args.m, "m")
+    r, m = parse_int(args.r, "r", 1, MAX_WIDTH), parse_int(args.m, "m", 1, MAX_WIDTH)
     result = count(quantity, r, m, zero_type=zero_type, method=args.method, activation=activation)
     if args.json:
         print(json.dumps(result.to_json(activation_class=activation is not None)))
@@ -82,6 +81,8 @@ def _table(args) -> int:
     m_values = parse_range(args.m, "m", minimum=1)
     if len(r_values) * len(m_values) > MAX_TABLE_CELLS:
         raise ArgumentValueError(f"table has more than {MAX_TABLE_CELLS} cells; narrow --r or --m")
+    output = "json" if args.json else "latex" if args.latex else "text"
+    budget.table_estimate(quantity, r_values, m_values, zero_type, output).check()
     if quantity == "T":
         table = T_table(r_values, m_values, zero_type=zero_type, activation=activation)
         title = f"T(r, m), reading {describe_zero_type(zero_type)}"
@@ -93,38 +94,54 @@ def _table(args) -> int:
     if activation is not None:
         title = f"activation class {activation}: {title}"
         name += rf"^{{\mathrm{{{activation}}}}}"
+    write = sys.stdout.write
     if args.json:
-        out = {
+        # streamed row by row; byte-identical to json.dumps of the whole object
+        head = {
             "quantity": quantity,
             "zero_type": zero_type,
             "reading": reading_name(zero_type) if quantity == "T" else None,
             "r": r_values,
             "m": m_values,
-            "values": [[table[(r, m)] for m in m_values] for r in r_values],
         }
         if quantity == "G":
-            del out["zero_type"], out["reading"]
-        if activation is not None:
-            out["activation_class"] = activation
-        print(json.dumps(out))
+            del head["zero_type"], head["reading"]
+        write(json.dumps(head)[:-1] + ', "values": [')
+        for i, r in enumerate(r_values):
+            write((", " if i else "") + "[" + ", ".join(int_to_str(table[(r, m)]) for m in m_values) + "]")
+        tail = "" if activation is None else f', "activation_class": {json.dumps(activation)}'
+        write("]" + tail + "}\n")
         return 0
-    cells = {(r, m): (int_to_str(v) if m >= r else "") for (r, m), v in table.items()}
+
+    def cell(r, m):
+        return int_to_str(table[(r, m)]) if m >= r else ""
+
     if args.latex:
         cols = "r|" + "r" * len(m_values)
-        print(rf"\begin{{tabular}}{{{cols}}}")
-        print(r"$r \backslash m$ & " + " & ".join(str(m) for m in m_values) + r" \\ \hline")
+        write(rf"\begin{{tabular}}{{{cols}}}" + "\n")
+        write(r"$r \backslash m$ & " + " & ".join(str(m) for m in m_values) + r" \\ \hline" + "\n")
         for r in r_values:
-            print(f"{r} & " + " & ".join(cells[(r, m)] for m in m_values) + r" \\")
-        print(r"\end{tabular}")
-        print(f"% ${name}(r, m)$; cells with $m < r$ are empty")
+            write(f"{r} & " + " & ".join(cell(r, m) for m in m_values) + r" \\" + "\n")
+        write(r"\end{tabular}" + "\n")
+        write(f"% ${name}(r, m)$; cells with $m < r$ are empty\n")
         return 0
-    width = max([len(c) for c in cells.values()] + [len(str(m)) for m in m_values])
+    width = max([_widest(table[(r, m)] for r in r_values for m in m_values if m >= r)]
+                + [len(str(m)) for m in m_values])
     label = max(len("r\\m"), max(len(str(r)) for r in r_values))
-    print(title + "  (blank: m < r)")
-    print("r\\m".rjust(label) + " " + " ".join(str(m).rjust(width) for m in m_values))
+    write(title + "  (blank: m < r)\n")
+    write("r\\m".rjust(label) + " " + " ".join(str(m).rjust(width) for m in m_values) + "\n")
     for r in r_values:
-        print(str(r).rjust(label) + " " + " ".join(cells[(r, m)].rjust(width) for m in m_values))
+        write(str(r).rjust(label) + " " + " ".join(cell(r, m).rjust(width) for m in m_values) + "\n")
     return 0
+
+
+def _widest(values) -> int:
+    """Number of decimal digits of the largest of ``values`` (non-negative ints), printing only the largest."""
+    values = list(values)
+    if not values:
+        return 0
+    top = max(v.bit_length() for v in values)
+    return max(len(int_to_str(v)) for v in values if v.bit_length() >= top - 4)
 
 
 def _ratio(args) -> int:
@@ -135,14 +152,23 @@ def _ratio(args) -> int:
     h_values = parse_range(args.h, "h", minimum=0)
     if len(r_stars) * len(h_values) > MAX_VERDICT_POINTS:
         raise ArgumentValueError(f"--r-star and --h give more than {MAX_VERDICT_POINTS} points; narrow them")
+    if max(r_stars) > MAX_WIDTH:
+        raise ArgumentValueError(f"--r-star must be an integer in [2, {MAX_WIDTH}], got {max(r_stars)}")
     readings = [args.zero_type] if args.zero_type else list(zero_types())
     if len(r_stars) > 1:
+        args.h_max = parse_int(args.h_max, "--h-max", 0, MAX_WIDTH - max(r_stars))
         return _ratio_range(args, r_stars, h_values, readings, activation)
     r_star = r_stars[0]
+    h_max = parse_int(args.h_max, "--h-max", 0, MAX_WIDTH - r_star)
+    if max(h_values) > MAX_WIDTH - r_star:
+        raise ArgumentValueError(f"h must be an integer in [0, {MAX_WIDTH - r_star}] for r* = {r_star}, "
+                                 f"got {max(h_values)}")
+    crossover_h_max = h_max if h_max is not None else min(10 * r_star + 20, MAX_WIDTH - r_star)
+    budget.ratio_estimate(r_star, h_values, len(readings), crossover_h_max).check()
     results = []
     for zero_type in readings:
         rows = compare(r_star, h_values, zero_type, activation=activation)
-        cross = {name: crossover(r_star, name, zero_type, args.h_max, activation=activation) for name in COMPARISONS}
+        cross = {name: crossover(r_star, name, zero_type, h_max, activation=activation) for name in COMPARISONS}
         found = dominances([r_star], h_values, zero_type, activation=activation)
         results.append((zero_type, rows, cross, found))
     verdict = _regime_verdict(args, results)
@@ -337,7 +363,7 @@ def register(subparsers) -> None:
                    "critical subspaces dominate, and the crossover per r*)")
     p.add_argument("--h", default="0:8", help="range of h = m - r*, e.g. 0:8 (inclusive)")
     add_zero_type_argument(p, default=None, help="only this reading (default: every registered reading)")
-    p.add_argument("--h-max", type=int, default=None, help="search crossovers up to this h (default 10 r* + 20)")
+    p.add_argument("--h-max", default=None, help="search crossovers up to this h (default 10 r* + 20)")
     p.add_argument("--claim", choices=("mild", "vast"), default=None,
                    help="decide a claim over the whole range asked, in every reading and comparison: mild = "
                    "critical subspaces dominate (ratio > 1) at every (r*, h); vast = global minima dominate "

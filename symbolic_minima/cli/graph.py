@@ -3,10 +3,15 @@ r"""Command-line connectivity graphs and zero-loss paths: ``graph``, ``path``.
 Contract (keep stable)::
 
     symbolic-minima graph 2 4 --json          one JSON object: nodes, edges, components (ints),
-                                              isolated, min/max degree, diameter (connected graphs
-                                              only), r, m, d, zero_type, reading, method; for m = r+1
-                                              also one_extra_neuron (facts read off the graph) and
+                                              isolated, min/max degree, degrees ({degree: number of
+                                              nodes}), diameter (connected graphs only), r, m, d,
+                                              zero_type, reading, method; for m = r+1 also
+                                              one_extra_neuron (facts read off the graph) and
                                               predicted (the derived values)
+    --summary                                 the same facts from the label types (mathematical reference, 'Connectivity'), never
+                                              building the graph (so also where it would not fit):
+                                              adds types (count, degree, eccentricity per type) and
+                                              route "types"; not with -o or --method exact
     --zero-type singletons|groups|R1|R2       the reading (R1 default, R2; any registered reading)
     --critical                                the critical subspaces (no edges: G(r, m) components)
     --d D, --d-out Q, --teacher FILE.json     teacher shape / exact teacher (Teacher.from_json schema)
@@ -39,12 +44,17 @@ Deep networks (hidden widths given per layer, comma-separated)::
 
     symbolic-minima graph --widths 2,2 --extra 1 --json
         teacher hidden widths r_1,...,r_{L-1} = 2,2 and student widths r_l + 1 = 3,3 (default teacher
-        DeepTeacher.default); --student-widths 4,3 instead of --extra; no positional r, m.
+        DeepTeacher.default); --student-widths 4,3 instead of --extra; no positional r, m.  The facts
+        come from the per-layer types (strong product, one search per layer type); the graph is
+        built only for -o FILE or --method exact.
     symbolic-minima path --widths 2,2 --extra 1 [--from 1,2,0/1,2,0 --to 2,1,0/2,1,0]
         layers separated by '/'; default: unpermuted teacher to the one with neurons 1, 2 swapped
         in every layer of width >= 2.
 
-Bad input: one line on stderr, exit status 2.
+Bad input or a request over the budget (:mod:`symbolic_minima.budget`: nodes *and* edges are
+estimated before the graph is built): one line on stderr, exit status 2.  An output file that
+cannot be written (a directory, no permission, a full device, an unknown extension): one line,
+exit status 4, and no partial file (written atomically).
 """
 
 from __future__ import annotations
@@ -54,7 +64,9 @@ import json
 import os
 import sys
 
-from ..errors import ArgumentValueError
+from .. import budget
+from ..atomic import check_writable
+from ..errors import ArgumentValueError, InputOutputError
 from ..readings import CRITICAL, DEFAULT_ZERO_TYPE
 from ._common import MAX_DIM, add_format_options, parse_int, teacher_from_options
 from ._output import check_binary_allowed, is_stdout, write_binary, write_text
@@ -81,6 +93,9 @@ def register(subparsers) -> None:
     g.add_argument("--method", default="labels", choices=("labels", "exact"),
                    help="labels: combinatorial criterion (default); exact: exact linear algebra on every pair")
     g.add_argument("--json", action="store_true", help="print one JSON object")
+    g.add_argument("--summary", action="store_true",
+                   help="nodes, edges, components, diameter and degrees from the label types, without building "
+                   "the graph (mathematical reference, 'Connectivity')")
     g.add_argument("--format", default=None, choices=("graphml", "dot", "tex", "json", "png"),
                    help="file format for -o (default: from the extension)")
     g.add_argument("-o", "--output", default=None, metavar="FILE",
@@ -178,7 +193,6 @@ def _graph(args) -> int:
     from ..graph import (
         connectivity_graph,
         critical_graph,
-        graph_diameter,
         graph_summary,
         one_extra_neuron_facts,
         predicted_one_extra_neuron_facts,
@@ -197,71 +211,70 @@ def _graph(args) -> int:
     elif args.output is not None and fmt is None:
         fmt = _EXTENSIONS.get(os.path.splitext(args.output)[1].lower())
         if fmt is None:
-            raise ArgumentValueError(f"cannot infer the format of {args.output!r}: give --format "
-                                     "graphml|dot|tex|json|png")
+            raise InputOutputError(f"cannot write {args.output!r}: cannot infer the format of its extension; "
+                                   "give --format graphml|dot|tex|json|png")
     if fmt is not None and args.output is None:
         raise ArgumentValueError("--format needs -o FILE")
     if args.output is not None and not to_stdout:
-        directory = os.path.dirname(os.path.abspath(args.output))
-        if not os.path.isdir(directory):
-            raise ArgumentValueError(f"-o: directory {directory} does not exist")
+        check_writable(args.output)  # before any computation (exit 4)
 
     activation = _activation(args)
+    if args.summary:
+        if activation is not None:
+            raise ArgumentValueError("--summary covers the generic class only (not yet the activation classes)")
+        if args.output is not None:
+            raise ArgumentValueError("--summary does not build the graph: drop it to write the graph with -o")
+        if args.method != "labels":
+            raise ArgumentValueError("--summary uses the combinatorial criterion: --method exact builds the graph")
     if args.widths is not None:
         if args.critical:
             raise ArgumentValueError("--critical is not available for deep networks")
-        from ..deep import MAX_DEEP_NODES, READING, deep_connectivity_graph, deep_label_count
-
-        teacher, m = _deep_setup(args)
-        from math import prod
-
-        size = deep_label_count(teacher.hidden_widths, m)
-        if args.method == "exact" and size > MAX_EXACT_NODES:
-            raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
-        if size > MAX_DEEP_NODES:
-            raise ArgumentValueError(f"the deep graph has {size} nodes, more than {MAX_DEEP_NODES}")
-        G = deep_connectivity_graph(teacher, m, method=args.method)
-        from math import factorial
-
-        import networkx as nx
-
-        summary = {
-            "kind": "deep global minima", "teacher_widths": list(teacher.hidden_widths), "student_widths": list(m),
-            "d": teacher.input_dim, "d_out": teacher.output_dim, "zero_type": READING.name,
-            "reading": READING.short_name,
-            "method": args.method, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
-            "components": nx.number_connected_components(G), "isolated": nx.number_of_isolates(G),
-            "permuted_minima": prod(factorial(ri) for ri in teacher.hidden_widths),
-        }
-        if summary["components"] == 1:
-            summary["diameter"] = graph_diameter(G)
+        summary, G = _deep_graph(args)
     else:
         teacher, m = _two_layer_setup(args, critical=args.critical)
         r = teacher.width
-        if args.critical:
-            from ..counting import G as count_critical
+        if args.critical and args.zero_type != DEFAULT_ZERO_TYPE:
+            raise ArgumentValueError("--zero-type does not apply to --critical (no zero-type neurons)")
+        G = None
+        if args.summary:
+            from ..graph_types import one_extra_neuron_facts_from_types, type_summary
 
-            if args.zero_type != DEFAULT_ZERO_TYPE:
-                raise ArgumentValueError("--zero-type does not apply to --critical (no zero-type neurons)")
-            if activation is None:
-                size = count_critical(r, m)
-            else:
-                from ..counting import count_subspaces
-                from ..readings import CRITICAL_READING, get_reading
-
-                size = count_subspaces(get_reading(CRITICAL_READING.name, activation, family=CRITICAL), r, m)
-            _check_exact_size(args.method, size)
-            G = critical_graph(teacher, m, method=args.method, activation=activation)
+            summary = type_summary(r, m, args.zero_type, critical=args.critical, d=teacher.input_dim,
+                                   d_out=teacher.output_dim)
+            if not args.critical and m == r + 1:
+                summary["one_extra_neuron"] = one_extra_neuron_facts_from_types(summary)
+                summary["predicted"] = predicted_one_extra_neuron_facts(r)
         else:
-            from ..graph import _count_guard
+            if args.critical:
+                from ..counting import G as count_critical
 
-            size = _count_guard(r, m, args.zero_type, 10**12, activation=activation)
-            _check_exact_size(args.method, size)
-            G = connectivity_graph(teacher, m, zero_type=args.zero_type, method=args.method, activation=activation)
-        summary = graph_summary(G)
-        if not args.critical and m == r + 1:
-            summary["one_extra_neuron"] = one_extra_neuron_facts(G)
-            summary["predicted"] = predicted_one_extra_neuron_facts(r, activation)
+                if activation is None:
+                    size = count_critical(r, m)
+                else:
+                    from ..counting import count_subspaces
+                    from ..readings import CRITICAL_READING, get_reading
+
+                    size = count_subspaces(get_reading(CRITICAL_READING.name, activation, family=CRITICAL), r, m)
+                _check_exact_size(args.method, size)
+                if activation is None:
+                    budget.critical_graph_estimate(r, m, args.method).check()
+                G = critical_graph(teacher, m, method=args.method, activation=activation)
+            else:
+                from ..graph import MAX_GRAPH_NODES, _count_guard
+                from ..readings import GROUPS, SINGLETONS, get_reading
+
+                size = _count_guard(r, m, args.zero_type, MAX_GRAPH_NODES, activation=activation)
+                _check_exact_size(args.method, size)
+                reading_name = get_reading(args.zero_type).name
+                if activation is None and reading_name in (SINGLETONS.name, GROUPS.name):
+                    budget.graph_estimate(r, m, reading_name, args.method, summary=True,
+                                          diameters=2 if m == r + 1 else 1).check()
+                G = connectivity_graph(teacher, m, zero_type=args.zero_type, method=args.method,
+                                       activation=activation)
+            summary = graph_summary(G)
+            if not args.critical and m == r + 1:
+                summary["one_extra_neuron"] = one_extra_neuron_facts(G)
+                summary["predicted"] = predicted_one_extra_neuron_facts(r, activation)
     if to_stdout:
         _graph_to_stdout(G, fmt)
         with contextlib.redirect_stdout(sys.stderr):  # the data alone on standard output
@@ -297,6 +310,46 @@ def _graph_to_stdout(G, fmt: str) -> None:
         write_text(data.decode("utf-8"))
 
 
+def _deep_graph(args):
+    """``(summary, graph or None)`` of a deep network: from the per-layer types unless the graph is needed
+    (``-o FILE`` or ``--method exact``)."""
+    from math import factorial, prod
+
+    from ..deep import MAX_DEEP_NODES, READING, deep_connectivity_graph, deep_label_count
+
+    teacher, m = _deep_setup(args)
+    size = deep_label_count(teacher.hidden_widths, m)
+    if args.output is None and args.method == "labels":
+        from ..graph_types import deep_type_summary
+
+        summary = deep_type_summary(teacher.hidden_widths, m, teacher.input_dim, teacher.output_dim)
+        if args.summary:
+            summary["route"] = "types"
+        return summary, None
+    if args.method == "exact" and size > MAX_EXACT_NODES:
+        raise ArgumentValueError(f"--method exact allows at most {MAX_EXACT_NODES} nodes; this graph has {size}")
+    if size > MAX_DEEP_NODES:
+        raise ArgumentValueError(f"the deep graph has {size} nodes, more than {MAX_DEEP_NODES}")
+    import networkx as nx
+
+    from ..graph import graph_diameter
+
+    G = deep_connectivity_graph(teacher, m, method=args.method)
+    degrees = [deg for _, deg in G.degree()]
+    summary = {
+        "kind": "deep global minima", "teacher_widths": list(teacher.hidden_widths), "student_widths": list(m),
+        "d": teacher.input_dim, "d_out": teacher.output_dim, "zero_type": READING.name,
+        "reading": READING.short_name,
+        "method": args.method, "nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
+        "components": nx.number_connected_components(G), "isolated": nx.number_of_isolates(G),
+        "permuted_minima": prod(factorial(ri) for ri in teacher.hidden_widths),
+        "degrees": {k: degrees.count(k) for k in sorted(set(degrees))},
+    }
+    if summary["components"] == 1:
+        summary["diameter"] = graph_diameter(G)
+    return summary, G
+
+
 def _print_summary(s) -> None:
     if "teacher_widths" in s:
         head = (f"deep global minima: teacher hidden widths {','.join(map(str, s['teacher_widths']))} -> "
@@ -328,6 +381,15 @@ def _print_summary(s) -> None:
         print(f"  diameter derived:         {p['diameter']} = {_diameter_formula(s.get('activation_class'))}")
     if "output" in s:
         print(f"  wrote {s['output']} ({s['format']})")
+    if s.get("route") == "types":  # --summary: the facts came from the label types
+        degrees = ", ".join(f"{k}: {v}" for k, v in s["degrees"].items())
+        print(f"  degrees (degree: nodes):  {degrees}")
+        if "diameter_skipped" in s:
+            print(f"  diameter:                 not computed ({s['diameter_skipped']})")
+        if "types" in s:
+            print(f"  from {len(s['types'])} types (orbits of S_m x S_r), never building the graph")
+        else:
+            print("  from the per-layer types (strong product), never building the graph")
 
 
 def _check_exact_size(method, size) -> None:

@@ -17,7 +17,9 @@ Options ``--max-r R`` (default 5), ``--extra-m H`` (default 5) and
 ``N``, default 150000) set the range of the exact checks.
 
 Exit status: 0 if every proof run was verified, 1 if one failed, 2 on bad
-input (unknown name, bad option) with one line on stderr.
+input (unknown name, bad option) or options whose estimated cost exceeds the
+budget (:func:`symbolic_minima.budget.proof_estimate`), 4 if the ``--tex``
+file cannot be written; one line on stderr.
 """
 
 from __future__ import annotations
@@ -25,11 +27,15 @@ from __future__ import annotations
 import json
 import sys
 
+from .. import budget
+from ..atomic import check_writable, write_text
 from ..progress import progress, progress_enabled
 from ..proving import list_proofs, run_proof
 from . import fail
 from ._activation import add_activation_argument, class_name
-from ._output import is_stdout, write_text
+from ._common import parse_int
+from ._output import is_stdout
+from ._output import write_text as write_stdout
 
 __all__ = ["register"]
 
@@ -50,10 +56,10 @@ def register(subparsers) -> None:
     p.add_argument("--latex", action="store_true", help="print the LaTeX fragment(s) after the verdict")
     p.add_argument("-v", "--verbose", action="store_true", help="print every step and check")
     p.add_argument("--json", action="store_true", help="print one JSON object per proof instead of the verdict line")
-    p.add_argument("--max-r", type=int, default=None, metavar="R", help="check every r <= R (1..12, default 5)")
-    p.add_argument("--extra-m", type=int, default=None, metavar="H",
+    p.add_argument("--max-r", default=None, metavar="R", help="check every r <= R (1..12, default 5)")
+    p.add_argument("--extra-m", default=None, metavar="H",
                    help="check every m <= r + H (0..30, default 5)")
-    p.add_argument("--enumeration-limit", type=int, default=None, metavar="N",
+    p.add_argument("--enumeration-limit", default=None, metavar="N",
                    help="enumerate labellings only where there are at most N (default 150000)")
     add_activation_argument(p, help="only the proofs of this activation class (a class name such as odd, or an "
                                     "activation name such as tanh); generic: the proofs of the paper's setting")
@@ -61,8 +67,12 @@ def register(subparsers) -> None:
 
 
 def _options(args) -> dict:
-    names = (("max_r", args.max_r), ("extra_m", args.extra_m), ("enumeration_limit", args.enumeration_limit))
-    return {k: v for k, v in names if v is not None}
+    values = {
+        "max_r": parse_int(args.max_r, "--max-r", 1, 12),
+        "extra_m": parse_int(args.extra_m, "--extra-m", 0, 30),
+        "enumeration_limit": parse_int(args.enumeration_limit, "--enumeration-limit", 0, 10**9),
+    }
+    return {k: v for k, v in values.items() if v is not None}
 
 
 def _ordered_proofs(activation: str | None) -> list:
@@ -100,10 +110,16 @@ def _prove(args) -> int:
     if not args.name and not selected:
         fail(f"no proof is registered for the activation class {activation!r}")
     names = [args.name] if args.name else selected  # an unknown name: run_proof raises (exit 2)
+    options = _options(args)
+    if args.tex:
+        check_writable(args.tex)  # before the proofs run (exit 4)
+    if args.name and args.name not in [info.name for info in list_proofs()]:
+        run_proof(args.name, **options)  # raises the one-line unknown-name error
+    budget.proof_estimate(names, **options).check()
     proofs = []
     bar = progress_enabled()
     for name in progress(names, total=len(names), desc="proofs"):
-        proof = run_proof(name, **_options(args))
+        proof = run_proof(name, **options)
         proofs.append(proof)
         if bar:
             sys.stderr.write("\r\x1b[K")  # erase the bar's line (a terminal) before the verdict
@@ -117,11 +133,7 @@ def _prove(args) -> int:
     if args.latex:
         print(fragments, end="")
     if is_stdout(args.tex):
-        write_text(fragments)
+        write_stdout(fragments)
     elif args.tex:
-        try:
-            with open(args.tex, "w", encoding="utf-8") as fh:
-                fh.write(fragments)
-        except OSError as exc:
-            fail(f"cannot write --tex file {args.tex!r}: {exc.strerror}")
+        write_text(args.tex, fragments)  # atomic; a failure is one line, exit status 4
     return 0 if all(p.verdict for p in proofs) else 1

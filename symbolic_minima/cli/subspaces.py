@@ -45,7 +45,14 @@ critical point.  With ``--activation`` it must be irreducible for the class
 
 Size guards: without ``--limit``, ``subspaces`` refuses requests of more than
 :data:`MAX_SUBSPACES` subspaces and ``verify`` more than :data:`MAX_VERIFY`
-(exit 2 with one line on stderr).
+(exit 2 with one line on stderr).  Then the cost model
+(:func:`~symbolic_minima.budget.subspaces_estimate`,
+:func:`~symbolic_minima.budget.verify_estimate`) refuses what exceeds the
+budget; ``--limit N`` bounds everything ``verify`` does (the certificates,
+maximality, and completeness, which locates each sampled point directly
+instead of enumerating every subspace).  Listings stream (JSON included).
+A teacher file must be a regular UTF-8 file of at most 64 MB (an unreadable
+one: exit status 4).
 """
 
 from __future__ import annotations
@@ -53,7 +60,8 @@ from __future__ import annotations
 import json
 import sys
 
-from ..errors import ArgumentValueError, check_width
+from .. import budget
+from ..errors import MAX_WIDTH, ArgumentValueError
 from ..progress import progress
 from ..readings import CRITICAL, CRITICAL_READING, DEFAULT_ZERO_TYPE, describe_zero_type, get_reading, reading_name
 from ._common import MAX_DIM, add_format_options, load_teacher, parse_int, teacher_from_options
@@ -132,10 +140,8 @@ def _activation_class(args):
 
 def _setup(args):
     """Validate the common arguments; return (point, m, zero_type, limit, total); sets ``args.activation_class``."""
-    r = parse_int(args.r, "r", 1, 10**5)
-    m = parse_int(args.m, "m", 1, 10**5)
-    r = check_width(r, "r")
-    m = check_width(m, "m")
+    r = parse_int(args.r, "r", 1, MAX_WIDTH)
+    m = parse_int(args.m, "m", 1, MAX_WIDTH)
     if m < r:
         raise ArgumentValueError(f"m must be an integer >= r = {r}, got {m}")
     d = parse_int(args.d, "--d", 1, MAX_DIM)
@@ -186,6 +192,8 @@ def _subspaces(args) -> int:
 
     point, m, zero_type, limit, total = _setup(args)
     _guard(total, limit, MAX_SUBSPACES, "subspaces")
+    budget.subspaces_estimate(point.width, m, point.input_dim, point.output_dim,
+                              total if limit is None else min(limit, total)).check()
     cls = args.activation_class
     if args.critical:
         gen = critical_subspaces(point, m, activation=cls)
@@ -233,6 +241,9 @@ def _verify(args) -> int:
     _guard(total, limit, MAX_VERIFY, "verify")
     samples = parse_int(args.samples, "--samples", 0, 10_000)
     seed = parse_int(args.seed, "--seed", 0, 2**63)
+    count = total if limit is None else min(limit, total)
+    budget.verify_estimate(point.width, m, point.input_dim, point.output_dim, count, args.critical,
+                           0 if args.critical else samples).check()
     family = CRITICAL if args.critical else "global"
     cls = args.activation_class
     summary = Summary()

@@ -27,9 +27,12 @@ import os
 import sys
 import tempfile
 
+from .. import budget
+from ..atomic import check_figure_path
 from ..errors import ArgumentValueError
 from ..readings import DEFAULT_ZERO_TYPE, zero_types
 from ._activation import add_activation_argument, class_name
+from ._common import parse_int, parse_range
 from ._output import check_binary_allowed, info, is_stdout, write_binary, write_text
 from ._zero_type import add_zero_type_argument
 
@@ -49,11 +52,11 @@ def register(subparsers) -> None:
     p.add_argument("-o", "--output", metavar="DIR", required=True,
                    help="directory to write report.tex into; '-': print the LaTeX on standard output "
                    "(no PDF, no heatmap)")
-    p.add_argument("--r-max", type=int, default=4, metavar="R", help="tables cover r <= R (default 4)")
-    p.add_argument("--h-max", type=int, default=4, metavar="H", help="tables cover m <= r + H (default 4)")
-    p.add_argument("--r-star-max", type=int, default=10, metavar="R", help="ratio tables cover 2 <= r* <= R (default 10)")
-    p.add_argument("--ratio-h-max", type=int, default=10, metavar="H", help="ratio tables cover h <= H (default 10)")
-    p.add_argument("--figure", nargs=2, type=int, default=(2, 3), metavar=("R", "M"),
+    p.add_argument("--r-max", default="4", metavar="R", help="tables cover r <= R (1..12, default 4)")
+    p.add_argument("--h-max", default="4", metavar="H", help="tables cover m <= r + H (0..30, default 4)")
+    p.add_argument("--r-star-max", default="10", metavar="R", help="ratio tables cover 2 <= r* <= R (2..60, default 10)")
+    p.add_argument("--ratio-h-max", default="10", metavar="H", help="ratio tables cover h <= H (0..40, default 10)")
+    p.add_argument("--figure", nargs=2, default=("2", "3"), metavar=("R", "M"),
                    help="(r, m) of the connectivity figure (default 2 3)")
     p.add_argument("--no-figure", action="store_true", help="leave out the connectivity figure")
     p.add_argument("--no-proofs", action="store_true", help="leave out the machine-checked proofs (faster)")
@@ -81,75 +84,56 @@ def register(subparsers) -> None:
     q.add_argument("--comparison", choices=(*_COMPARISONS, "all"), default="all",
                    help="critical count compared with T (default all three)")
     q.add_argument("-o", "--output", metavar="FILE", required=True, help=_FIGURE_HELP)
-    q.add_argument("--dpi", type=int, default=120, help="resolution of a PNG in dots per inch (default 120)")
+    q.add_argument("--dpi", default="120", help="resolution of a PNG in dots per inch (default 120)")
     add_activation_argument(q)
     q.set_defaults(func=_plot_ratio)
     q = sub.add_parser("graph", help="connectivity graph of the global-minimum subspaces")
-    q.add_argument("r", type=int, help="teacher width r")
-    q.add_argument("m", type=int, help="student width m >= r")
+    q.add_argument("r", help="teacher width r (1..6)")
+    q.add_argument("m", help="student width m, r <= m <= r + 6")
     add_zero_type_argument(q, help=f"reading (default {DEFAULT_ZERO_TYPE})")
     q.add_argument("-o", "--output", metavar="FILE", required=True, help=_FIGURE_HELP)
-    q.add_argument("--dpi", type=int, default=120, help="resolution of a PNG in dots per inch (default 120)")
+    q.add_argument("--dpi", default="120", help="resolution of a PNG in dots per inch (default 120)")
     q.set_defaults(func=_plot_graph)
-
-
-def _check_output_file(path: str, option: str = "-o") -> None:
-    """Fail early (one line) when the output file cannot be written, before any computation."""
-    directory = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(directory):
-        raise ArgumentValueError(f"{option}: directory {directory} does not exist")
-    if os.path.isdir(path):
-        raise ArgumentValueError(f"{option}: {path} is a directory; give a file name such as ratio.png")
-    if not os.access(directory, os.W_OK):
-        raise ArgumentValueError(f"{option}: directory {directory} is not writable")
-
-
-def _check_output_directory(path: str) -> None:
-    if os.path.exists(path) and not os.path.isdir(path):
-        raise ArgumentValueError(f"-o: {path} exists and is not a directory")
-    parent = os.path.dirname(os.path.abspath(path))
-    if not os.path.isdir(parent):
-        raise ArgumentValueError(f"-o: directory {parent} does not exist")
 
 
 def _report(args) -> int:
     from ..report import write_report
 
-    class_name(args.activation)  # a refused activation fails here, before any output
-    if is_stdout(args.output):
-        return _report_to_stdout(args)
-    _check_output_directory(args.output)
-    figure = None if args.no_figure else tuple(args.figure)
-    try:
-        files = _write(write_report, args, figure)
-    except OSError as exc:
-        raise ArgumentValueError(f"cannot write the report to {args.output}: {exc.strerror or exc}") from None
-    return _print_report(files, args)
-
-
-def _write(write_report, args, figure):
-    options = {}
-    activation = class_name(args.activation)
+    activation = class_name(args.activation)  # a refused activation fails here, before any output
+    options = {
+        "r_max": parse_int(args.r_max, "--r-max", 1, 12),
+        "h_max": parse_int(args.h_max, "--h-max", 0, 30),
+        "r_star_max": parse_int(args.r_star_max, "--r-star-max", 2, 60),
+        "ratio_h_max": parse_int(args.ratio_h_max, "--ratio-h-max", 0, 40),
+    }
     if activation is not None:
         options["activation"] = activation
-    return write_report(
-        args.output, compile=False if args.no_compile else None, r_max=args.r_max, h_max=args.h_max,
-        r_star_max=args.r_star_max, ratio_h_max=args.ratio_h_max, proofs=not args.no_proofs, figure=figure,
+    figure = None
+    if not args.no_figure:
+        fr = parse_int(args.figure[0], "--figure R", 1, 4)
+        figure = (fr, parse_int(args.figure[1], "--figure M", fr, fr + 3))
+    if not args.no_proofs:
+        from ..proving import list_proofs
+
+        wanted = None if activation in (None, "generic") else activation
+        budget.proof_estimate([p.name for p in list_proofs() if p.activation_class == wanted]).check()
+    if is_stdout(args.output):
+        return _report_to_stdout(args, options, figure)
+    files = write_report(  # checks the directory first, writes atomically, leaves nothing behind on error
+        args.output, compile=False if args.no_compile else None, proofs=not args.no_proofs, figure=figure,
         deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=not args.no_heatmap,
         body_only=args.body_only, **options,
     )
+    return _print_report(files, args)
 
 
-def _report_to_stdout(args) -> int:
+def _report_to_stdout(args, options, figure) -> int:
     """``report -o -``: the LaTeX on standard output; no files, so no heatmap (a PNG) and no PDF."""
     from ..report import generate_report
 
-    activation = class_name(args.activation)
     report = generate_report(
-        r_max=args.r_max, h_max=args.h_max, r_star_max=args.r_star_max, ratio_h_max=args.ratio_h_max,
-        proofs=not args.no_proofs, figure=None if args.no_figure else tuple(args.figure),
-        deep_widths=() if args.no_deep else ((2, 1), (2, 2)), ratio_figure=False, body_only=args.body_only,
-        activation=activation,
+        proofs=not args.no_proofs, figure=figure, deep_widths=() if args.no_deep else ((2, 1), (2, 2)),
+        ratio_figure=False, body_only=args.body_only, **options,
     )
     write_text(report.latex)
     if not args.no_heatmap:
@@ -182,11 +166,10 @@ def _matplotlib_or_fail():
 
 def _plot_ratio(args) -> int:
     from ..plots import plot_ratio
-    from ._common import parse_range
 
     activation = class_name(args.activation)
     _matplotlib_or_fail()
-    _check_figure_target(args.output)
+    _check_figure_target(args.output)  # before any computation (exit 4)
     r_stars = parse_range(args.r_star, "--r-star", minimum=2)
     hs = parse_range(args.h, "--h", minimum=0)
     if len(r_stars) * len(hs) > 20_000:
@@ -197,10 +180,7 @@ def _plot_ratio(args) -> int:
     comparisons = _COMPARISONS if args.comparison == "all" else (args.comparison,)
     extra = {} if activation is None else {"activation": activation}
     with _figure_target(args.output) as path:
-        try:
-            plot_ratio(r_stars, hs, path=path, zero_types=readings, comparisons=comparisons, dpi=args.dpi, **extra)
-        except OSError as exc:
-            raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        plot_ratio(r_stars, hs, path=path, zero_types=readings, comparisons=comparisons, dpi=parse_int(args.dpi, "--dpi", 20, 2400), **extra)
     return 0
 
 
@@ -209,11 +189,10 @@ def _plot_graph(args) -> int:
 
     _matplotlib_or_fail()
     _check_figure_target(args.output)
+    r = parse_int(args.r, "r", 1, 6)
+    m = parse_int(args.m, "m", r, r + 6)
     with _figure_target(args.output) as path:
-        try:
-            plot_graph(args.r, args.m, path=path, zero_type=args.zero_type, dpi=args.dpi)
-        except OSError as exc:
-            raise ArgumentValueError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        plot_graph(r, m, path=path, zero_type=args.zero_type, dpi=parse_int(args.dpi, "--dpi", 20, 2400))
     return 0
 
 
@@ -222,7 +201,7 @@ def _check_figure_target(output: str) -> None:
     if is_stdout(output):
         check_binary_allowed("a PNG")
     else:
-        _check_output_file(output)
+        check_figure_path(output)
 
 
 @contextlib.contextmanager
