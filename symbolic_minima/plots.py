@@ -29,6 +29,7 @@ import math
 import numbers
 from fractions import Fraction
 
+from .atomic import FIGURE_FORMATS as _ATOMIC_FIGURE_FORMATS
 from .atomic import check_figure_path, save_figure
 from .comparison import COMPARISONS
 from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int, check_sequence
@@ -58,12 +59,13 @@ _COMPARISON_TEX = {
 
 _MAX_CELLS = 20_000
 
-#: The figure formats, by file extension (matplotlib writes each natively).
-FIGURE_FORMATS = ("png", "pdf", "svg")
+#: The figure formats, by file extension (matplotlib writes each natively): those of
+#: :data:`symbolic_minima.atomic.FIGURE_FORMATS`; PNG, PDF and SVG are the ones for papers.
+FIGURE_FORMATS = _ATOMIC_FIGURE_FORMATS
 
 
 def figure_format(path) -> str:
-    """The format of a figure file, from its extension (one of :data:`FIGURE_FORMATS`).
+    """The format of a figure file, from its extension (one of :data:`FIGURE_FORMATS`; the path is not checked).
 
     Parameters
     ----------
@@ -83,10 +85,10 @@ def figure_format(path) -> str:
     --------
     >>> figure_format("ratio.PDF"), figure_format("g.svg")
     ('pdf', 'svg')
-    >>> figure_format("ratio.jpg")
+    >>> figure_format("ratio.xyz")
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: the figure file must end in .png, .pdf or .svg, got 'ratio.jpg'
+    symbolic_minima.errors.ArgumentValueError: the figure file must end in .png, .pdf, .svg, .eps, ...; got 'ratio.xyz'
     """
     import os
 
@@ -94,7 +96,8 @@ def figure_format(path) -> str:
         raise ArgumentTypeError(f"path must be a str or os.PathLike, got {type(path).__name__} {path!r:.60}")
     extension = os.path.splitext(os.fspath(path))[1].lower().lstrip(".")
     if extension not in FIGURE_FORMATS:
-        raise ArgumentValueError(f"the figure file must end in .png, .pdf or .svg, got {os.fspath(path)!r:.80}")
+        raise ArgumentValueError(f"the figure file must end in .{', .'.join(FIGURE_FORMATS[:4])}, ...; "
+                                 f"got {os.fspath(path)!r:.80}")
     return extension
 
 

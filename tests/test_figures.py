@@ -82,8 +82,12 @@ def test_dpi_sets_the_png_resolution(tmp_path):
 
 
 def test_unknown_extensions_and_dpi_are_refused_before_any_work(tmp_path):
-    with pytest.raises(ArgumentValueError, match=r"\.png, \.pdf or \.svg"):
-        plots.plot_ratio([3], [0], path=tmp_path / "ratio.jpg")
+    from symbolic_minima.errors import SymbolicMinimaError
+
+    with pytest.raises(SymbolicMinimaError, match="unknown figure format"):
+        plots.plot_ratio([3], [0], path=tmp_path / "ratio.xyz")
+    with pytest.raises(ArgumentValueError, match=r"\.png, \.pdf, \.svg"):
+        plots.figure_format("ratio.xyz")
     with pytest.raises(ArgumentValueError, match="dpi"):
         plots.plot_graph(1, 2, path=tmp_path / "g.png", dpi=0)
     assert list(tmp_path.iterdir()) == []
