@@ -149,9 +149,9 @@ def test_claim_command_accepts_reading_aliases():
 
 
 def test_T_table_refuses_a_single_int_with_a_library_type_error_naming_the_argument():
-    with pytest.raises(ArgumentTypeError, match="r_values must be an iterable"):
+    with pytest.raises(ArgumentTypeError, match="r_values must be"):
         counting.T_table(3, 5)
-    with pytest.raises(ArgumentTypeError, match="m_values must be an iterable"):
+    with pytest.raises(ArgumentTypeError, match="m_values must be"):
         counting.G_table([3], 5)
     with pytest.raises(TypeError):  # still a TypeError for callers catching that
         counting.T_table("12", [3])
