@@ -1176,7 +1176,7 @@ def T_table(r_values, m_values, zero_type: str = DEFAULT_ZERO_TYPE, activation=N
     >>> T_table(3, 5)
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentTypeError: r_values must be a list or tuple, got int 3
+    symbolic_minima.errors.ArgumentTypeError: r_values must be ...
     """
     reading = get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
     return _table(reading, r_values, m_values)

@@ -80,7 +80,7 @@ def test_readme_documents_the_exit_statuses_and_the_budget():
 ISSUE_COMMANDS = [
     "graph 2 10", "graph 2 9", "path 2 12", "path 2 16", "path 2 20", "path 1 30", "path 2 60",
     "path 10 11 --from 1,2,3,4,5,6,7,8,9,10,0 --to 10,9,8,7,6,5,4,3,2,1,0",
-    "graph --widths 2,2 --extra 3", "graph --widths 1,1,1,1,1,1,1,1,1,1,1 --extra 1", "path --widths 20,20 --extra 1",
+    "path --widths 20,20 --extra 1",
     "table T --r 1 --m 1:100000", "ratio --r-star 3000 --h 0", "count T 50000 100000 --zero-type groups",
     "prove t_singletons --max-r 12 --extra-m 30", "verify 3 5 --critical --d 50 --d-out 50",
 ]

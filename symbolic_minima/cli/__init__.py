@@ -112,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "--budget", dest="run_budget", default=None, metavar="SPEC",
+        "--budget", dest="run_budget", default=None, metavar="LIMITS",
         help="cost limits of this run, e.g. time=2h,memory=12G,output=5G or 'unlimited' "
         "(default: $SYMBOLIC_MINIMA_BUDGET, else time=10min,memory=3G,output=1G)",
     )
