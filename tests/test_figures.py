@@ -81,7 +81,6 @@ def test_dpi_sets_the_png_resolution(tmp_path):
     assert sizes[100][1] == pytest.approx(2 * sizes[50][1], abs=2)
 
 
-@pytest.mark.xfail(reason="issue 12/14 merge: the atomic figure writer's path check now runs before the extension check; to reconcile", strict=False)
 def test_unknown_extensions_and_dpi_are_refused_before_any_work(tmp_path):
     from symbolic_minima.errors import SymbolicMinimaError
 
