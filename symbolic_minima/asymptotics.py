@@ -69,7 +69,7 @@ from sympy import Symbol
 
 from .counting import G, T, _stirling_shape, bell_numbers, closed_form, m_sym, r_sym
 from .errors import ArgumentValueError, check_choice, check_int
-from .readings import DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, Reading, check_rm, get_reading
+from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, Reading, check_rm, critical_reading, get_reading
 
 __all__ = [
     "h_sym",
@@ -107,14 +107,16 @@ def _fixed_h_leading(quantity, c: int = 1):
 def _class_reading(zero_type, activation) -> Reading:
     """The reading of a non-generic class (``zero_type=None``: its critical reading)."""
     if zero_type is None:
-        return get_reading("critical", activation)
+        return critical_reading(activation)
     return get_reading(zero_type, activation, family=GLOBAL_MINIMUM)
 
 
 def _class_shape(reading: Reading):
-    from .counting import CLASS_SHAPES
+    from .counting import shape_of_roles
 
-    return CLASS_SHAPES[(reading.activation_class, reading.name)]
+    shape = shape_of_roles(reading)
+    assert shape is not None, reading  # every registered class reading has the shape (tests)
+    return shape
 
 
 def _class_fixed_r(reading: Reading):
@@ -167,8 +169,8 @@ def G_asymptotic(regime: str = "fixed_r", activation=None):
     ``activation``: the critical reading of that class (odd: :math:`(2r+1)^m`).
     """
     regime = check_choice(regime, "regime", REGIMES)
-    if activation is not None and get_reading("critical", activation).activation_class != "generic":
-        reading = get_reading("critical", activation)
+    if activation is not None and critical_reading(activation).activation_class != GENERIC:
+        reading = critical_reading(activation)
         if regime == "fixed_h":
             return _fixed_h_leading("G", _class_shape(reading).c)
         return _class_fixed_r(reading)
@@ -236,8 +238,8 @@ def G_polynomial(h, activation=None):
     r**2 + r
     """
     h = check_int(h, "h", minimum=0, maximum=MAX_POLYNOMIAL_H)
-    if activation is not None and get_reading("critical", activation).activation_class != "generic":
-        reading = get_reading("critical", activation)
+    if activation is not None and critical_reading(activation).activation_class != GENERIC:
+        reading = critical_reading(activation)
         c = _class_shape(reading).c
         return _polynomial(lambda rr: Fraction(G(rr, rr + h, activation=reading.activation_class),
                                                c**rr * factorial(rr)), h, 2 * h)
@@ -255,7 +257,7 @@ def asymptotic_ratio(quantity, r, m, zero_type=None, regime: str = "fixed_r", ac
     quantity = check_choice(quantity, "quantity", ("T", "G"))
     regime = check_choice(regime, "regime", REGIMES)
     r, m = check_rm(r, m)
-    if activation is not None and get_reading("critical", activation).activation_class != "generic":
+    if activation is not None and critical_reading(activation).activation_class != GENERIC:
         if quantity == "G" and zero_type is not None:
             raise ArgumentValueError("zero_type applies to T only; G has no reading")
         class_reading = _class_reading(zero_type or DEFAULT_ZERO_TYPE if quantity == "T" else None, activation)

@@ -63,6 +63,7 @@ from .errors import (
     check_sequence,
     check_width,
 )
+from .readings import CRITICAL, DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, ZERO_TYPES, get_reading
 
 __all__ = [
     "Budget",
@@ -454,15 +455,22 @@ def _t_r2(r: int, m: int) -> int:
     return sum(comb(m, k) * bells[k] * _surjections(r, m - k) for k in range(m - r + 1))
 
 
-def _labels(r: int, m: int, zero_type: str) -> int:
-    return _t_r1(r, m) if zero_type == "singletons" else _t_r2(r, m)
+def _priced(zero_type) -> tuple[str, bool]:
+    """``(short name, has groups)`` of a reading the cost model prices: the generic R1 and R2 (names or aliases)."""
+    names = ZERO_TYPES + tuple(alias for name in ZERO_TYPES for alias in get_reading(name).aliases)
+    reading = get_reading(check_choice(zero_type, "zero_type", names), family=GLOBAL_MINIMUM)
+    return reading.short_name, reading.has_groups
+
+
+def _labels(r: int, m: int, groups: bool) -> int:
+    return _t_r2(r, m) if groups else _t_r1(r, m)
 
 
 #: Past about 10**15 labels every enumeration is hopeless: estimates stop computing exact sizes.
 _ASTRONOMICAL_DIGITS = 15
 
 
-def _astronomical(r: int, m: int, zero_type: str = "singletons") -> bool:
+def _astronomical(r: int, m: int) -> bool:
     """Whether :math:`T(r, m)` certainly exceeds 10**15 (checked from a cheap lower bound)."""
     if m < r:
         return False
@@ -517,7 +525,7 @@ def _r2_candidates(r: int, m: int) -> int:
     return total
 
 
-def _kinds(r: int, m: int, zero_type: str) -> int:
+def _kinds(r: int, m: int, groups: bool) -> int:
     """Number of label kinds (orbits): the breadth-first searches of the diameter.
 
     Replica sizes: partitions of ``rest`` into exactly ``r`` parts, i.e. of
@@ -537,14 +545,14 @@ def _kinds(r: int, m: int, zero_type: str) -> int:
     zeros = partitions_at_most(top)
     total = 0
     for rest in range(r, m + 1):
-        total += reps[rest - r] * (zeros[m - rest] if zero_type == "groups" else 1)
+        total += reps[rest - r] * (zeros[m - rest] if groups else 1)
     return max(total, 1)
 
 
 # --------------------------------------------------------------------------- graphs and paths
 
 
-def graph_estimate(r, m, zero_type: str = "singletons", method: str = "labels", summary: bool = True,
+def graph_estimate(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "labels", summary: bool = True,
                    diameters: int = 1) -> Estimate:
     """Cost of :func:`~symbolic_minima.graph.connectivity_graph` (plus its summary and diameter).
 
@@ -553,14 +561,13 @@ def graph_estimate(r, m, zero_type: str = "singletons", method: str = "labels", 
     groups reading; ``method="exact"`` intersects every pair.
     """
     r, m = _rm(r, m)
-    zero_type = check_choice(zero_type, "zero_type", ("singletons", "groups"))
+    reading, groups = _priced(zero_type)
     method = check_choice(method, "method", ("labels", "exact"))
     diameters = check_int(diameters, "diameters", 0, 10)
-    reading = "R1" if zero_type == "singletons" else "R2"
     task = f"graph r={r} m={m} ({reading})"
-    if _astronomical(r, m, zero_type):
+    if _astronomical(r, m):
         return _hopeless(task, "nodes", "a much smaller m")
-    nodes = _labels(r, m, zero_type)
+    nodes = _labels(r, m, groups)
     n = _float(nodes)
     alternative = _smaller_m(lambda mm: graph_estimate(r, mm, zero_type, method, summary, diameters), r, m, "graph")
     if method == "exact":
@@ -568,7 +575,7 @@ def graph_estimate(r, m, zero_type: str = "singletons", method: str = "labels", 
         seconds = n * (_NODE_SECONDS + 0.004) + pairs * 2e-4
         return Estimate(task, seconds, _PROCESS_BYTES + n * (_NODE_BYTES + 20e3), 0.0,
                         {"nodes": nodes, "pairs": int(pairs) if pairs < 1e18 else pairs}, alternative)
-    if zero_type == "singletons":
+    if not groups:
         degree_sum = r1_degree_sum(r, m)
         edges = (degree_sum - nodes) // 2
         build = _float(degree_sum) * _NEIGHBOUR_SECONDS
@@ -582,7 +589,7 @@ def graph_estimate(r, m, zero_type: str = "singletons", method: str = "labels", 
     e = _float(edges)
     seconds = n * _NODE_SECONDS + build + e * _EDGE_SECONDS
     if summary:
-        kinds = _kinds(r, m, zero_type)
+        kinds = _kinds(r, m, groups)
         seconds += (1 + diameters * kinds) * (n + 2 * e) * _BFS_SECONDS
     memory = _PROCESS_BYTES + n * _NODE_BYTES + e * _EDGE_BYTES
     return Estimate(task, seconds, memory, 0.0, {"nodes": nodes, "edges": edges}, alternative)
@@ -649,25 +656,24 @@ def deep_graph_estimate(teacher_widths, student_widths, method: str = "labels") 
                     "fewer layers, smaller widths or --extra 1")
 
 
-def path_estimate(r, m, zero_type: str = "singletons", d: int = 1, d_out: int = 1, search: bool = True) -> Estimate:
+def path_estimate(r, m, zero_type: str = DEFAULT_ZERO_TYPE, d: int = 1, d_out: int = 1, search: bool = True) -> Estimate:
     """Upper bound on the cost of :func:`~symbolic_minima.paths.zero_loss_path`: a chain search
     over the whole graph (every neighbour of every label generated once), then the certificates
     (``search=False``: the certificates only)."""
     r, m = _rm(r, m)
-    zero_type = check_choice(zero_type, "zero_type", ("singletons", "groups"))
+    reading, groups = _priced(zero_type)
     d, d_out = check_int(d, "d", 1, 1000), check_int(d_out, "d_out", 1, 1000)
     segments = 2 * (3 * m // 2) + 2
     certify = segments * m * (d + d_out) * _SEGMENT_SECONDS
-    reading = "R1" if zero_type == "singletons" else "R2"
     if not search:
         return Estimate(f"path r={r} m={m} d={d} d_out={d_out} ({reading}): certificates of up to {segments} segments",
                         certify, _PROCESS_BYTES, 0.0, {"parameters": m * (d + d_out)}, "a smaller m, --d or --d-out")
-    if _astronomical(r, m, zero_type):
+    if _astronomical(r, m):
         return _hopeless(f"path r={r} m={m} ({reading})", "subspaces",
                          "labels closer together (--from/--to), or a smaller m")
-    nodes = _labels(r, m, zero_type)
+    nodes = _labels(r, m, groups)
     n = _float(nodes)
-    if zero_type == "singletons":
+    if not groups:
         generated = _float(r1_degree_sum(r, m))
         seconds = generated * _NEIGHBOUR_SECONDS * 1.5
     elif n * _NODE_SECONDS > 1e6:
@@ -738,18 +744,18 @@ def _triangle_seconds(m_max: int, r_max: int, groups: bool) -> float:
     return steps * _STEP_SECONDS + bits * _BIGINT_SECONDS_PER_BIT
 
 
-def _digits(r: int, m: int, quantity: str, zero_type) -> float:
+def _digits(r: int, m: int, quantity: str, groups: bool) -> float:
     """Upper bound on the decimal digits of T(r, m) or G(r, m)."""
     if m < r:
         return 1.0
     if quantity == "G":
         return m * math.log10(max(r, 2)) + 1
-    if zero_type == "groups":
+    if groups:
         return m * math.log10(r + m + 1) + 1
     return m * math.log10(r + 1) + 1
 
 
-def count_estimate(quantity: str, r: int, m: int, zero_type: str | None = "singletons", method: str = "auto",
+def count_estimate(quantity: str, r: int, m: int, zero_type: str | None = DEFAULT_ZERO_TYPE, method: str = "auto",
                    backend: str = "auto") -> Estimate:
     """Cost of one exact count :func:`~symbolic_minima.counting.T` or :func:`~symbolic_minima.counting.G`."""
     quantity = check_choice(quantity, "quantity", ("T", "G"))
@@ -758,8 +764,8 @@ def count_estimate(quantity: str, r: int, m: int, zero_type: str | None = "singl
                                              "recurrence", "species", "enumeration"))
     backend = check_choice(backend, "backend", ("auto", "flint", "python"))
     flint = _flint() if backend == "auto" else backend == "flint"
-    groups = quantity == "T" and zero_type == "groups"
-    digits = _digits(r, m, quantity, zero_type)
+    groups = quantity == "T" and _priced(zero_type or DEFAULT_ZERO_TYPE)[1]
+    digits = _digits(r, m, quantity, groups)
     if method == "auto":
         method = "stirling"
     if method == "stirling":
@@ -780,7 +786,7 @@ def count_estimate(quantity: str, r: int, m: int, zero_type: str | None = "singl
     elif method == "species":  # m > 1000 is refused by the method itself, with its own message
         seconds = 2e-6 * m ** 3 * max(r, 1) + 0.05 if m <= 1000 else 0.0
     else:  # enumeration; m > 10 is refused by the method itself
-        labels = _float(_labels(r, m, zero_type or "singletons") if quantity == "T" else _surjections(r, m)) \
+        labels = _float(_labels(r, m, groups) if quantity == "T" else _surjections(r, m)) \
             if m <= 10 else 0.0
         seconds = labels / (1.2e5 if groups else 1.2e6)
     name = f"T_{'R2' if groups else 'R1'}" if quantity == "T" else "G"
@@ -792,7 +798,7 @@ def count_estimate(quantity: str, r: int, m: int, zero_type: str | None = "singl
                     _PROCESS_BYTES + digits * 40 * (m if groups else 4), digits, {"digits": int(digits)}, alternative)
 
 
-def table_estimate(quantity: str, r_values, m_values, zero_type: str | None = "singletons",
+def table_estimate(quantity: str, r_values, m_values, zero_type: str | None = DEFAULT_ZERO_TYPE,
                    output: str | None = None) -> Estimate:
     """Cost of :func:`~symbolic_minima.counting.T_table` / ``G_table`` and of printing it.
 
@@ -804,7 +810,7 @@ def table_estimate(quantity: str, r_values, m_values, zero_type: str | None = "s
     m_values = [check_width(m, "m") for m in check_sequence(m_values, "m_values")]
     if not r_values or not m_values:
         raise ArgumentValueError("r_values and m_values must be non-empty")
-    groups = quantity == "T" and zero_type == "groups"
+    groups = quantity == "T" and _priced(zero_type or DEFAULT_ZERO_TYPE)[1]
     r_max, m_max = max(r_values), max(m_values)
     seconds = _triangle_seconds(m_max, r_max, groups)
     m_sum = float(sum(m_values))
@@ -816,8 +822,8 @@ def table_estimate(quantity: str, r_values, m_values, zero_type: str | None = "s
         logs = sum(math.log10(r + 1) for r in r_values)
     cells = len(r_values) * len(m_values)
     digits = m_sum * logs + cells  # total digits of all values
-    width = _digits(min(r_values) if quantity != "G" else r_max, m_max, quantity, zero_type)
-    memory = _PROCESS_BYTES + digits * 0.42 + cells * 120 + m_max * _digits(r_max, m_max, quantity, zero_type) * 0.42
+    width = _digits(min(r_values) if quantity != "G" else r_max, m_max, quantity, groups)
+    memory = _PROCESS_BYTES + digits * 0.42 + cells * 120 + m_max * _digits(r_max, m_max, quantity, groups) * 0.42
     out = 0.0
     if output == "text":
         out = cells * (width + 1)
@@ -854,7 +860,7 @@ def ratio_estimate(r_star: int, h_values, readings: int = 2, crossover_h_max: in
         seconds += readings * crossovers * 2 * (_triangle_seconds(m_cross, r_star - 1, False)
                                                  + _triangle_seconds(m_cross, r_star, False))
     seconds *= 0.35  # calibrated: the estimate above was 6x the time of `ratio --r-star 300|600 --h 0`
-    memory = _PROCESS_BYTES + len(h_values) * r_star * _digits(r_star, m_max, "G", None) * 0.42
+    memory = _PROCESS_BYTES + len(h_values) * r_star * _digits(r_star, m_max, "G", False) * 0.42
     return Estimate(f"ratio --r-star {r_star} (h up to {max(h_values)})", seconds, memory, 0.0,
                     {"triangle steps": int(m_max * r_star)},
                     "a smaller r*, a smaller h range, or --h-max H to bound the crossover search")
@@ -921,7 +927,7 @@ def verify_estimate(r: int, m: int, d: int = 1, d_out: int = 1, count=None, crit
         seconds += samples * (0.01 + 3e-4 * params)
     seconds += n * params * _SUBSPACE_SECONDS + n * n * params * 2e-8  # maximality
     memory = _PROCESS_BYTES + n * params * 200
-    kind = "critical" if critical else "global-minimum"
+    kind = CRITICAL if critical else "global-minimum"
     return Estimate(f"verify r={r} m={m} d={d} d_out={d_out}: {_count_text(count)} {kind} subspaces", seconds, memory,
                     n * 200, {"subspaces": count, "parameters": params},
                     "--limit N (certify the first N)" + ("; a smaller --d or --d-out" if d * d_out > 1 else ""))

@@ -645,7 +645,7 @@ def evaluate(expr, values: Mapping[str, int], zero_type: str = DEFAULT_ZERO_TYPE
     Raises :class:`EvaluationError` when there is no exact value.
 
     >>> from sympy import Rational
-    >>> evaluate(T(1, M) - 2**M, {"m": 3}), evaluate(T(1, M), {"m": 3}, "groups")
+    >>> evaluate(T(1, M) - 2**M, {"m": 3}), evaluate(T(1, M), {"m": 3}, "R2")
     (Fraction(-1, 1), Fraction(10, 1))
     >>> evaluate(T(1, M), {"m": 2}, activation="tanh")
     Fraction(12, 1)

@@ -72,7 +72,7 @@ evaluation refutes a claim in every regime.
 >>> v = decide("T(2, m) == 3^m")
 >>> v.verdict, v.counterexample.at, v.counterexample.left, v.counterexample.right
 ('refuted', {'m': 2}, Fraction(2, 1), Fraction(9, 1))
->>> decide("T(1, m) == bell(m+1) - bell(m)", zero_type="groups").method
+>>> decide("T(1, m) == bell(m+1) - bell(m)", zero_type="R2").method
 'EGF identity (zero-sum groups)'
 >>> decide("T(1, m) == 4^m - 2^m", activation="tanh").verdict
 'proved'
@@ -94,7 +94,7 @@ import sympy
 from .bigint import int_to_str
 from .claim_language import Claim, CountFunction, EvaluationError, M, R, as_claim
 from .errors import ArgumentValueError, check_int
-from .readings import DEFAULT_ZERO_TYPE, GENERIC, check_zero_type, reading_name
+from .readings import DEFAULT_ZERO_TYPE, GENERIC, check_zero_type, critical_reading, get_reading, reading_name
 from .stirling import StirlingS2
 
 __all__ = [
@@ -547,26 +547,31 @@ class _Context:
 
     def ring(self, kind: str, a: int) -> dict:
         """The EGF of ``T(a, .)`` (this reading and class), ``G(a, .)`` or the Bell numbers as a ring element."""
-        from .readings import get_reading
-
         key = (kind, a)
         if key not in self._egf_rings:
             if kind == "T":
                 egf = get_reading(self.zero_type, self.activation).species(a).egf()
             elif kind == "G":
-                egf = get_reading("critical", self.activation).species(a).egf()
+                egf = critical_reading(self.activation).species(a).egf()
             elif kind == "S":  # a! S(n, a): the surjections of the generic class
-                egf = get_reading("critical", GENERIC).species(a).egf()
+                egf = critical_reading(GENERIC).species(a).egf()
             else:
                 egf = sympy.exp(sympy.exp(_X) - 1)
             self._egf_rings[key] = (_g_from_sympy(egf, self), egf)
         return self._egf_rings[key][0]
 
+    @property
+    def reading(self):
+        """The global-minimum reading ``T`` counts in (this zero type and class)."""
+        return get_reading(self.zero_type, self.activation)
+
     def count_base(self, kind: str) -> int:
         """``c`` of the class's replica blocks e^{cx} - 1 for ``T`` (this reading) or ``G``: 1, or 2 with signs."""
-        from .counting import CLASS_SHAPES
+        from .counting import shape_of_roles
 
-        return CLASS_SHAPES[(self.activation, self.zero_type if kind == "T" else "critical")].c
+        shape = shape_of_roles(self.reading if kind == "T" else critical_reading(self.activation))
+        assert shape is not None  # every registered reading of a class has the shape (tests)
+        return shape.c
 
     def egf_expression(self, kind: str, a: int):
         self.ring(kind, a)
@@ -895,7 +900,7 @@ def _m_count(expr, ctx: _Context) -> dict:
     a = int(ctx.constant(a))
     k, c = _m_argument(n, name, ctx)
     ctx.bounds.append(_ceil_div(max(a, 1) - c, k))
-    if name == "T" and ctx.zero_type == "groups":
+    if name == "T" and ctx.reading.has_groups:
         if a > _MAX_EXPANDED_R:
             raise _OutOfScope(f"{expr}: r is too large to expand the EGF (r <= {_MAX_EXPANDED_R})")
         if k != 1:
@@ -1707,7 +1712,7 @@ def decide(claim, zero_type: str = DEFAULT_ZERO_TYPE, *, activation: str = "gene
         sympy ``Eq`` built with ``sympy.Function("T")``/``("G")``, ``factorial``,
         ``binomial``, ``bell`` and :class:`~symbolic_minima.stirling.StirlingS2`,
         or an expression meaning ``expr == 0``.
-    zero_type : {"singletons", "groups"}
+    zero_type : str
         The reading of ``T`` (R1 / R2).
     activation : str
         The activation class (:data:`ACTIVATIONS`) or an activation name
@@ -1739,7 +1744,7 @@ def decide(claim, zero_type: str = DEFAULT_ZERO_TYPE, *, activation: str = "gene
     'proved'
     >>> decide("T(r, m) == factorial(r)*stirling2(m+1, r+1)", search_examples=0).verdict
     'undecided'
-    >>> decide("T(1, m) == 2^m - 1", zero_type="groups").counterexample.at
+    >>> decide("T(1, m) == 2^m - 1", zero_type="R2").counterexample.at
     {'m': 3}
     """
     zero_type = check_zero_type(zero_type)

@@ -70,7 +70,7 @@ from .errors import ArgumentTypeError, ArgumentValueError, check_width, contains
 from .exact import exact_value, to_fraction
 from .labels import Label
 from .network import CriticalPoint, Teacher
-from .readings import CRITICAL, DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, Reading, get_reading
+from .readings import CRITICAL, DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, Reading, critical_reading, get_reading
 from .roles import SubspaceLayout, ZeroSumGroup, ZeroTypeNeuron
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -313,7 +313,8 @@ class _Roles:
 class Classification:
     r"""Where a float point lies on the exact landscape (see :func:`classify`).
 
-    ``kind`` is ``"global_minimum"``, ``"critical"`` or ``"none"``;
+    ``kind`` is :data:`~symbolic_minima.readings.GLOBAL_MINIMUM`, :data:`~symbolic_minima.readings.CRITICAL`
+    or ``"none"``;
     ``label`` the canonical label of the subspace (``None`` when ``kind`` is
     ``"none"``; ``candidate`` then holds the label read off, if any);
     ``distance`` :math:`\lVert\theta-\Pi\theta\rVert` to the label's subspace
@@ -556,7 +557,7 @@ def classify(params, teacher=None, activation=None, zero_type: str = DEFAULT_ZER
     activation : str, optional
         An activation class or activation name (``"tanh"`` is ``odd``; default generic).
     zero_type : str
-        The global-minimum reading (``"singletons"``/R1, ``"groups"``/R2).
+        The global-minimum reading (R1 or R2, name or alias).
     tol : float
         Distance threshold (absolute, Euclidean, in parameter space).
     critical_point : CriticalPoint or float parameters, optional
@@ -586,7 +587,7 @@ def classify(params, teacher=None, activation=None, zero_type: str = DEFAULT_ZER
     tol = _check_tol(tol)
     if critical_point is not None:
         point = exact_point(critical_point, critical=True)
-        reading = get_reading("critical", cls.name, family=CRITICAL)
+        reading = critical_reading(cls.name)
     else:
         if teacher is None:
             raise ArgumentValueError("classify needs a teacher (or a critical_point)")
@@ -786,7 +787,7 @@ def project(params, teacher, label, activation=None, zero_type: str = DEFAULT_ZE
     np = _numpy()
     cls = activation_class(activation)
     point = exact_point(teacher, critical=critical)
-    reading = (get_reading("critical", cls.name, family=CRITICAL) if critical
+    reading = (critical_reading(cls.name) if critical
                else get_reading(zero_type, cls.name, family=GLOBAL_MINIMUM))
     W, A = student_arrays(params, point.input_dim, point.output_dim)
     label = Label(tuple(label))

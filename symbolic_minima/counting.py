@@ -99,6 +99,7 @@ from fractions import Fraction
 from math import comb, factorial
 from typing import TYPE_CHECKING
 
+from .activation_classes import activation_class_names
 from .bigint import int_to_str, lifts_int_limit
 from .errors import (
     ArgumentTypeError,
@@ -117,9 +118,11 @@ from .readings import (
     GLOBAL_MINIMUM,
     GROUPS,
     SINGLETONS,
+    ZERO_TYPES,
     Reading,
     check_rm,
     get_reading,
+    registered_readings,
 )
 from .species import MAX_SERIES_ORDER, NonEmptySet, Set, SetOf
 from .stirling import BACKENDS, _resolve_backend, difference_power_sum, flint_available, stirling2
@@ -149,6 +152,8 @@ __all__ = [
     "TriangleRoute",
     "ExponentialShape",
     "CLASS_SHAPES",
+    "shape_of_roles",
+    "attach_shape_routes",
     "exponential_shape",
     "egf_shape",
     "stepped_power_sum",
@@ -201,6 +206,13 @@ def __getattr__(name):
 # --------------------------------------------------------------------------- the dispatcher
 
 
+def _with_routes(reading: Reading) -> Reading:
+    """The reading, with the :class:`ExponentialShape` routes attached if it has none yet and has that shape."""
+    if not reading.routes and reading.auto is None:
+        attach_shape_routes(reading)
+    return reading
+
+
 def count_methods(reading, activation=None) -> tuple:
     r"""The ``method`` values :func:`count_subspaces` accepts for ``reading`` (of the class ``activation``).
 
@@ -225,7 +237,7 @@ def count_methods(reading, activation=None) -> tuple:
     >>> count_methods("R1", activation="odd")
     ('auto', 'stirling', 'inclusion_exclusion', 'zero_type_sum', 'recurrence', 'species', 'enumeration')
     """
-    reading = get_reading(reading, activation)
+    reading = _with_routes(get_reading(reading, activation))
     return ("auto",) + tuple(name for name in reading.routes if name not in ALWAYS_AVAILABLE) + ALWAYS_AVAILABLE
 
 
@@ -282,7 +294,7 @@ def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto", 
     ...
     symbolic_minima.errors.ArgumentValueError: method must be one of 'auto', 'stirling', ...; got 'power_sum'
     """
-    reading = get_reading(reading, activation)
+    reading = _with_routes(get_reading(reading, activation))
     r, m = check_rm(r, m)
     method = check_choice(method, "method", count_methods(reading))
     backend = check_choice(backend, "backend", BACKENDS)
@@ -329,8 +341,8 @@ def T(r, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "auto", backend: s
     m : int or sympy expression
         Student width, :math:`m\le` ``MAX_WIDTH`` (= 100,000).
     zero_type : str
-        A registered global-minimum reading, name or alias: ``"singletons"``
-        / ``"R1"`` (default) or ``"groups"`` / ``"R2"``.
+        A registered global-minimum reading, name or alias: ``"R1"`` (default,
+        :data:`~symbolic_minima.readings.SINGLETONS`) or ``"R2"`` (:data:`~symbolic_minima.readings.GROUPS`).
     method : str
         One of :func:`count_methods` of the reading (:data:`METHODS_T` for the
         built-in readings, see the module docstring); ``"auto"`` by default.
@@ -778,28 +790,87 @@ class ExponentialShape:
         return stepped_power_sum(r, m, self.a, self.c)
 
 
-#: ``(activation class, reading) -> ExponentialShape`` of its EGF (checked against the species in the tests).
-CLASS_SHAPES = {
-    ("generic", "singletons"): ExponentialShape(1, 1, Fraction(0)),
-    ("generic", "groups"): ExponentialShape(0, 1, Fraction(1)),
-    ("generic", "critical"): ExponentialShape(0, 1, Fraction(0)),
-    ("zero-at-origin", "singletons"): ExponentialShape(2, 1, Fraction(0)),
-    ("zero-at-origin", "groups"): ExponentialShape(1, 1, Fraction(1)),
-    ("zero-at-origin", "critical"): ExponentialShape(1, 1, Fraction(0)),
-    ("odd", "singletons"): ExponentialShape(2, 2, Fraction(0)),
-    ("odd", "groups"): ExponentialShape(1, 2, Fraction(1, 2)),
-    ("odd", "critical"): ExponentialShape(1, 2, Fraction(0)),
-    ("even", "singletons"): ExponentialShape(1, 2, Fraction(0)),
-    ("even", "groups"): ExponentialShape(0, 2, Fraction(1, 2)),
-    ("even", "critical"): ExponentialShape(0, 2, Fraction(0)),
-    ("even-zero-at-origin", "singletons"): ExponentialShape(2, 2, Fraction(0)),
-    ("even-zero-at-origin", "groups"): ExponentialShape(1, 2, Fraction(1, 2)),
-    ("even-zero-at-origin", "critical"): ExponentialShape(1, 2, Fraction(0)),
-}
+def _block_generating_terms(role) -> tuple | None:
+    r"""``(linear, gamma, c)`` with one block's EGF :math:`\text{linear}\cdot x+\gamma\,(e^{cx}-1-cx)`, or ``None``.
+
+    Read off the role's attributes: a signed block of size :math:`k` has
+    :math:`2^k` sign patterns (:math:`2^{k-1}` up to a global flip), an
+    unsigned one a single pattern; a role either takes single neurons only
+    or every size from its smallest on.
+    """
+    c = 2 if role.signed else 1
+    weight = Fraction(1, 2) if role.up_to_flip else Fraction(1)
+    if role.min_size == 1 and role.max_size == 1:
+        return (weight * c, Fraction(0), c)
+    if role.max_size is not None or role.min_size not in (1, 2):
+        return None
+    # sizes >= 2: weight (e^{cx} - 1 - cx); from size 1 on it also has the linear term weight * c x
+    return (weight * c if role.min_size == 1 else Fraction(0), weight, c)
+
+
+def shape_of_roles(reading) -> ExponentialShape | None:
+    r"""The :class:`ExponentialShape` of a reading, derived from its roles alone (``None``: not of that shape).
+
+    The replica role gives :math:`(e^{cx}-1)^r` (:math:`c = 2` for signed
+    replicas); each free role gives a term of the free blocks' EGF
+    :math:`B(x)` (:func:`_block_generating_terms`), and the free neurons
+    contribute :math:`\exp B(x)`.  The reading has the shape when
+    :math:`B(x) = ax + \gamma(e^{cx}-1)` with an integer :math:`a \ge 0` and the
+    replicas' :math:`c`.
+
+    Parameters
+    ----------
+    reading : Reading
+        Any reading, registered or not.
+
+    Returns
+    -------
+    ExponentialShape or None
+        ``None`` when a role's blocks are bounded in size, or signed and
+        unsigned groups mix two bases :math:`c`.
+
+    Examples
+    --------
+    >>> from symbolic_minima.readings import GROUPS, get_reading
+    >>> shape_of_roles(GROUPS), shape_of_roles(get_reading("R2", "odd"))
+    (ExponentialShape(a=0, c=1, gamma=Fraction(1, 1)), ExponentialShape(a=1, c=2, gamma=Fraction(1, 2)))
+    """
+    replica = reading.replica
+    if replica.min_size != 1 or replica.max_size is not None or replica.up_to_flip:
+        return None
+    c = 2 if replica.signed else 1
+    linear, gamma = Fraction(0), Fraction(0)
+    for role in reading.free_roles:
+        terms = _block_generating_terms(role)
+        if terms is None:
+            return None
+        role_linear, role_gamma, role_c = terms
+        if role_gamma and role_c != c:
+            return None
+        linear += role_linear - role_gamma * role_c  # weight (e^{cx}-1-cx): the -cx moves into the linear part
+        gamma += role_gamma
+    if linear.denominator != 1 or linear < 0:
+        return None
+    return ExponentialShape(int(linear), c, gamma)
+
+
+def _registered_shapes() -> dict:
+    shapes = {}
+    for cls in activation_class_names():
+        for reading in registered_readings(None, cls):
+            shape = shape_of_roles(reading)
+            if shape is not None:
+                shapes[(reading.activation_class, reading.name)] = shape
+    return shapes
+
+
+#: ``(activation class, reading name) -> ExponentialShape`` of every reading registered when the package
+#: loads, derived from the roles (:func:`shape_of_roles`; the class proofs check each against the species).
+CLASS_SHAPES = _registered_shapes()
 
 
 def exponential_shape(reading, activation=None) -> ExponentialShape | None:
-    """The :class:`ExponentialShape` of a registered reading's EGF (``None``: not of that shape / not known).
+    """The :class:`ExponentialShape` of a registered reading's EGF (``None``: not of that shape).
 
     Parameters
     ----------
@@ -811,14 +882,14 @@ def exponential_shape(reading, activation=None) -> ExponentialShape | None:
     Returns
     -------
     ExponentialShape or None
+        Derived from the reading's roles (:func:`shape_of_roles`).
 
     Examples
     --------
     >>> exponential_shape("R2", "odd")
     ExponentialShape(a=1, c=2, gamma=Fraction(1, 2))
     """
-    reading = get_reading(reading, activation)
-    return CLASS_SHAPES.get((reading.activation_class, reading.name))
+    return shape_of_roles(get_reading(reading, activation))
 
 
 def stepped_power_sum(r: int, m: int, a: int = 0, c: int = 1) -> int:
@@ -1069,33 +1140,60 @@ def _class_auto(shape: ExponentialShape) -> Callable[[str], str]:
     return auto
 
 
-def _register_class_routes() -> None:
-    """Attach the routes derived from :data:`CLASS_SHAPES` to the readings of the non-generic classes."""
-    from .readings import registered_readings
+def attach_shape_routes(reading: Reading) -> bool:
+    """Attach the routes of :class:`ExponentialShape` to a reading whose roles have that shape.
 
-    for (cls, name), shape in CLASS_SHAPES.items():
+    Called for every registered reading of a non-generic class when the
+    package loads; a reading registered later gets them on its first count
+    (:func:`count_subspaces`).
+
+    Parameters
+    ----------
+    reading : Reading
+        The reading whose :attr:`~symbolic_minima.readings.Reading.routes` and
+        :attr:`~symbolic_minima.readings.Reading.auto` are set.
+
+    Returns
+    -------
+    bool
+        Whether the reading has the shape (otherwise nothing is attached).
+
+    Examples
+    --------
+    >>> from symbolic_minima.readings import Reading, GLOBAL_MINIMUM
+    >>> from symbolic_minima.roles import DEAD, REPLICA, ZERO_TYPE
+    >>> toy = Reading("toy", "Rtoy", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, DEAD))
+    >>> attach_shape_routes(toy), toy.routes["inclusion_exclusion"](1, 2, "python")
+    (True, 5)
+    """
+    shape = shape_of_roles(reading)
+    if shape is None:
+        return False
+    routes: dict = {}
+    if shape.gamma:
+        routes["power_sum"] = lambda r, m, backend: exponential_power_sum(r, m, shape.a, shape.c, shape.gamma, backend)
+    else:
+        stirling_route = _class_stirling(shape)
+        if stirling_route is not None:
+            routes["stirling"] = stirling_route
+        routes["inclusion_exclusion"] = lambda r, m, backend: stepped_power_sum(r, m, shape.a, shape.c)
+    routes["zero_type_sum"] = _class_zero_type_sum(shape)
+    routes["recurrence"] = TriangleRoute(
+        _shape_rows(shape), _square if shape.gamma else _rectangle,
+        f"T(r,m+1) = ({shape.a}+{shape.c}r+{shape.gamma * shape.c})T(r,m) + {shape.c}r T(r-1,m)"
+        + (f" + {shape.gamma * shape.c} T(r+1,m)" if shape.gamma else ""))
+    reading.routes.update(routes)
+    reading.auto = _class_auto(shape)
+    return True
+
+
+def _register_class_routes() -> None:
+    """Attach the shape routes to the registered readings of the non-generic classes."""
+    for cls in activation_class_names():
         if cls == GENERIC:
             continue  # the built-in readings have their own routes (above)
-        reading = next((rd for rd in registered_readings(None, cls) if rd.name == name), None)
-        if reading is None:  # pragma: no cover - a class module not loaded
-            continue
-        routes: dict = {}
-        if shape.gamma:
-            routes["power_sum"] = (lambda sh: lambda r, m, backend: exponential_power_sum(
-                r, m, sh.a, sh.c, sh.gamma, backend))(shape)
-        else:
-            stirling_route = _class_stirling(shape)
-            if stirling_route is not None:
-                routes["stirling"] = stirling_route
-            routes["inclusion_exclusion"] = (
-                lambda sh: lambda r, m, backend: stepped_power_sum(r, m, sh.a, sh.c))(shape)
-        routes["zero_type_sum"] = _class_zero_type_sum(shape)
-        routes["recurrence"] = TriangleRoute(
-            _shape_rows(shape), _square if shape.gamma else _rectangle,
-            f"T(r,m+1) = ({shape.a}+{shape.c}r+{shape.gamma * shape.c})T(r,m) + {shape.c}r T(r-1,m)"
-            + (f" + {shape.gamma * shape.c} T(r+1,m)" if shape.gamma else ""))
-        reading.routes.update(routes)
-        reading.auto = _class_auto(shape)
+        for reading in registered_readings(None, cls):
+            attach_shape_routes(reading)
 
 
 _register_class_routes()
@@ -1123,7 +1221,7 @@ def _budget_key(reading: Reading):
         return None
     if reading is CRITICAL_READING or reading.name == CRITICAL_READING.name:
         return ("G", None)
-    if reading.name in ("singletons", "groups"):
+    if reading.name in ZERO_TYPES:  # the generic R1 and R2
         return ("T", reading.name)
     return None
 

@@ -234,12 +234,12 @@ def check_width(value, name: str, minimum: int = 1, maximum: int = MAX_WIDTH) ->
 def check_choice(value, name: str, choices) -> str:
     """Validate that ``value`` is one of the strings ``choices``.
 
-    >>> check_choice("groups", "zero_type", ("singletons", "groups"))
-    'groups'
-    >>> check_choice("pairs", "zero_type", ("singletons", "groups"))
+    >>> check_choice("flint", "backend", ("auto", "flint", "python"))
+    'flint'
+    >>> check_choice("gmpy", "backend", ("auto", "flint", "python"))
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: zero_type must be one of 'singletons', 'groups'; got 'pairs'
+    symbolic_minima.errors.ArgumentValueError: backend must be one of 'auto', 'flint', 'python'; got 'gmpy'
     """
     choices = tuple(check_sequence(choices, "choices"))
     if not isinstance(value, str):

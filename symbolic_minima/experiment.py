@@ -41,7 +41,7 @@ Summed over the types this is the count of the reading (tested against
 enumerated).
 
 >>> from symbolic_minima.readings import get_reading
->>> counts = type_counts(2, 4, "groups")
+>>> counts = type_counts(2, 4, "R2")
 >>> sum(counts.values()), describe_kind(max(counts, key=counts.get))
 (62, 'replicas 2+1, zero-type 1')
 """
@@ -56,7 +56,7 @@ from .classify import DEFAULT_TOL, classify
 from .errors import ArgumentValueError, check_int
 from .labels import Kind, Label
 from .network import Teacher
-from .readings import GLOBAL_MINIMUM, Reading, check_rm, get_reading
+from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, GROUPS, Reading, check_rm, get_reading
 
 __all__ = [
     "run_experiment",
@@ -121,7 +121,7 @@ def _partitions(n: int, parts: int | None, smallest: int, largest: int | None = 
     yield from rec(n, parts, top)
 
 
-def label_types(r, m, zero_type: str | Reading = "singletons", activation=None):
+def label_types(r, m, zero_type: str | Reading = DEFAULT_ZERO_TYPE, activation=None):
     """Every :class:`~symbolic_minima.labels.Kind` of label of a reading (any registered one, global minimum or
     critical) over a width-``r`` teacher, width ``m``, in a fixed order.
 
@@ -150,16 +150,16 @@ def label_types(r, m, zero_type: str | Reading = "singletons", activation=None):
 def _reading(zero_type, activation) -> Reading:
     if isinstance(zero_type, Reading):
         return zero_type
-    return get_reading(zero_type, activation if activation is not None else "generic")
+    return get_reading(zero_type, activation if activation is not None else GENERIC)
 
 
-def type_count(kind: Kind, r, m, zero_type: str | Reading = "singletons", activation=None) -> int:
+def type_count(kind: Kind, r, m, zero_type: str | Reading = DEFAULT_ZERO_TYPE, activation=None) -> int:
     """The exact number of labels (subspaces) of one type (see the module docstring for the formula).
 
     >>> from symbolic_minima.labels import Kind
-    >>> type_count(Kind(1, (2, 1), ()), 2, 4), type_count(Kind(0, (1, 1), (2,)), 2, 4, "groups")
+    >>> type_count(Kind(1, (2, 1), ()), 2, 4), type_count(Kind(0, (1, 1), (2,)), 2, 4, "R2")
     (24, 12)
-    >>> type_count(Kind(0, (1,), (), 1), 1, 2, "singletons", "tanh")   # ('+1', 'd') and ('-1', 'd'), two orders
+    >>> type_count(Kind(0, (1,), (), 1), 1, 2, "R1", "tanh")   # ('+1', 'd') and ('-1', 'd'), two orders
     4
     """
     r, m = check_rm(r, m)
@@ -189,7 +189,7 @@ def type_count(kind: Kind, r, m, zero_type: str | Reading = "singletons", activa
     return count
 
 
-def type_counts(r, m, zero_type: str | Reading = "singletons", activation=None) -> dict:
+def type_counts(r, m, zero_type: str | Reading = DEFAULT_ZERO_TYPE, activation=None) -> dict:
     """``{Kind: number of labels of that type}`` for every type of the reading (in :func:`label_types` order)."""
     return {kind: type_count(kind, r, m, zero_type, activation) for kind in label_types(r, m, zero_type, activation)}
 
@@ -389,7 +389,7 @@ def _merge(theta, m, d, q, activation, tol):
 
 
 def run_experiment(r, m, seeds: int = 20, d: int = 1, d_out: int = 1, activation: str = DEFAULT_ACTIVATION,
-                   zero_type: str = "groups", seed: int = 0, tol: float = DEFAULT_TOL, samples: int | None = None,
+                   zero_type: str = GROUPS.name, seed: int = 0, tol: float = DEFAULT_TOL, samples: int | None = None,
                    teacher: Teacher | None = None, show_progress: bool = True) -> ExperimentResult:
     r"""Train ``seeds`` students of width ``m`` on a width-``r`` teacher, classify each, tally by label type.
 
@@ -405,8 +405,8 @@ def run_experiment(r, m, seeds: int = 20, d: int = 1, d_out: int = 1, activation
         An activation of :data:`~symbolic_minima.training.TRAINING_ACTIVATIONS` or a class name
         (its representative); its activation class gives the subspaces.
     zero_type : str
-        The global-minimum reading the students are read in (default ``"groups"``, R2: the whole
-        zero-loss set, so a zero-loss student of the class always has a label; ``"singletons"`` counts R1 only).
+        The global-minimum reading the students are read in (default R2: the whole zero-loss set, so
+        a zero-loss student of the class always has a label; R1 counts the singletons reading only).
     seed : int
         Seed of the inputs and of every start (run ``k`` starts from ``numpy.random.default_rng([seed, k])``).
     tol : float
@@ -424,7 +424,7 @@ def run_experiment(r, m, seeds: int = 20, d: int = 1, d_out: int = 1, activation
 
     Examples
     --------
-    >>> result = run_experiment(1, 2, seeds=3, activation="tanh", zero_type="singletons", show_progress=False)
+    >>> result = run_experiment(1, 2, seeds=3, activation="tanh", zero_type="R1", show_progress=False)
     >>> result.consistent, sum(observed for _, observed, _ in result.tallies()) + result.unclassified()["total"]
     (True, 3)
     """

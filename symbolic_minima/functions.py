@@ -52,7 +52,18 @@ from __future__ import annotations
 import sympy
 
 from .errors import ArgumentTypeError, ArgumentValueError, check_width, refuse_text
-from .readings import CRITICAL, DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, Reading, get_reading
+from .readings import (
+    CRITICAL,
+    CRITICAL_READING,
+    DEFAULT_ZERO_TYPE,
+    GENERIC,
+    GLOBAL_MINIMUM,
+    GROUPS,
+    SINGLETONS,
+    Reading,
+    critical_reading,
+    get_reading,
+)
 
 __all__ = [
     "SubspaceCount",
@@ -282,7 +293,7 @@ class TSingletons(SubspaceCount):
     'T_{\\mathrm{R1}}\\left(r, m + 1\\right)'
     """
 
-    reading_name = "singletons"
+    reading_name = SINGLETONS.name
 
 
 class TGroups(SubspaceCount):
@@ -308,7 +319,7 @@ class TGroups(SubspaceCount):
     (450, Sum(FallingFactorial(_k, r)*StirlingS2(m, _k), (_k, r, m)))
     """
 
-    reading_name = "groups"
+    reading_name = GROUPS.name
 
 
 class GCritical(SubspaceCount):
@@ -334,11 +345,11 @@ class GCritical(SubspaceCount):
     (150, 14)
     """
 
-    reading_name = "critical"
+    reading_name = CRITICAL_READING.name
     family = CRITICAL
 
 
-_BUILT_IN = {(GENERIC, "singletons"): TSingletons, (GENERIC, "groups"): TGroups, (GENERIC, "critical"): GCritical}
+_BUILT_IN = {(GENERIC, cls.reading_name): cls for cls in (TSingletons, TGroups, GCritical)}
 _MADE: dict = {}
 
 
@@ -364,7 +375,7 @@ def T_function(zero_type=DEFAULT_ZERO_TYPE, activation_class=GENERIC) -> type:
     Parameters
     ----------
     zero_type : str or Reading
-        A registered global-minimum reading: name or alias (``"R1"``, ``"groups"``, ...).
+        A registered global-minimum reading: name or alias (``"R1"``, ``"R2"``, ...).
     activation_class : str
         An activation class or activation name (``"generic"``, ``"odd"``, ``"tanh"``, ...).
 
@@ -406,7 +417,7 @@ def G_function(activation_class=GENERIC) -> type:
     >>> G_function() is GCritical
     True
     """
-    return _function_class(get_reading("critical", activation_class, family=CRITICAL))
+    return _function_class(critical_reading(activation_class))
 
 
 def symbolic_count(quantity: str, r, m, zero_type=None, activation_class=GENERIC, method: str = "auto"):

@@ -207,6 +207,7 @@ from .readings import (
     GLOBAL_MINIMUM,
     GROUPS,
     SINGLETONS,
+    ZERO_TYPES,
     Reading,
     check_rm,
     get_reading,
@@ -1115,7 +1116,7 @@ def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: s
         check_class_teacher(teacher, reading.activation_class)
     method = check_choice(method, "method", METHODS)
     size = _count_guard(r, m, reading, max_nodes)
-    if reading.activation_class == GENERIC and reading.name in ("singletons", "groups"):  # the cost model's
+    if reading.activation_class == GENERIC and reading.name in ZERO_TYPES:  # the cost model's
         from .budget import graph_estimate
 
         graph_estimate(r, m, reading.name, method, summary=False).check()  # edges too, not only nodes

@@ -197,7 +197,7 @@ def label_types(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False) -> tu
     later); ``critical=True``: the critical reading.  For integer labels the :class:`Kind` (numbers
     of zero-type neurons, replica sizes, free group sizes) determines the orbit.
 
-    >>> [(t.representative, t.count) for t in label_types(1, 3, "groups")]
+    >>> [(t.representative, t.count) for t in label_types(1, 3, "R2")]
     [((1, 1, 1), 1), ((0, 1, 1), 3), ((-1, -1, 1), 3), ((0, 0, 1), 3)]
     """
     r, m = check_rm(r, m)

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 
 from .errors import check_width
 from .labels import Label, canonical_groups, covering_words, grouped_labels, set_partitions
-from .readings import CRITICAL_READING, GLOBAL_MINIMUM, check_rm, get_reading
+from .readings import CRITICAL_READING, DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, check_rm, get_reading
 
 __all__ = [
     "global_minimum_labellings",
@@ -52,7 +52,7 @@ _covering_words = covering_words
 _grouped = grouped_labels
 
 
-def global_minimum_labellings(r, m, zero_type: str = "singletons") -> Iterator[Label]:
+def global_minimum_labellings(r, m, zero_type: str = DEFAULT_ZERO_TYPE) -> Iterator[Label]:
     r"""Labels of the global-minimum subspaces :math:`\Gamma_g` of width ``m`` over a width-``r`` teacher.
 
     Lazy and in a fixed order: lexicographic in the R1 pattern (zero-sum
@@ -68,7 +68,7 @@ def critical_labellings(r, m) -> Iterator[Label]:
     return CRITICAL_READING.labellings(r, m)
 
 
-def is_global_minimum_labelling(g, r, zero_type: str = "singletons") -> bool:
+def is_global_minimum_labelling(g, r, zero_type: str = DEFAULT_ZERO_TYPE) -> bool:
     """Whether ``g`` is a valid canonical label of a global-minimum subspace.
 
     >>> is_global_minimum_labelling((1, 0, 2), 2)

@@ -16,8 +16,8 @@ text width, else broken at its top-level ``\qquad``, relation signs and
 'monotonicity of $t \\to t^m$ on $t \\ge 0$; checked for $r \\le 12$, $m \\le 40$'
 >>> latex_text("coefficients a_0..a_9, 50% {x}")
 'coefficients $a_0,\\dots,a_9$, 50\\% \\{x\\}'
->>> latex_text('counting.T and zero_type="groups"')
-'\\texttt{counting.\\allowbreak{}T} and \\texttt{zero\\_\\allowbreak{}type="groups"}'
+>>> latex_text('counting.T and zero_type="R2"')
+'\\texttt{counting.\\allowbreak{}T} and \\texttt{zero\\_\\allowbreak{}type="R2"}'
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ _CODE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*(?:\(\)
 
 
 def _is_code(core: str) -> bool:
-    """A Python name, dotted path or keyword argument (``zero_type="groups"``, ``counting.T``): set in ``\\texttt``."""
+    """A Python name, dotted path or keyword argument (``zero_type="R2"``, ``counting.T``): set in ``\\texttt``."""
     if not _CODE.match(core):
         return False
     name = core.split("=")[0].rstrip("()")

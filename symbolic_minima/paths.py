@@ -81,7 +81,7 @@ from .exact import to_fraction, to_sympy
 from .graph import check_class_teacher, format_label, shortest_label_path
 from .labels import Label
 from .linalg import solve
-from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, get_reading
+from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, ZERO_TYPES, get_reading
 
 __all__ = [
     "ZeroLossPath",
@@ -509,7 +509,7 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, s
             )
     start, end = Label(start), Label(end)
     if activation is None:
-        if zero_type in ("singletons", "groups"):  # the readings the cost model prices
+        if zero_type in ZERO_TYPES:  # the readings the cost model prices
             chain = bounded_label_chain(r, m, start, end, zero_type, teacher.input_dim, teacher.output_dim)
         else:
             chain = shortest_label_path(r, start, end, zero_type)

@@ -61,6 +61,7 @@ __all__ = [
     "register_class_readings",
     "unregister_reading",
     "get_reading",
+    "critical_reading",
     "registered_readings",
     "zero_types",
     "reading_for_label",
@@ -636,6 +637,27 @@ def get_reading(reading, activation_class: str = GENERIC, family: str | None = N
     if family is not None and found.family != family:
         raise ArgumentValueError(f"reading {found.name!r} is not a {family} reading")
     return found
+
+
+def critical_reading(activation_class: str = GENERIC) -> Reading:
+    """The critical reading of an activation class (a class name or an activation name).
+
+    Parameters
+    ----------
+    activation_class : str
+        A class name (``"odd"``) or an activation name (``"tanh"``); default generic.
+
+    Returns
+    -------
+    Reading
+        The registered reading of family :data:`CRITICAL` of that class.
+
+    Examples
+    --------
+    >>> critical_reading().short_name, critical_reading("tanh").activation_class
+    ('crit', 'odd')
+    """
+    return get_reading(CRITICAL_READING.name, activation_class, family=CRITICAL)
 
 
 def _choices(activation_class: str) -> str:

@@ -50,7 +50,7 @@ from .atomic import io_error, write_bytes, write_text
 from .comparison import COMPARISONS
 from .errors import ArgumentTypeError, ArgumentValueError, InputOutputError, check_int
 from .progress import progress
-from .readings import DEFAULT_ZERO_TYPE, describe_zero_type, reading_name, zero_types
+from .readings import DEFAULT_ZERO_TYPE, critical_reading, describe_zero_type, reading_name, zero_types
 
 __all__ = [
     "COMPARISONS",
@@ -361,7 +361,7 @@ def _section_formulas(opts) -> str:
         else:
             from .readings import get_reading
 
-            sp = get_reading("critical", opts["activation"]).species(r)
+            sp = critical_reading(opts["activation"]).species(r)
         out.append(f"Critical subspaces: species ${_tex(sp)}$, EGF " + _display(_tex(sp.egf())))
     except _Unavailable as exc:
         notes.append(str(exc))

@@ -817,7 +817,8 @@ def subspaces_of(reading, teacher: Teacher, m, activation=None):
 
     >>> [(S.label, S.dimension) for S in subspaces_of("R1", Teacher([1], [2]), 2)]
     [((0, 1), 1), ((1, 0), 1), ((1, 1), 1)]
-    >>> [label_text(S.label) for S in subspaces_of("critical", CriticalPoint([1], [2]), 2, activation="odd")]
+    >>> from symbolic_minima.readings import critical_reading
+    >>> [label_text(S.label) for S in subspaces_of(critical_reading("odd"), CriticalPoint([1], [2]), 2)]
     ['(p, +1)', '(p, -1)', '(+1, p)', '(-1, p)', '(+1, +1)', '(+1, -1)', '(-1, +1)', '(-1, -1)']
     """
     reading = _reading(reading, activation)

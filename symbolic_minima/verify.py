@@ -76,8 +76,10 @@ from .readings import (
     GENERIC,
     GLOBAL_MINIMUM,
     GROUPS,
+    ZERO_TYPES,
     Reading,
     check_rm,
+    critical_reading,
     get_reading,
 )
 from .roles import PARKED
@@ -602,7 +604,7 @@ def noncritical_reading(activation, kind: str) -> Reading:
     cls = activation_class(activation).name
     if kind not in NONCRITICAL_KINDS:
         raise ArgumentValueError(f"kind must be one of {', '.join(map(repr, NONCRITICAL_KINDS))}, got {kind!r:.40}")
-    critical = get_reading("critical", cls, family=CRITICAL)
+    critical = critical_reading(cls)
     role = DEAD if kind == "dead" else PARKED
     return Reading(f"{kind}-embedding", f"crit+{NONCRITICAL_KINDS[kind]}", CRITICAL, critical.replica, (role,),
                    activation_class=cls,
@@ -857,7 +859,7 @@ def which_subspaces(point, teacher: Teacher, m, zero_type: str = GROUPS.name, ac
             if s.contains(point)]
 
 
-def locate_label(point, teacher: Teacher, m, zero_type: str = "groups"):
+def locate_label(point, teacher: Teacher, m, zero_type: str = GROUPS.name):
     r"""The label of a global-minimum subspace containing ``point``, found from the point itself; ``None`` if none.
 
     Without enumerating the :math:`T(r,m)` subspaces: neuron :math:`j` gets
@@ -872,12 +874,13 @@ def locate_label(point, teacher: Teacher, m, zero_type: str = "groups"):
     compare with :func:`which_subspaces` on every sampled point).
 
     >>> t = Teacher([1], [2])
-    >>> locate_label((1, 5, 1, 1, 0, 1), t, 3, "singletons")
+    >>> locate_label((1, 5, 1, 1, 0, 1), t, 3, "R1")
     (1, 0, 1)
     """
     check_instance(teacher, Teacher, "teacher")
     point = check_sequence(point, "point")
-    zero_type = get_reading(zero_type, GENERIC, family=GLOBAL_MINIMUM).name
+    reading = get_reading(zero_type, GENERIC, family=GLOBAL_MINIMUM)
+    zero_type = reading.name
     m = check_width(m, "m", minimum=teacher.width)
     d, q, r = teacher.input_dim, teacher.output_dim, teacher.width
     from .linalg import to_fraction
@@ -895,7 +898,7 @@ def locate_label(point, teacher: Teacher, m, zero_type: str = "groups"):
     label = [teacher_w.get(w[j], 0) for j in range(m)]
     group = 0
     for members in classes.values():
-        if len(members) == 1 or zero_type == "singletons":
+        if len(members) == 1 or not reading.has_groups:
             if any(any(a[j]) for j in members):
                 return None  # a zero-type neuron needs a_j = 0
             continue
@@ -936,7 +939,7 @@ def certify_completeness(teacher: Teacher, m, zero_type: str = GROUPS.name, samp
     class_arg = None if cls == GENERIC else cls
     if subspaces is not None:
         subs = list(subspaces)
-    elif class_arg is None and zero_type in ("singletons", "groups"):
+    elif class_arg is None and zero_type in ZERO_TYPES:
         subs = None  # located point by point (locate_label): the cost does not grow with T(r, m)
     else:
         subs = list(global_minimum_subspaces(teacher, m, zero_type, activation=class_arg))
@@ -1103,7 +1106,7 @@ def _negative_checks(cls_name: str) -> list:
     (:math:`\sigma'(0)\neq0`); neurons at the origin where :math:`\sigma(0)\neq0`.
     """
     cls = activation_class(cls_name)
-    critical = get_reading("critical", cls.name, family=CRITICAL)
+    critical = critical_reading(cls.name)
     if cls.zero_at_origin:
         has_dead = any(role.marker == "d" for role in critical.free_roles)
         return [] if has_dead else [("dead", certify_dead_noncriticality)]

@@ -152,6 +152,40 @@ def test_class_shapes_are_the_species_egfs(key):
     assert exponential_shape("R1", "tanh") == CLASS_SHAPES[("odd", "singletons")]
 
 
+def test_shapes_derived_from_the_roles_are_the_published_table():
+    # the table the routes used before shapes were derived from roles (issue 8): a regression pin
+    table = {"generic": ((1, 1, 0), (0, 1, 1), (0, 1, 0)), "zero-at-origin": ((2, 1, 0), (1, 1, 1), (1, 1, 0)),
+             "odd": ((2, 2, 0), (1, 2, Fraction(1, 2)), (1, 2, 0)), "even": ((1, 2, 0), (0, 2, Fraction(1, 2)), (0, 2, 0)),
+             "even-zero-at-origin": ((2, 2, 0), (1, 2, Fraction(1, 2)), (1, 2, 0))}
+    for cls, shapes in table.items():
+        for name, (a, c, gamma) in zip(READINGS, shapes, strict=True):
+            assert CLASS_SHAPES[(cls, name)] == ExponentialShape(a, c, Fraction(gamma))
+
+
+def test_a_reading_registered_later_gets_the_shape_routes():
+    from symbolic_minima.counting import shape_of_roles
+    from symbolic_minima.readings import GLOBAL_MINIMUM, Reading, register_reading, unregister_reading
+    from symbolic_minima.roles import DEAD, REPLICA, SIGNED_REPLICA_ODD, ZERO_TYPE, ZeroSumGroup
+
+    # replicas, zero-type and dead neurons: EGF e^{2x}(e^x-1)^r, as the zero-at-origin R1 but generic-registered
+    late = register_reading(Reading("late", "Rlate", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, DEAD)))
+    pairs = register_reading(Reading("pairs2", "Rp2", GLOBAL_MINIMUM, REPLICA, (ZERO_TYPE, ZeroSumGroup(2, 2))))
+    try:
+        assert shape_of_roles(late) == ExponentialShape(2, 1, Fraction(0))
+        assert shape_of_roles(pairs) is None  # exp(x + x^2/2) is not of the shape
+        assert "inclusion_exclusion" in count_methods(late) and "recurrence" in count_methods(late)
+        assert count_methods(pairs) == ("auto", "species", "enumeration")
+        for r, m in [(1, 3), (2, 4), (3, 5)]:
+            values = {method: count_subspaces(late, r, m, method=method) for method in count_methods(late)}
+            assert set(values.values()) == {_enumerated(late, r, m)}, values
+    finally:
+        unregister_reading("late")
+        unregister_reading("pairs2")
+    # a signed replica with unsigned groups mixes c = 2 and c = 1: no shape
+    mixed = Reading("mixed", "Rm", GLOBAL_MINIMUM, SIGNED_REPLICA_ODD, (ZERO_TYPE, ZeroSumGroup()), "odd")
+    assert shape_of_roles(mixed) is None
+
+
 def test_every_registered_class_reading_has_a_shape():
     for cls in activation_class_names():
         for reading in registered_readings(None, cls):

@@ -292,3 +292,25 @@ def test_unregistering_removes_the_reading_everywhere():
         counting.T(1, 3, zero_type="pairs")
     with pytest.raises(ArgumentValueError):
         unregister_reading("pairs")
+
+
+# ----------------------------------------------------------------------------- one home for reading names
+
+
+def test_reading_names_are_spelled_only_in_the_registry():
+    """Issue 8's criterion: outside readings.py the package names readings through the registry
+    (SINGLETONS.name, GROUPS.name, CRITICAL_READING.name, critical_reading(), reading properties),
+    never by the string literals, so a renamed or new reading cannot miss a branch."""
+    import re
+    from pathlib import Path
+
+    import symbolic_minima
+
+    package = Path(symbolic_minima.__file__).parent
+    literal = re.compile(r'"(singletons|groups|critical)"')  # the issue's grep (doctest outputs print reprs in '...')
+    found = [f"{path.relative_to(package)}:{number}: {line.strip()}"
+             for path in sorted(package.rglob("*.py")) if path.name != "readings.py"
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if literal.search(line)]
+    assert not found, "\n".join(found)
+    assert literal.search((package / "readings.py").read_text(encoding="utf-8"))  # the pattern does match

@@ -6,8 +6,8 @@ is an ordinary class (the constant) and must sum to 0.  Critical:
 EGFs: R1 :math:`(e^{2x}-1)^re^x`, R2 :math:`(e^{2x}-1)^re^{(e^{2x}-1)/2}`,
 critical :math:`(e^{2x}-1)^r` (proved in ``proofs/class_even.py``).
 
->>> from symbolic_minima.readings import get_reading
->>> get_reading("critical", "gaussian").species(2).count(3)
+>>> from symbolic_minima.readings import critical_reading
+>>> critical_reading("gaussian").species(2).count(3)
 48
 """
 

@@ -35,6 +35,7 @@ import json
 import sys
 
 from ..errors import ArgumentValueError
+from ..readings import GROUPS
 from ._common import MAX_DIM, parse_int
 from ._zero_type import add_zero_type_argument, zero_type_help
 
@@ -81,8 +82,8 @@ def register(subparsers) -> None:
                    help="exp, sigmoid4+softplus, exp-minus-one, tanh, erf, sinh, gaussian, cosh, logcosh, or a "
                    "class name (default sigmoid4+softplus, generic)")
     e.add_argument("--seed", default="0", help="seed of the inputs and starts (default 0)")
-    add_zero_type_argument(e, default="groups",
-                           help=f"reading the students are read in: {zero_type_help('groups')}")
+    add_zero_type_argument(e, default=GROUPS.name,
+                           help=f"reading the students are read in: {zero_type_help(GROUPS.name)}")
     e.add_argument("--tol", default=None, help="classification tolerance (default 1e-3)")
     e.add_argument("--samples", default=None, help="number of Gaussian inputs (default max(200, 20 m (d + d_out)))")
     e.add_argument("--teacher", metavar="T.json", default=None, help="exact teacher (default: the documented one)")
