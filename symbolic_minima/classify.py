@@ -37,10 +37,12 @@ some neuron sits near the threshold.
 subspace's free parameters; the others follow exactly from its equations),
 checks the rational point lies exactly in the subspace, and certifies the
 subspace with the exact certificates of :mod:`symbolic_minima.verify`
-(function identity for global minima, with a symbolic :math:`\sigma` that
-has exactly the symmetries of the activation class, :func:`class_sigma`;
-criticality for critical subspaces), so a float experiment ends in a proved
-statement.
+(function identity for global minima, criticality for critical subspaces:
+signed replicas, dead and parked neurons included), with the undefined
+:math:`\sigma` of the activation class
+(:func:`~symbolic_minima.network.class_sigma`, exactly the class's
+symmetries), so a float experiment ends in a proved statement about every
+activation of the class.
 
 numpy is imported inside the functions (extra ``numeric``).
 
@@ -62,7 +64,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .activation_classes import activation_class
@@ -84,7 +86,6 @@ __all__ = [
     "project",
     "student_arrays",
     "exact_point",
-    "class_sigma",
     "flat_parameters",
     "DEFAULT_TOL",
     "NONE",
@@ -355,7 +356,7 @@ class Classification:
 
     @property
     def certified(self) -> bool | None:
-        """``None`` before :meth:`snap` (or when no certificate applies), else whether the snap is certified."""
+        """``None`` before :meth:`snap`, else whether the snap is certified."""
         return None if self.snapped is None else self.snapped.certified
 
     def subspace(self):
@@ -803,38 +804,6 @@ def project(params, teacher, label, activation=None, zero_type: str = DEFAULT_ZE
 # exact certificates
 
 
-@cache
-def class_sigma(activation=None):
-    r"""An undefined symbolic :math:`\sigma` with exactly the symmetries of the activation class.
-
-    ``None`` for the generic class (the undefined :math:`\sigma` of
-    :mod:`symbolic_minima.verify`, with no symmetry at all); otherwise a sympy
-    function class that rewrites :math:`\sigma(0)=0` (classes with
-    :math:`\sigma(0)=0`), :math:`\sigma(-z)=-\sigma(z)` (odd) or
-    :math:`\sigma(-z)=\sigma(z)` (even) and nothing else, so an identity it
-    proves holds for every activation of the class.
-
-    >>> import sympy
-    >>> s, x = class_sigma("tanh"), sympy.Symbol("x")
-    >>> s(-2 * x), s(0), class_sigma("gaussian")(-x), class_sigma("exp-minus-one")(-x)
-    (-sigma(2*x), 0, sigma(x), sigma(-x))
-    """
-    import sympy
-
-    cls = activation_class(activation)
-    if not cls.zero_at_origin and not cls.signs:
-        return None
-
-    def evaluate(klass, z):
-        if cls.zero_at_origin and z.is_zero:
-            return sympy.S.Zero
-        if cls.signs and z.could_extract_minus_sign():
-            return -klass(-z) if cls.signs == "odd" else klass(-z)
-        return None
-
-    return type("sigma", (sympy.Function,), {"eval": classmethod(evaluate), "__module__": __name__})
-
-
 @dataclass
 class Snap:
     r"""A rational point of a classified subspace near the float point, and its certificate.
@@ -844,8 +813,9 @@ class Snap:
     tried; ``denominator`` the largest denominator in the point;
     ``distance_squared`` the exact :math:`\lVert\theta-\theta_q\rVert^2` from
     the float point (its exact binary value); ``certificate`` the exact
-    certificate of the subspace (``None`` where none applies yet, ``note``
-    says why); ``certified`` holds when both checks hold.
+    certificate of the subspace, for the undefined :math:`\sigma` of the
+    activation class (:func:`~symbolic_minima.network.class_sigma`);
+    ``certified`` holds when both checks hold.
     """
 
     point: tuple
@@ -853,13 +823,10 @@ class Snap:
     denominator: int
     in_subspace: bool
     distance_squared: Fraction
-    certificate: Certificate | None
-    note: str = ""
+    certificate: Certificate
 
     @property
-    def certified(self) -> bool | None:
-        if self.certificate is None:
-            return None if self.in_subspace else False
+    def certified(self) -> bool:
         return bool(self.in_subspace and self.certificate.holds)
 
     @property
@@ -873,8 +840,6 @@ class Snap:
         where = "lies exactly in the subspace" if self.in_subspace else "does NOT lie in the subspace"
         head = (f"rational point (denominators <= {self.denominator}) at distance {self.distance:.3e} from theta "
                 f"{where}")
-        if self.certificate is None:
-            return f"{head}; not certified: {self.note}"
         return f"{head}; {self.certificate.name} {self.certificate.verdict}: {self.certificate.statement}"
 
     def to_json(self) -> dict:
@@ -885,8 +850,7 @@ class Snap:
             "distance": self.distance,
             "distance_squared": str(self.distance_squared),
             "point": [str(v) for v in self.point],
-            "certificate": None if self.certificate is None else self.certificate.to_json(),
-            "note": self.note,
+            "certificate": self.certificate.to_json(),
         }
 
     def _latex(self, printer=None) -> str:
@@ -917,15 +881,27 @@ def snap(result: Classification, max_denominator: int = 10**12, target: float | 
     Then exactly: the point lies in the subspace
     (:meth:`AffineSubspace.contains`), and the subspace is certified:
     :func:`~symbolic_minima.verify.certify_function_identity` for a global
-    minimum (with :func:`class_sigma` of the class, so it holds for every
-    activation of the class), :func:`~symbolic_minima.verify.certify_criticality`
-    for a critical subspace.
+    minimum, :func:`~symbolic_minima.verify.certify_criticality` for a
+    critical subspace (every role: signed replicas, dead and parked
+    neurons), both with ``activation`` the classification's class, i.e. the
+    undefined :math:`\sigma` of :func:`~symbolic_minima.network.class_sigma`
+    (exactly the class's symmetries), so the certificate holds for every
+    activation of the class.
 
     >>> from symbolic_minima.network import Teacher
     >>> r = classify(([[1.0], [1.0], [0.3]], [0.5, 1.5, 0.0]), Teacher([[1]], [2]))
     >>> s = snap(r)
     >>> s.certified, [str(v) for v in s.point], s.distance_squared == (Fraction(0.3) - Fraction(3, 10)) ** 2
     (True, ['1', '1', '3/10', '1/2', '3/2', '0'], True)
+
+    A signed split with a parked neuron, near a critical point of the odd class:
+
+    >>> from symbolic_minima.network import CriticalPoint
+    >>> r = classify(([[1.0], [-1.0], [1e-9]], [2.0, -1.0, 0.0]), activation="tanh",
+    ...              critical_point=CriticalPoint([[1]], [3]))
+    >>> s = snap(r)
+    >>> r.label, s.certified, s.certificate.name
+    (('+1', '-1', 'p'), True, 'criticality')
     """
     from .verify import certify_criticality, certify_function_identity
 
@@ -956,16 +932,8 @@ def snap(result: Classification, max_denominator: int = 10**12, target: float | 
     distance_squared = sum(((Fraction(float(t)) - v) ** 2 for t, v in zip(theta, point, strict=True)),
                            Fraction(0))
     denominator = max((v.denominator for v in point), default=1)
-    note = ""
     if result.reading.family == GLOBAL_MINIMUM:
-        certificate = certify_function_identity(subspace, result.point, activation=class_sigma(result.activation_class))
+        certificate = certify_function_identity(subspace, result.point, activation=result.activation_class)
     else:
-        codes = [code for code, _, _ in Label(result.label).entries()]
-        plain = all(sign == 1 and marker is None for _, sign, marker in Label(result.label).entries())
-        if plain:
-            certificate = certify_criticality(subspace, result.point, label=tuple(codes))
-        else:
-            certificate = None
-            note = ("certify_criticality has no class-aware sigma yet for signed, dead or parked neurons "
-                    "(activation classes, issue 9)")
-    return Snap(point, bound, denominator, in_subspace, distance_squared, certificate, note)
+        certificate = certify_criticality(subspace, result.point, activation=result.activation_class)
+    return Snap(point, bound, denominator, in_subspace, distance_squared, certificate)

@@ -21,7 +21,6 @@ from hypothesis import strategies as st  # noqa: E402
 from symbolic_minima.classify import (  # noqa: E402
     DEFAULT_TOL,
     Classification,
-    class_sigma,
     classify,
     exact_point,
     project,
@@ -30,7 +29,7 @@ from symbolic_minima.classify import (  # noqa: E402
 )
 from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError  # noqa: E402
 from symbolic_minima.labels import Label  # noqa: E402
-from symbolic_minima.network import CriticalPoint, Teacher  # noqa: E402
+from symbolic_minima.network import CriticalPoint, Teacher, class_sigma  # noqa: E402
 from symbolic_minima.readings import get_reading  # noqa: E402
 from symbolic_minima.subspaces import subspace_of  # noqa: E402
 from symbolic_minima.verify import certify_function_identity  # noqa: E402
@@ -488,30 +487,21 @@ def test_snapped_signed_critical_points():
     result = classify(([[1.0], [-1.0], [0.0]], [2.0, -1.0, 0.0]), activation="odd", critical_point=cp)
     assert result.label == ("+1", "-1", "p")
     s = result.snap()
-    assert s.in_subspace
-    if s.certificate is None:
-        pytest.skip("needs a class-aware certify_criticality (signed and parked neurons; issue 9, i9-verify): "
-                    f"{s.note}")
-    assert s.certified
+    assert s.in_subspace and s.certified and s.certificate.name == "criticality"
+    # more classes and roles, and the independent routes: tests/test_classify_snap_classes.py
 
 
-def test_class_sigma_has_exactly_the_class_symmetries():
-    x1, x2 = sympy.symbols("x_1 x_2")
-    z = x1 - 2 * x2
-    odd, even, zero = class_sigma("odd"), class_sigma("even"), class_sigma("zero-at-origin")
-    assert class_sigma("generic") is None and class_sigma("exp") is None
-    assert odd(-z) == -odd(z) and odd(0) == 0 and odd(z) + odd(-z) == 0
-    assert even(-z) == even(z) and even(0) != 0
-    assert zero(0) == 0 and zero(-z) != zero(z) and zero(-z) != -zero(z)
-    assert class_sigma("even-zero-at-origin")(0) == 0
-    for expr in (z, -z, 3 * x1 + x2, -x1 - x2, x2 - x1):       # exactly one of e, -e is rewritten
-        assert odd(expr) == -odd(-expr)
+def test_snap_certifies_with_the_class_sigma():
     # the certificate needs the class's symmetry: a signed replica is a global minimum for odd sigma only
     t = Teacher([[1]], [2])
-    S = subspace_of(get_reading("singletons", "odd"), t, ("-1",))
+    result = classify(([[-1.0]], [-2.0]), t, "tanh")
+    assert result.label == ("-1",) and result.snap().certified
+    assert result.snapped.certificate.details["activation_class"] == "odd"
+    S = result.subspace()
     assert certify_function_identity(S, t, activation=class_sigma("odd")).holds
-    assert not certify_function_identity(S, t, activation="generic").holds  # (default: the subspace's class)
+    assert not certify_function_identity(S, t, activation="generic").holds
     assert not certify_function_identity(S, t, activation=class_sigma("even")).holds
+    assert not certify_function_identity(S, t, activation="even").holds
 
 
 def test_classification_prints_and_serialises():
