@@ -1,4 +1,5 @@
-r"""Facts of the connectivity graph from the label types, without building the graph (mathematical reference, 'Connectivity').
+r"""Facts of the connectivity graph from the label types, without building the graph
+(mathematical reference, 'Connectivity').
 
 Neuron permutations :math:`S_m` and teacher relabellings :math:`S_r` act on the labels of a reading
 (:math:`\Gamma = S_m\times S_r`) and preserve intersections (the criterion of
