@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections.abc import Callable
 from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
 
 __all__ = [
     "int_to_str",
@@ -40,6 +42,9 @@ __all__ = [
     "lifts_int_limit",
     "PRINTABLE_BITS",
 ]
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 #: Integers of fewer bits always convert to decimal under the default limit (< ~4214 digits).
 PRINTABLE_BITS = 14000
@@ -102,11 +107,11 @@ def unlimited_int_strings():
         sys.set_int_max_str_digits(old)
 
 
-def lifts_int_limit(method):
+def lifts_int_limit(method: Callable[_P, _R]) -> Callable[_P, _R]:
     """Decorator: run ``method`` inside :func:`unlimited_int_strings` (for ``__repr__``, ``to_json``, ...)."""
 
     @functools.wraps(method)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         with unlimited_int_strings():
             return method(*args, **kwargs)
 

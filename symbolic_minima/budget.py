@@ -683,7 +683,8 @@ def path_estimate(r, m, zero_type: str = DEFAULT_ZERO_TYPE, d: int = 1, d_out: i
         seconds = generated * _R2_CANDIDATE_SECONDS
     return Estimate(f"path r={r} m={m} ({reading})", seconds + n * 20e-6 + certify,
                     _PROCESS_BYTES + n * _PARENT_BYTES, 0.0,
-                    {"subspaces": nodes, "neighbours to search": generated if generated == math.inf else int(generated)},
+                    {"subspaces": nodes,
+                     "neighbours to search": generated if generated == math.inf else int(generated)},
                     "labels closer together (--from/--to), or a smaller m")
 
 
@@ -699,7 +700,8 @@ def deep_path_estimate(teacher_widths, student_widths, d: int = 1, d_out: int = 
     seconds = generated * _NEIGHBOUR_SECONDS * 3 + segments * params * _SEGMENT_SECONDS * len(student_widths)
     return Estimate(graph.task.replace("deep graph", "deep path"), seconds,
                     _PROCESS_BYTES + _float(nodes) * _PARENT_BYTES, 0.0,
-                    {"subspaces": nodes, "neighbours to search": generated if generated == math.inf else int(generated)},
+                    {"subspaces": nodes,
+                     "neighbours to search": generated if generated == math.inf else int(generated)},
                     "labels closer together (--from/--to), fewer layers or smaller widths")
 
 

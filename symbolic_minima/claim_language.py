@@ -98,7 +98,8 @@ M = Symbol("m", integer=True, positive=True)
 
 
 def _check_count_argument(value, name: str) -> None:
-    """An argument of :class:`T`/:class:`G`: an integer or a sympy expression (not a float, not a non-integer number)."""
+    """An argument of :class:`T`/:class:`G`: an integer or a sympy expression (not a float, not a non-integer
+    number)."""
     import numbers
 
     from .errors import ArgumentTypeError
@@ -482,7 +483,8 @@ def claim_from_expression(expr, text: str | None = None) -> Claim:
     >>> claim_from_expression(Eq(Function("f")(m), 1))
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: claim: f is not part of the claim language (functions: factorial, binomial, stirling2, bell, T, G)
+    symbolic_minima.errors.ArgumentValueError: claim: f is not part of the claim language
+    (functions: factorial, binomial, stirling2, bell, T, G)
     """
     if isinstance(expr, sympy.Equality):
         lhs, rhs = (_from_sympy(a, 1) for a in expr.args)

@@ -859,7 +859,8 @@ def _exp_poly_of_ring(ring: dict) -> dict | None:
 
 
 def _m_expand(kind: str, a: int, k: int, c: int, ctx: _Context) -> dict:
-    """``T(a, k m + c)`` / ``G(a, k m + c)`` as ``{(b^k, None): [c_b b^c]}`` from the EGF, valid for ``k m + c >= 1``."""
+    """``T(a, k m + c)`` / ``G(a, k m + c)`` as ``{(b^k, None): [c_b b^c]}`` from the EGF, valid for
+    ``k m + c >= 1``."""
     if a > _MAX_EXPANDED_R:
         raise _OutOfScope(f"{kind}({a}, m) has too many terms to expand (r <= {_MAX_EXPANDED_R})")
     ring = ctx.ring(kind, a)

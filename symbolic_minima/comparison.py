@@ -46,7 +46,7 @@ Fraction(29, 60)
 from __future__ import annotations
 
 import numbers
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
@@ -84,6 +84,12 @@ class ComparisonRow:
     max: Fraction
     argmax: int  # the r < r* attaining the max
     activation_class: str = GENERIC
+
+    @lifts_int_limit  # T may have more than 4,300 digits
+    def __repr__(self) -> str:
+        # the text the dataclass would generate (it keeps the one a class defines)
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
+        return f"{type(self).__qualname__}({shown})"
 
     def ratio(self, comparison: str) -> Fraction:
         return getattr(self, check_choice(comparison, "comparison", COMPARISONS))
@@ -132,9 +138,6 @@ class ComparisonRow:
         if self.activation_class != GENERIC:
             out["activation_class"] = self.activation_class
         return out
-
-
-ComparisonRow.__repr__ = lifts_int_limit(ComparisonRow.__repr__)  # type: ignore[method-assign]  # T may have more than 4,300 digits
 
 
 def format_ratio(value: Fraction, digits: int = 6) -> str:

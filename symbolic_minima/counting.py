@@ -1764,9 +1764,10 @@ class Count:
     zero_type: str | None
     value: int
     reading: str | None = None
-    closed_form: object = field(default=_DerivedOnDemand("closed_form"), repr=False, compare=False)  # type: ignore[assignment]
+    closed_form: object = field(default=_DerivedOnDemand("closed_form"), repr=False, compare=False)
     activation_class: str = GENERIC
 
+    @lifts_int_limit  # the value may have more than 4,300 digits
     def __repr__(self) -> str:
         text = (f"Count(quantity={self.quantity!r}, r={self.r!r}, m={self.m!r}, zero_type={self.zero_type!r}, "
                 f"value={self.value!r}, reading={self.reading!r}")
@@ -1858,9 +1859,6 @@ class Count:
 
     def __str__(self) -> str:
         return int_to_str(self.value)
-
-
-Count.__repr__ = lifts_int_limit(Count.__repr__)  # type: ignore[method-assign]  # the value may have more than 4,300 digits
 
 
 def count(quantity, r, m, zero_type: str | None = None, method: str = "auto", activation=None) -> Count:

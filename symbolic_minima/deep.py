@@ -140,7 +140,8 @@ def parse_deep_label(text, name: str = "label") -> tuple:
     """
     if isinstance(text, (tuple, list)):
         if not all(isinstance(g, (tuple, list)) for g in text):
-            raise ArgumentTypeError(f"{name} must be a tuple of per-layer tuples of ints, such as ((1, 2, 0), (2, 1, 0))")
+            raise ArgumentTypeError(f"{name} must be a tuple of per-layer tuples of ints, "
+                                    "such as ((1, 2, 0), (2, 1, 0))")
         return tuple(Label(check_int(v, name) for v in g) for g in text)
     if not isinstance(text, str):
         raise ArgumentTypeError(f"{name} must be text such as '1,2,0/2,1,0' or a tuple of tuples, "
@@ -235,7 +236,8 @@ class DeepTeacher:
     >>> DeepTeacher([[[1], [1]], [[1, 2]]])
     Traceback (most recent call last):
     ...
-    symbolic_minima.errors.ArgumentValueError: deep teacher layer 1: incoming rows of neurons 1 and 2 must be distinct (irreducible)
+    symbolic_minima.errors.ArgumentValueError: deep teacher layer 1: incoming rows of neurons 1 and 2
+    must be distinct (irreducible)
     """
 
     def __init__(self, weights):
@@ -257,17 +259,20 @@ class DeepTeacher:
         for l in range(1, len(exact)):
             if len(exact[l][0]) != len(exact[l - 1]):
                 raise ArgumentValueError(
-                    f"deep teacher layer {l + 1} has {len(exact[l][0])} columns but layer {l} has {len(exact[l - 1])} rows"
+                    f"deep teacher layer {l + 1} has {len(exact[l][0])} columns "
+                    f"but layer {l} has {len(exact[l - 1])} rows"
                 )
         for l in range(len(exact) - 1):  # hidden layers l+1
             rows = exact[l]
             for j, row in enumerate(rows, 1):
                 if all(v == 0 for v in row):
-                    raise ArgumentValueError(f"deep teacher layer {l + 1}: incoming row of neuron {j} is zero (irreducible)")
+                    raise ArgumentValueError(
+                        f"deep teacher layer {l + 1}: incoming row of neuron {j} is zero (irreducible)")
             for j, k in combinations(range(len(rows)), 2):
                 if rows[j] == rows[k]:
                     raise ArgumentValueError(
-                        f"deep teacher layer {l + 1}: incoming rows of neurons {j + 1} and {k + 1} must be distinct (irreducible)"
+                        f"deep teacher layer {l + 1}: incoming rows of neurons {j + 1} and {k + 1} "
+                        "must be distinct (irreducible)"
                     )
             nxt = exact[l + 1]
             for k in range(len(rows)):
@@ -324,7 +329,8 @@ def _check_student(teacher, student_widths):
     student = parse_widths(student_widths, "student_widths")
     if len(student) != len(teacher.hidden_widths):
         raise ArgumentValueError(
-            f"student_widths must have {len(teacher.hidden_widths)} hidden widths (like the teacher), got {len(student)}"
+            f"student_widths must have {len(teacher.hidden_widths)} hidden widths (like the teacher), "
+            f"got {len(student)}"
         )
     for l, (r, m) in enumerate(zip(teacher.hidden_widths, student), 1):
         if m < r:

@@ -1078,7 +1078,7 @@ def _add_label_edges(G, labels, r, reading, size, desc):
         G.add_edges_from(edges)
 
 
-def connectivity_graph(teacher, m, zero_type: str = DEFAULT_ZERO_TYPE, method: str = "labels", d=None,
+def connectivity_graph(teacher, m, zero_type: str | Reading = DEFAULT_ZERO_TYPE, method: str = "labels", d=None,
                        max_nodes: int = MAX_GRAPH_NODES, activation=None) -> nx.Graph:
     r"""The connectivity graph of the :math:`T(r,m)` global-minimum subspaces of a reading.
 
@@ -1438,8 +1438,8 @@ def structural_facts(r, activation=None, zero_type: str = DEFAULT_ZERO_TYPE) -> 
     r = check_width(r, "r")
     cls = activation_class(activation).name
     reading = _reading(zero_type, cls)
-    at_r = connectivity_graph(r, r, reading, activation=cls)  # type: ignore[arg-type]
-    one_extra = connectivity_graph(r, r + 1, reading, activation=cls)  # type: ignore[arg-type]
+    at_r = connectivity_graph(r, r, reading, activation=cls)
+    one_extra = connectivity_graph(r, r + 1, reading, activation=cls)
     return {
         "activation_class": cls,
         "r": r,

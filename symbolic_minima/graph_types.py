@@ -1,4 +1,5 @@
-r"""Facts of the connectivity graph from the label types, without building the graph (mathematical reference, 'Connectivity').
+r"""Facts of the connectivity graph from the label types, without building the graph
+(mathematical reference, 'Connectivity').
 
 Neuron permutations :math:`S_m` and teacher relabellings :math:`S_r` act on the labels of a reading
 (:math:`\Gamma = S_m\times S_r`) and preserve intersections (the criterion of
@@ -64,7 +65,7 @@ components the products of layer components: one search per layer type instead o
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from math import factorial, prod
@@ -189,7 +190,7 @@ def _type_count(r: int, m: int, kind: Kind) -> int:
     return factorial(m) * factorial(r) // denominator
 
 
-def label_types(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False) -> tuple:
+def label_types(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False) -> tuple[LabelType, ...]:
     r"""The types of a reading's labels: one :class:`LabelType` per orbit of :math:`S_m\times S_r`, with
     its representative and exact count (degree and eccentricity not yet computed).
 
@@ -258,7 +259,7 @@ def _generation_bound(types, r: int, m: int, reading: Reading) -> int:
     return total
 
 
-def _with_degrees(types, r: int, reading: Reading) -> list:
+def _with_degrees(types: Iterable[LabelType], r: int, reading: Reading) -> list[LabelType]:
     return [replace(t, degree=len(_rep_neighbours(t.representative, r, reading))) for t in types]
 
 
@@ -778,20 +779,20 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
     d, d_out = check_int(d, "d", 1, 1000), check_int(d_out, "d_out", 1, 1000)
     if not isinstance(diameter, bool):
         raise ArgumentTypeError(f"diameter must be True or False, got {diameter!r}")
-    types = label_types(r, m, reading, critical)
+    types: Sequence[LabelType] = label_types(r, m, reading, critical)
     bound = _generation_bound(types, r, m, reading)
     if bound > MAX_NEIGHBOURS:
         raise ArgumentValueError(f"the representatives of r={r}, m={m} ({reading.short_name}) have up to {bound} "
                                  f"neighbours to generate, more than MAX_NEIGHBOURS={MAX_NEIGHBOURS}; "
                                  "choose a smaller m")
-    types = _with_degrees(types, r, reading)  # type: ignore[assignment]
+    types = _with_degrees(types, r, reading)
     out = {"kind": reading.family if reading.family == CRITICAL else "global minima", "r": r, "m": m,
            "d": d, "d_out": d_out, "zero_type": None if critical else reading.name,
            "reading": None if critical else reading.short_name, "method": "labels"}
     degrees: Counter = Counter()
     for t in types:
         degrees[t.degree] += t.count
-    out.update(nodes=sum(t.count for t in types), edges=sum(t.count * t.degree for t in types) // 2,
+    out.update(nodes=sum(t.count for t in types), edges=sum(degree * n for degree, n in degrees.items()) // 2,
                components=type_components(types, r, m, reading), isolated=degrees.get(0, 0),
                min_degree=min(degrees), max_degree=max(degrees), degrees=dict(sorted(degrees.items())))
     if out["components"] == 1 and diameter:
@@ -804,9 +805,10 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
             if search is not None and not search.fits():
                 search, backend = None, "python"
             cache: dict = {}
-            types = [replace(t, eccentricity=search.eccentricity(t.representative) if search is not None  # type: ignore[assignment]
-                                else _eccentricity_python(t.representative, r, reading, cache)) for t in types]
-            out["diameter"] = max(t.eccentricity for t in types)
+            eccentricities = [search.eccentricity(t.representative) if search is not None
+                              else _eccentricity_python(t.representative, r, reading, cache) for t in types]
+            types = [replace(t, eccentricity=e) for t, e in zip(types, eccentricities, strict=True)]
+            out["diameter"] = max(eccentricities)
     out["types"] = [t.to_json() for t in types]
     out["route"] = "types"
     return out

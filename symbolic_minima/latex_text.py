@@ -23,6 +23,7 @@ text width, else broken at its top-level ``\qquad``, relation signs and
 from __future__ import annotations
 
 import re
+import string
 
 __all__ = ["latex_text", "latex_code", "display_math", "visible_width", "MAX_DISPLAY_WIDTH"]
 
@@ -119,7 +120,7 @@ def _operand(core: str):
         name, _, arguments = core.partition("(")
         return name[0] + _braced_scripts(name[1:]) + "(" + arguments, True
     if kind == "greek":
-        name = re.match(r"[a-z]+", core).group(0)  # type: ignore[union-attr]
+        name = core[:len(core) - len(core.lstrip(string.ascii_lowercase))]  # the Greek letter's name
         return "\\" + name + _braced_scripts(core[len(name):]), True
     if kind == "scripted":
         return core[0] + _braced_scripts(core[1:]), True
@@ -139,10 +140,11 @@ def _tokens(text: str) -> list:
         if chunk.isspace():
             tokens.append(("space", chunk, chunk, False))
             continue
-        lead = re.match(r"^[(\[]*", chunk).group(0)  # type: ignore[union-attr]
+        lead = chunk[:len(chunk) - len(chunk.lstrip("(["))]  # opening brackets
         if lead and _OPERAND.match(re.sub(r"[,;:.\]]+$", "", chunk)):  # (1+g)^r: the parenthesis is the operand's
             lead = ""
-        trail = re.search(r"[,;:.)\]]*$", chunk[len(lead):]).group(0)  # type: ignore[union-attr]
+        rest = chunk[len(lead):]
+        trail = rest[len(rest.rstrip(",;:.)]")):]  # punctuation and closing brackets
         core = chunk[len(lead):len(chunk) - len(trail)] if trail else chunk[len(lead):]
         if trail.startswith("..") or (trail == "." and core.endswith(".")):  # part of a range, not punctuation
             core, trail = core + trail, ""

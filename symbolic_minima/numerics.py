@@ -165,7 +165,8 @@ def loss_and_gradient(theta, X, Y, m, d, q=1, activation="tanh"):
     W, A = _split(theta, m, d, q)
     X, Y = _array(X, "X", 2), _array(Y, "Y", 2)
     if X.shape[1] != W.shape[1] or Y.shape != (X.shape[0], A.shape[1]):
-        raise ArgumentValueError(f"X must have shape (N, {W.shape[1]}) and Y (N, {A.shape[1]}); got {X.shape}, {Y.shape}")
+        raise ArgumentValueError(f"X must have shape (N, {W.shape[1]}) and Y (N, {A.shape[1]}); "
+                                 f"got {X.shape}, {Y.shape}")
     Z = X @ W.T
     H = sig(Z)
     E = H @ A - Y

@@ -234,8 +234,9 @@ def project_onto(point, subspace) -> tuple:
     gram = [[sum(a * b for a, b in zip(u, v) if a and b) for v in dirs] for u in dirs]
     rhs = [sum(a * b for a, b in zip(u, diff) if a and b) for u in dirs]
     c = solve(gram, rhs)
+    assert c is not None, "the Gram matrix of a basis is invertible"
     q = list(x0)
-    for coef, v in zip(c, dirs):  # type: ignore[arg-type]
+    for coef, v in zip(c, dirs):
         if coef:
             for i, vi in enumerate(v):
                 if vi:

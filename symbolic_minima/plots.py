@@ -207,7 +207,8 @@ def log10_fraction(value) -> float:
     """
     if isinstance(value, (str, bytes, bool)) or not isinstance(value, (numbers.Rational, float)) or (
             isinstance(value, float) and not math.isfinite(value)):
-        raise ArgumentTypeError(f"value must be a positive rational (int or Fraction), got {type(value).__name__} {value!r}")
+        raise ArgumentTypeError(f"value must be a positive rational (int or Fraction), "
+                                f"got {type(value).__name__} {value!r}")
     frac = Fraction(value)
     if frac <= 0:
         raise ArgumentValueError(f"value must be a positive rational, got {frac}")

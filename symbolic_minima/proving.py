@@ -903,7 +903,8 @@ def proof_main(prove, argv=None, name: str | None = None) -> int:
     try:
         options = {  # the one integer rule of the command line (errors.parse_integer)
             k: parse_integer(v, f"--{k.replace('_', '-')}")
-            for k, v in (("max_r", args.max_r), ("extra_m", args.extra_m), ("enumeration_limit", args.enumeration_limit))
+            for k, v in (("max_r", args.max_r), ("extra_m", args.extra_m),
+                         ("enumeration_limit", args.enumeration_limit))
             if v is not None
         }
         check_options(**options)

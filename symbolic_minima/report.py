@@ -501,7 +501,8 @@ def _section_ratios(opts) -> str:
            "The ratio of the number of symmetry-induced critical subspaces to " + _t_names("(r^*, r^*+h)", "or")
            + ", for each choice of the critical count and each reading, computed exactly by "
            "\\texttt{comparison.compare} (as fractions) and printed to three significant digits; "
-           "bold entries are at least $1$ (critical subspaces dominate). The crossover (smallest $h$ with ratio $<1$, from "
+           "bold entries are at least $1$ (critical subspaces dominate). "
+           "The crossover (smallest $h$ with ratio $<1$, from "
            "\\texttt{comparison.crossover}) separates the mildly from the vastly overparameterized regime."]
     hs = list(range(h_max + 1))
     for zero_type in zero_types():
@@ -677,7 +678,8 @@ def _section_deep(opts) -> str:
         lines.append(
             f"$({', '.join(map(str, widths))})$ & {isolated.number_of_nodes()} & {isolated.number_of_edges()} & "
             f"{graph.number_of_nodes()} & {graph.number_of_edges()} & "
-            f"{'yes' if nx.is_connected(graph) else 'NO'} & {joined['paths']} (max {joined['max_segments']} segments) & "
+            f"{'yes' if nx.is_connected(graph) else 'NO'} & "
+            f"{joined['paths']} (max {joined['max_segments']} segments) & "
             f"{'yes' if joined['certified'] else 'NO'} \\\\")
     lines.append("\\bottomrule\\end{tabular}}\\end{center}")
     out.append("\n".join(lines))
@@ -901,7 +903,8 @@ def write_report(directory, compile: bool | None = None, name: str = "report", *
     when ``pdflatex`` is found.  ``options`` go to :func:`generate_report`.
     """
     if not isinstance(directory, (str, os.PathLike)):
-        raise ArgumentTypeError(f"directory must be a path (str or os.PathLike), got {type(directory).__name__} {directory!r}")
+        raise ArgumentTypeError(f"directory must be a path (str or os.PathLike), "
+                                f"got {type(directory).__name__} {directory!r}")
     directory = Path(directory)
     if directory.exists() and not directory.is_dir():
         raise InputOutputError(f"cannot write the report into {str(directory)!r}: it exists and is not a directory")
@@ -909,7 +912,8 @@ def write_report(directory, compile: bool | None = None, name: str = "report", *
         raise ArgumentValueError(f"name must be a plain file name such as 'report', got {name!r}")
     parent = directory.resolve().parent
     if not directory.exists() and not parent.is_dir():
-        raise InputOutputError(f"cannot write the report into {str(directory)!r}: directory {str(parent)!r} does not exist")
+        raise InputOutputError(f"cannot write the report into {str(directory)!r}: "
+                               f"directory {str(parent)!r} does not exist")
     report = generate_report(**options)  # bad options fail here, before anything is created
     created = not directory.exists()
     tex = directory / f"{name}.tex"

@@ -240,7 +240,7 @@ class AffineSubspace:
         names = _names(self.parameters)
         out = []
         for row in self._rows:
-            parts = []  # type: ignore[var-annotated]
+            parts: list[str] = []
             for j in range(n):
                 c = row[j]
                 if not c:
@@ -339,12 +339,12 @@ class AffineSubspace:
         n = len(self.parameters)
         piv = set(self._pivots)
         free = [f for f in range(n) if f not in piv]
-        x = [None] * n
+        x: list = [None] * n  # every entry is set below: the free coordinates, then the pivot ones
         vals = {}
         for f, c in zip(free, coords):
             c = exact_value(c) if not isinstance(c, float) else c
             vals[f] = c
-            x[f] = c  # type: ignore[assignment]
+            x[f] = c
         for row, p in zip(self._rows, self._pivots):
             v = row[n]
             for f, c in vals.items():
@@ -448,9 +448,9 @@ class AffineSubspace:
             rows, pivots = rref_extend(big._rows, big._pivots, small._rows, ncols=n)
         if len(rows) > len(pivots):
             return None
-        rows = tuple(tuple(row[:n]) + (exact_value(row[n]),) for row in rows)  # type: ignore[assignment]
+        canonical = tuple(tuple(row[:n]) + (exact_value(row[n]),) for row in rows)
         same = self.activation_class if self.activation_class == other.activation_class else None
-        return AffineSubspace._from_canonical(self.parameters, rows, tuple(pivots), kind="intersection",
+        return AffineSubspace._from_canonical(self.parameters, canonical, tuple(pivots), kind="intersection",
                                               neurons=self.neurons, activation_class=same)
 
     def _symbolic_rhs(self) -> bool:

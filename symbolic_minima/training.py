@@ -175,7 +175,8 @@ def _split(theta, m, d, q):
         raise ArgumentTypeError(f"theta must be a vector of m (d + q) = {m * (d + q)} numbers, "
                                 f"got {type(theta).__name__}") from None
     if theta.shape != (m * (d + q),):
-        raise ArgumentValueError(f"theta must be a vector of m (d + q) = {m * (d + q)} numbers, got shape {theta.shape}")
+        raise ArgumentValueError(f"theta must be a vector of m (d + q) = {m * (d + q)} numbers, "
+                                 f"got shape {theta.shape}")
     return theta[: m * d].reshape(m, d), theta[m * d:].reshape(m, q)
 
 

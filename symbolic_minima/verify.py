@@ -634,9 +634,9 @@ def certify_maximality(subspaces) -> Certificate:
     """
     subspaces = [check_instance(s, AffineSubspace, "subspaces entry") for s in check_sequence(subspaces, "subspaces")]
     subs = list(subspaces)
-    seen = {}  # type: ignore[var-annotated]
+    seen: dict[AffineSubspace, object] = {}
     dup = []
-    by_dim = {}  # type: ignore[var-annotated]
+    by_dim: dict[int, list[AffineSubspace]] = {}
     for s in progress(subs, total=len(subs), desc="maximality: duplicates"):
         if s in seen:
             dup.append((seen[s], s.label))
@@ -724,7 +724,7 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rn
     reading = get_reading(zero_type, family=GLOBAL_MINIMUM)
     r, d, q = teacher.width, teacher.input_dim, teacher.output_dim
 
-    def rand():
+    def rand() -> Fraction:
         return Fraction(rng.randint(-max_entry, max_entry), rng.randint(1, 4))
 
     # random assignment of neurons to blocks: first r blocks are the teacher's
@@ -755,16 +755,15 @@ def random_zero_loss_point(teacher: Teacher, m, zero_type: str = GROUPS.name, rn
         vectors.append(v)
     targets = [[to_fraction(v) for v in teacher.outgoing_tuple(i)] for i in range(1, r + 1)]
     targets += [[Fraction(0)] * q for _ in range(extra)]
-    outgoing = [None] * m
+    outgoing: dict[int, list[Fraction]] = {}  # neuron -> its outgoing vector, every neuron in one block
     for b in range(nblocks):
         members = [j for j in range(m) if assign[j] == b]
         vals = [[rand() for _ in range(q)] for _ in members[:-1]]
         last = [targets[b][l] - sum(v[l] for v in vals) for l in range(q)]
         vals.append(last)
-        for j, v in zip(members, vals):  # type: ignore[assignment]
-            outgoing[j] = v  # type: ignore[call-overload]
+        outgoing.update(zip(members, vals))
     point = [x for j in range(m) for x in vectors[assign[j]]]
-    point += [x for j in range(m) for x in outgoing[j]]  # type: ignore[attr-defined]
+    point += [x for j in range(m) for x in outgoing[j]]
     return tuple(point)
 
 
@@ -907,10 +906,10 @@ def locate_label(point, teacher: Teacher, m, zero_type: str = GROUPS.name):
             label[j] = -group
     from .labellings import canonical_groups, is_global_minimum_labelling
 
-    label = canonical_groups(tuple(label))  # type: ignore[assignment]
-    if not is_global_minimum_labelling(label, r, zero_type):
+    found = canonical_groups(tuple(label))
+    if not is_global_minimum_labelling(found, r, zero_type):
         return None
-    return label if global_minimum_subspace(teacher, label, zero_type).contains(values) else None
+    return found if global_minimum_subspace(teacher, found, zero_type).contains(values) else None
 
 
 def certify_completeness(teacher: Teacher, m, zero_type: str = GROUPS.name, samples: int = 20, seed: int = 0,

@@ -325,7 +325,8 @@ def test_error_messages_do_not_echo_huge_inputs():
     from symbolic_minima.network import Teacher
 
     for call in (lambda: T(10**5000, 3), lambda: parse_integer("9" * 5000, "r", 1, 100),
-                 lambda: parse_integer("x" * 5000, "r"), lambda: Teacher.from_json('{"incoming": ["' + "x" * 5000 + '"]}'),
+                 lambda: parse_integer("x" * 5000, "r"),
+                 lambda: Teacher.from_json('{"incoming": ["' + "x" * 5000 + '"]}'),
                  lambda: Teacher([["1" * 20000]], [1])):
         with pytest.raises(SymbolicMinimaError) as info:
             call()

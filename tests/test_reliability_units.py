@@ -32,7 +32,8 @@ def test_groups_reading_bounds_the_work_from_above(r, m):
     import symbolic_minima.graph as graph_module
     from symbolic_minima.labellings import global_minimum_labellings
 
-    candidates = sum(1 for g in global_minimum_labellings(r, m, "groups") for _ in graph_module._groups_neighbours(g, r))
+    candidates = sum(1 for g in global_minimum_labellings(r, m, "groups")
+                     for _ in graph_module._groups_neighbours(g, r))
     assert budget._r2_candidates(r, m) >= candidates  # an upper bound on what the generation yields
     G = graph_module.connectivity_graph(r, m, zero_type="groups")
     assert budget.graph_estimate(r, m, "groups").quantities["nodes"] == G.number_of_nodes()
@@ -56,7 +57,8 @@ def test_deep_edges_are_those_of_the_strong_product():
 
 def test_estimates_grow_with_the_request_and_can_fail():
     assert budget.graph_estimate(2, 6).seconds < budget.graph_estimate(2, 8).seconds
-    assert budget.count_estimate("T", 100, 200, "groups").seconds < budget.count_estimate("T", 1000, 2000, "groups").seconds
+    assert (budget.count_estimate("T", 100, 200, "groups").seconds
+            < budget.count_estimate("T", 1000, 2000, "groups").seconds)
     assert budget.proof_estimate(["x"], 5, 5).fits() and not budget.proof_estimate(["x"], 12, 30).fits()
     assert not Estimate("huge", 1e9).fits()  # a check that cannot pass
     with pytest.raises(BudgetExceeded, match="refused: huge"):

@@ -8,10 +8,11 @@ Contract (keep stable)::
                                               zero_type, reading, method; for m = r+1 also
                                               one_extra_neuron (facts read off the graph) and
                                               predicted (the derived values)
-    --summary                                 the same facts from the label types (mathematical reference, 'Connectivity'), never
-                                              building the graph (so also where it would not fit):
-                                              adds types (count, degree, eccentricity per type) and
-                                              route "types"; not with -o or --method exact
+    --summary                                 the same facts from the label types (mathematical
+                                              reference, 'Connectivity'), never building the graph (so
+                                              also where it would not fit): adds types (count, degree,
+                                              eccentricity per type) and route "types"; not with -o or
+                                              --method exact
     --zero-type singletons|groups|R1|R2       the reading (R1 default, R2; any registered reading)
     --critical                                the critical subspaces (no edges: G(r, m) components)
     --d D, --d-out Q, --teacher FILE.json     teacher shape / exact teacher (Teacher.from_json schema)

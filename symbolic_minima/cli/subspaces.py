@@ -257,7 +257,8 @@ def _verify(args) -> int:
             import numpy  # noqa: F401
             import scipy  # noqa: F401
         except ImportError:
-            raise ArgumentValueError("--numeric needs numpy and scipy: pip install 'symbolic-minima[numeric]'") from None
+            raise ArgumentValueError("--numeric needs numpy and scipy: "
+                                     "pip install 'symbolic-minima[numeric]'") from None
         certs = _chain(certs, _numeric_certificates(point, m, family, zero_type, seed, args.activation, cls))
     extra = {} if cls is None else {"activation_class": cls}
     for cert in progress(certs, desc="certificates"):

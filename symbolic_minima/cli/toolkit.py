@@ -54,7 +54,8 @@ def register(subparsers) -> None:
                    "(no PDF, no heatmap)")
     p.add_argument("--r-max", default="4", metavar="R", help="tables cover r <= R (1..12, default 4)")
     p.add_argument("--h-max", default="4", metavar="H", help="tables cover m <= r + H (0..30, default 4)")
-    p.add_argument("--r-star-max", default="10", metavar="R", help="ratio tables cover 2 <= r* <= R (2..60, default 10)")
+    p.add_argument("--r-star-max", default="10", metavar="R",
+                   help="ratio tables cover 2 <= r* <= R (2..60, default 10)")
     p.add_argument("--ratio-h-max", default="10", metavar="H", help="ratio tables cover h <= H (0..40, default 10)")
     p.add_argument("--figure", nargs=2, default=("2", "3"), metavar=("R", "M"),
                    help="(r, m) of the connectivity figure (default 2 3)")
@@ -180,7 +181,8 @@ def _plot_ratio(args) -> int:
     comparisons = _COMPARISONS if args.comparison == "all" else (args.comparison,)
     extra = {} if activation is None else {"activation": activation}
     with _figure_target(args.output) as path:
-        plot_ratio(r_stars, hs, path=path, zero_types=readings, comparisons=comparisons, dpi=parse_int(args.dpi, "--dpi", 20, 2400), **extra)
+        plot_ratio(r_stars, hs, path=path, zero_types=readings, comparisons=comparisons,
+                   dpi=parse_int(args.dpi, "--dpi", 20, 2400), **extra)
     return 0
 
 
