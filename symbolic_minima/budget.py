@@ -656,7 +656,8 @@ def deep_graph_estimate(teacher_widths, student_widths, method: str = "labels") 
                     "fewer layers, smaller widths or --extra 1")
 
 
-def path_estimate(r, m, zero_type: str = DEFAULT_ZERO_TYPE, d: int = 1, d_out: int = 1, search: bool = True) -> Estimate:
+def path_estimate(r, m, zero_type: str = DEFAULT_ZERO_TYPE, d: int = 1, d_out: int = 1,
+                  search: bool = True) -> Estimate:
     """Upper bound on the cost of :func:`~symbolic_minima.paths.zero_loss_path`: a chain search
     over the whole graph (every neighbour of every label generated once), then the certificates
     (``search=False``: the certificates only)."""
