@@ -364,7 +364,8 @@ def _merge(theta, m, d, q, activation, tol):
 
     cls = activation_class(activation)
     W, A = theta[: m * d].reshape(m, d), theta[m * d:].reshape(m, q)
-    vectors, outgoing = [], []
+    vectors: list = []
+    outgoing: list = []
     for j in range(m):
         if cls.zero_at_origin and np.linalg.norm(W[j]) <= tol:
             continue

@@ -716,7 +716,7 @@ def token_groups_neighbours(reading) -> NeighbourGenerator:
         m = len(g)
         gp = _token_pinned(g, reading)
         replica = _replica_tokens(reading, r)
-        options = []
+        options: list[tuple] = []
         for v, (code, _, marker) in zip(g, g.entries(), strict=True):
             if code > 0:
                 options.append((v, None))
@@ -805,7 +805,7 @@ def _neighbours(g: Label, r: int, reading: Reading) -> Iterator[tuple]:
     return (h for h in reading.labellings(r, len(g)) if intersect(gp, pinned(h, reading), len(g)))
 
 
-def neighbour_labels(g, r, zero_type: str = DEFAULT_ZERO_TYPE, include_self: bool = False, activation=None):
+def neighbour_labels(g, r, zero_type: str | Reading = DEFAULT_ZERO_TYPE, include_self: bool = False, activation=None):
     r"""The labels ``h`` (same reading) with :math:`\Gamma_g\cap\Gamma_h\neq\emptyset`, generated directly.
 
     Singletons reading: keep a non-empty subset of every replica group

@@ -122,6 +122,23 @@ _F0 = Fraction(0)
 _F1 = Fraction(1)
 
 
+def _eliminate(row: dict, prow: dict, col: int, pv: int) -> dict:
+    """``pv * row - row[col] * prow`` (column ``col`` cleared), divided by the gcd of its entries."""
+    v = row[col]
+    new = {j: pv * x for j, x in row.items()}
+    for j, x in prow.items():
+        y = new.get(j, 0) - v * x
+        if y:
+            new[j] = y
+        else:
+            new.pop(j, None)
+    if new:
+        g = gcd(*new.values())
+        if g != 1:
+            new = {j: x // g for j, x in new.items()}
+    return new
+
+
 def _rref_integer(mat, width, ncols):
     """Fraction-free Gauss-Jordan on sparse integer rows (``{col: int}``), gcd-reduced.
 
@@ -129,7 +146,7 @@ def _rref_integer(mat, width, ncols):
     stay integral and every new row is divided by the gcd of its entries,
     so numbers stay small.  Pivot rows are normalized to Fractions at the end.
     """
-    rows = []
+    rows: list[dict[int, int]] = []
     for row in mat:
         den = 1
         for x in row:
@@ -138,7 +155,7 @@ def _rref_integer(mat, width, ncols):
         sparse = {j: (x.numerator * (den // x.denominator)) for j, x in enumerate(row) if x.numerator}
         if sparse:
             rows.append(sparse)
-    done = []  # (col, row) of pivot rows, in order
+    done: list[tuple[int, dict[int, int]]] = []  # (col, row) of pivot rows, in order
     pivots = []
     for col in range(width):
         if not rows:
@@ -152,27 +169,12 @@ def _rref_integer(mat, width, ncols):
             continue
         prow = rows.pop(idx)
         pv = prow[col]
-        for lst in (rows, done):
-            for k in range(len(lst)):
-                r = lst[k] if lst is rows else lst[k][1]
-                v = r.get(col)
-                if not v:
-                    continue
-                new = {j: pv * x for j, x in r.items()}
-                for j, x in prow.items():
-                    y = new.get(j, 0) - v * x
-                    if y:
-                        new[j] = y
-                    else:
-                        new.pop(j, None)
-                if new:
-                    g = gcd(*new.values())
-                    if g != 1:
-                        new = {j: x // g for j, x in new.items()}
-                if lst is rows:
-                    lst[k] = new
-                else:
-                    lst[k] = (lst[k][0], new)
+        for k, r in enumerate(rows):
+            if r.get(col):
+                rows[k] = _eliminate(r, prow, col, pv)
+        for k, (c, r) in enumerate(done):
+            if r.get(col):
+                done[k] = (c, _eliminate(r, prow, col, pv))
         rows = [r for r in rows if r]
         done.append((col, prow))
         if col < ncols:

@@ -658,7 +658,7 @@ class Teacher:
                 raise ArgumentValueError(
                     f"{role} outgoing weight a_{i} must be non-zero (irreducible network); got {_fmt_vec(a)}"
                 )
-        seen = {}
+        seen: dict[tuple, int] = {}
         for i, w in enumerate(vecs, 1):
             if all(e == 0 for e in w):
                 raise ArgumentValueError(
@@ -695,6 +695,7 @@ class Teacher:
         d = check_int(d, "d", 1, MAX_INPUT_DIM)
         d_out = check_int(d_out, "d_out", 1, MAX_INPUT_DIM)
         incoming = [[i + k for k in range(d)] for i in range(1, r + 1)]
+        outgoing: list
         if d_out == 1:
             outgoing = list(range(1, r + 1))
         else:
@@ -927,7 +928,7 @@ def check_irreducible(teacher, activation_class=None):
     cls = resolve(activation_class)
     if cls.signs is None:
         return teacher
-    seen = {}
+    seen: dict[tuple, int] = {}
     for i, w in enumerate(teacher.incoming, 1):
         opposite = tuple(sympy.expand(-v) for v in w)
         if opposite in seen:

@@ -165,8 +165,8 @@ class AffineSubspace:
         rows, pivots = rref(aug, ncols=n) if aug else ([], ())
         if len(rows) > len(pivots):
             raise ArgumentValueError("the equations are inconsistent: the affine subspace is empty")
-        rows = [tuple(row[:n]) + (exact_value(row[n]),) for row in rows]
-        self._init(parameters, tuple(rows), tuple(pivots), label, kind, neurons, activation_class)
+        exact_rows = [tuple(row[:n]) + (exact_value(row[n]),) for row in rows]
+        self._init(parameters, tuple(exact_rows), tuple(pivots), label, kind, neurons, activation_class)
 
     def _init(self, parameters, rows, pivots, label, kind, neurons, activation_class=None):
         self.parameters = parameters

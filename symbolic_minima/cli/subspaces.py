@@ -293,6 +293,7 @@ def _numeric_certificates(point, m, family, zero_type, seed, activation=None, cl
         real_activation,
     )
 
+    zero_loss: tuple[str, ...]
     if cls is None or (cls == "generic" and activation not in NUMERIC_ACTIVATIONS):
         zero_loss, critical = ("tanh", "softplus", "sigmoid4+softplus"), "sigmoid4+softplus"
     else:
