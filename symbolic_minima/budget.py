@@ -87,6 +87,7 @@ __all__ = [
     "critical_graph_estimate",
     "deep_graph_estimate",
     "path_estimate",
+    "search_estimate",
     "deep_path_estimate",
     "subspaces_estimate",
     "verify_estimate",
@@ -686,6 +687,19 @@ def path_estimate(r, m, zero_type: str = DEFAULT_ZERO_TYPE, d: int = 1, d_out: i
                     _PROCESS_BYTES + n * _PARENT_BYTES, 0.0,
                     {"subspaces": nodes,
                      "neighbours to search": generated if generated == math.inf else int(generated)},
+                    "labels closer together (--from/--to), or a smaller m")
+
+
+def search_estimate(task: str, nodes: int, generated: int, seconds_per_label: float) -> Estimate:
+    """A breadth-first chain search over ``nodes`` labels generating ``generated`` neighbour labels in all,
+    at a measured ``seconds_per_label`` (the activation classes' paths: the rate comes from a probe).
+
+    >>> e = search_estimate("path r=3 m=12 (R1, class odd)", 10**9, 10**11, 1e-6)
+    >>> e.fits(), e.quantities["subspaces"]
+    (False, 1000000000)
+    """
+    return Estimate(task, generated * seconds_per_label, _PROCESS_BYTES + nodes * _PARENT_BYTES, 0.0,
+                    {"subspaces": nodes, "neighbours to search": generated},
                     "labels closer together (--from/--to), or a smaller m")
 
 

@@ -93,6 +93,7 @@ __all__ = [
     "certify_segment",
     "class_normal_form",
     "bounded_label_chain",
+    "bounded_class_chain",
     "PATH_PARAMETER",
 ]
 
@@ -458,6 +459,58 @@ def bounded_label_chain(r, m, start, end, zero_type=DEFAULT_ZERO_TYPE, d=1, d_ou
         ) from None
 
 
+#: Seconds a probing chain search of an activation class may take before the whole search is estimated.
+_PROBE_SECONDS = 0.3
+#: Neighbours of the start label timed for the rate of a class's chain search.
+_RATE_SAMPLE = 2000
+
+
+def bounded_class_chain(r, m, start, end, reading) -> list:
+    """:func:`~symbolic_minima.graph.shortest_label_path` for a reading of an activation class, within the budget.
+
+    A probe of at most :func:`~symbolic_minima.budget.probe_neighbours` generated
+    labels and about 0.3 s (the rate measured on the start label's neighbours)
+    answers for labels a few steps apart.  Past it, the whole search is
+    estimated from the exact number of subspaces
+    (:func:`~symbolic_minima.counting.count_subspaces`), the degree of the start
+    label and that rate; it runs if that fits the budget (stopping at the time
+    limit's worth of labels) and is refused otherwise
+    (:class:`~symbolic_minima.budget.BudgetExceeded`, one line: the estimate,
+    the limit, an alternative).
+
+    >>> from symbolic_minima.readings import get_reading
+    >>> bounded_class_chain(1, 2, ("+1", "0"), ("-1", "0"), get_reading("R1", "odd"))
+    [('+1', '0'), ('+1', '+1'), ('0', '+1'), ('-1', '+1'), ('-1', '0')]
+    """
+    import time
+    from itertools import islice
+
+    from . import budget
+    from .counting import count_subspaces
+    from .graph import neighbour_labels
+
+    cls = reading.activation_class
+    began = time.perf_counter()  # the rate, from (at most _RATE_SAMPLE of) the start label's neighbours
+    degree = max(1, sum(1 for _ in islice(neighbour_labels(start, r, reading, activation=cls), _RATE_SAMPLE)))
+    per_label = max((time.perf_counter() - began) / degree, 1e-7)
+    cap = max(degree, min(budget.probe_neighbours(m), int(_PROBE_SECONDS / per_label)))
+    try:
+        return shortest_label_path(r, start, end, reading, activation=cls, max_generated=cap)
+    except budget.BudgetExceeded:
+        pass
+    nodes = count_subspaces(reading, r, m)
+    task = f"path r={r} m={m} ({reading.short_name}, class {cls})"
+    estimate = budget.search_estimate(task, nodes, nodes * degree, per_label).check()
+    seconds = budget.current_budget().seconds
+    limit = None if seconds is None else max(cap, int(seconds / per_label))
+    try:  # the estimate is a sample's; the search itself stops at the time limit's worth of labels
+        return shortest_label_path(r, start, end, reading, activation=cls, max_generated=limit)
+    except budget.BudgetExceeded:
+        raise budget.BudgetExceeded(estimate.message().replace(
+            " is estimated at", f" generated {limit:,} neighbour labels (the time limit's worth) without reaching "
+            "the end label; the whole search was estimated at", 1)) from None
+
+
 def _teacher_network(teacher, m, activation=None):
     from .network import TwoLayerNetwork, class_sigma
 
@@ -518,7 +571,7 @@ def zero_loss_path(teacher, m, start, end, zero_type: str = DEFAULT_ZERO_TYPE, s
     else:
         from .subspaces import subspace_of
 
-        chain = shortest_label_path(r, start, end, zero_type, activation=cls)
+        chain = bounded_class_chain(r, m, start, end, reading)
         subs = [subspace_of(reading, teacher, g) for g in chain]
     a = representative_point(teacher, start, activation) if start_point is None else start_point
     b = representative_point(teacher, end, activation) if end_point is None else end_point

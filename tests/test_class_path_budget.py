@@ -1,0 +1,47 @@
+"""Chain searches of the activation classes answer or refuse within the budget (no unbounded search)."""
+
+import subprocess
+import sys
+
+import pytest
+
+from symbolic_minima import budget
+from symbolic_minima.graph import shortest_label_path
+from symbolic_minima.network import Teacher
+from symbolic_minima.paths import bounded_class_chain, zero_loss_path
+from symbolic_minima.readings import get_reading
+
+
+def test_near_labels_are_answered_by_the_probe_and_equal_the_unbounded_search():
+    reading = get_reading("R1", "odd")
+    start, end = ("+1", "+2", "0", "0", "0"), ("-1", "+2", "0", "0", "0")
+    assert bounded_class_chain(2, 5, start, end, reading) == shortest_label_path(2, start, end, reading,
+                                                                                 activation="odd")
+
+
+def test_a_hopeless_search_is_refused_with_the_estimate():
+    reading = get_reading("R1", "odd")
+    start, end = ("+1", "+2", "+3") + ("0",) * 9, ("-1", "-2", "-3") + ("0",) * 9
+    with pytest.raises(budget.BudgetExceeded, match=r"refused: path r=3 m=12 \(R1, class odd\) .*subspaces"):
+        bounded_class_chain(3, 12, start, end, reading)
+
+
+def test_a_small_budget_refuses_what_the_default_answers():
+    reading = get_reading("R1", "odd")
+    start, end = ("+1", "+2", "0", "0", "0", "0"), ("-1", "-2", "0", "0", "0", "0")
+    assert len(bounded_class_chain(2, 6, start, end, reading)) > 2  # it does answer with the default budget
+    with budget.limits(seconds=1e-4), pytest.raises(budget.BudgetExceeded, match="refused: path r=2 m=6"):
+        bounded_class_chain(2, 6, start, end, reading)
+
+
+def test_zero_loss_path_of_a_class_is_bounded():
+    t = Teacher([[1], [2], [3]], [1, 1, 1])
+    with pytest.raises(budget.BudgetExceeded):
+        zero_loss_path(t, 12, ("+1", "+2", "+3") + ("0",) * 9, ("-1", "-2", "-3") + ("0",) * 9, activation="tanh")
+
+
+def test_command_line_refuses_with_exit_2():
+    res = subprocess.run([sys.executable, "-m", "symbolic_minima", "path", "3", "12", "--activation", "odd"],
+                         capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2 and res.stdout == ""
+    assert res.stderr.count("\n") == 1 and "refused: path r=3 m=12 (R1, class odd)" in res.stderr
