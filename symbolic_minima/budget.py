@@ -125,6 +125,7 @@ _EDGE_BYTES = 350.0            # networkx adjacency (both directions) + the edge
 _NODE_BYTES = 1000.0           # node key, attribute dict, Kind
 _PARENT_BYTES = 300.0          # one label in a breadth-first search's parent map
 _BIGINT_SECONDS_PER_BIT = 0.23e-9  # triangle recurrences: big-int additions / small multiplications
+_POWER_SUM_SECONDS = 0.35     # T_R2(r, 4000) by the power_sum route with python-flint (measured 0.24-0.30 s)
 _STEP_SECONDS = 3e-6           # triangle recurrences: Python overhead per step
 _OUTPUT_SECONDS_PER_BYTE = 5e-9
 _STRUCTURE_SECONDS = 2e-6      # proofs: one split of Species.structures
@@ -773,19 +774,32 @@ def _digits(r: int, m: int, quantity: str, groups: bool) -> float:
 
 
 def count_estimate(quantity: str, r: int, m: int, zero_type: str | None = DEFAULT_ZERO_TYPE, method: str = "auto",
-                   backend: str = "auto") -> Estimate:
-    """Cost of one exact count :func:`~symbolic_minima.counting.T` or :func:`~symbolic_minima.counting.G`."""
+                   backend: str = "auto", base: int = 1, name: str | None = None) -> Estimate:
+    r"""Cost of one exact count :func:`~symbolic_minima.counting.T` or :func:`~symbolic_minima.counting.G`.
+
+    ``base``: the replica factor :math:`e^{cx}-1` of an activation class's
+    reading (2 for signed replicas: values :math:`2^m` times larger, routes
+    about 3 times slower), priced as R1 or R2 (``zero_type``) otherwise;
+    ``name`` names the count in the message (default ``T_R1``, ``T_R2``, ``G``).
+
+    >>> count_estimate("T", 100, 8000, "R2").fits(), count_estimate("T", 100, 100000, "R2", base=2).fits()
+    (True, False)
+    """
     quantity = check_choice(quantity, "quantity", ("T", "G"))
     r, m = _rm(r, m)
-    method = check_choice(method, "method", ("auto", "stirling", "inclusion_exclusion", "zero_type_sum",
-                                             "recurrence", "species", "enumeration"))
+    method = check_choice(method, "method", ("auto", "power_sum", "stirling", "inclusion_exclusion",
+                                             "zero_type_sum", "recurrence", "species", "enumeration"))
     backend = check_choice(backend, "backend", ("auto", "flint", "python"))
+    base = check_int(base, "base", 1, 2)
     flint = _flint() if backend == "auto" else backend == "flint"
     groups = quantity == "T" and _priced(zero_type or DEFAULT_ZERO_TYPE)[1]
-    digits = _digits(r, m, quantity, groups)
+    digits = _digits(r, m, quantity, groups) + m * math.log10(base)
+    slower = 1.0 if base == 1 else 3.0
     if method == "auto":
-        method = "stirling"
-    if method == "stirling":
+        method = "power_sum" if groups else "stirling"
+    if method == "power_sum":  # m big powers (counting.groups_power_sum / exponential_power_sum)
+        seconds = slower * _POWER_SUM_SECONDS * (m / 4000) ** 2.4 * (1.0 if flint else 5.0) + 1e-4
+    elif method == "stirling":
         if groups:  # a whole row S(m, k), k <= m
             seconds = 1.4 * (m / 1000) ** 3.1 if flint else 0.35 * (m / 1000) ** 2.9
         else:
@@ -806,21 +820,25 @@ def count_estimate(quantity: str, r: int, m: int, zero_type: str | None = DEFAUL
         labels = _float(_labels(r, m, groups) if quantity == "T" else _surjections(r, m)) \
             if m <= 10 else 0.0
         seconds = labels / (1.2e5 if groups else 1.2e6)
-    name = f"T_{'R2' if groups else 'R1'}" if quantity == "T" else "G"
-    alternative = ("method='auto' (the fastest route)" if method not in ("stirling", "auto")
+    if method != "power_sum":
+        seconds *= slower
+    name = name or (f"T_{'R2' if groups else 'R1'}" if quantity == "T" else "G")
+    alternative = ("method='auto' (the fastest route)" if method not in ("stirling", "power_sum", "auto")
                    else "the flint extra (pip install 'symbolic-minima[fast]')" if not flint
-                   else "a smaller m (R2 counts take about m^3 steps)" if groups else "a smaller m")
+                   else "a smaller m (R2 counts take about m^2.4 steps)" if groups else "a smaller m")
     how = "the triangle recurrence" if method == "recurrence" else f"method {method}"
+    # power_sum holds about m partial powers (measured: 0.2-0.45 bytes per digit per power at m = 12000)
+    per_digit = 0.45 * m if method == "power_sum" else 40 * (m if groups else 4)
     return Estimate(f"{name}({r}, {m}) by {how}", seconds,
-                    _PROCESS_BYTES + digits * 40 * (m if groups else 4), digits, {"digits": int(digits)}, alternative)
+                    _PROCESS_BYTES + digits * per_digit, digits, {"digits": int(digits)}, alternative)
 
 
 def table_estimate(quantity: str, r_values, m_values, zero_type: str | None = DEFAULT_ZERO_TYPE,
-                   output: str | None = None) -> Estimate:
+                   output: str | None = None, base: int = 1) -> Estimate:
     """Cost of :func:`~symbolic_minima.counting.T_table` / ``G_table`` and of printing it.
 
     ``output``: ``None`` (the table only), ``"text"`` (padded columns),
-    ``"json"`` or ``"latex"``.
+    ``"json"`` or ``"latex"``; ``base``: as in :func:`count_estimate`.
     """
     quantity = check_choice(quantity, "quantity", ("T", "G"))
     r_values = [check_width(r, "r") for r in check_sequence(r_values, "r_values")]
@@ -837,10 +855,14 @@ def table_estimate(quantity: str, r_values, m_values, zero_type: str | None = DE
         logs = sum(math.log10(r + m_max + 1) for r in r_values)
     else:
         logs = sum(math.log10(r + 1) for r in r_values)
+    base = check_int(base, "base", 1, 2)
+    logs += len(r_values) * math.log10(base)
     cells = len(r_values) * len(m_values)
     digits = m_sum * logs + cells  # total digits of all values
-    width = _digits(min(r_values) if quantity != "G" else r_max, m_max, quantity, groups)
-    memory = _PROCESS_BYTES + digits * 0.42 + cells * 120 + m_max * _digits(r_max, m_max, quantity, groups) * 0.42
+    extra = m_max * math.log10(base)
+    width = _digits(min(r_values) if quantity != "G" else r_max, m_max, quantity, groups) + extra
+    memory = (_PROCESS_BYTES + digits * 0.42 + cells * 120
+              + m_max * (_digits(r_max, m_max, quantity, groups) + extra) * 0.42)
     out = 0.0
     if output == "text":
         out = cells * (width + 1)

@@ -300,7 +300,9 @@ def count_subspaces(reading, r, m, method: str = "auto", backend: str = "auto", 
     backend = check_choice(backend, "backend", BACKENDS)
     estimate = _budget_key(reading)
     if estimate is not None and method in _ESTIMATED_METHODS:  # refuse what would take hours (#14)
-        _budget().count_estimate(estimate[0], r, m, estimate[1], method, backend).check()
+        quantity, zero_type, base, name = estimate
+        priced = _auto_method(reading, backend) if method == "auto" and name is not None else method
+        _budget().count_estimate(quantity, r, m, zero_type, priced, backend, base=base, name=name).check()
     if method == "auto":
         method = _auto_method(reading, backend)
     if method == "species":
@@ -1211,26 +1213,34 @@ def _table_args(r_values, m_values):
 
 
 #: The methods the cost model (:func:`symbolic_minima.budget.count_estimate`) prices.
-_ESTIMATED_METHODS = ("auto", "stirling", "inclusion_exclusion", "zero_type_sum", "recurrence", "species",
-                      "enumeration")
+_ESTIMATED_METHODS = ("auto", "power_sum", "stirling", "inclusion_exclusion", "zero_type_sum", "recurrence",
+                      "species", "enumeration")
 
 
 def _budget_key(reading: Reading):
-    """``(quantity, zero_type)`` of the cost model for the generic built-in readings; ``None`` for the others."""
-    if reading.activation_class != GENERIC:
+    """``(quantity, zero_type, base, class)`` the cost model prices a reading as; ``None``: not priced.
+
+    The generic built-in readings are priced as themselves; a reading with an
+    :class:`ExponentialShape` (every activation class's) as R2 when it has free
+    groups, else as R1, with values :math:`c^m` times larger.
+    """
+    if reading.activation_class == GENERIC:
+        if reading is CRITICAL_READING or reading.name == CRITICAL_READING.name:
+            return ("G", None, 1, None)
+        if reading.name in ZERO_TYPES:  # the generic R1 and R2
+            return ("T", reading.name, 1, None)
+    shape = shape_of_roles(reading)
+    if shape is None:
         return None
-    if reading is CRITICAL_READING or reading.name == CRITICAL_READING.name:
-        return ("G", None)
-    if reading.name in ZERO_TYPES:  # the generic R1 and R2
-        return ("T", reading.name)
-    return None
+    name = f"T_{reading.short_name}" + ("" if reading.activation_class == GENERIC else f"[{reading.activation_class}]")
+    return ("T", GROUPS.name if shape.gamma else SINGLETONS.name, shape.c, name)
 
 
 def _table(reading: Reading, r_values, m_values) -> dict:
     r_list, m_list = _table_args(r_values, m_values)
     estimate = _budget_key(reading)
     if estimate is not None:
-        _budget().table_estimate(estimate[0], r_list, m_list, estimate[1]).check()
+        _budget().table_estimate(estimate[0], r_list, m_list, estimate[1], base=estimate[2]).check()
     triangle = next((route for route in reading.routes.values() if isinstance(route, TriangleRoute)), None)
     if triangle is None:  # a reading without a triangle: one count per cell
         return {(r, m): (count_subspaces(reading, r, m) if m >= r else 0) for r in r_list for m in m_list}

@@ -498,7 +498,8 @@ def bounded_class_chain(r, m, start, end, reading) -> list:
         return shortest_label_path(r, start, end, reading, activation=cls, max_generated=cap)
     except budget.BudgetExceeded:
         pass
-    nodes = count_subspaces(reading, r, m)
+    with budget.limits(seconds=None, memory=None):  # the count is cheap next to the search it prices
+        nodes = count_subspaces(reading, r, m)
     task = f"path r={r} m={m} ({reading.short_name}, class {cls})"
     estimate = budget.search_estimate(task, nodes, nodes * degree, per_label).check()
     seconds = budget.current_budget().seconds

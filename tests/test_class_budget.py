@@ -1,4 +1,4 @@
-"""Chain searches of the activation classes answer or refuse within the budget (no unbounded search)."""
+"""Counts and chain searches of the activation classes answer or refuse within the budget (#14)."""
 
 import subprocess
 import sys
@@ -45,3 +45,34 @@ def test_command_line_refuses_with_exit_2():
                          capture_output=True, text=True, timeout=120)
     assert res.returncode == 2 and res.stdout == ""
     assert res.stderr.count("\n") == 1 and "refused: path r=3 m=12 (R1, class odd)" in res.stderr
+
+
+# ----------------------------------------------------------------------------- counts
+
+
+def test_class_counts_are_priced_by_the_route_auto_takes():
+    from symbolic_minima.counting import _budget_key, count_subspaces
+
+    assert _budget_key(get_reading("R2", "odd")) == ("T", "groups", 2, "T_R2[odd]")
+    assert _budget_key(get_reading("R1", "gaussian")) == ("T", "singletons", 2, "T_R1[even]")
+    with pytest.raises(budget.BudgetExceeded, match=r"refused: T_R2\[odd\]\(100, 100000\) by method power_sum"):
+        count_subspaces("R2", 100, 100000, activation="odd")
+    with pytest.raises(budget.BudgetExceeded, match=r"T_crit\[odd\]\(9000, 100000\) by method inclusion_exclusion"):
+        count_subspaces(get_reading("critical", "odd"), 9000, 100000)
+    assert count_subspaces("R2", 3, 40, activation="odd") == count_subspaces("R2", 3, 40, activation="odd",
+                                                                             method="species")
+
+
+def test_groups_counts_are_priced_as_the_power_sum_route():
+    # auto takes power_sum since issue 11; a whole Stirling row was priced before (T_R2(100, 8000) refused)
+    assert budget.count_estimate("T", 100, 8000, "R2").fits()
+    assert budget.count_estimate("T", 100, 8000, "R2").task == "T_R2(100, 8000) by method power_sum"
+    assert not budget.count_estimate("T", 100, 8000, "R2", method="stirling").fits()
+    assert budget.count_estimate("T", 50, 3000, "R2", base=2).seconds > budget.count_estimate("T", 50, 3000, "R2").seconds
+
+
+def test_class_count_command_line_refuses_in_one_line():
+    res = subprocess.run([sys.executable, "-m", "symbolic_minima", "count", "T", "100", "100000", "--activation",
+                          "odd", "--zero-type", "groups"], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 2 and res.stdout == "" and res.stderr.count("\n") == 1
+    assert "T_R2[odd](100, 100000)" in res.stderr
