@@ -65,7 +65,13 @@ the signs of all neurons of a block of :math:`i` at once, so it keeps every link
 teacher indices and the pin 0, so "a component carries two different pins" and "the blocks of
 :math:`i` in ``g`` and ``h`` lie in one component" hold for :math:`(g,h)` iff they hold for
 :math:`(\phi_ig,\phi_ih)` (and :math:`\phi_i` maps labels of a reading to labels of it).  The tests
-also check it, and the permutations, on built graphs.  A **type** (:class:`SignedKind`, an orbit)
+also check it, and the permutations, on built graphs.  So is the sign flip of one *neuron* :math:`j`
+(``+i`` :math:`\leftrightarrow` ``-i``, ``gk+`` :math:`\leftrightarrow` ``gk-`` at :math:`j` in every label; a
+symmetry of the network, :math:`w_j\mapsto-w_j`): in the criterion it substitutes :math:`-w_j` for
+:math:`w_j`, negating every link parity at :math:`j` and :math:`j`'s pin sign together, so cycle
+parities and the pins of the components are unchanged (tested on built graphs).  The types do not use
+it (they keep the signs, as the labels do); the diameter searches use it at the neurons where the
+start has no sign, where it fixes the start.  A **type** (:class:`SignedKind`, an orbit)
 records, per teacher neuron, the numbers :math:`a\ge b` of its replicas of the two signs, the same for
 every free group (whose signs count up to the group's global flip), and the numbers of zero-type,
 dead and parked neurons.  Its size is
@@ -1124,10 +1130,22 @@ def _fast_canonical(out: list) -> tuple:
     return tuple(out)
 
 
-def _token_key(h, cells: list, groups: bool) -> tuple:
-    """The key of ``h`` relative to ``t`` (``cells``: the sign cells of ``t`` with two or more neurons): the
-    entries of ``h`` sorted inside every cell (a permutation in the stabiliser of ``t``), canonical."""
+def _positive(v: str) -> str:
+    """The token ``v`` with sign ``+`` (a replica ``-i`` or a group member ``gk-`` flipped)."""
+    if v[0] == "-":
+        return "+" + v[1:]
+    if v[0] == "g" and v[-1] == "-":
+        return v[:-1] + "+"
+    return v
+
+
+def _token_key(h, cells: list, groups: bool, unsigned: tuple = ()) -> tuple:
+    """The key of ``h`` relative to ``t``: the entries of ``h`` at the neurons ``unsigned`` (where ``t`` has
+    no sign: zero-type, dead, parked) made ``+`` (one neuron's sign flip, an automorphism fixing ``t``),
+    then sorted inside every sign cell of ``t`` in ``cells`` (a permutation fixing ``t``), canonical."""
     out = list(h)
+    for j in unsigned:
+        out[j] = _positive(out[j])
     for cell in cells:
         values = sorted(out[j] for j in cell)
         for j, v in zip(cell, values, strict=True):
@@ -1206,7 +1224,9 @@ def _token_eccentricity(t: Label, r: int, reading: Reading, cache: dict) -> int:
     cells = [c for c in cells + [c for _, _, ma, mi, _ in replicas for c in (ma, mi)] if len(c) > 1]
     has_groups = reading.has_groups
     moves = _block_moves(action, t)
-    start = _token_key(t, cells, has_groups)
+    # one neuron's sign flip (module docstring) fixes t where t has no sign: zero-type, dead, parked neurons
+    unsigned = tuple(j for cell in singles for j in cell) if action.signed else ()
+    start = _token_key(t, cells, has_groups, unsigned)
     seen = {start}
     frontier = [start]
     level = 0
@@ -1218,7 +1238,7 @@ def _token_eccentricity(t: Label, r: int, reading: Reading, cache: dict) -> int:
             if neighbours is None:
                 neighbours = cache[rep] = _rep_neighbours(rep, r, reading)
             for h in map(_permuter(inverse), neighbours):
-                key = _token_key(h, cells, has_groups)
+                key = _token_key(h, cells, has_groups, unsigned)
                 if key not in seen:
                     seen.add(key)
                     found.append(key)
@@ -1226,11 +1246,28 @@ def _token_eccentricity(t: Label, r: int, reading: Reading, cache: dict) -> int:
                         image: list = [None] * len(key)
                         for j, v in enumerate(key):
                             image[neuron_map[j]] = token_map.get(v, v)
-                        seen.add(_token_key(image, cells, has_groups))
+                        seen.add(_token_key(image, cells, has_groups, unsigned))
         if not found:
             return level
         frontier = found
         level += 1
+
+
+def _token_eccentricities(types, r: int, reading: Reading) -> dict:
+    """``{kind: eccentricity}``: one search per class of types that differ only in their signs (one
+    neuron's sign flip is an automorphism, module docstring, so they share their eccentricity), started
+    from the type with the fewest sign cells (the most symmetric start)."""
+    classes: dict = {}
+    for t in types:
+        classes.setdefault(t.representative.type(), []).append(t)
+    cache: dict = {}
+    out = {}
+    for members in classes.values():
+        start = max(members, key=lambda t: sum(1 for a, b in (*t.kind.replica_signs, *t.kind.group_signs) if b == 0))
+        eccentricity = _token_eccentricity(start.representative, r, reading, cache)
+        for t in members:
+            out[t.kind] = eccentricity
+    return out
 
 
 def _free_structures(n: int, reading: Reading) -> int:
@@ -1277,7 +1314,7 @@ def _token_generation_bound(types, r: int, m: int, reading: Reading) -> int:
 
 
 def _token_estimated_visits(types, r: int, m: int, reading: Reading) -> int:
-    r"""Neighbour visits of the token searches: per start ``t``, at most
+    r"""Neighbour visits of the token searches (one per class of types equal up to signs): per start ``t``, at most
     :math:`\prod_{\text{cells } c\text{ of } t}\binom{|c|+A-1}{|c|}` keys (entries sorted inside each sign
     cell of ``t``; :math:`A` the number of tokens a label can carry, no more keys than nodes), each
     visiting the mean degree."""
@@ -1287,10 +1324,9 @@ def _token_estimated_visits(types, r: int, m: int, reading: Reading) -> int:
     nodes = sum(t.count for t in types)
     twice_edges = sum(t.count * t.degree for t in types)
     keys = 0
-    for t in types:
-        kind = t.kind
-        cells = [c for pair in (*kind.replica_signs, *kind.group_signs) for c in pair]
-        cells += [kind.zero_type_neurons, kind.dead_neurons, kind.parked_neurons]
+    for kind in {t.representative.type() for t in types}:  # one search per class (_token_eccentricities)
+        cells = [*kind.replica_sizes, *kind.zero_sum_groups, kind.zero_type_neurons, kind.dead_neurons,
+                 kind.parked_neurons]
         keys += min(nodes, prod(comb(c + alphabet - 1, c) for c in cells))
     return keys * twice_edges // max(nodes, 1)
 
@@ -1430,9 +1466,8 @@ def _token_type_summary(r: int, m: int, reading: Reading, d: int, d_out: int, di
                                        f"{format_seconds(visits * _TOKEN_VISIT_SECONDS)}, more than the time "
                                        f"budget {format_seconds(limit)}")
         else:
-            cache: dict = {}
-            types = [replace(t, eccentricity=_token_eccentricity(t.representative, r, reading, cache))  # type: ignore[assignment]
-                     for t in types]
+            eccentricity = _token_eccentricities(types, r, reading)
+            types = [replace(t, eccentricity=eccentricity[t.kind]) for t in types]  # type: ignore[assignment]
             out["diameter"] = max(t.eccentricity for t in types)
     out["types"] = [t.to_json() for t in types]
     out["route"] = "types"
