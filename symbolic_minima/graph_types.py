@@ -115,9 +115,12 @@ __all__ = [
     "MAX_NEIGHBOURS",
     "MAX_TYPES",
     "LabelType",
+    "SignedKind",
     "deep_type_summary",
     "label_types",
     "one_extra_neuron_facts_from_types",
+    "token_kind",
+    "token_summary_estimate",
     "type_components",
     "type_eccentricity",
     "type_summary",
@@ -894,13 +897,6 @@ def token_kind(label) -> SignedKind:
     markers = Counter(marker for code, _, marker in entries if code == 0)
     return SignedKind(markers[None], tuple(sorted(replicas, reverse=True)), tuple(sorted(groups, reverse=True)),
                       markers["d"], markers["p"])
-
-
-def _type_of(reading: Reading):
-    """The type function of a reading's labels: :meth:`Label.type` (integer labels) or :func:`token_kind`."""
-    if reading.uses_tokens:
-        return token_kind
-    return lambda u: Label(u).type()
 
 
 def _splits(size: int, signed: bool) -> list:
