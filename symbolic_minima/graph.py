@@ -1256,7 +1256,7 @@ def graph_summary(G) -> dict:
     ``degrees`` (``{degree: number of nodes}``), and the graph's ``r``, ``m``, ``d``,
     ``zero_type``/``reading``, ``method`` (and ``activation_class`` when the graph has it).
     :func:`symbolic_minima.graph_types.type_summary` computes the same facts from the label
-    types without building the graph (generic class).
+    types without building the graph (every activation class: ``activation=``).
 
     >>> graph_summary(connectivity_graph(2, 4))["degrees"]
     {6: 8, 8: 42}

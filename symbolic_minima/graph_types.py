@@ -55,6 +55,44 @@ of the counts, its degree :math:`\prod_l(\deg_l+1)-1`, its eccentricity the larg
 eccentricity (distances in a strong product are the largest coordinate distances), and the
 components the products of layer components: one search per layer type instead of one per node.
 
+**Activation classes** (token labels: signs, dead ``d`` and parked ``p`` neurons; ``activation=``).
+The group is :math:`\Gamma=S_m\times(\mathbb Z_2\wr S_r)` where signs matter (odd, even,
+even-zero-at-origin; :math:`S_m\times S_r` in the zero-at-origin class): neuron permutations,
+teacher relabellings, and the **flip** :math:`\phi_i` of teacher neuron :math:`i` (``+i`` :math:`\leftrightarrow`
+``-i`` in every label).  *Each* :math:`\phi_i` *is a graph automorphism.*  Proof: :math:`\phi_i` negates
+the signs of all neurons of a block of :math:`i` at once, so it keeps every link parity
+:math:`s_js_k` of the criterion (:func:`symbolic_minima.graph._token_pinned`) and maps each pin
+:math:`(i,s)` to :math:`(i,-s)`, fixing all other pins; this is a bijection of the pins that keeps
+teacher indices and the pin 0, so "a component carries two different pins" and "the blocks of
+:math:`i` in ``g`` and ``h`` lie in one component" hold for :math:`(g,h)` iff they hold for
+:math:`(\phi_ig,\phi_ih)` (and :math:`\phi_i` maps labels of a reading to labels of it).  The tests
+also check it, and the permutations, on built graphs.  So is the sign flip of one *neuron* :math:`j`
+(``+i`` :math:`\leftrightarrow` ``-i``, ``gk+`` :math:`\leftrightarrow` ``gk-`` at :math:`j` in every label; a
+symmetry of the network, :math:`w_j\mapsto-w_j`): in the criterion it substitutes :math:`-w_j` for
+:math:`w_j`, negating every link parity at :math:`j` and :math:`j`'s pin sign together, so cycle
+parities and the pins of the components are unchanged (tested on built graphs).  The types do not use
+it (they keep the signs, as the labels do); the diameter searches use it at the neurons where the
+start has no sign, where it fixes the start.  A **type** (:class:`SignedKind`, an orbit)
+records, per teacher neuron, the numbers :math:`a\ge b` of its replicas of the two signs, the same for
+every free group (whose signs count up to the group's global flip), and the numbers of zero-type,
+dead and parked neurons.  Its size is
+
+.. math::
+
+    \frac{m!\;r!\;2^{\#\{i:\,a_i\neq b_i\}}}
+         {\prod_{\text{cells}}c!\;\prod\nu!\;\prod\mu!\;2^{\#\{\text{groups}:\,a=b\}}}
+
+(cells: the sign classes of every block and the zero-type, dead and parked neurons; :math:`\nu`,
+:math:`\mu`: multiplicities of equal per-teacher blocks and of equal groups; :math:`2^{\dots}` in the
+numerator only where signs matter): place the neurons, give the per-teacher blocks distinct teachers
+and an orientation.  Degrees come from a representative's neighbours
+(:func:`symbolic_minima.graph.token_singleton_neighbours`,
+:func:`~symbolic_minima.graph.token_groups_neighbours`), components from the stabilisers as above
+(point maps on the neurons and the :math:`2r` signed teacher indices), eccentricities from a search
+over the sign cells of the start in pure Python (:func:`_token_eccentricity`, marking the images
+under whole-block moves of the stabiliser).  The tests compare every fact with the built graph for
+every class, both readings and the critical family, :math:`r\le3`, :math:`m\le r+2`.
+
 >>> s = type_summary(2, 4)
 >>> s["nodes"], s["edges"], s["components"], s["diameter"], s["degrees"]
 (50, 192, 1, 6, {6: 8, 8: 42})
@@ -68,11 +106,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from math import factorial, prod
-from typing import Any
+from math import comb, factorial, prod
+from typing import Any, NamedTuple
 
 from .errors import ArgumentTypeError, ArgumentValueError, check_choice, check_int
-from .labels import Kind, Label, canonical_groups
+from .labels import Kind, Label, canonical_groups, decode_entry
 from .readings import CRITICAL, CRITICAL_READING, DEFAULT_ZERO_TYPE, GLOBAL_MINIMUM, Reading, check_rm, get_reading
 
 __all__ = [
@@ -81,9 +119,12 @@ __all__ = [
     "MAX_NEIGHBOURS",
     "MAX_TYPES",
     "LabelType",
+    "SignedKind",
     "deep_type_summary",
     "label_types",
     "one_extra_neuron_facts_from_types",
+    "token_kind",
+    "token_summary_estimate",
     "type_components",
     "type_eccentricity",
     "type_summary",
@@ -113,13 +154,16 @@ class LabelType:
     a representative label, the number of labels of the type, and (when computed) the degree and the
     eccentricity shared by all of them."""
 
-    kind: Kind
+    kind: Kind | SignedKind
     representative: Label
     count: int
     degree: int | None = None
     eccentricity: int | None = None
 
     def to_json(self) -> dict:
+        if isinstance(self.kind, SignedKind):
+            return {"kind": self.kind.to_json(), "representative": list(self.representative), "count": self.count,
+                    "degree": self.degree, "eccentricity": self.eccentricity}
         return {"kind": {"zero_type_neurons": self.kind.zero_type_neurons,
                          "replica_sizes": list(self.kind.replica_sizes),
                          "zero_sum_groups": list(self.kind.zero_sum_groups)},
@@ -132,17 +176,25 @@ class LabelType:
 # ---------------------------------------------------------------------------
 
 
-def _reading(zero_type, critical: bool) -> Reading:
+def _reading(zero_type, critical: bool, activation=None) -> Reading:
+    """The reading named by ``zero_type`` (or the critical reading) of the class ``activation`` (a class
+    or activation name; ``None``: generic, or the class of a Reading given)."""
+    if activation is not None:
+        from .activation_classes import activation_class
+
+        cls = activation_class(activation).name
+        if isinstance(zero_type, Reading) and zero_type.activation_class != cls:
+            raise ArgumentValueError(f"reading {zero_type.name!r} belongs to the activation class "
+                                     f"{zero_type.activation_class!r}, not {cls!r}")
+        if critical:
+            return get_reading(CRITICAL_READING.name, cls, family=CRITICAL)
+        return get_reading(zero_type, cls, family=GLOBAL_MINIMUM)
     if critical:
+        if isinstance(zero_type, Reading) and zero_type.uses_tokens:
+            return get_reading(CRITICAL_READING.name, zero_type.activation_class, family=CRITICAL)
         return CRITICAL_READING
-    reading = get_reading(zero_type) if isinstance(zero_type, Reading) else get_reading(zero_type,
-                                                                                        family=GLOBAL_MINIMUM)
-    if reading.uses_tokens:
-        raise ArgumentValueError(
-            f"graph facts from types are not yet available for reading {reading.name!r} of the "
-            f"{reading.activation_class!r} class (labels with signs or markers); build the graph instead"
-        )
-    return reading
+    return get_reading(zero_type) if isinstance(zero_type, Reading) else get_reading(zero_type,
+                                                                                     family=GLOBAL_MINIMUM)
 
 
 def _partitions(n: int, parts: int, allowed, largest: int) -> Iterable[tuple]:
@@ -190,7 +242,7 @@ def _type_count(r: int, m: int, kind: Kind) -> int:
     return factorial(m) * factorial(r) // denominator
 
 
-def label_types(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False) -> tuple[LabelType, ...]:
+def label_types(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, activation=None) -> tuple[LabelType, ...]:
     r"""The types of a reading's labels: one :class:`LabelType` per orbit of :math:`S_m\times S_r`, with
     its representative and exact count (degree and eccentricity not yet computed).
 
@@ -198,11 +250,19 @@ def label_types(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False) -> tu
     later); ``critical=True``: the critical reading.  For integer labels the :class:`Kind` (numbers
     of zero-type neurons, replica sizes, free group sizes) determines the orbit.
 
+    ``activation`` (a class or activation name such as ``"tanh"``): the reading of that class, token labels;
+    a type is then a :class:`SignedKind` (signs of the replicas and groups, dead and parked neurons), an
+    orbit of neuron permutations, teacher relabellings and teacher sign flips.
+
     >>> [(t.representative, t.count) for t in label_types(1, 3, "R2")]
     [((1, 1, 1), 1), ((0, 1, 1), 3), ((-1, -1, 1), 3), ((0, 0, 1), 3)]
+    >>> [(t.representative, t.count) for t in label_types(1, 2, activation="odd")]   # 12 = 4^2 - 2^2
+    [(('+1', '+1'), 2), (('+1', '-1'), 2), (('0', '+1'), 4), (('d', '+1'), 4)]
     """
     r, m = check_rm(r, m)
-    reading = _reading(zero_type, critical)
+    reading = _reading(zero_type, critical, activation)
+    if reading.uses_tokens:
+        return _token_label_types(r, m, reading)
     out = []
     free_total = range(m - r + 1) if reading.has_free_neurons else (0,)
     for f in free_total:
@@ -364,31 +424,44 @@ def type_components(types, r: int, m: int, reading: Reading) -> int:
     (2, 1)
     """
     by_kind = {t.kind: t for t in types}
-    gamma = factorial(m) * factorial(r)
-    identity = tuple(range(m + r))
-    reached: dict[Kind, tuple] = {}
+    kind_of: Any
+    if reading.uses_tokens:
+        action = _SignedAction(r, m, reading)
+        gamma, points, kind_of = action.order, action.degree, token_kind
+        stabiliser_generators, element_to = action.stabiliser_generators, action.element_to
+    else:
+        gamma, points = factorial(m) * factorial(r), m + r
+        kind_of = Label.type
+
+        def stabiliser_generators(rep):
+            return _stabiliser_generators(rep, m, r)
+
+        def element_to(u, rep):
+            return _element_to(u, rep, m, r)
+    identity = tuple(range(points))
+    reached: dict = {}
     total = 0
     for start in types:
         if start.kind in reached:
             continue
         reached[start.kind] = identity
         queue = [start.kind]
-        stabiliser = _GroupOrder(m + r, gamma)
+        stabiliser = _GroupOrder(points, gamma)
         while queue:
             kind = queue.pop()
             a = reached[kind]
             a_inverse = _inverse(a)
             rep = by_kind[kind].representative
-            for g in _stabiliser_generators(rep, m, r):
+            for g in stabiliser_generators(rep):
                 stabiliser.add(_compose(_compose(a, g), a_inverse))
             for u in _rep_neighbours(rep, r, reading):
                 u = Label(u)
-                other = by_kind[u.type()]
+                other = by_kind[kind_of(u)]
                 if other.kind not in reached:
-                    reached[other.kind] = _compose(a, _element_to(u, other.representative, m, r))
+                    reached[other.kind] = _compose(a, element_to(u, other.representative))
                     queue.append(other.kind)
                 elif not stabiliser.full:
-                    gamma_u = _element_to(u, other.representative, m, r)
+                    gamma_u = element_to(u, other.representative)
                     stabiliser.add(_compose(_compose(a, gamma_u), _inverse(reached[other.kind])))
         total += gamma // stabiliser.order
     return total
@@ -722,19 +795,28 @@ def _backend(backend: str) -> str:
     return "numpy"
 
 
-def type_eccentricity(t, r: int, zero_type=DEFAULT_ZERO_TYPE, backend: str = "auto", _search=None) -> int:
+def type_eccentricity(t, r: int, zero_type=DEFAULT_ZERO_TYPE, backend: str = "auto", _search=None,
+                      activation=None) -> int:
     r"""Eccentricity of the label ``t`` in its connected component (the same for every label of its type),
     by one breadth-first search on the implicit graph over orbits of part of ``t``'s stabiliser
     (module docstring); ``backend`` ``"numpy"`` or ``"python"`` (``"auto"``: numpy if installed).
 
+    Token labels (``activation``): the search over the sign cells of ``t`` in pure Python
+    (:func:`_token_eccentricity`), whatever ``backend``.
+
     >>> type_eccentricity((1, 2, 0), 2), type_eccentricity((1, 1, 2), 2, backend="python")
     (6, 6)
+    >>> type_eccentricity(("+1", "0"), 1, activation="tanh"), type_eccentricity(("d", "+1"), 1, activation="tanh")
+    (5, 6)
     """
-    reading = _reading(zero_type, False)
+    reading = _reading(zero_type, False, activation)
     t = Label(t)
     r, m = check_rm(r, len(t))
     if not reading.is_label(t, r):
         raise ArgumentValueError(f"{t.format()} is not a label of reading {reading.short_name} for r={r}")
+    if reading.uses_tokens:
+        _backend(backend)
+        return _token_eccentricity(t, r, reading, {})
     t = _representative(r, t.type())  # same type, same eccentricity; its blocks are consecutive
     if _backend(backend) == "numpy":
         search = _search if _search is not None else _NumpySearch(r, m, reading)
@@ -753,12 +835,510 @@ def _estimated_visits(types, r: int, m: int) -> int:
 
 
 # ---------------------------------------------------------------------------
+# token labels (activation classes): signed types, the signed group, searches
+# ---------------------------------------------------------------------------
+
+
+class SignedKind(NamedTuple):
+    r"""The type of a token label (activation classes): its orbit under neuron permutations, teacher
+    relabellings and, where signs matter, teacher sign flips (module docstring, 'Activation classes').
+
+    ``replica_signs``: one ``(a, b)`` per teacher neuron, ``a >= b`` the numbers of its replicas of the
+    two signs (a flip of the teacher neuron exchanges them), sorted decreasingly; ``group_signs``: the
+    same for every free group of two or more neurons (signs count up to the group's global flip);
+    without signs every ``b`` is 0.
+
+    >>> token_kind(("+1", "-1", "-1", "g1+", "g1-", "d", "+2"))
+    SignedKind(zero_type_neurons=0, replica_signs=((2, 1), (1, 0)), group_signs=((1, 1),), dead_neurons=1,
+               parked_neurons=0)
+    """
+
+    zero_type_neurons: int
+    replica_signs: tuple
+    group_signs: tuple
+    dead_neurons: int = 0
+    parked_neurons: int = 0
+
+    @property
+    def replica_sizes(self) -> tuple:
+        """The sizes of the per-teacher blocks (decreasing), as in :class:`~symbolic_minima.labels.Kind`."""
+        return tuple(sorted((a + b for a, b in self.replica_signs), reverse=True))
+
+    @property
+    def zero_sum_groups(self) -> tuple:
+        """The sizes of the free groups (decreasing), as in :class:`~symbolic_minima.labels.Kind`."""
+        return tuple(sorted((a + b for a, b in self.group_signs), reverse=True))
+
+    def to_json(self) -> dict:
+        return {"zero_type_neurons": self.zero_type_neurons, "replica_sizes": list(self.replica_sizes),
+                "zero_sum_groups": list(self.zero_sum_groups), "dead_neurons": self.dead_neurons,
+                "parked_neurons": self.parked_neurons, "replica_signs": [list(p) for p in self.replica_signs],
+                "group_signs": [list(p) for p in self.group_signs]}
+
+
+def _sign_split(entries, neurons) -> tuple:
+    """``(major, minor, flipped)``: the neurons of a block split by sign, the larger side first (ties: the
+    ``+`` side first); ``flipped`` when the major side has sign ``-``."""
+    plus = [j for j in neurons if entries[j][1] > 0]
+    minus = [j for j in neurons if entries[j][1] < 0]
+    if len(plus) >= len(minus):
+        return plus, minus, False
+    return minus, plus, True
+
+
+def token_kind(label) -> SignedKind:
+    """The :class:`SignedKind` of a token label (its orbit; see :class:`SignedKind`).
+
+    >>> token_kind(("0", "-1", "-1", "+1")) == token_kind(("+1", "+1", "0", "-1"))   # flip teacher 1
+    True
+    """
+    label = Label(label)
+    entries = label.entries()
+    replicas: list = []
+    groups: list = []
+    for code, neurons in label.blocks().items():
+        major, minor, _ = _sign_split(entries, neurons)
+        (replicas if code > 0 else groups).append((len(major), len(minor)))
+    markers = Counter(marker for code, _, marker in entries if code == 0)
+    return SignedKind(markers[None], tuple(sorted(replicas, reverse=True)), tuple(sorted(groups, reverse=True)),
+                      markers["d"], markers["p"])
+
+
+def _splits(size: int, signed: bool) -> list:
+    """The ``(a, b)`` with ``a >= b``, ``a + b = size`` (signed), or ``[(size, 0)]``."""
+    if not signed:
+        return [(size, 0)]
+    return [(size - b, b) for b in range(size // 2 + 1)]
+
+
+def _pair_multisets(total: int, parts, allowed, signed: bool, largest=None) -> Iterable[tuple]:
+    """Non-increasing tuples of pairs ``(a, b)`` (:func:`_splits` of allowed sizes) with ``a + b`` summing to
+    ``total``: exactly ``parts`` of them, or any number (``parts=None``)."""
+    if parts == 0 or (parts is None and total == 0):
+        if total == 0:
+            yield ()
+        return
+    top = total - (parts - 1 if parts is not None else 0)
+    for size in range(top, 0, -1):
+        if not allowed(size):
+            continue
+        for pair in _splits(size, signed):
+            if largest is not None and pair > largest:
+                continue
+            for rest in _pair_multisets(total - size, None if parts is None else parts - 1, allowed, signed, pair):
+                yield (pair, *rest)
+
+
+def _free_roles_of(reading: Reading) -> tuple:
+    """``(singleton markers, group role or None)`` of a reading's free roles: the markers (``None`` for a
+    zero-type neuron, ``"d"``, ``"p"``) of its one-neuron roles, and its role for blocks of two or more."""
+    markers = [role.marker for role in reading.free_roles if role.max_size == 1]
+    groups = [role for role in reading.free_roles if role.max_size != 1]
+    return markers, (groups[0] if groups else None)
+
+
+def _compositions(total: int, parts: int) -> Iterable[tuple]:
+    if parts == 0:
+        if total == 0:
+            yield ()
+        return
+    for first in range(total, -1, -1):
+        for rest in _compositions(total - first, parts - 1):
+            yield (first, *rest)
+
+
+def _token_type_count(r: int, m: int, kind: SignedKind, signed: bool) -> int:
+    r"""Number of labels of a signed type: place the neurons into the sign cells of the blocks, give the
+    per-teacher blocks distinct teacher indices and orientations (which of the two signs has ``a``
+    replicas: 2 ways when ``a != b``), and forget the order of equal free groups and a group's two sides
+    when they have equal sizes (its signs count up to a global flip)."""
+    cells = [c for pair in (*kind.replica_signs, *kind.group_signs) for c in pair]
+    cells += [kind.zero_type_neurons, kind.dead_neurons, kind.parked_neurons]
+    denominator = prod(factorial(c) for c in cells)
+    denominator *= prod(factorial(c) for c in Counter(kind.group_signs).values())
+    denominator *= prod(factorial(c) for c in Counter(kind.replica_signs).values())
+    denominator *= 2 ** sum(1 for a, b in kind.group_signs if a == b)
+    orientations = 2 ** sum(1 for a, b in kind.replica_signs if a != b) if signed else 1
+    return factorial(m) * factorial(r) * orientations // denominator
+
+
+def _token_representative(r: int, kind: SignedKind, reading: Reading) -> Label:
+    """The representative of a signed type: free groups (in type order, numbered 1, 2, ...; the larger
+    side ``+``), zero-type, dead and parked neurons, then the blocks of teacher neurons 1..r in type order
+    (``a`` replicas ``+i``, then ``b`` replicas ``-i``); every sign cell on consecutive neurons."""
+    _, group_role = _free_roles_of(reading)
+    label: list = []
+    for number, (a, b) in enumerate(kind.group_signs, start=1):
+        label += [group_role.token(number, 1)] * a + [group_role.token(number, -1)] * b
+    singles = {role.marker: role.token(0) for role in reading.free_roles if role.max_size == 1}
+    for marker, number in ((None, kind.zero_type_neurons), ("d", kind.dead_neurons), ("p", kind.parked_neurons)):
+        label += [singles.get(marker)] * number
+    for i, (a, b) in enumerate(kind.replica_signs, start=1):
+        label += [reading.replica.token(i, 1)] * a + [reading.replica.token(i, -1)] * b
+    return Label(label)
+
+
+def _token_label_types(r: int, m: int, reading: Reading) -> tuple:
+    signed = bool(reading.replica.signed)
+    markers, group_role = _free_roles_of(reading)
+    group_signed = group_role is not None and bool(group_role.signed)
+
+    def group_size(s):
+        return s >= 2 and group_role is not None and group_role.allows_size(s)
+
+    out = []
+    for f in (range(m - r + 1) if reading.has_free_neurons else (0,)):
+        for grouped in range(f + 1) if group_role is not None else (0,):
+            for singles in _compositions(f - grouped, len(markers)):
+                count = dict(zip(markers, singles, strict=True))
+                for group_signs in _pair_multisets(grouped, None, group_size, group_signed):
+                    for replica_signs in _pair_multisets(m - f, r, reading.replica.allows_size, signed):
+                        kind = SignedKind(count.get(None, 0), replica_signs, group_signs, count.get("d", 0),
+                                          count.get("p", 0))
+                        out.append(LabelType(kind, _token_representative(r, kind, reading),
+                                             _token_type_count(r, m, kind, signed)))
+                        if len(out) > MAX_TYPES:
+                            raise ArgumentValueError(f"r={r}, m={m} has more than MAX_TYPES={MAX_TYPES} types; "
+                                                     "choose a smaller m")
+    return tuple(out)
+
+
+class _SignedAction:
+    r"""The group :math:`\Gamma=S_m\times(\mathbb Z_2\wr S_r)` (without signs: :math:`S_m\times S_r`) as point
+    maps on the neurons ``0..m-1`` and the signed teacher indices: ``(i, +)`` at ``m + 2(i-1)``,
+    ``(i, -)`` at ``m + 2(i-1) + 1`` (without signs one point ``m + i - 1`` per teacher index)."""
+
+    def __init__(self, r: int, m: int, reading: Reading):
+        self.r, self.m, self.reading = r, m, reading
+        self.signed = bool(reading.replica.signed)
+        self.width = 2 if self.signed else 1
+        self.degree = m + self.width * r
+        self.order = factorial(m) * factorial(r) * (2 ** r if self.signed else 1)
+
+    def point(self, i: int, sign: int) -> int:
+        return self.m + self.width * (i - 1) + (1 if self.signed and sign < 0 else 0)
+
+    def teacher(self, point: int) -> tuple:
+        offset = point - self.m
+        if self.signed:
+            return offset // 2 + 1, (-1 if offset % 2 else 1)
+        return offset + 1, 1
+
+    def act(self, gamma: tuple, label) -> Label:
+        """``gamma . label``: the token of neuron ``j`` moves to neuron ``gamma[j]``; a replica token of
+        ``(i, s)`` becomes the token of ``gamma``'s image of ``(i, s)`` (canonical label)."""
+        label = Label(label)
+        out: list = [None] * self.m
+        for j, (v, (code, sign, _)) in enumerate(zip(label, label.entries(), strict=True)):
+            if code > 0:
+                v = self.reading.replica.token(*self.teacher(gamma[self.point(code, sign)]))
+            out[gamma[j]] = v
+        return Label(out).canonical()
+
+    def cells(self, label: Label) -> tuple:
+        """``(groups, singles, replicas)`` of a label in type order: ``groups`` ``[(pair, major, minor)]``,
+        ``singles`` the zero-type, dead and parked neurons, ``replicas`` ``[(pair, i, major, minor, flipped)]``."""
+        entries = label.entries()
+        groups, replicas = [], []
+        for code, neurons in label.blocks().items():
+            major, minor, flipped = _sign_split(entries, neurons)
+            pair = (len(major), len(minor))
+            if code > 0:
+                replicas.append((pair, code, major, minor, flipped))
+            else:
+                groups.append((pair, major, minor))
+        groups.sort(key=lambda g: (-g[0][0], -g[0][1], g[1][0] if g[1] else g[2][0]))
+        replicas.sort(key=lambda b: (-b[0][0], -b[0][1], b[1]))
+        singles = [[j for j, (code, _, marker) in enumerate(entries) if code == 0 and marker == mk]
+                   for mk in (None, "d", "p")]
+        return groups, singles, replicas
+
+    def element_to(self, u: Label, rep: Label) -> tuple:
+        """A point map :math:`\\gamma` with :math:`\\gamma\\cdot\\mathrm{rep}=u` (``u`` of ``rep``'s type)."""
+        point = list(range(self.degree))
+        (rg, rs, rr), (ug, us, ur) = self.cells(rep), self.cells(u)
+        pairs = [(a, b) for (_, ma, mi), (_, na, ni) in zip(rg, ug, strict=True) for a, b in ((ma, na), (mi, ni))]
+        pairs += list(zip(rs, us, strict=True))
+        for (_, i, ma, mi, flip_i), (_, k, na, ni, flip_k) in zip(rr, ur, strict=True):
+            pairs += [(ma, na), (mi, ni)]
+            flip = flip_i != flip_k
+            point[self.point(i, 1)] = self.point(k, -1 if flip else 1)
+            if self.signed:
+                point[self.point(i, -1)] = self.point(k, 1 if flip else -1)
+        for source, target in pairs:
+            for a, b in zip(source, target, strict=True):
+                point[a] = b
+        return tuple(point)
+
+    def stabiliser_generators(self, rep: Label) -> list:
+        """Generators of the stabiliser of a representative (sign cells on consecutive neurons): transpositions
+        inside each sign cell; a group's two sides swapped when they have equal sizes (the global flip); a
+        teacher neuron's two sides swapped together with its sign flip when they have equal sizes; equal
+        consecutive free groups swapped; equal consecutive per-teacher blocks swapped with their indices."""
+        groups, singles, replicas = self.cells(rep)
+        identity = list(range(self.degree))
+        gens = []
+
+        def swap(first, second, teachers=()):
+            point = list(identity)
+            for a, b in (*zip(first, second, strict=True), *teachers):
+                point[a], point[b] = b, a
+            gens.append(tuple(point))
+
+        cells = [c for _, ma, mi in groups for c in (ma, mi)] + singles
+        cells += [c for _, _, ma, mi, _ in replicas for c in (ma, mi)]
+        for cell in cells:
+            for a, b in pairwise(cell):
+                swap((a,), (b,))
+        for (pair, ma, mi) in groups:
+            if pair[0] == pair[1]:
+                swap(ma, mi)
+        for (pair, i, ma, mi, _) in replicas:
+            if self.signed and pair[0] == pair[1]:
+                swap(ma, mi, [(self.point(i, 1), self.point(i, -1))])
+        for (p, ma, mi), (q, na, ni) in pairwise(groups):
+            if p == q:
+                swap(ma + mi, na + ni)
+        for (p, i, ma, mi, _), (q, k, na, ni, _) in pairwise(replicas):
+            if p == q:
+                teachers = [(self.point(i, s), self.point(k, s)) for s in ((1, -1) if self.signed else (1,))]
+                swap(ma + mi, na + ni, teachers)
+        return gens
+
+
+#: ``{token: (code, sign, marker)}`` (:func:`~symbolic_minima.labels.decode_entry`, memoised for the searches).
+_DECODED: dict = {}
+
+
+def _decoded(v) -> tuple:
+    entry = _DECODED.get(v)
+    if entry is None:
+        entry = _DECODED[v] = decode_entry(v)
+    return entry
+
+
+def _fast_canonical(out: list) -> tuple:
+    """:meth:`Label.canonical` of a token list built from valid tokens (free groups renumbered by first
+    neuron, each with its first neuron ``+``), without re-validating the tokens."""
+    ids: dict = {}
+    for j, v in enumerate(out):
+        if v[0] == "g":
+            group, sign = v[1:-1], v[-1]
+            named = ids.get(group)
+            if named is None:
+                named = ids[group] = (f"g{len(ids) + 1}", sign == "+")
+            out[j] = named[0] + ("+" if (sign == "+") == named[1] else "-")
+    return tuple(out)
+
+
+def _positive(v: str) -> str:
+    """The token ``v`` with sign ``+`` (a replica ``-i`` or a group member ``gk-`` flipped)."""
+    if v[0] == "-":
+        return "+" + v[1:]
+    if v[0] == "g" and v[-1] == "-":
+        return v[:-1] + "+"
+    return v
+
+
+def _token_key(h, cells: list, groups: bool, unsigned: tuple = ()) -> tuple:
+    """The key of ``h`` relative to ``t``: the entries of ``h`` at the neurons ``unsigned`` (where ``t`` has
+    no sign: zero-type, dead, parked) made ``+`` (one neuron's sign flip, an automorphism fixing ``t``),
+    then sorted inside every sign cell of ``t`` in ``cells`` (a permutation fixing ``t``), canonical."""
+    out = list(h)
+    for j in unsigned:
+        out[j] = _positive(out[j])
+    for cell in cells:
+        values = sorted(out[j] for j in cell)
+        for j, v in zip(cell, values, strict=True):
+            out[j] = v
+    return _fast_canonical(out) if groups else tuple(out)
+
+
+def _token_orbit_representative(u: tuple, groups: bool) -> tuple:
+    """``(rep, inverse)`` with ``u == canonical(rep o inverse)`` (as
+    :func:`symbolic_minima.graph._orbit_representative`): the entries sorted, free groups first (larger
+    first, members ``+`` first), then the other tokens in string order."""
+    if groups:
+        entries = [_decoded(v) for v in u]
+        sizes = Counter(code for code, _, _ in entries if code < 0)
+
+        def key(j):
+            code, sign, _ = entries[j]
+            if code < 0:
+                return (0, -sizes[code], -code, -sign, "")
+            return (1, 0, 0, 0, u[j])
+    else:
+        key = u.__getitem__
+    order = sorted(range(len(u)), key=key)
+    inverse = [0] * len(order)
+    for position, j in enumerate(order):
+        inverse[j] = position
+    rep = [u[j] for j in order]
+    return tuple.__new__(Label, _fast_canonical(rep) if groups else rep), tuple(inverse)
+
+
+#: Most block moves a token search applies to each new key (larger stabilisers: a subset of them).
+_MAX_BLOCK_MOVES = 720
+
+
+def _block_moves(action: _SignedAction, t: Label) -> list:
+    """Elements of the stabiliser of the representative ``t`` that move whole sign cells (swaps of equal
+    blocks, a group's or a teacher neuron's equal sides with its sign flip), closed under composition up to
+    :data:`_MAX_BLOCK_MOVES` elements: ``[(neuron map, {replica token: image token})]``."""
+    groups, _, replicas = action.cells(t)
+    in_cell: set = set()
+    for cell in [c for _, ma, mi in groups for c in (ma, mi)] + [c for _, _, ma, mi, _ in replicas for c in (ma, mi)]:
+        in_cell.update(pairwise(cell))
+    identity = tuple(range(action.degree))
+    generators = [g for g in action.stabiliser_generators(t)
+                  if not any(g[a] == b and g[b] == a and sum(g[k] != k for k in range(len(g))) == 2
+                             for a, b in in_cell)]
+    elements = {identity}
+    frontier = [identity]
+    while frontier and len(elements) < _MAX_BLOCK_MOVES:
+        nxt = []
+        for e in frontier:
+            for g in generators:
+                c = _compose(g, e)
+                if c not in elements and len(elements) < _MAX_BLOCK_MOVES:
+                    elements.add(c)
+                    nxt.append(c)
+        frontier = nxt
+    moves = []
+    tokens = [(i, s) for i in range(1, action.r + 1) for s in ((1, -1) if action.signed else (1,))]
+    for e in sorted(elements - {identity}):
+        replica = action.reading.replica
+        token_map = {replica.token(i, s): replica.token(*action.teacher(e[action.point(i, s)])) for i, s in tokens}
+        moves.append((e[:action.m], token_map))
+    return moves
+
+
+def _token_eccentricity(t: Label, r: int, reading: Reading, cache: dict) -> int:
+    """Eccentricity of ``t`` by a breadth-first search over keys (:func:`_token_key`: orbits of the
+    permutations inside the sign cells of ``t``; every key is a label of its orbit, so distances are
+    exact); neighbours of one representative per neuron-permutation orbit generated once (``cache``)."""
+    from .graph import _permuter
+
+    action = _SignedAction(r, len(t), reading)
+    groups, singles, replicas = action.cells(t)
+    cells = [c for _, ma, mi in groups for c in (ma, mi)] + singles
+    cells = [c for c in cells + [c for _, _, ma, mi, _ in replicas for c in (ma, mi)] if len(c) > 1]
+    has_groups = reading.has_groups
+    moves = _block_moves(action, t)
+    # one neuron's sign flip (module docstring) fixes t where t has no sign: zero-type, dead, parked neurons
+    unsigned = tuple(j for cell in singles for j in cell) if action.signed else ()
+    start = _token_key(t, cells, has_groups, unsigned)
+    seen = {start}
+    frontier = [start]
+    level = 0
+    while True:
+        found = []
+        for u in frontier:
+            rep, inverse = _token_orbit_representative(u, has_groups)
+            neighbours = cache.get(rep)
+            if neighbours is None:
+                neighbours = cache[rep] = _rep_neighbours(rep, r, reading)
+            for h in map(_permuter(inverse), neighbours):
+                key = _token_key(h, cells, has_groups, unsigned)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(key)
+                    for neuron_map, token_map in moves:  # same distance from t: mark, never expand
+                        image: list = [None] * len(key)
+                        for j, v in enumerate(key):
+                            image[neuron_map[j]] = token_map.get(v, v)
+                        seen.add(_token_key(image, cells, has_groups, unsigned))
+        if not found:
+            return level
+        frontier = found
+        level += 1
+
+
+def _token_eccentricities(types, r: int, reading: Reading) -> dict:
+    """``{kind: eccentricity}``: one search per class of types that differ only in their signs (one
+    neuron's sign flip is an automorphism, module docstring, so they share their eccentricity), started
+    from the type with the fewest sign cells (the most symmetric start)."""
+    classes: dict = {}
+    for t in types:
+        classes.setdefault(t.representative.type(), []).append(t)
+    cache: dict = {}
+    out = {}
+    for members in classes.values():
+        start = max(members, key=lambda t: sum(1 for a, b in (*t.kind.replica_signs, *t.kind.group_signs) if b == 0))
+        eccentricity = _token_eccentricity(start.representative, r, reading, cache)
+        for t in members:
+            out[t.kind] = eccentricity
+    return out
+
+
+def _free_structures(n: int, reading: Reading) -> int:
+    """Number of ways to split ``n`` free neurons into free blocks with roles and signs (exponential formula)."""
+    markers, group_role = _free_roles_of(reading)
+
+    def block(s):
+        if s == 1:
+            return len(markers)
+        if group_role is None or not group_role.allows_size(s):
+            return 0
+        return 2 ** (s - 1) if group_role.signed else 1
+
+    a = [1]
+    for k in range(1, n + 1):
+        a.append(sum(comb(k - 1, s - 1) * block(s) * a[k - s] for s in range(1, k + 1)))
+    return a[n]
+
+
+def _token_generation_bound(types, r: int, m: int, reading: Reading) -> int:
+    r"""An upper bound on the labels the token neighbour generators try for all representatives
+    (:func:`symbolic_minima.graph.token_singleton_neighbours`: exactly
+    :math:`\prod_i(2^{s_i}-1)\,2^{\#d}\,(\#\text{tokens})^{\#0}` per representative;
+    :func:`~symbolic_minima.graph.token_groups_neighbours`: the words tried times the splits of their free
+    neurons)."""
+    from .graph import _NEIGHBOUR_GENERATORS, critical_neighbour_labels
+
+    if _NEIGHBOUR_GENERATORS.get(reading) is critical_neighbour_labels:
+        return 0
+    if reading not in _NEIGHBOUR_GENERATORS:
+        return len(types) * sum(t.count for t in types)
+    markers, _ = _free_roles_of(reading)
+    tokens = r * (2 if reading.replica.signed else 1)
+    total = 0
+    for t in types:
+        kind = t.kind
+        if reading.has_groups:
+            free = m - sum(kind.replica_sizes) - kind.dead_neurons - kind.parked_neurons
+            total += 2 ** sum(kind.replica_sizes) * (tokens + 1) ** free * _free_structures(m - r, reading)
+        else:
+            total += (prod(2 ** s - 1 for s in kind.replica_sizes) * 2 ** (kind.dead_neurons + kind.parked_neurons)
+                      * (tokens + len(markers)) ** kind.zero_type_neurons)
+    return total
+
+
+def _token_estimated_visits(types, r: int, m: int, reading: Reading) -> int:
+    r"""Neighbour visits of the token searches (one per class of types equal up to signs): per start ``t``, at most
+    :math:`\prod_{\text{cells } c\text{ of } t}\binom{|c|+A-1}{|c|}` keys (entries sorted inside each sign
+    cell of ``t``; :math:`A` the number of tokens a label can carry, no more keys than nodes), each
+    visiting the mean degree."""
+    markers, group_role = _free_roles_of(reading)
+    alphabet = r * (2 if reading.replica.signed else 1) + len(markers)
+    alphabet += 2 * ((m - r) // 2) if group_role is not None else 0
+    nodes = sum(t.count for t in types)
+    twice_edges = sum(t.count * t.degree for t in types)
+    keys = 0
+    for kind in {t.representative.type() for t in types}:  # one search per class (_token_eccentricities)
+        cells = [*kind.replica_sizes, *kind.zero_sum_groups, kind.zero_type_neurons, kind.dead_neurons,
+                 kind.parked_neurons]
+        keys += min(nodes, prod(comb(c + alphabet - 1, c) for c in cells))
+    return keys * twice_edges // max(nodes, 1)
+
+
+# ---------------------------------------------------------------------------
 # the summary
 # ---------------------------------------------------------------------------
 
 
 def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: int = 1, d_out: int = 1,
-                 diameter: bool = True, backend: str = "auto") -> dict:
+                 diameter: bool = True, backend: str = "auto", activation=None) -> dict:
     r"""The facts of :func:`symbolic_minima.graph.graph_summary` computed from the types, never building
     the graph: ``nodes``, ``edges``, ``components``, ``isolated``, ``min_degree``, ``max_degree``,
     ``degrees`` (``{degree: number of nodes}``), ``diameter`` (connected graphs), the graph's ``kind``,
@@ -772,13 +1352,25 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
     (60, 72, 2, 3, 8)
     >>> type_summary(2, 3, critical=True)["components"]
     6
+
+    ``activation`` (a class or activation name such as ``"tanh"``): the graph of that class
+    (:func:`symbolic_minima.graph.connectivity_graph` with ``activation``; token labels, types
+    :class:`SignedKind`, ``activation_class`` in the result).  Its work is priced by
+    :func:`token_summary_estimate` first (over the budget:
+    :class:`~symbolic_minima.budget.BudgetExceeded`); the diameter searches run in pure Python.
+
+    >>> s = type_summary(1, 2, activation="odd")
+    >>> s["nodes"], s["edges"], s["components"], s["diameter"], s["degrees"]
+    (12, 12, 1, 6, {1: 4, 2: 4, 3: 4})
     """
     r, m = check_rm(r, m)
-    reading = _reading(zero_type, critical)
+    reading = _reading(zero_type, critical, activation)
     backend = _backend(backend)
     d, d_out = check_int(d, "d", 1, 1000), check_int(d_out, "d_out", 1, 1000)
     if not isinstance(diameter, bool):
         raise ArgumentTypeError(f"diameter must be True or False, got {diameter!r}")
+    if reading.uses_tokens:
+        return _token_type_summary(r, m, reading, d, d_out, diameter)
     types: Sequence[LabelType] = label_types(r, m, reading, critical)
     bound = _generation_bound(types, r, m, reading)
     if bound > MAX_NEIGHBOURS:
@@ -789,6 +1381,8 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
     out = {"kind": reading.family if reading.family == CRITICAL else "global minima", "r": r, "m": m,
            "d": d, "d_out": d_out, "zero_type": None if critical else reading.name,
            "reading": None if critical else reading.short_name, "method": "labels"}
+    if activation is not None:
+        out["activation_class"] = reading.activation_class
     degrees: Counter = Counter()
     for t in types:
         degrees[t.degree] += t.count
@@ -814,33 +1408,111 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
     return out
 
 
+#: Seconds per label tried by the token neighbour generators, per neighbour visit of the token diameter
+#: searches, and per type (Schreier–Sims and bookkeeping); measured on the 2-core machine, rounded up
+#: (see the docstring of :func:`token_summary_estimate`).
+_TOKEN_GENERATION_SECONDS = 2e-6
+_TOKEN_VISIT_SECONDS = 2e-6
+_TOKEN_TYPE_SECONDS = 0.05
+
+
+def token_summary_estimate(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, activation=None):
+    r"""Cost of :func:`type_summary` for the readings of the activation classes (token labels), without
+    the diameter searches (which are skipped, with ``diameter_skipped``, when they would not fit):
+    one pass over the types, the neighbours of every representative (:func:`_token_generation_bound`),
+    and the group computations per type.
+
+    >>> est = token_summary_estimate(3, 6, activation="odd")
+    >>> est.quantities["types"], est.fits()
+    (31, True)
+    """
+    from .budget import Estimate
+
+    r, m = check_rm(r, m)
+    reading = _reading(zero_type, critical, activation)
+    task = f"graph summary r={r} m={m} ({reading.short_name}, {reading.activation_class})"
+    types = label_types(r, m, reading, critical)
+    bound = (_token_generation_bound if reading.uses_tokens else _generation_bound)(types, r, m, reading)
+    seconds = 2 * bound * _TOKEN_GENERATION_SECONDS + len(types) * _TOKEN_TYPE_SECONDS  # degrees, components
+    return Estimate(task, seconds, quantities={"types": len(types), "neighbour candidates": bound},
+                    alternative="a smaller m")
+
+
+def _token_type_summary(r: int, m: int, reading: Reading, d: int, d_out: int, diameter: bool) -> dict:
+    """:func:`type_summary` for token labels (module docstring, 'Activation classes')."""
+    from .budget import current_budget, format_seconds
+
+    token_summary_estimate(r, m, reading, reading.is_critical).check()
+    raw_types = _token_label_types(r, m, reading)
+    bound = _token_generation_bound(raw_types, r, m, reading)
+    if bound > MAX_NEIGHBOURS:
+        raise ArgumentValueError(f"the representatives of r={r}, m={m} ({reading.short_name}) have up to {bound} "
+                                 f"neighbours to generate, more than MAX_NEIGHBOURS={MAX_NEIGHBOURS}; "
+                                 "choose a smaller m")
+    types = _with_degrees(raw_types, r, reading)
+    critical = reading.is_critical
+    out = {"kind": CRITICAL if critical else "global minima", "r": r, "m": m, "d": d, "d_out": d_out,
+           "zero_type": None if critical else reading.name, "reading": None if critical else reading.short_name,
+           "method": "labels", "activation_class": reading.activation_class}
+    degrees: Counter = Counter()
+    for t in types:
+        degrees[t.degree] += t.count
+    out.update(nodes=sum(t.count for t in types), edges=sum(degree * n for degree, n in degrees.items()) // 2,
+               components=type_components(types, r, m, reading), isolated=degrees.get(0, 0),
+               min_degree=min(degrees), max_degree=max(degrees), degrees=dict(sorted(degrees.items())))
+    if out["components"] == 1 and diameter:
+        visits = _token_estimated_visits(types, r, m, reading)
+        limit = current_budget().seconds
+        if limit is not None and visits * _TOKEN_VISIT_SECONDS > limit:
+            out["diameter_skipped"] = (f"about {visits} neighbour visits, estimated at "
+                                       f"{format_seconds(visits * _TOKEN_VISIT_SECONDS)}, more than the time "
+                                       f"budget {format_seconds(limit)}")
+        else:
+            eccentricity = _token_eccentricities(types, r, reading)
+            types = [replace(t, eccentricity=eccentricity[t.kind]) for t in types]
+            out["diameter"] = max(eccentricity[t.kind] for t in types)
+    out["types"] = [t.to_json() for t in types]
+    out["route"] = "types"
+    return out
+
+
 def one_extra_neuron_facts_from_types(summary: dict) -> dict:
     r"""For :math:`m=r+1`: the facts of :func:`symbolic_minima.graph.one_extra_neuron_facts` read off a
     :func:`type_summary` (its ``types``) instead of a built graph.
 
     >>> one_extra_neuron_facts_from_types(type_summary(2, 3))["replicated_pair"]
     {'count': 6, 'degrees': [2]}
+    >>> one_extra_neuron_facts_from_types(type_summary(1, 2, activation="odd"))["dead_neuron"]
+    {'count': 4, 'degrees': [1]}
     """
+    from .graph import _has_dead
+
     r, m = summary["r"], summary["m"]
     if m != r + 1:
         raise ArgumentValueError(f"one_extra_neuron_facts_from_types needs m = r + 1 = {r + 1}, got m = {m}")
-    counts = {"zero_type": 0, "replicated_pair": 0}
-    degrees: dict[str, set] = {"zero_type": set(), "replicated_pair": set()}
+    dead_class = _has_dead(summary.get("activation_class"))
+    names = ("zero_type", "replicated_pair", "dead_neuron") if dead_class else ("zero_type", "replicated_pair")
+    counts = dict.fromkeys(names, 0)
+    degrees: dict[str, set] = {name: set() for name in names}
     other = 0
     for t in summary["types"]:
         kind = t["kind"]
-        if kind["zero_type_neurons"] == 1 and not kind["zero_sum_groups"]:
+        dead = kind.get("dead_neurons", 0) + kind.get("parked_neurons", 0)
+        if kind["zero_type_neurons"] == 1 and not kind["zero_sum_groups"] and not dead:
             name = "zero_type"
-        elif kind["zero_type_neurons"] == 0 and not kind["zero_sum_groups"] and max(kind["replica_sizes"]) == 2:
+        elif (kind["zero_type_neurons"] == 0 and not kind["zero_sum_groups"] and not dead
+              and max(kind["replica_sizes"]) == 2):
             name = "replicated_pair"
+        elif dead_class and dead == 1 and kind.get("dead_neurons", 0) == 1 and not kind["zero_type_neurons"]:
+            name = "dead_neuron"
         else:
             other += t["count"]
             continue
         counts[name] += t["count"]
         degrees[name].add(t["degree"])
-    return {"zero_type": {"count": counts["zero_type"], "degrees": sorted(degrees["zero_type"])},
-            "replicated_pair": {"count": counts["replicated_pair"], "degrees": sorted(degrees["replicated_pair"])},
-            "other": other, "edges": summary["edges"], "diameter": summary.get("diameter")}
+    out: dict = {name: {"count": counts[name], "degrees": sorted(degrees[name])} for name in names}
+    out.update(other=other, edges=summary["edges"], diameter=summary.get("diameter"))
+    return out
 
 
 def deep_type_summary(teacher_widths, student_widths, d: int = 1, d_out: int = 1, backend: str = "auto") -> dict:

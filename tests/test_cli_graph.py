@@ -218,7 +218,7 @@ def test_deep_graph_from_types_is_not_limited_by_the_build_guard(capsys):
     (["graph", "2", "4", "--summary", "-o", "g.json"], "--summary does not build the graph"),
     (["graph", "2", "4", "--summary", "--method", "exact"], "--method exact builds the graph"),
     (["graph", "30", "60", "--summary"], "MAX_NEIGHBOURS"),
-    (["graph", "2", "3", "--summary", "--activation", "odd"], "--summary covers the generic class only"),
+    (["--budget", "time=0.01s", "graph", "3", "9", "--summary", "--activation", "odd"], "refused: graph summary"),
 ])
 def test_graph_summary_errors(capsys, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)

@@ -12,7 +12,9 @@ Contract (keep stable)::
                                               reference, 'Connectivity'), never building the graph (so
                                               also where it would not fit): adds types (count, degree,
                                               eccentricity per type) and route "types"; not with -o or
-                                              --method exact
+                                              --method exact; with --activation the types carry signs
+                                              and dead/parked neurons (orbits of neuron permutations,
+                                              teacher relabellings and teacher sign flips)
     --zero-type singletons|groups|R1|R2       the reading (R1 default, R2; any registered reading)
     --critical                                the critical subspaces (no edges: G(r, m) components)
     --d D, --d-out Q, --teacher FILE.json     teacher shape / exact teacher (Teacher.from_json schema)
@@ -221,8 +223,6 @@ def _graph(args) -> int:
 
     activation = _activation(args)
     if args.summary:
-        if activation is not None:
-            raise ArgumentValueError("--summary covers the generic class only (not yet the activation classes)")
         if args.output is not None:
             raise ArgumentValueError("--summary does not build the graph: drop it to write the graph with -o")
         if args.method != "labels":
@@ -240,11 +240,15 @@ def _graph(args) -> int:
         if args.summary:
             from ..graph_types import one_extra_neuron_facts_from_types, type_summary
 
-            summary = type_summary(r, m, args.zero_type, critical=args.critical, d=teacher.input_dim,
-                                   d_out=teacher.output_dim)
+            if activation is None:
+                summary = type_summary(r, m, args.zero_type, critical=args.critical, d=teacher.input_dim,
+                                       d_out=teacher.output_dim)
+            else:
+                summary = type_summary(r, m, args.zero_type, critical=args.critical, d=teacher.input_dim,
+                                       d_out=teacher.output_dim, activation=activation)
             if not args.critical and m == r + 1:
                 summary["one_extra_neuron"] = one_extra_neuron_facts_from_types(summary)
-                summary["predicted"] = predicted_one_extra_neuron_facts(r)
+                summary["predicted"] = predicted_one_extra_neuron_facts(r, activation)
         else:
             if args.critical:
                 from ..counting import G as count_critical
@@ -388,9 +392,19 @@ def _print_summary(s) -> None:
         if "diameter_skipped" in s:
             print(f"  diameter:                 not computed ({s['diameter_skipped']})")
         if "types" in s:
-            print(f"  from {len(s['types'])} types (orbits of S_m x S_r), never building the graph")
+            group = "S_m x S_r" + (" and teacher sign flips" if _signed(s.get("activation_class")) else "")
+            print(f"  from {len(s['types'])} types (orbits of {group}), never building the graph")
         else:
             print("  from the per-layer types (strong product), never building the graph")
+
+
+def _signed(cls) -> bool:
+    """Whether signs matter in the activation class ``cls`` (``None``: generic)."""
+    if cls is None:
+        return False
+    from ..activation_classes import activation_class
+
+    return activation_class(cls).signs is not None
 
 
 def _check_exact_size(method, size) -> None:
