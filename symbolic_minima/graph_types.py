@@ -67,7 +67,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import islice, pairwise
 from math import factorial, prod
 from typing import Any
 
@@ -220,15 +220,7 @@ def _kinds(r: int, m: int, reading: Reading) -> Iterable[Kind]:
 
 def _number_of_types(r: int, m: int, reading: Reading, cap: int = MAX_TYPES) -> int:
     """The number of types, counted up to ``cap + 1`` (then it stops: ``cap + 1`` means more than ``cap``)."""
-    count = 0
-    free_total = range(m - r + 1) if reading.has_free_neurons else (0,)
-    for f in free_total:
-        for _ in _free_partitions(f, reading.allows_free_size, f):
-            for _ in _partitions(m - f, r, reading.replica.allows_size, m - f):
-                count += 1
-                if count > cap:
-                    return count
-    return count
+    return sum(1 for _ in islice(_kinds(r, m, reading), cap + 1))
 
 
 # ---------------------------------------------------------------------------
