@@ -466,14 +466,15 @@ def _enumerated(reading, rr: int, mm: int, limit: int):
 
 def _structures(reading, rr: int, mm: int):
     size = reading.species(rr).count(mm)
-    if size > C.STRUCTURES_LIMIT:
+    if not C.structures_fit(mm, size):
         return None
     return sum(1 for _ in reading.species(rr).structures(tuple(range(mm))))
 
 
 def _bijection(proof, reading, label: str, max_r: int, extra_m: int):
-    cases = [(rr, mm) for rr in range(1, max_r + 1) for mm in range(rr, rr + extra_m + 1)
-             if reading.species(rr).count(mm) <= C.STRUCTURES_LIMIT]
+    few = [(rr, mm) for rr in range(1, max_r + 1) for mm in range(rr, rr + extra_m + 1)
+           if reading.species(rr).count(mm) <= C.STRUCTURES_LIMIT]
+    cases = [(rr, mm) for rr, mm in few if C.structures_fit(mm, 0)]
 
     def check(rr, mm):
         images = [reading.structure_to_label(s, mm) for s in reading.species(rr).structures(tuple(range(mm)))]
@@ -483,7 +484,8 @@ def _bijection(proof, reading, label: str, max_r: int, extra_m: int):
 
     C.assert_bijection(proof, f"{label}: species structures correspond one-to-one to the labels "
                               "(Reading.structure_to_label, set equality)", check, cases,
-                       f"structures mapped, in the {len(cases)} cases with at most {C.STRUCTURES_LIMIT} structures",
+                       f"structures mapped, in the {len(cases)} cases with at most {C.STRUCTURES_LIMIT} structures"
+                       + (f" and at most {C.species().MAX_ENUMERATION_LABELS} labels" if len(cases) < len(few) else ""),
                        unit="structures")
 
 

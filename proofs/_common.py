@@ -222,9 +222,16 @@ def _enumerate(kind: str, rr: int, mm: int) -> int:
     return sum(1 for _ in progress(_labellings(kind, rr, mm), total=size, desc=f"{kind} r={rr} m={mm}"))
 
 
+def structures_fit(mm: int, size: int, limit: int = STRUCTURES_LIMIT) -> bool:
+    """Whether ``Species.structures`` may enumerate ``size`` structures on ``mm`` labels: at most ``limit``
+    of them, on at most :data:`symbolic_minima.species.MAX_ENUMERATION_LABELS` labels (the enumeration
+    splits the label set, exponential in ``mm`` even when there are few structures)."""
+    return size <= limit and mm <= species().MAX_ENUMERATION_LABELS
+
+
 def structures_count(species_obj, mm: int, size_hint: int, limit: int = STRUCTURES_LIMIT) -> int | None:
     """Count ``species_obj.structures(labels)`` on ``mm`` labels (``None`` if too many or unavailable)."""
-    if size_hint > limit or not hasattr(species_obj, "structures"):
+    if not structures_fit(mm, size_hint, limit) or not hasattr(species_obj, "structures"):
         return None
     return sum(1 for _ in species_obj.structures(tuple(range(1, mm + 1))))
 
@@ -244,11 +251,14 @@ def structures_match_labellings(kind: str, rr: int, mm: int) -> tuple[bool, int]
 def structures_bijection_check(proof, kind: str, max_r: int, extra_m: int, limit: int = STRUCTURES_LIMIT):
     """Record on ``proof`` that species structures and labellings correspond one-to-one (cases up to ``limit``)."""
     cases = [(a, b) for a, b in rm_cases(max_r, extra_m) if b >= 1 and _expected(kind, a, b) <= limit]
+    few_labels = [(a, b) for a, b in cases if structures_fit(b, 0, limit)]
     return assert_bijection(
         proof,
         "Species structures correspond one-to-one to the labellings (structure_to_labelling, set equality)",
-        lambda a, b: structures_match_labellings(kind, a, b), cases,
-        f"structures mapped, in the {len(cases)} cases with at most {limit} structures", unit="structures",
+        lambda a, b: structures_match_labellings(kind, a, b), few_labels,
+        f"structures mapped, in the {len(few_labels)} cases with at most {limit} structures"
+        + (f" and at most {species().MAX_ENUMERATION_LABELS} labels" if len(few_labels) < len(cases) else ""),
+        unit="structures",
     )
 
 

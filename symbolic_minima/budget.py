@@ -86,6 +86,7 @@ __all__ = [
     "graph_estimate",
     "critical_graph_estimate",
     "deep_graph_estimate",
+    "type_summary_estimate",
     "path_estimate",
     "search_estimate",
     "deep_path_estimate",
@@ -134,6 +135,10 @@ _SUBSPACE_SECONDS = 1.2e-5     # one exact subspace, per parameter
 _FUNCTION_IDENTITY_SECONDS = 0.003   # + 2e-4 per parameter
 _CRITICALITY_SECONDS = 0.012   # times m (d d_out)^1.3
 _SEGMENT_SECONDS = 0.02        # one path segment certified, per parameter
+_TYPE_SECONDS = 1e-4           # type summaries: one label type listed (representative, exact count)
+_TYPE_WORD_SECONDS = 4e-6      # type summaries: one candidate neighbour of a representative tried
+_TYPE_NEIGHBOUR_SECONDS = 45e-6  # type summaries: one neighbour of a representative placed (type, group element)
+_SCHREIER_SIMS_SECONDS = 7e-9  # type summaries: the stabiliser's order (Schreier-Sims), times (m + r)^5
 
 
 # --------------------------------------------------------------------------- budgets
@@ -656,6 +661,42 @@ def deep_graph_estimate(teacher_widths, student_widths, method: str = "labels") 
     return Estimate(f"deep graph --widths {widths} -> {','.join(map(str, student_widths))}", seconds,
                     _PROCESS_BYTES + n * _NODE_BYTES + e * _EDGE_BYTES, 0.0, {"nodes": nodes, "edges": edges},
                     "fewer layers, smaller widths or --extra 1")
+
+
+def type_summary_estimate(r, m, types: int = 0, words: int = 0, neighbours: int = 0, what: str = "",
+                          alternative: str = "") -> Estimate:
+    r"""Cost of :func:`~symbolic_minima.graph_types.type_summary` before its diameter searches (those are
+    time-boxed instead: they stop at the time limit and the summary reports ``diameter_skipped``).
+
+    ``types``: the number of label types; ``words``: the candidate neighbours the generators try for
+    the representatives (:func:`symbolic_minima.graph_types._generation_bound`); ``neighbours``: the
+    neighbours found (the sum of the representatives' degrees, once known; each is placed in its
+    type and mapped by a group element for the components).  Quantities not yet known count as 0,
+    so an estimate made before them is a lower bound: the summary checks it three times, before
+    listing the types, before generating the neighbours, and once the degrees are known.  The
+    components need the orders of stabiliser subgroups of :math:`S_m\times S_r` (Schreier-Sims on
+    :math:`m + r` points), measured to grow like :math:`(m+r)^5` (``r = 40, m = 41``: about 20 s).
+
+    >>> type_summary_estimate(3, 4).fits()
+    True
+    >>> type_summary_estimate(200, 201).fits()
+    False
+    """
+    r, m = _rm(r, m)
+    types = check_int(types, "types", 0)
+    words = check_int(words, "words", 0)
+    neighbours = check_int(neighbours, "neighbours", 0)
+    points = m + r
+    seconds = (types * _TYPE_SECONDS + _float(words) * _TYPE_WORD_SECONDS
+               + _float(neighbours) * _TYPE_NEIGHBOUR_SECONDS + _float(points) ** 5 * _SCHREIER_SIMS_SECONDS)
+    quantities = {"types": types} if types else {}
+    if words:
+        quantities["candidate neighbours"] = words
+    if neighbours:
+        quantities["neighbours"] = neighbours
+    task = f"graph facts from the types r={r} m={m}" + (f" ({what})" if what else "")
+    return Estimate(task, seconds, _PROCESS_BYTES + types * _NODE_BYTES, 0.0, quantities,
+                    alternative or "a smaller r or m")
 
 
 def path_estimate(r, m, zero_type: str = DEFAULT_ZERO_TYPE, d: int = 1, d_out: int = 1,

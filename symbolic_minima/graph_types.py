@@ -102,10 +102,11 @@ every class, both readings and the critical family, :math:`r\le3`, :math:`m\le r
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import islice, pairwise
 from math import comb, factorial, prod
 from typing import Any, NamedTuple
 
@@ -263,17 +264,24 @@ def label_types(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, activ
     reading = _reading(zero_type, critical, activation)
     if reading.uses_tokens:
         return _token_label_types(r, m, reading)
-    out = []
+    if _number_of_types(r, m, reading) > MAX_TYPES:  # counted first: listing 10^5 types takes seconds
+        raise ArgumentValueError(f"r={r}, m={m} has more than MAX_TYPES={MAX_TYPES} types; choose a smaller m")
+    return tuple(LabelType(kind, _representative(r, kind), _type_count(r, m, kind))
+                 for kind in _kinds(r, m, reading))
+
+
+def _kinds(r: int, m: int, reading: Reading) -> Iterable[Kind]:
+    """The kinds (types) of the reading's labels, in the order of :func:`label_types`."""
     free_total = range(m - r + 1) if reading.has_free_neurons else (0,)
     for f in free_total:
         for free in _free_partitions(f, reading.allows_free_size, f):
             for sizes in _partitions(m - f, r, reading.replica.allows_size, m - f):
-                kind = Kind(free.count(1), sizes, tuple(b for b in free if b > 1))
-                out.append(LabelType(kind, _representative(r, kind), _type_count(r, m, kind)))
-                if len(out) > MAX_TYPES:
-                    raise ArgumentValueError(f"r={r}, m={m} has more than MAX_TYPES={MAX_TYPES} types; "
-                                             "choose a smaller m")
-    return tuple(out)
+                yield Kind(free.count(1), sizes, tuple(b for b in free if b > 1))
+
+
+def _number_of_types(r: int, m: int, reading: Reading, cap: int = MAX_TYPES) -> int:
+    """The number of types, counted up to ``cap + 1`` (then it stops: ``cap + 1`` means more than ``cap``)."""
+    return sum(1 for _ in islice(_kinds(r, m, reading), cap + 1))
 
 
 # ---------------------------------------------------------------------------
@@ -310,12 +318,13 @@ def _generation_bound(types, r: int, m: int, reading: Reading) -> int:
     if generator is None:
         return len(types) * sum(t.count for t in types)
     total = 0
+    groupings = _bell(m - r)
     for t in types:
         free = m - sum(t.kind.replica_sizes)
         if generator is _singleton_neighbours:
             total += (r + 1) ** free * prod(2 ** s - 1 for s in t.kind.replica_sizes)
         else:
-            total += (r + 1) ** free * 2 ** (m - free) * _bell(m - r)
+            total += (r + 1) ** free * 2 ** (m - free) * groupings
     return total
 
 
@@ -413,7 +422,7 @@ class _GroupOrder:
         return self.order == self.target
 
 
-def type_components(types, r: int, m: int, reading: Reading) -> int:
+def type_components(types, r: int, m: int, reading: Reading, _clock=None) -> int:
     r"""Number of connected components, from the representatives' neighbours and their stabilisers
     (module docstring: the components meeting one component of the type quotient are the
     :math:`[\Gamma:H]` translates of one of them).
@@ -448,6 +457,8 @@ def type_components(types, r: int, m: int, reading: Reading) -> int:
         queue = [start.kind]
         stabiliser = _GroupOrder(points, gamma)
         while queue:
+            if _clock is not None:
+                _clock.watch(f"the components of r={r}, m={m}")
             kind = queue.pop()
             a = reached[kind]
             a_inverse = _inverse(a)
@@ -550,7 +561,7 @@ def _python_key(h, layout: _Layout) -> tuple:
     return canonical_groups(out)
 
 
-def _eccentricity_python(t: Label, r: int, reading: Reading, cache: dict) -> int:
+def _eccentricity_python(t: Label, r: int, reading: Reading, cache: dict, clock: _Clock | None = None) -> int:
     """The search of :func:`type_eccentricity` in pure Python: keys are :func:`_python_key`; a new key's
     images under the block permutations of ``t`` are all marked at once and only the key itself is
     expanded (all images are at the same distance from ``t``)."""
@@ -564,6 +575,8 @@ def _eccentricity_python(t: Label, r: int, reading: Reading, cache: dict) -> int
     while True:
         found = []
         for u in frontier:
+            if clock is not None:
+                clock.tick()
             rep, inverse = _orbit_representative(Label(u))
             neighbours = cache.get(rep)
             if neighbours is None:
@@ -653,7 +666,7 @@ class _NumpySearch:
             found = self.neighbours[code] = self.np.array(rows, dtype=self.np.int8).reshape(len(rows), self.m)
         return found
 
-    def eccentricity(self, t: Label) -> int:
+    def eccentricity(self, t: Label, clock: _Clock | None = None) -> int:
         np, m, q = self.np, self.m, self.q
         keys = _NumpyKeys(self, _Layout(t, self.r))
         start, codes = keys(np.array([[v + q for v in t]], dtype=np.int8))
@@ -668,6 +681,8 @@ class _NumpySearch:
             by_orbit = np.argsort(which, kind="stable")
             bounds = np.cumsum(np.bincount(which, minlength=len(unique)))
             for o, (code, at) in enumerate(zip(unique.tolist(), first.tolist(), strict=True)):
+                if clock is not None:
+                    clock.tick()
                 neighbours = self.orbit_neighbours(code, reps[at])
                 if not len(neighbours):
                     continue
@@ -1333,12 +1348,101 @@ def _token_estimated_visits(types, r: int, m: int, reading: Reading) -> int:
 
 
 # ---------------------------------------------------------------------------
+# the cost: estimated before the work, the diameter searches time-boxed
+# ---------------------------------------------------------------------------
+
+
+class _OutOfTime(Exception):
+    """A diameter search reached the time limit (the summary then reports ``diameter_skipped``)."""
+
+
+class _Clock:
+    """The time limit of one summary (:func:`symbolic_minima.budget.current_budget`), from its start.
+
+    :meth:`tick` is called inside the diameter searches and raises :class:`_OutOfTime` at the limit;
+    :meth:`watch` is the safety net of the phases estimated up front: twice the limit and they stop
+    with :class:`~symbolic_minima.budget.BudgetExceeded` (as :mod:`symbolic_minima.progress` does)."""
+
+    def __init__(self):
+        from .budget import current_budget
+
+        self.limit = current_budget().seconds
+        self.start = time.monotonic()
+
+    def tick(self) -> None:
+        if self.limit is not None and time.monotonic() - self.start > self.limit:
+            raise _OutOfTime
+
+    def watch(self, what: str) -> None:
+        if self.limit is None:
+            return
+        elapsed = time.monotonic() - self.start
+        if elapsed > 2 * self.limit:
+            from .budget import BudgetExceeded, format_seconds
+
+            raise BudgetExceeded(f"stopped after {format_seconds(elapsed)}: {what} ran past twice the time limit "
+                                 f"{format_seconds(self.limit)}; choose a smaller request or raise the budget "
+                                 "(--budget time=... or SYMBOLIC_MINIMA_BUDGET)")
+
+    def skipped(self) -> str:
+        from .budget import format_seconds
+
+        return (f"the breadth-first searches reached the time limit {format_seconds(self.limit)}; "
+                "raise the budget (--budget time=... or SYMBOLIC_MINIMA_BUDGET) for the diameter")
+
+
+def _smaller_request(r: int, m: int, reading: Reading, critical: bool) -> str:
+    """The largest ``m' < m`` whose facts fit the budget, as a command (the alternative of a refusal);
+    found by bisection (the cost grows with ``m``)."""
+    from .budget import format_seconds, type_summary_estimate
+
+    def estimate(mm):
+        est = type_summary_estimate(r, mm)
+        if not est.fits():
+            return None
+        number = _number_of_types(r, mm, reading)
+        if number > MAX_TYPES or not type_summary_estimate(r, mm, number).fits():
+            return None
+        types = label_types(r, mm, reading, critical)
+        words = _generation_bound(types, r, mm, reading)
+        est = type_summary_estimate(r, mm, len(types), words, words)  # every word a neighbour: an upper bound
+        return est if est.fits() else None
+
+    low, high, best = r, m - 1, None  # the answer lies in [low, high]
+    while low <= high:
+        middle = (low + high + 1) // 2
+        est = estimate(middle)
+        if est is None:
+            high = middle - 1
+        else:
+            low, best = middle + 1, (middle, est)
+    if best is None:
+        return "a smaller r or m"
+    flags = " --critical" if critical else "" if reading.name == DEFAULT_ZERO_TYPE else f" --zero-type {reading.name}"
+    return f"graph {r} {best[0]}{flags} --summary (about {format_seconds(best[1].seconds)})"
+
+
+def _check_cost(r: int, m: int, reading: Reading, critical: bool, types=(), words: int = 0,
+                neighbours: int = 0, alternative: str | None = None) -> None:
+    """Refuse (:class:`~symbolic_minima.budget.BudgetExceeded`) facts whose estimate
+    (:func:`symbolic_minima.budget.type_summary_estimate`) exceeds the budget."""
+    from .budget import BudgetExceeded, type_summary_estimate
+
+    what = CRITICAL_READING.short_name if critical else reading.short_name
+    est = type_summary_estimate(r, m, len(types), words, neighbours, what)
+    if not est.fits():
+        alternative = alternative if alternative is not None else _smaller_request(r, m, reading, critical)
+        raise BudgetExceeded(replace(est, alternative=alternative).message())
+
+
+# ---------------------------------------------------------------------------
 # the summary
 # ---------------------------------------------------------------------------
 
 
 def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: int = 1, d_out: int = 1,
-                 diameter: bool = True, backend: str = "auto", activation=None) -> dict:
+                 diameter: bool = True, backend: str = "auto", activation=None, _clock=None,
+                 _alternative=None) -> dict:
     r"""The facts of :func:`symbolic_minima.graph.graph_summary` computed from the types, never building
     the graph: ``nodes``, ``edges``, ``components``, ``isolated``, ``min_degree``, ``max_degree``,
     ``degrees`` (``{degree: number of nodes}``), ``diameter`` (connected graphs), the graph's ``kind``,
@@ -1346,6 +1450,12 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
     combinatorial criterion), and ``types`` (one :meth:`LabelType.to_json` per type) and
     ``route`` (``"types"``).  ``diameter=False`` skips the searches; so does a search estimated
     above :data:`MAX_BFS_VISITS` (then ``diameter_skipped`` says why).
+
+    The cost of the other facts is estimated first
+    (:func:`symbolic_minima.budget.type_summary_estimate`); a request over the budget raises
+    :class:`~symbolic_minima.budget.BudgetExceeded` naming the estimate, the limit and a smaller
+    request.  The diameter searches, whose length the types do not bound well, stop at the time
+    limit: the summary then has ``diameter_skipped`` instead of ``diameter``.
 
     >>> s = type_summary(3, 4)
     >>> s["nodes"], s["edges"], s["min_degree"], s["max_degree"], s["diameter"]
@@ -1371,13 +1481,21 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
         raise ArgumentTypeError(f"diameter must be True or False, got {diameter!r}")
     if reading.uses_tokens:
         return _token_type_summary(r, m, reading, d, d_out, diameter)
+    clock = _Clock() if _clock is None else _clock
+    _check_cost(r, m, reading, critical, alternative=_alternative)  # the group orders alone
+    number = _number_of_types(r, m, reading)
+    if number <= MAX_TYPES:  # (else label_types refuses)
+        _check_cost(r, m, reading, critical, range(number), alternative=_alternative)
     types: Sequence[LabelType] = label_types(r, m, reading, critical)
     bound = _generation_bound(types, r, m, reading)
     if bound > MAX_NEIGHBOURS:
         raise ArgumentValueError(f"the representatives of r={r}, m={m} ({reading.short_name}) have up to {bound} "
                                  f"neighbours to generate, more than MAX_NEIGHBOURS={MAX_NEIGHBOURS}; "
                                  "choose a smaller m")
+    _check_cost(r, m, reading, critical, types, bound, alternative=_alternative)
     types = _with_degrees(types, r, reading)
+    _check_cost(r, m, reading, critical, types, bound, sum(t.degree or 0 for t in types), alternative=_alternative)
+    clock.watch(f"the degrees of the types of r={r}, m={m}")
     out = {"kind": reading.family if reading.family == CRITICAL else "global minima", "r": r, "m": m,
            "d": d, "d_out": d_out, "zero_type": None if critical else reading.name,
            "reading": None if critical else reading.short_name, "method": "labels"}
@@ -1387,7 +1505,7 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
     for t in types:
         degrees[t.degree] += t.count
     out.update(nodes=sum(t.count for t in types), edges=sum(degree * n for degree, n in degrees.items()) // 2,
-               components=type_components(types, r, m, reading), isolated=degrees.get(0, 0),
+               components=type_components(types, r, m, reading, _clock=clock), isolated=degrees.get(0, 0),
                min_degree=min(degrees), max_degree=max(degrees), degrees=dict(sorted(degrees.items())))
     if out["components"] == 1 and diameter:
         visits = _estimated_visits(types, r, m)
@@ -1399,10 +1517,15 @@ def type_summary(r, m, zero_type=DEFAULT_ZERO_TYPE, critical: bool = False, d: i
             if search is not None and not search.fits():
                 search, backend = None, "python"
             cache: dict = {}
-            eccentricities = [search.eccentricity(t.representative) if search is not None
-                              else _eccentricity_python(t.representative, r, reading, cache) for t in types]
-            types = [replace(t, eccentricity=e) for t, e in zip(types, eccentricities, strict=True)]
-            out["diameter"] = max(eccentricities)
+            try:
+                eccentricities = [search.eccentricity(t.representative, clock) if search is not None
+                                  else _eccentricity_python(t.representative, r, reading, cache, clock)
+                                  for t in types]
+            except _OutOfTime:
+                out["diameter_skipped"] = clock.skipped()
+            else:
+                types = [replace(t, eccentricity=e) for t, e in zip(types, eccentricities, strict=True)]
+                out["diameter"] = max(eccentricities)
     out["types"] = [t.to_json() for t in types]
     out["route"] = "types"
     return out
@@ -1522,24 +1645,43 @@ def deep_type_summary(teacher_widths, student_widths, d: int = 1, d_out: int = 1
     Keys as ``symbolic-minima graph --widths ... --json``: ``kind``, ``teacher_widths``,
     ``student_widths``, ``d``, ``d_out``, ``zero_type``, ``reading``, ``method``, ``nodes``,
     ``edges``, ``components``, ``isolated``, ``permuted_minima``, ``degrees``, ``diameter``
-    (connected graphs).
+    (connected graphs; ``diameter_skipped`` with the reason instead when a layer's searches did
+    not run, see :func:`type_summary`).  The cost is estimated as in :func:`type_summary`, for all
+    layers before any work: a request over the budget raises
+    :class:`~symbolic_minima.budget.BudgetExceeded`.
 
     >>> s = deep_type_summary((2, 2), (3, 3))
     >>> s["nodes"], s["edges"], s["components"], s["diameter"]
     (144, 576, 1, 6)
     """
-    from itertools import product
-
+    from .budget import BudgetExceeded, type_summary_estimate
     from .deep import READING, parse_widths
 
     r = parse_widths(teacher_widths, "teacher_widths")
     widths = parse_widths(student_widths, "student_widths")
     if len(r) != len(widths):
         raise ArgumentValueError("teacher_widths and student_widths must have the same number of hidden layers")
-    layers = [type_summary(ri, mi, READING, backend=backend) for ri, mi in zip(r, widths, strict=True)]
-    degrees: Counter = Counter()
-    for combination in product(*(layer["types"] for layer in layers)):
-        degrees[prod(t["degree"] + 1 for t in combination) - 1] += prod(t["count"] for t in combination)
+    alternative = "fewer layers, smaller widths or --extra 1"
+    total = None  # the group orders of every layer, before any layer's work
+    for ri, mi in zip(r, widths, strict=True):
+        est = type_summary_estimate(ri, mi, what=READING.short_name)
+        total = est if total is None else total + est
+    if total is not None and not total.fits():
+        task = f"deep graph facts from the types --widths {','.join(map(str, r))} -> {','.join(map(str, widths))}"
+        raise BudgetExceeded(replace(total, task=task, alternative=alternative).message())
+    clock = _Clock()
+    layers = [type_summary(ri, mi, READING, backend=backend, _clock=clock, _alternative=alternative)
+              for ri, mi in zip(r, widths, strict=True)]
+    # a deep type is a tuple of layer types: its degree + 1 is the product of the layers' (degree + 1);
+    # combined layer by layer ({degree + 1: nodes}), not over the product of the type lists
+    closed: Counter = Counter({1: 1})
+    for layer in layers:
+        step: Counter = Counter()
+        for t in layer["types"]:
+            for size, count in closed.items():
+                step[size * (t["degree"] + 1)] += count * t["count"]
+        closed = step
+    degrees = Counter({size - 1: count for size, count in closed.items()})
     nodes = prod(layer["nodes"] for layer in layers)
     out = {"kind": "deep global minima", "teacher_widths": list(r), "student_widths": list(widths), "d": d,
            "d_out": d_out, "zero_type": READING.name, "reading": READING.short_name, "method": "labels",
@@ -1547,5 +1689,9 @@ def deep_type_summary(teacher_widths, student_widths, d: int = 1, d_out: int = 1
            "components": prod(layer["components"] for layer in layers), "isolated": degrees.get(0, 0),
            "permuted_minima": prod(factorial(ri) for ri in r), "degrees": dict(sorted(degrees.items()))}
     if out["components"] == 1:
-        out["diameter"] = max(layer["diameter"] for layer in layers)
+        skipped = [layer["diameter_skipped"] for layer in layers if "diameter_skipped" in layer]
+        if skipped:  # a layer's searches did not run (too long, or past the time limit): no diameter
+            out["diameter_skipped"] = skipped[0]
+        else:
+            out["diameter"] = max(layer["diameter"] for layer in layers)
     return out

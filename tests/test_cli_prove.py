@@ -79,6 +79,17 @@ def test_failed_proof_exits_1(monkeypatch, capsys):
     assert capsys.readouterr().out.startswith("FAILED g_critical")
 
 
+def test_extra_m_over_its_whole_documented_range(capsys):
+    # issue 14: with m >= 13 the species-structures route enumerated 13 labels and raised, so
+    # `prove g_critical --max-r 1 --extra-m 12` printed FAILED (exit 1) for a true claim; --extra-m is
+    # documented as 0..30: the route now skips such cases (as it skips cases with many structures)
+    assert main(["prove", "g_critical", "--max-r", "1", "--extra-m", "12"]) == 0
+    assert capsys.readouterr().out.startswith("VERIFIED g_critical")
+    assert main(["prove", "g_critical", "--max-r", "1", "--extra-m", "31"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "--extra-m must be an integer in [0, 30], got 31" in err
+
+
 @pytest.mark.parametrize("args", [
     ["prove", "no_such_proof"],
     ["prove", "g_critical", "--all"],

@@ -86,6 +86,7 @@ def test_unreadable_teacher_is_one_line_exit_4(capsys):
         (["subspaces", "x", "2"], "r must be"),
         (["subspaces", "4", "12"], "--limit"),
         (["verify", "3", "8"], "--limit"),
+        (["verify", "700", "700"], "has more than 10^1689 subspaces"),  # 700! = T(700, 700): its size, not its digits
         (["subspaces", "2", "3", "--critical", "--zero-type", "groups"], "--zero-type"),
         (["subspaces", "2", "3", "--limit", "-1"], "--limit"),
     ],

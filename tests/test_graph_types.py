@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import symbolic_minima.graph_types as graph_types
+from symbolic_minima import budget
+from symbolic_minima.budget import BudgetExceeded, limits
 from symbolic_minima.counting import G as count_critical
 from symbolic_minima.counting import T, count_subspaces
 from symbolic_minima.deep import deep_connectivity_graph
@@ -200,6 +202,46 @@ def test_diameter_budget(monkeypatch):
     monkeypatch.setitem(graph_types.MAX_BFS_VISITS, "python", 10)
     facts = type_summary(3, 5)
     assert "diameter" not in facts and "budget" in facts["diameter_skipped"]
+
+
+def test_over_the_budget_is_refused_before_the_work():
+    # issue 14 fuzz: `graph --widths 2,1 --extra 9` and `graph --widths 214 --extra 1` ran for minutes under a
+    # 1 s budget (the facts from the types had no estimate); now refused up front, with a smaller request
+    with limits(seconds=1):
+        with pytest.raises(BudgetExceeded, match=r"refused: graph facts from the types r=2 m=11 \(R1\) .*"
+                                                 r"> time limit 1 s; instead: graph 2 \d+ --summary"):
+            type_summary(2, 11)
+        with pytest.raises(BudgetExceeded, match=r"r=200 m=201 .* is estimated at .* h > time limit"):
+            type_summary(200, 201)  # the stabiliser orders alone (Schreier-Sims on 401 points): refused at once
+        with pytest.raises(BudgetExceeded, match=r"deep graph facts .*--widths 214 -> 215 .*instead: fewer layers"):
+            deep_type_summary((214,), (215,))
+        with pytest.raises(BudgetExceeded, match=r"r=2 m=11 .*instead: fewer layers"):
+            deep_type_summary((2, 1), (11, 10))
+        assert type_summary(2, 4)["diameter"] == 6  # what fits still answers
+    # the estimate grows with the work it counts (a wrong rate would not refuse the cases above)
+    assert budget.type_summary_estimate(2, 11, 30, 206874, 206844).seconds > 5
+    assert budget.type_summary_estimate(2, 4, 4, 34, 30).seconds < 0.1
+
+
+def test_diameter_searches_stop_at_the_time_limit(monkeypatch):
+    def out_of_time(self):
+        raise graph_types._OutOfTime
+
+    with limits(seconds=3):  # a real search past the limit: r=4, m=9 takes tens of seconds
+        facts = type_summary(4, 9)
+    assert "diameter" not in facts and "time limit 3 s" in facts["diameter_skipped"]
+    assert facts["nodes"] == T(4, 9) and facts["components"] == 1  # the other facts are all there
+    monkeypatch.setattr(graph_types._Clock, "tick", out_of_time)
+    facts = deep_type_summary((2, 2), (3, 3))
+    assert "diameter" not in facts and "time limit" in facts["diameter_skipped"] and facts["edges"] == 576
+
+
+def test_deep_summary_without_a_layer_diameter(monkeypatch):
+    # issue 14 fuzz: `graph --widths 2,23` ended in KeyError 'diameter' (a layer's search skipped by MAX_BFS_VISITS)
+    monkeypatch.setitem(graph_types.MAX_BFS_VISITS, "numpy", 10)
+    monkeypatch.setitem(graph_types.MAX_BFS_VISITS, "python", 10)
+    facts = deep_type_summary((2, 2), (3, 3))
+    assert "diameter" not in facts and "budget" in facts["diameter_skipped"] and facts["components"] == 1
 
 
 def test_bad_input():

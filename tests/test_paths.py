@@ -172,8 +172,8 @@ def test_path_in_a_registered_reading():
         with pytest.raises(ArgumentValueError, match=r"not a global-minimum label .*\(Rp\): entries in -m\.\.1"):
             zero_loss_path(t, 4, (1, -1, -1, -1), end, "pairs")  # a group of three is not a pairs label
         chain = shortest_label_path(1, start, end, "pairs")
-        if not all(reading.is_label(g, 1) for g in chain):  # pragma: no cover - until the graph reads the registry
-            pytest.xfail("graph.shortest_label_path does not yet honour registered readings (branch i8-graph)")
+        assert chain[0] == start and chain[-1] == end
+        assert all(reading.is_label(g, 1) for g in chain)  # the graph walks the registered reading's labels
         p = zero_loss_path(t, 4, start, end, "pairs")
         assert p.certified and p.info["zero_type"] == "pairs" and p.info["reading"] == "Rp"
         assert all(reading.is_label(g, 1) for g in p.label_chain)

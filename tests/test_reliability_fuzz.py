@@ -23,7 +23,7 @@ import signal
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from symbolic_minima.budget import BudgetExceeded, limits
@@ -66,6 +66,8 @@ def run_cli(argv):
 
 def check_outcome(argv, status, out, err):
     assert status in (0, 1, 2, 3, 4), (argv, status, err)
+    # 1 means a certificate, path or proof is false: the drawn commands (default teachers, true proofs) have none
+    assert status != 1 or argv[:1] == ["claim"], (argv, status, out[-300:], err)
     assert "Traceback" not in err and "Traceback" not in out, (argv, err)
     if status in (2, 4):
         lines = err.strip().splitlines()
@@ -127,13 +129,16 @@ COMMANDS = st.one_of(
                   option("--samples", integers))),
     command(("graph",), st.tuples(small, small),
             flags(option("--zero-type", zero_types), flag("--critical"), option("--method",
-                  st.sampled_from(["labels", "exact"])), flag("--json"), option("--d", integers))),
-    command(("graph",), st.tuples(st.just("--widths"), widths), flags(option("--extra", integers), flag("--json"))),
+                  st.sampled_from(["labels", "exact"])), flag("--json"), option("--d", integers), flag("--summary"))),
+    command(("graph",), st.tuples(integers, integers), flags(flag("--summary"), option("--zero-type", zero_types),
+                                                              flag("--critical"), flag("--json"))),
+    command(("graph",), st.tuples(st.just("--widths"), widths),
+            flags(option("--extra", integers), option("--student-widths", widths), flag("--json"), flag("--summary"))),
     command(("path",), st.tuples(integers, integers),
             flags(option("--from", labels), option("--to", labels), option("--zero-type", zero_types), flag("--json"),
                   flag("--latex"))),
     command(("path", "--widths"), st.tuples(widths), flags(option("--extra", integers), option("--from", labels))),
-    command(("prove",), st.tuples(st.sampled_from(["relation_shift", "small_values", "nope"])),
+    command(("prove",), st.tuples(st.sampled_from(["relation_shift", "small_values", "g_critical", "nope"])),
             flags(option("--max-r", integers), option("--extra-m", integers), flag("--json"))),
     st.lists(st.text(max_size=6), max_size=4),  # anything at all
 )
@@ -141,8 +146,11 @@ COMMANDS = st.one_of(
 
 @SETTINGS
 @given(argv=COMMANDS)
-@pytest.mark.xfail(reason="after the issue 11/12/14 merges a drawn command line ends with an undocumented status; "
-                          "to reconcile", strict=False)
+@example(argv=["graph", "--widths", "2,2", "--extra", "9"])  # ran for minutes (no estimate of the deep facts)
+@example(argv=["graph", "--widths", "2,23"])  # KeyError 'diameter' (a layer's diameter search skipped)
+@example(argv=["graph", "80", "81", "--summary"])  # the stabiliser orders (Schreier-Sims on 161 points): hours
+@example(argv=["graph", "3", "69", "--summary", "--zero-type", "groups"])  # 10^5 types listed before a refusal: 70 s
+@example(argv=["verify", "62642", "62642"])  # a 273,283-digit count in the error line
 def test_any_command_line_ends_with_a_documented_status(argv):
     status, out, err = run_cli(argv)
     check_outcome(argv, status, out, err)

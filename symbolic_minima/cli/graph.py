@@ -55,7 +55,10 @@ Deep networks (hidden widths given per layer, comma-separated)::
         in every layer of width >= 2.
 
 Bad input or a request over the budget (:mod:`symbolic_minima.budget`: nodes *and* edges are
-estimated before the graph is built): one line on stderr, exit status 2.  An output file that
+estimated before the graph is built; facts from the types, ``--summary`` and ``--widths``, by
+:func:`~symbolic_minima.budget.type_summary_estimate`): one line on stderr, exit status 2.  The
+diameter searches of the facts from the types stop at the time limit: ``diameter: not computed``
+with the reason (JSON ``diameter_skipped``), exit status 0.  An output file that
 cannot be written (a directory, no permission, a full device, an unknown extension): one line,
 exit status 4, and no partial file (written atomically).
 """
@@ -372,6 +375,8 @@ def _print_summary(s) -> None:
     print(f"  isolated nodes:           {s['isolated']}")
     if "diameter" in s:
         print(f"  diameter:                 {s['diameter']}")
+    elif "diameter_skipped" in s and s.get("route") != "types":  # (--summary prints it below)
+        print(f"  diameter:                 not computed ({s['diameter_skipped']})")
     if "one_extra_neuron" in s:
         f, p = s["one_extra_neuron"], s["predicted"]
         print(f"  one zero-type neuron:     {f['zero_type']['count']} nodes, degrees {f['zero_type']['degrees']} "

@@ -181,8 +181,10 @@ def _what(args, zero_type) -> str:
 
 def _guard(total, limit, maximum, what):
     if limit is None and total > maximum:
+        # a huge count is named by its size (a 280,000-digit count would not fit on the one error line)
+        amount = f"{total}" if total < 10**30 else f"more than 10^{int((total.bit_length() - 1) * 0.30102999566398)}"
         raise ArgumentValueError(
-            f"this request has {total} subspaces, more than the limit {maximum} for {what}; "
+            f"this request has {amount} subspaces, more than the limit {maximum} for {what}; "
             f"pass --limit N to stream the first N"
         )
 
