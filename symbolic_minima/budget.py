@@ -740,7 +740,9 @@ def search_estimate(task: str, nodes: int, generated: int, seconds_per_label: fl
     >>> e.fits(), e.quantities["subspaces"]
     (False, 1000000000)
     """
-    return Estimate(task, generated * seconds_per_label, _PROCESS_BYTES + nodes * _PARENT_BYTES, 0.0,
+    nodes, generated = check_int(nodes, "nodes", 0), check_int(generated, "generated", 0)
+    seconds_per_label = _number(seconds_per_label, "seconds_per_label")
+    return Estimate(str(task), generated * seconds_per_label, _PROCESS_BYTES + nodes * _PARENT_BYTES, 0.0,
                     {"subspaces": nodes, "neighbours to search": generated},
                     "labels closer together (--from/--to), or a smaller m")
 

@@ -105,6 +105,7 @@ from .errors import (
     ArgumentTypeError,
     ArgumentValueError,
     check_choice,
+    check_instance,
     check_int,
     check_sequence,
     check_width,
@@ -837,6 +838,7 @@ def shape_of_roles(reading) -> ExponentialShape | None:
     >>> shape_of_roles(GROUPS), shape_of_roles(get_reading("R2", "odd"))
     (ExponentialShape(a=0, c=1, gamma=Fraction(1, 1)), ExponentialShape(a=1, c=2, gamma=Fraction(1, 2)))
     """
+    check_instance(reading, Reading, "reading")
     replica = reading.replica
     if replica.min_size != 1 or replica.max_size is not None or replica.up_to_flip:
         return None

@@ -81,7 +81,7 @@ from .exact import to_fraction, to_sympy
 from .graph import check_class_teacher, format_label, shortest_label_path
 from .labels import Label
 from .linalg import solve
-from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, ZERO_TYPES, get_reading
+from .readings import DEFAULT_ZERO_TYPE, GENERIC, GLOBAL_MINIMUM, ZERO_TYPES, Reading, check_rm, get_reading
 
 __all__ = [
     "ZeroLossPath",
@@ -489,6 +489,8 @@ def bounded_class_chain(r, m, start, end, reading) -> list:
     from .counting import count_subspaces
     from .graph import neighbour_labels
 
+    check_instance(reading, Reading, "reading")
+    r, m = check_rm(r, m)
     cls = reading.activation_class
     began = time.perf_counter()  # the rate, from (at most _RATE_SAMPLE of) the start label's neighbours
     degree = max(1, sum(1 for _ in islice(neighbour_labels(start, r, reading, activation=cls), _RATE_SAMPLE)))

@@ -77,3 +77,18 @@ def test_class_count_command_line_refuses_in_one_line():
                           "odd", "--zero-type", "groups"], capture_output=True, text=True, timeout=120)
     assert res.returncode == 2 and res.stdout == "" and res.stderr.count("\n") == 1
     assert "T_R2[odd](100, 100000)" in res.stderr
+
+
+def test_bad_arguments_raise_library_errors():
+    from symbolic_minima.counting import attach_shape_routes, shape_of_roles
+    from symbolic_minima.errors import ArgumentTypeError, ArgumentValueError
+
+    for call in (lambda: shape_of_roles("R1"), lambda: attach_shape_routes(None),
+                 lambda: bounded_class_chain(1, 2, ("+1", "0"), ("-1", "0"), "R1"),
+                 lambda: budget.search_estimate("t", 1, 2, "fast")):
+        with pytest.raises(ArgumentTypeError):
+            call()
+    with pytest.raises(ArgumentValueError, match="nodes must be an integer"):
+        budget.search_estimate("t", -1, 2, 1e-6)
+    with pytest.raises(ArgumentValueError, match="m must be"):
+        bounded_class_chain(2, 1, ("+1", "+2"), ("-1", "+2"), get_reading("R1", "odd"))
