@@ -1228,7 +1228,7 @@ def _block_moves(action: _SignedAction, t: Label) -> list:
     return moves
 
 
-def _token_eccentricity(t: Label, r: int, reading: Reading, cache: dict) -> int:
+def _token_eccentricity(t: Label, r: int, reading: Reading, cache: dict, clock: _Clock | None = None) -> int:
     """Eccentricity of ``t`` by a breadth-first search over keys (:func:`_token_key`: orbits of the
     permutations inside the sign cells of ``t``; every key is a label of its orbit, so distances are
     exact); neighbours of one representative per neuron-permutation orbit generated once (``cache``)."""
@@ -1249,6 +1249,8 @@ def _token_eccentricity(t: Label, r: int, reading: Reading, cache: dict) -> int:
     while True:
         found = []
         for u in frontier:
+            if clock is not None:
+                clock.tick()
             rep, inverse = _token_orbit_representative(u, has_groups)
             neighbours = cache.get(rep)
             if neighbours is None:
@@ -1269,7 +1271,7 @@ def _token_eccentricity(t: Label, r: int, reading: Reading, cache: dict) -> int:
         level += 1
 
 
-def _token_eccentricities(types, r: int, reading: Reading) -> dict:
+def _token_eccentricities(types, r: int, reading: Reading, clock: _Clock | None = None) -> dict:
     """``{kind: eccentricity}``: one search per class of types that differ only in their signs (one
     neuron's sign flip is an automorphism, module docstring, so they share their eccentricity), started
     from the type with the fewest sign cells (the most symmetric start)."""
@@ -1280,7 +1282,7 @@ def _token_eccentricities(types, r: int, reading: Reading) -> dict:
     out = {}
     for members in classes.values():
         start = max(members, key=lambda t: sum(1 for a, b in (*t.kind.replica_signs, *t.kind.group_signs) if b == 0))
-        eccentricity = _token_eccentricity(start.representative, r, reading, cache)
+        eccentricity = _token_eccentricity(start.representative, r, reading, cache, clock)
         for t in members:
             out[t.kind] = eccentricity
     return out
@@ -1565,6 +1567,7 @@ def _token_type_summary(r: int, m: int, reading: Reading, d: int, d_out: int, di
     """:func:`type_summary` for token labels (module docstring, 'Activation classes')."""
     from .budget import current_budget, format_seconds
 
+    clock = _Clock()
     token_summary_estimate(r, m, reading, reading.is_critical).check()
     raw_types = _token_label_types(r, m, reading)
     bound = _token_generation_bound(raw_types, r, m, reading)
@@ -1591,9 +1594,13 @@ def _token_type_summary(r: int, m: int, reading: Reading, d: int, d_out: int, di
                                        f"{format_seconds(visits * _TOKEN_VISIT_SECONDS)}, more than the time "
                                        f"budget {format_seconds(limit)}")
         else:
-            eccentricity = _token_eccentricities(types, r, reading)
-            types = [replace(t, eccentricity=eccentricity[t.kind]) for t in types]
-            out["diameter"] = max(eccentricity[t.kind] for t in types)
+            try:
+                eccentricity = _token_eccentricities(types, r, reading, clock)
+            except _OutOfTime:  # the estimate is a bound's; the searches stop at the time limit as the generic ones do
+                out["diameter_skipped"] = clock.skipped()
+            else:
+                types = [replace(t, eccentricity=eccentricity[t.kind]) for t in types]
+                out["diameter"] = max(eccentricity[t.kind] for t in types)
     out["types"] = [t.to_json() for t in types]
     out["route"] = "types"
     return out

@@ -236,6 +236,16 @@ def test_diameter_searches_stop_at_the_time_limit(monkeypatch):
     assert "diameter" not in facts and "time limit" in facts["diameter_skipped"] and facts["edges"] == 576
 
 
+def test_class_diameter_searches_stop_at_the_time_limit(monkeypatch):
+    def out_of_time(self):
+        raise graph_types._OutOfTime
+
+    assert type_summary(2, 3, activation="odd")["diameter"] > 0
+    monkeypatch.setattr(graph_types._Clock, "tick", out_of_time)
+    facts = type_summary(2, 3, activation="odd")
+    assert "diameter" not in facts and "time limit" in facts["diameter_skipped"] and facts["components"] == 1
+
+
 def test_deep_summary_without_a_layer_diameter(monkeypatch):
     # issue 14 fuzz: `graph --widths 2,23` ended in KeyError 'diameter' (a layer's search skipped by MAX_BFS_VISITS)
     monkeypatch.setitem(graph_types.MAX_BFS_VISITS, "numpy", 10)
